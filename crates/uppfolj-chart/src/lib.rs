@@ -1,0 +1,1 @@
+//! Charts: draws a Report chart as SVG.

@@ -1,0 +1,2 @@
+//! The uppfolj command line.
+fn main() {}

@@ -1,0 +1,26 @@
+//! The data model of uppfolj: the types every stage of the pipeline shares, and nothing else.
+//!
+//! ```text
+//! import ──► [Dataset] ──► plugin ──► [Report] ──► renderers (HTML, SVG, xlsx)
+//! ```
+//!
+//! * [`dataset`] — what the import crate produces: tables found in a user's spreadsheet, each
+//!   column with a recognised [`ColumnRole`](dataset::ColumnRole), each value with the cell it came
+//!   from ([`CellRef`](dataset::CellRef)), rows marked as data, subtotal or total.
+//! * [`report`] — the Report document a plugin produces: sections of blocks (text, key figures,
+//!   tables, charts, provenance notes). Renderers see only this.
+//! * [`unit`] — amounts keep their unit (kr, tkr, mnkr, kr/inv, %) and convert on request.
+//! * [`format`] — Swedish number formatting shared by every renderer.
+//!
+//! The crate does no I/O and builds for native and `wasm32-unknown-unknown` alike. Every type is
+//! `serde`-serialisable so that a plugin can run out of process and a Report can be stored as JSON
+//! (see [`report::SCHEMA_VERSION`]).
+
+pub mod dataset;
+pub mod format;
+pub mod report;
+pub mod unit;
+
+pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
+pub use report::{Block, Chart, Diagnostic, Report, Section, Severity, Status, Table};
+pub use unit::Unit;

@@ -1,0 +1,475 @@
+//! The Report document: what a plugin produces and every renderer draws.
+//!
+//! A [`Report`] is a list of [`Section`]s, each a list of [`Block`]s: text (including generated
+//! Swedish sentences), key-figure cards, tables, charts and provenance notes. Renderers (the HTML
+//! view in `web/`, SVG charts in `uppfolj-chart`, the workbook in `uppfolj-xlsx`) see only this
+//! document, never the input files.
+//!
+//! The document is serialisable and versioned ([`SCHEMA_VERSION`]); bump it on any change that an
+//! old reader cannot read.
+
+use crate::dataset::{CellRef, SourceFile};
+use crate::unit::Unit;
+use serde::{Deserialize, Serialize};
+
+/// Version of the Report JSON schema. Readers reject documents with a newer major version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A finished report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`] at the time of writing.
+    pub schema_version: u32,
+    /// The plugin that produced it.
+    pub plugin: PluginRef,
+    /// Report title ("Budgetuppföljning").
+    pub title: String,
+    /// Subtitle: period and organisation ("Januari–augusti 2024, Hälso- och sjukvårdsnämnden").
+    pub subtitle: Option<String>,
+    /// The parameters the plugin ran with, as (Swedish label, value) for display.
+    pub parameters: Vec<(String, String)>,
+    /// The input files and sheets the report was computed from.
+    pub inputs: Vec<SourceFile>,
+    /// Source credits that must be shown with the report ("Källa: Kolada").
+    pub credits: Vec<String>,
+    /// The content.
+    pub sections: Vec<Section>,
+    /// Warnings and information collected while computing; shown with the report.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// An empty report for `plugin` with `title`.
+    pub fn new(plugin: PluginRef, title: impl Into<String>) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            plugin,
+            title: title.into(),
+            subtitle: None,
+            parameters: Vec::new(),
+            inputs: Vec::new(),
+            credits: Vec::new(),
+            sections: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Every table in the report, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// Every chart in the report, in order.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
+            Block::Chart(c) => Some(c),
+            _ => None,
+        })
+    }
+}
+
+/// Which plugin produced a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PluginRef {
+    /// Stable id ("budget-follow-up").
+    pub id: String,
+    /// The plugin's version.
+    pub version: String,
+}
+
+/// A section of a report; becomes a heading in HTML and a sheet in the workbook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id within the report ("oversikt").
+    pub id: String,
+    /// Heading ("Översikt").
+    pub title: String,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    /// An empty section.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Self { id: id.into(), title: title.into(), blocks: Vec::new() }
+    }
+}
+
+/// A piece of content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Block {
+    /// Paragraphs of text.
+    Text(Text),
+    /// Key-figure cards.
+    KeyFigures {
+        /// The cards.
+        figures: Vec<KeyFigure>,
+    },
+    /// A table.
+    Table(Table),
+    /// A chart.
+    Chart(Chart),
+    /// Where figures came from.
+    Provenance {
+        /// The notes.
+        notes: Vec<ProvenanceNote>,
+    },
+}
+
+/// Text: one or more paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    /// Paragraphs, plain text.
+    pub paragraphs: Vec<String>,
+    /// Whether the text was generated from the figures (shown as such).
+    #[serde(default)]
+    pub generated: bool,
+}
+
+/// A key figure: a headline number with its unit, change and status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyFigure {
+    /// What it is ("Avvikelse mot budget").
+    pub label: String,
+    /// The value; `None` when it could not be computed.
+    pub value: Option<f64>,
+    /// Its unit.
+    pub unit: Option<Unit>,
+    /// Decimals to show.
+    pub decimals: u8,
+    /// Change against a comparison, in the same unit.
+    pub change: Option<f64>,
+    /// Status.
+    pub status: Option<Status>,
+    /// A short explanation ("av helårsbudget; 66,7 % av året har gått").
+    pub note: Option<String>,
+}
+
+/// A traffic-light status. Always rendered as text plus colour, never colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// On target or better ("Uppnått", "Enligt plan").
+    Good,
+    /// Partly on target ("Delvis uppnått", "Risk").
+    Warning,
+    /// Off target ("Ej uppnått", "Avvikelse").
+    Bad,
+    /// No judgement possible ("Ej bedömd").
+    Neutral,
+}
+
+impl Status {
+    /// The default Swedish label.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Status::Good => "Uppnått",
+            Status::Warning => "Delvis uppnått",
+            Status::Bad => "Ej uppnått",
+            Status::Neutral => "Ej bedömd",
+        }
+    }
+}
+
+/// Direction of a change, judged by whether higher is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// Better than the comparison.
+    Better,
+    /// Unchanged.
+    Unchanged,
+    /// Worse than the comparison.
+    Worse,
+}
+
+/// A table with typed columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Stable id within the report.
+    pub id: String,
+    /// Caption.
+    pub title: String,
+    /// Columns.
+    pub columns: Vec<Column>,
+    /// Rows.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The index of the column with `key`.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+}
+
+/// A table column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// Stable key ("budget", "utfall", "avvikelse").
+    pub key: String,
+    /// Header ("Budget"); the unit is added by renderers ("Budget, tkr").
+    pub title: String,
+    /// Type of the values.
+    pub kind: ColumnKind,
+    /// How the values are derived from other columns of the same row, so that the workbook can
+    /// write a live formula (with the computed value cached).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<ColumnFormula>,
+}
+
+/// Type of a column's values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ColumnKind {
+    /// Text.
+    Text,
+    /// An amount in `unit`, shown with `decimals` decimals.
+    Amount {
+        /// The unit.
+        unit: Unit,
+        /// Decimals shown.
+        decimals: u8,
+    },
+    /// A percentage (stored in percentage points: 12.5 means 12,5 %).
+    Percent {
+        /// Decimals shown.
+        decimals: u8,
+    },
+    /// A plain number (counts, ratios without unit).
+    Number {
+        /// Decimals shown.
+        decimals: u8,
+    },
+    /// A status (text + colour).
+    Status,
+    /// A trend arrow.
+    Trend,
+}
+
+/// A per-row formula over other columns of the same row, by column key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "op")]
+pub enum ColumnFormula {
+    /// `a − b`.
+    Difference {
+        /// Minuend column key.
+        a: String,
+        /// Subtrahend column key.
+        b: String,
+    },
+    /// `a + b`.
+    Sum {
+        /// First column key.
+        a: String,
+        /// Second column key.
+        b: String,
+    },
+    /// `100 × a / b` (a percentage), empty when `b` is zero.
+    Percent {
+        /// Numerator column key.
+        a: String,
+        /// Denominator column key.
+        b: String,
+    },
+    /// `100 × a / |b|` (a percentage of a magnitude), empty when `b` is zero. Used for deviation
+    /// in percent of a budget that may be negative (costs).
+    PercentOfAbs {
+        /// Numerator column key.
+        a: String,
+        /// Denominator column key.
+        b: String,
+    },
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// One cell per column.
+    pub cells: Vec<TableCell>,
+    /// Hierarchy level (0 = top); renderers indent by level.
+    #[serde(default)]
+    pub level: u8,
+    /// Data, subtotal or total. Subtotal and total rows are bold.
+    #[serde(default)]
+    pub kind: RowKindOut,
+    /// For subtotal and total rows: the indices of the rows they sum, so that the workbook can
+    /// write `=SUM(…)` over them. Empty means "not a sum" (a total taken from the file as is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sum_of: Vec<usize>,
+}
+
+/// Kind of a report table row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKindOut {
+    /// An ordinary row.
+    #[default]
+    Data,
+    /// A subtotal.
+    Subtotal,
+    /// The total.
+    Total,
+}
+
+/// A cell of a report table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum TableCell {
+    /// No value (rendered as "–" or blank).
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number, in the unit of its column.
+    Number(f64),
+    /// A status with its label.
+    Status {
+        /// The status.
+        status: Status,
+        /// The label shown ("Överskridet").
+        label: String,
+    },
+    /// A trend.
+    Trend(Trend),
+}
+
+impl TableCell {
+    /// The number, if this cell holds one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            TableCell::Number(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// A number cell, or empty for `None` or a non-finite value.
+    pub fn number(value: Option<f64>) -> Self {
+        match value {
+            Some(v) if v.is_finite() => TableCell::Number(v),
+            _ => TableCell::Empty,
+        }
+    }
+}
+
+/// A chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chart {
+    /// Stable id within the report.
+    pub id: String,
+    /// Title; also the accessible title of the SVG.
+    pub title: String,
+    /// Kind.
+    pub kind: ChartKind,
+    /// Category labels (x axis for vertical bars, y axis for horizontal ones).
+    pub categories: Vec<String>,
+    /// Series, each with one value per category.
+    pub series: Vec<Series>,
+    /// Unit of the value axis.
+    pub unit: Option<Unit>,
+    /// Label of the value axis ("Avvikelse, tkr").
+    pub value_label: String,
+    /// Horizontal/vertical reference lines ("Krav 325 mnkr", "Riket").
+    #[serde(default)]
+    pub reference_lines: Vec<ReferenceLine>,
+    /// Bars run horizontally (long category names).
+    #[serde(default)]
+    pub horizontal: bool,
+}
+
+/// Kind of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// One series of bars.
+    Bar,
+    /// Several series side by side.
+    GroupedBar,
+    /// Several series stacked.
+    StackedBar,
+    /// Lines over categories (periods).
+    Line,
+    /// A waterfall: each value a step from the previous total; the last category is the total.
+    Waterfall,
+    /// Bullet chart: a value (first series) against a target (second series).
+    Bullet,
+}
+
+/// A data series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Name in the legend ("Planerad effekt").
+    pub name: String,
+    /// One value per category; `None` for missing.
+    pub values: Vec<Option<f64>>,
+    /// Optional status per value, which colours the point or bar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<Option<Status>>,
+}
+
+/// A reference line on the value axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferenceLine {
+    /// Label ("Krav").
+    pub label: String,
+    /// Value on the value axis.
+    pub value: f64,
+}
+
+/// Where a figure came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProvenanceNote {
+    /// What the figure is ("Budget, Område Somatik").
+    pub what: String,
+    /// The file and sheet.
+    pub source: SourceFile,
+    /// The cells.
+    pub cells: Vec<CellRef>,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information ("Teckenkonvention: kostnader negativa").
+    Info,
+    /// Something the user should check; the report is still computed.
+    Warning,
+    /// A part of the report could not be computed.
+    Error,
+}
+
+/// A message collected while importing or computing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious.
+    pub severity: Severity,
+    /// The message, in Swedish, saying what is wrong, where, and what to do.
+    pub message: String,
+    /// The file/sheet, if it concerns one.
+    pub source: Option<SourceFile>,
+    /// The cell, if it concerns one.
+    pub at: Option<CellRef>,
+}
+
+impl Diagnostic {
+    /// A warning with a message.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, message: message.into(), source: None, at: None }
+    }
+
+    /// An information message.
+    pub fn info(message: impl Into<String>) -> Self {
+        Self { severity: Severity::Info, message: message.into(), source: None, at: None }
+    }
+
+    /// Attaches a location.
+    pub fn at(mut self, source: &SourceFile, at: Option<CellRef>) -> Self {
+        self.source = Some(source.clone());
+        self.at = at;
+        self
+    }
+}

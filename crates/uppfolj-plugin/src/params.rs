@@ -1,0 +1,281 @@
+//! Typed plugin parameters with defaults and validation.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The type of a parameter, with its validation rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum ParamKind {
+    /// A number, optionally bounded (inclusive).
+    Number {
+        /// Smallest allowed value.
+        min: Option<f64>,
+        /// Largest allowed value.
+        max: Option<f64>,
+    },
+    /// A whole number, optionally bounded (inclusive).
+    Integer {
+        /// Smallest allowed value.
+        min: Option<i64>,
+        /// Largest allowed value.
+        max: Option<i64>,
+    },
+    /// Free text.
+    Text,
+    /// One of a fixed list of choices: (value, Swedish label).
+    Choice {
+        /// The allowed values and their labels.
+        choices: Vec<(String, String)>,
+    },
+    /// Yes or no.
+    Bool,
+}
+
+/// A parameter value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ParamValue {
+    /// A number.
+    Number(f64),
+    /// A whole number.
+    Integer(i64),
+    /// Yes or no.
+    Bool(bool),
+    /// Text or a choice.
+    Text(String),
+}
+
+impl std::fmt::Display for ParamValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamValue::Number(v) => {
+                f.write_str(&uppfolj_model::format::number(*v, if v.fract() == 0.0 { 0 } else { 2 }))
+            }
+            ParamValue::Integer(v) => write!(f, "{v}"),
+            ParamValue::Bool(true) => f.write_str("ja"),
+            ParamValue::Bool(false) => f.write_str("nej"),
+            ParamValue::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A parameter a plugin takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParamSpec {
+    /// Key, as on the command line (`--param months=8`).
+    pub key: &'static str,
+    /// Swedish label shown in the app.
+    pub label_sv: &'static str,
+    /// Help text in Swedish.
+    pub help_sv: &'static str,
+    /// Type and validation.
+    pub kind: ParamKind,
+    /// The default; `None` makes the parameter optional without a default.
+    pub default: Option<ParamValue>,
+}
+
+/// Why a parameter was rejected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParamError {
+    /// The plugin has no such parameter.
+    #[error("okänd parameter '{key}'; giltiga parametrar: {valid}")]
+    Unknown {
+        /// The key given.
+        key: String,
+        /// The valid keys.
+        valid: String,
+    },
+    /// The value does not parse or is out of range.
+    #[error("parametern '{key}': {reason}")]
+    Invalid {
+        /// The key.
+        key: String,
+        /// What is wrong, and what is allowed.
+        reason: String,
+    },
+}
+
+/// Validated parameters: every spec'd key with a value or its default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    values: BTreeMap<String, ParamValue>,
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}'))
+        .map(|c| match c {
+            ',' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+impl ParamSpec {
+    /// Parses and validates `text` for this parameter.
+    pub fn parse(&self, text: &str) -> Result<ParamValue, ParamError> {
+        let invalid = |reason: String| ParamError::Invalid { key: self.key.to_owned(), reason };
+        match &self.kind {
+            ParamKind::Number { min, max } => {
+                let v = parse_number(text).ok_or_else(|| invalid(format!("'{text}' är inte ett tal")))?;
+                if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
+                    return Err(invalid(format!("{v} ligger utanför {}–{}", fmt_bound(*min), fmt_bound(*max))));
+                }
+                Ok(ParamValue::Number(v))
+            }
+            ParamKind::Integer { min, max } => {
+                let v: i64 = text.trim().parse().map_err(|_| invalid(format!("'{text}' är inte ett heltal")))?;
+                if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
+                    return Err(invalid(format!(
+                        "{v} ligger utanför {}–{}",
+                        min.map_or("−∞".into(), |m| m.to_string()),
+                        max.map_or("∞".into(), |m| m.to_string())
+                    )));
+                }
+                Ok(ParamValue::Integer(v))
+            }
+            ParamKind::Text => Ok(ParamValue::Text(text.to_owned())),
+            ParamKind::Choice { choices } => {
+                let t = text.trim();
+                choices
+                    .iter()
+                    .find(|(value, _)| value == t)
+                    .map(|(value, _)| ParamValue::Text(value.clone()))
+                    .ok_or_else(|| {
+                        invalid(format!(
+                            "'{t}' är inget av {}",
+                            choices.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>().join(", ")
+                        ))
+                    })
+            }
+            ParamKind::Bool => match text.trim().to_lowercase().as_str() {
+                "true" | "ja" | "yes" | "1" => Ok(ParamValue::Bool(true)),
+                "false" | "nej" | "no" | "0" => Ok(ParamValue::Bool(false)),
+                other => Err(invalid(format!("'{other}' är varken ja eller nej"))),
+            },
+        }
+    }
+}
+
+fn fmt_bound(b: Option<f64>) -> String {
+    b.map_or("∞".into(), |v| v.to_string())
+}
+
+impl Params {
+    /// Validates `raw` (key, value text) against `specs` and fills in defaults.
+    pub fn parse(specs: &[ParamSpec], raw: &[(String, String)]) -> Result<Self, ParamError> {
+        let mut values = BTreeMap::new();
+        for (key, text) in raw {
+            let spec = specs.iter().find(|s| s.key == key).ok_or_else(|| ParamError::Unknown {
+                key: key.clone(),
+                valid: specs.iter().map(|s| s.key).collect::<Vec<_>>().join(", "),
+            })?;
+            values.insert(key.clone(), spec.parse(text)?);
+        }
+        for spec in specs {
+            if let (false, Some(default)) = (values.contains_key(spec.key), &spec.default) {
+                values.insert(spec.key.to_owned(), default.clone());
+            }
+        }
+        Ok(Self { values })
+    }
+
+    /// The value of `key`, if set or defaulted.
+    pub fn get(&self, key: &str) -> Option<&ParamValue> {
+        self.values.get(key)
+    }
+
+    /// `key` as a number (integers convert).
+    pub fn number(&self, key: &str) -> Option<f64> {
+        match self.get(key)? {
+            ParamValue::Number(v) => Some(*v),
+            ParamValue::Integer(v) => Some(*v as f64),
+            _ => None,
+        }
+    }
+
+    /// `key` as an integer.
+    pub fn integer(&self, key: &str) -> Option<i64> {
+        match self.get(key)? {
+            ParamValue::Integer(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// `key` as text (for text and choice parameters).
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.get(key)? {
+            ParamValue::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// `key` as a flag.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            ParamValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The parameters as (Swedish label, value) pairs for display in a report.
+    pub fn display(&self, specs: &[ParamSpec]) -> Vec<(String, String)> {
+        specs
+            .iter()
+            .filter_map(|s| {
+                let value = self.values.get(s.key)?;
+                let shown = match (&s.kind, value) {
+                    (ParamKind::Choice { choices }, ParamValue::Text(v)) => {
+                        choices.iter().find(|(c, _)| c == v).map_or_else(|| v.clone(), |(_, label)| label.clone())
+                    }
+                    _ => value.to_string(),
+                };
+                Some((s.label_sv.to_owned(), shown))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn specs() -> Vec<ParamSpec> {
+        vec![
+            ParamSpec {
+                key: "months",
+                label_sv: "Månader",
+                help_sv: "",
+                kind: ParamKind::Integer { min: Some(1), max: Some(12) },
+                default: Some(ParamValue::Integer(12)),
+            },
+            ParamSpec {
+                key: "threshold",
+                label_sv: "Tröskel",
+                help_sv: "",
+                kind: ParamKind::Number { min: Some(0.0), max: None },
+                default: None,
+            },
+        ]
+    }
+
+    #[test]
+    fn fills_defaults_and_parses_swedish_numbers() {
+        let p = Params::parse(&specs(), &[("threshold".into(), "2,5".into())]).expect("valid");
+        assert_eq!(p.integer("months"), Some(12));
+        assert_eq!(p.number("threshold"), Some(2.5));
+    }
+
+    #[test]
+    fn rejects_unknown_and_out_of_range() {
+        let err = Params::parse(&specs(), &[("month".into(), "8".into())]).expect_err("unknown");
+        assert!(err.to_string().contains("months, threshold"), "{err}");
+        let err = Params::parse(&specs(), &[("months".into(), "13".into())]).expect_err("range");
+        assert!(err.to_string().contains("utanför 1–12"), "{err}");
+    }
+}

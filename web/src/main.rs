@@ -1,0 +1,2 @@
+//! The uppfolj web app.
+fn main() {}
