@@ -1,0 +1,1 @@
+//! Example custom plugin: cost per inhabitant.
