@@ -1,0 +1,119 @@
+//! The commands: serve, test, bench.
+
+use crate::install::{Need, Tools, has_nightly_fuzz};
+use crate::{Ctx, run, timed};
+use anyhow::{Context, Result, bail};
+use std::process::Command;
+use std::time::Instant;
+
+/// The crates that must build for wasm32 (the core crates and the web app).
+const WASM_CRATES: &[&str] = &[
+    "uppfolj-model",
+    "uppfolj-plugin",
+    "uppfolj-import",
+    "uppfolj-plugins",
+    "uppfolj-chart",
+    "uppfolj-xlsx",
+    "uppfolj-plugin-cost-per-inhabitant",
+    "uppfolj-web",
+];
+
+/// Every built-in plugin with the sample it is exported from in the tests.
+pub const PLUGIN_SAMPLES: &[(&str, &str)] = &[
+    ("budget-follow-up", "samples/driftredovisning_2024_aug.xlsx"),
+    ("balance-requirement", "samples/balanskravsutredning_2021_2024.xlsx"),
+    ("action-plan", "samples/handlingsplan_2024_2026.xlsx"),
+    ("earmarked-grants", "samples/stimulansmedel_vardforlopp_2020.xlsx"),
+];
+
+fn cargo(ctx: &Ctx) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&ctx.root);
+    cmd
+}
+
+/// `cargo xtask serve`.
+pub fn serve(ctx: &Ctx) -> Result<()> {
+    let tools = timed("install", || Tools::ensure(ctx, Need { web: true, browser: false, office: false }))?;
+    run(cargo(ctx).arg("fetch"))?;
+    println!("\nuppfolj: building and serving on http://127.0.0.1:8080 (Ctrl-C stops)\n");
+    run(tools.trunk(ctx)?.args(["serve", "--release"]))
+}
+
+/// `cargo xtask test`.
+pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
+    let e2e = !args.iter().any(|a| a == "--no-e2e");
+    let started = Instant::now();
+    let tools = timed("install", || Tools::ensure(ctx, Need { web: true, browser: e2e, office: true }))?;
+    timed("fetch", || run(cargo(ctx).arg("fetch")))?;
+    timed("fmt", || run(cargo(ctx).args(["fmt", "--all", "--", "--check"])))?;
+    timed("clippy (native)", || {
+        run(cargo(ctx).args(["clippy", "--workspace", "--all-targets", "--exclude", "uppfolj-web", "--", "-D", "warnings"]))
+    })?;
+    timed("clippy (wasm32)", || {
+        let mut cmd = tools.wasm_cargo(ctx)?;
+        cmd.args(["clippy", "--target", "wasm32-unknown-unknown"]);
+        for krate in WASM_CRATES {
+            cmd.args(["-p", krate]);
+        }
+        run(cmd.args(["--", "-D", "warnings"]))
+    })?;
+    timed("tests (native)", || run(cargo(ctx).args(["test", "--workspace", "--exclude", "uppfolj-web"])))?;
+    timed("xlsx exports read back by openpyxl and LibreOffice", || export_and_check(ctx, &tools))?;
+    timed("wasm build (trunk)", || run(tools.trunk(ctx)?.args(["build", "--release"])))?;
+    if e2e {
+        timed("browser end-to-end (headless Chromium)", || {
+            let python = tools.python.as_ref().context("python with openpyxl is not installed")?;
+            run(Command::new("node")
+                .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+                .current_dir(&ctx.root)
+                .env("UPPFOLJ_DIST", ctx.root.join("target/web-dist"))
+                .env("UPPFOLJ_OUT", ctx.root.join("target/e2e"))
+                .env("UPPFOLJ_PYTHON", python))
+        })?;
+    }
+    if has_nightly_fuzz() {
+        timed("fuzz (60 s per target)", || {
+            for target in ["xlsx", "csv"] {
+                run(cargo(ctx).args(["+nightly", "fuzz", "run", target, "--fuzz-dir", "fuzz", "--", "-max_total_time=60"]))?;
+            }
+            Ok(())
+        })?;
+    } else {
+        println!("\nfuzz: skipped (needs a nightly toolchain and cargo-fuzz; see fuzz/README.md)");
+    }
+    println!("\n\x1b[1;32mall checks passed in {:.0} s\x1b[0m", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Exports every built-in plugin's report on its sample with the CLI, then reads each workbook
+/// back with openpyxl and LibreOffice (tests/xlsx_clients/run.sh).
+fn export_and_check(ctx: &Ctx, tools: &Tools) -> Result<()> {
+    let out = ctx.root.join("target/exports");
+    std::fs::create_dir_all(&out)?;
+    run(cargo(ctx).args(["build", "--quiet", "-p", "uppfolj-cli"]))?;
+    let cli = ctx.root.join("target/debug/uppfolj");
+    for (plugin, sample) in PLUGIN_SAMPLES {
+        run(Command::new(&cli)
+            .current_dir(&ctx.root)
+            .args(["run", plugin, sample, "--json"])
+            .arg(out.join(format!("{plugin}.json")))
+            .arg("--xlsx")
+            .arg(out.join(format!("{plugin}.xlsx"))))?;
+    }
+    let python = tools.python.as_ref().context("python with openpyxl is not installed")?;
+    run(Command::new("bash").current_dir(&ctx.root).arg("tests/xlsx_clients/run.sh").arg(&out).env("PYTHON", python))
+}
+
+/// `cargo xtask bench`.
+pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
+    let mut cmd = cargo(ctx);
+    cmd.args(["bench", "-p", "uppfolj-import", "-p", "uppfolj-xlsx"]);
+    if !args.is_empty() {
+        cmd.arg("--").args(args);
+    }
+    if run(&mut cmd).is_err() {
+        bail!("benchmarks failed");
+    }
+    Ok(())
+}
