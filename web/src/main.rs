@@ -1,2 +1,22 @@
-//! The uppfolj web app.
-fn main() {}
+//! The uppfolj web app: Yew compiled to WebAssembly. The user drops spreadsheets, picks a report,
+//! sees its tables and charts and exports it to Excel; everything is computed in the browser and
+//! no file leaves the computer.
+//!
+//! This is the only crate that touches the DOM (yew, web-sys, gloo). It calls the core crates in
+//! pipeline order: `uppfolj-import` → `uppfolj-plugin(s)` → Report → `uppfolj-chart` (SVG) and
+//! `uppfolj-xlsx` (download).
+//!
+//! * [`state`] — the reducer: loaded files, chosen plugin, parameters, last good report, messages.
+//! * [`load`] — reading dropped or picked files and importing them.
+//! * [`components`] — one function component per file.
+
+mod components;
+mod download;
+mod load;
+mod plugins;
+mod state;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<components::app::App>::new().render();
+}

@@ -1,0 +1,63 @@
+//! The page: header, files and report choice on the left, the report on the right.
+
+use crate::components::{
+    drop_zone::DropZone, export_button::ExportButton, file_list::FileList, messages::Messages, params_form::ParamsForm,
+    plugin_picker::PluginPicker, report_view::ReportView,
+};
+use crate::state::{Action, State};
+use yew::prelude::*;
+
+/// The application root.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| match crate::plugins::registry() {
+        Ok(registry) => State::new(registry),
+        Err(err) => {
+            let mut s = State::new(uppfolj_plugin::Registry::new());
+            s.messages.push(crate::state::Message { id: 0, is_error: true, text: format!("Programfel: {err}") });
+            s
+        }
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| crate::load::load_sample(&dispatcher));
+    }
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id| dispatcher.dispatch(Action::Dismiss(id)))
+    };
+    html! {
+        <>
+        <header class="app-header">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{"▦"}</span>
+                <span class="name">{"uppfolj"}</span>
+                <span class="tagline">{"Budget- och verksamhetsuppföljning"}</span>
+            </div>
+            <p class="privacy">{"Allt räknas i din webbläsare. Inga filer skickas någonstans."}</p>
+        </header>
+        <main class="layout">
+            <aside class="sidebar" aria-label="Data och rapportval">
+                <DropZone dispatcher={state.dispatcher()} />
+                <FileList files={state.files.clone()} dispatcher={state.dispatcher()} />
+                <PluginPicker registry={state.registry.clone()} selected={state.plugin_id.clone()} dispatcher={state.dispatcher()} />
+                <ParamsForm registry={state.registry.clone()} plugin_id={state.plugin_id.clone()} params={state.params.clone()} dispatcher={state.dispatcher()} />
+            </aside>
+            <section class="content" aria-live="polite">
+                <Messages messages={state.messages.clone()} {on_dismiss} />
+                if let Some(report) = &state.report {
+                    <div class="report-actions">
+                        <ExportButton report={report.clone()} files={state.files.clone()} dispatcher={state.dispatcher()} />
+                    </div>
+                    <ReportView report={report.clone()} />
+                } else {
+                    <div class="empty">
+                        <h1>{"Ingen rapport ännu"}</h1>
+                        <p>{"Släpp en budget- eller indikatorfil till vänster, eller välj en fil."}</p>
+                    </div>
+                }
+            </section>
+        </main>
+        </>
+    }
+}

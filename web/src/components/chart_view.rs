@@ -1,0 +1,29 @@
+//! A report chart as inline SVG, drawn by uppfolj-chart on the page's main thread.
+
+use uppfolj_model::report::Chart;
+use yew::prelude::*;
+
+/// Props of [`ChartView`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The chart.
+    pub chart: Chart,
+}
+
+/// Inline SVG with an accessible title; a message if the chart cannot be drawn.
+#[function_component(ChartView)]
+pub fn chart_view(props: &Props) -> Html {
+    let svg = use_memo(props.chart.clone(), |chart| {
+        uppfolj_chart::svg(chart, &uppfolj_chart::SvgOptions::for_chart(chart)).map_err(|e| e.to_string())
+    });
+    match &*svg {
+        Ok(svg) => html! {
+            <figure class="chart" data-testid={format!("chart-{}", props.chart.id)}>
+                { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+            </figure>
+        },
+        Err(err) => html! {
+            <div class="message error" role="alert">{format!("Diagrammet '{}' kunde inte ritas: {err}", props.chart.title)}</div>
+        },
+    }
+}

@@ -1,0 +1,57 @@
+//! The loaded files, with what the import understood of each.
+
+use crate::state::{Action, LoadedFile, State};
+use yew::prelude::*;
+
+/// Props of [`FileList`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The files.
+    pub files: Vec<LoadedFile>,
+    /// For removing a file.
+    pub dispatcher: yew::UseReducerDispatcher<State>,
+}
+
+fn size_text(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", uppfolj_model::format::number(bytes as f64 / 1e6, 1))
+    } else {
+        format!("{} kB", uppfolj_model::format::number((bytes as f64 / 1e3).max(1.0), 0))
+    }
+}
+
+/// Lists loaded files; each can be removed and its import summary opened.
+#[function_component(FileList)]
+pub fn file_list(props: &Props) -> Html {
+    if props.files.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="panel" aria-labelledby="files-heading">
+            <h2 id="files-heading">{"Inlästa filer"}</h2>
+            <ul class="file-list" data-testid="file-list">
+            { for props.files.iter().enumerate().map(|(i, f)| {
+                let dispatcher = props.dispatcher.clone();
+                let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(i)));
+                let tables = f.import.datasets.len();
+                html! {
+                    <li>
+                        <div class="file-row">
+                            <span class="file-name" title={f.name.clone()}>{&f.name}</span>
+                            <button class="icon" aria-label={format!("Ta bort {}", f.name)} title="Ta bort" {onclick}>{"×"}</button>
+                        </div>
+                        <div class="file-meta">
+                            {format!("{} · {} {}", size_text(f.size), tables, if tables == 1 { "tabell" } else { "tabeller" })}
+                            if f.is_sample { <span class="tag">{"Exempeldata"}</span> }
+                        </div>
+                        <details class="import-summary">
+                            <summary>{"Vad importen förstod"}</summary>
+                            <pre>{f.import.summary.to_string()}</pre>
+                        </details>
+                    </li>
+                }
+            }) }
+            </ul>
+        </section>
+    }
+}

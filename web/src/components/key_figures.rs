@@ -1,0 +1,48 @@
+//! Key-figure cards.
+
+use uppfolj_model::format;
+use uppfolj_model::report::KeyFigure;
+use yew::prelude::*;
+
+/// Props of [`KeyFigures`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The cards.
+    pub figures: Vec<KeyFigure>,
+}
+
+/// Formats a value with its unit: "−1 234 tkr", "66,7 %".
+pub fn value_with_unit(value: f64, unit: Option<&uppfolj_model::Unit>, decimals: usize) -> String {
+    match unit {
+        Some(uppfolj_model::Unit::Percent) => format::percent(value, decimals),
+        Some(u) => format!("{}\u{00A0}{}", format::number(value, decimals), u.label()),
+        None => format::number(value, decimals),
+    }
+}
+
+/// A row of cards, each with a value, unit, change and status (text and colour).
+#[function_component(KeyFigures)]
+pub fn key_figures(props: &Props) -> Html {
+    html! {
+        <div class="key-figures">
+        { for props.figures.iter().map(|f| {
+            let decimals = usize::from(f.decimals);
+            let value = f.value.map_or_else(|| "–".to_owned(), |v| value_with_unit(v, f.unit.as_ref(), decimals));
+            let status_class = f.status.map(super::table_view::status_class);
+            html! {
+                <div class={classes!("card", status_class)}>
+                    <div class="card-label">{&f.label}</div>
+                    <div class="card-value">{value}</div>
+                    if let Some(change) = f.change {
+                        <div class="card-change">{"Förändring "}{format::signed(change, decimals)}</div>
+                    }
+                    if let Some(status) = f.status {
+                        <div class="card-status">{status.label_sv()}</div>
+                    }
+                    if let Some(note) = &f.note { <div class="card-note">{note}</div> }
+                </div>
+            }
+        }) }
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! Messages above the report: import errors, plugin errors, confirmations.
+
+use crate::state::Message;
+use yew::prelude::*;
+
+/// Props of [`Messages`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The messages.
+    pub messages: Vec<Message>,
+    /// Dismisses a message by id.
+    pub on_dismiss: Callback<u32>,
+}
+
+/// Shows messages; errors are announced to screen readers.
+#[function_component(Messages)]
+pub fn messages(props: &Props) -> Html {
+    html! {
+        <div class="messages">
+        { for props.messages.iter().map(|m| {
+            let id = m.id;
+            let on_dismiss = props.on_dismiss.clone();
+            let onclick = Callback::from(move |_| on_dismiss.emit(id));
+            let (class, role, label) = if m.is_error { ("message error", "alert", "Fel") } else { ("message info", "status", "Info") };
+            html! {
+                <div {class} {role} data-testid={if m.is_error { "error" } else { "info" }}>
+                    <strong>{label}{": "}</strong><span>{&m.text}</span>
+                    <button class="icon" aria-label="Stäng meddelandet" {onclick}>{"×"}</button>
+                </div>
+            }
+        }) }
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! The components of the page, one function component per file.
+
+pub mod app;
+pub mod chart_view;
+pub mod drop_zone;
+pub mod export_button;
+pub mod file_list;
+pub mod key_figures;
+pub mod messages;
+pub mod params_form;
+pub mod plugin_picker;
+pub mod report_view;
+pub mod table_view;

@@ -1,0 +1,50 @@
+//! Choosing the report (plugin).
+
+use crate::state::{Action, State};
+use std::rc::Rc;
+use uppfolj_plugin::Registry;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`PluginPicker`].
+#[derive(Properties)]
+pub struct Props {
+    /// The plugins.
+    pub registry: Rc<Registry>,
+    /// The chosen plugin id.
+    pub selected: String,
+    /// For choosing.
+    pub dispatcher: yew::UseReducerDispatcher<State>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.registry, &other.registry) && self.selected == other.selected
+    }
+}
+
+/// A list of the reports there are, with their descriptions.
+#[function_component(PluginPicker)]
+pub fn plugin_picker(props: &Props) -> Html {
+    let onchange = {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                dispatcher.dispatch(Action::SelectPlugin(select.value()));
+            }
+        })
+    };
+    let description = props.registry.get(&props.selected).map(|p| p.meta().description_sv).unwrap_or_default();
+    html! {
+        <section class="panel" aria-labelledby="plugin-heading">
+            <h2 id="plugin-heading"><label for="plugin-select">{"Rapport"}</label></h2>
+            <select id="plugin-select" {onchange} data-testid="plugin-select">
+            { for props.registry.iter().map(|p| {
+                let meta = p.meta();
+                html! { <option value={meta.id} selected={meta.id == props.selected}>{meta.name_sv}</option> }
+            }) }
+            </select>
+            <p class="plugin-description">{description}</p>
+        </section>
+    }
+}

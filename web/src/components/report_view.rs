@@ -1,0 +1,88 @@
+//! The report: title, parameters, diagnostics and the sections with their blocks.
+
+use super::{chart_view::ChartView, key_figures::KeyFigures, table_view::TableView};
+use std::rc::Rc;
+use uppfolj_model::report::{Block, Report, Severity};
+use yew::prelude::*;
+
+/// Props of [`ReportView`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The report.
+    pub report: Rc<Report>,
+}
+
+fn block(b: &Block) -> Html {
+    match b {
+        Block::Text(t) => html! {
+            <div class={classes!("text", t.generated.then_some("generated"))}>
+                if t.generated { <span class="tag">{"Genererad text"}</span> }
+                { for t.paragraphs.iter().map(|p| html! { <p>{p}</p> }) }
+            </div>
+        },
+        Block::KeyFigures { figures } => html! { <KeyFigures figures={figures.clone()} /> },
+        Block::Table(t) => html! { <TableView table={t.clone()} /> },
+        Block::Chart(c) => html! { <ChartView chart={c.clone()} /> },
+        Block::Provenance { notes } => html! {
+            <details class="provenance">
+                <summary>{"Källor till siffrorna"}</summary>
+                <ul>
+                { for notes.iter().map(|n| {
+                    let cells = match (n.cells.first(), n.cells.last()) {
+                        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                        (Some(a), _) => a.to_string(),
+                        _ => String::new(),
+                    };
+                    html! { <li>{format!("{}: {}, {}", n.what, n.source, cells)}</li> }
+                }) }
+                </ul>
+            </details>
+        },
+    }
+}
+
+/// Renders a [`Report`].
+#[function_component(ReportView)]
+pub fn report_view(props: &Props) -> Html {
+    let r = &props.report;
+    let warnings: Vec<_> = r.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
+    let infos: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Info).collect();
+    html! {
+        <article class="report" data-testid="report">
+            <header class="report-header">
+                <h1>{&r.title}</h1>
+                if let Some(sub) = &r.subtitle { <p class="subtitle">{sub}</p> }
+                <dl class="report-meta">
+                    { for r.parameters.iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
+                    <dt>{"Underlag"}</dt>
+                    <dd>{ r.inputs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ") }</dd>
+                </dl>
+                { for r.credits.iter().map(|c| html! { <p class="credit">{c}</p> }) }
+            </header>
+            if !warnings.is_empty() {
+                <div class="diagnostics" role="note" data-testid="diagnostics">
+                    <h2>{"Att kontrollera"}</h2>
+                    <ul>
+                    { for warnings.iter().map(|d| {
+                        let place = match (&d.source, d.at) {
+                            (Some(s), Some(at)) => format!(" ({s}, {at})"),
+                            (Some(s), None) => format!(" ({s})"),
+                            _ => String::new(),
+                        };
+                        html! { <li class={if d.severity == Severity::Error { "error" } else { "warning" }}>{&d.message}{place}</li> }
+                    }) }
+                    </ul>
+                </div>
+            }
+            if !infos.is_empty() {
+                <ul class="infos">{ for infos.iter().map(|d| html! { <li>{&d.message}</li> }) }</ul>
+            }
+            { for r.sections.iter().map(|s| html! {
+                <section class="report-section" id={format!("avsnitt-{}", s.id)}>
+                    <h2>{&s.title}</h2>
+                    { for s.blocks.iter().map(block) }
+                </section>
+            }) }
+        </article>
+    }
+}

@@ -1,0 +1,26 @@
+//! Offering bytes built in the browser as a download.
+
+use wasm_bindgen::JsCast;
+
+/// Starts the download of `bytes` as `file_name`.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("Nedladdningen kunde inte startas ({what}).");
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array.buffer());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| fail("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail("a"))?.dyn_into().map_err(|_| fail("a"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Release the object URL once the browser has surely taken the download.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Reading files the user dropped or picked, and importing them.
+
+use crate::state::Action;
+use uppfolj_import::{ImportOptions, import_bytes};
+use yew::UseReducerDispatcher;
+
+/// The bundled sample, loaded at start so that a newcomer sees a complete report.
+pub const SAMPLE_NAME: &str = "Exempeldata – driftredovisning jan–aug 2024.xlsx";
+const SAMPLE_BYTES: &[u8] = include_bytes!("../../samples/driftredovisning_2024_aug.xlsx");
+
+/// Imports the bundled sample.
+pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
+    import_and_dispatch(dispatch, SAMPLE_NAME.to_owned(), SAMPLE_BYTES, true);
+}
+
+fn import_and_dispatch(dispatch: &UseReducerDispatcher<crate::state::State>, name: String, bytes: &[u8], is_sample: bool) {
+    let result = import_bytes(&name, bytes, &ImportOptions::default()).map_err(|e| e.to_string());
+    dispatch.dispatch(Action::FileLoaded { name, size: bytes.len(), is_sample, result });
+}
+
+/// Reads and imports each file in `files`, one after the other.
+pub fn load_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<crate::state::State>) {
+    let max = ImportOptions::default().max_file_bytes;
+    wasm_bindgen_futures::spawn_local(async move {
+        for file in files {
+            let name = file.name();
+            let size = file.size();
+            if size > max as f64 {
+                dispatch.dispatch(Action::FileFailed(format!(
+                    "{name} är {:.0} MB, mer än gränsen {:.0} MB. Dela upp filen eller spara bara de blad som behövs.",
+                    size / 1e6,
+                    max as f64 / 1e6
+                )));
+                continue;
+            }
+            match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+                Ok(bytes) => import_and_dispatch(&dispatch, name, &bytes, false),
+                Err(err) => dispatch.dispatch(Action::FileFailed(format!(
+                    "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
+                ))),
+            }
+        }
+    });
+}
