@@ -1,2 +1,155 @@
-//! The uppfolj command line.
-fn main() {}
+//! The uppfolj command line: the same pipeline as the web app, for scripts and for checking files.
+//!
+//! ```text
+//! uppfolj plugins                       list the report plugins
+//! uppfolj inspect FILE... [--json]      what the import understood of each file
+//! uppfolj run PLUGIN FILE... [--param key=value]... [--json OUT|-] [--xlsx OUT]
+//! ```
+
+mod plugins;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use uppfolj_import::{Import, ImportOptions, import_bytes};
+use uppfolj_plugin::Inputs;
+
+#[derive(Parser)]
+#[command(name = "uppfolj", version, about = "Follow-up reports from budget and indicator spreadsheets")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the report plugins.
+    Plugins {
+        /// Print the plugins as JSON (metadata, inputs, parameters).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what the import understood of files: tables, header rows, column roles, units, totals, warnings.
+    Inspect {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a report plugin on files.
+    Run {
+        /// Plugin id (see `uppfolj plugins`).
+        plugin: String,
+        /// Input files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// A parameter, `key=value`; repeatable.
+        #[arg(long = "param", value_name = "KEY=VALUE")]
+        params: Vec<String>,
+        /// Write the Report as JSON to this file, or `-` for standard output.
+        #[arg(long, value_name = "OUT")]
+        json: Option<PathBuf>,
+        /// Write the report as an Excel workbook to this file.
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
+    },
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Plugins { json } => list_plugins(json),
+        Command::Inspect { files, json } => inspect(&files, json),
+        Command::Run { plugin, files, params, json, xlsx } => run(&plugin, &files, &params, json, xlsx),
+    }
+}
+
+fn import(path: &Path) -> Result<Import> {
+    let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(import_bytes(&name, &bytes, &ImportOptions::default())?)
+}
+
+fn list_plugins(json: bool) -> Result<()> {
+    let registry = plugins::registry()?;
+    if json {
+        let list: Vec<_> = registry
+            .iter()
+            .map(|p| serde_json::json!({ "meta": p.meta(), "inputs": p.inputs(), "params": p.params() }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    for p in registry.iter() {
+        let m = p.meta();
+        println!("{:<24} {} ({}), v{}", m.id, m.name_en, m.name_sv, m.version);
+        println!("{:<24} {}", "", m.description_en);
+        for spec in p.params() {
+            let default = spec.default.map(|d| format!(" [default {d}]")).unwrap_or_default();
+            println!("{:<24}   --param {}=…  {}{}", "", spec.key, spec.label_sv, default);
+        }
+    }
+    Ok(())
+}
+
+fn inspect(files: &[PathBuf], json: bool) -> Result<()> {
+    let mut summaries = Vec::new();
+    for path in files {
+        let imported = import(path)?;
+        if json {
+            summaries.push(serde_json::to_value(&imported.summary)?);
+        } else {
+            println!("{}", imported.summary);
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&summaries)?);
+    }
+    Ok(())
+}
+
+fn run(plugin_id: &str, files: &[PathBuf], params: &[String], json: Option<PathBuf>, xlsx: Option<PathBuf>) -> Result<()> {
+    let registry = plugins::registry()?;
+    let Some(plugin) = registry.get(plugin_id) else {
+        let ids: Vec<_> = registry.iter().map(|p| p.meta().id).collect();
+        bail!("no plugin '{plugin_id}'; available: {}", ids.join(", "));
+    };
+    let raw: Vec<(String, String)> = params
+        .iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
+                .with_context(|| format!("--param '{p}' must be key=value"))
+        })
+        .collect::<Result<_>>()?;
+    let mut datasets = Vec::new();
+    for path in files {
+        datasets.extend(import(path)?.datasets);
+    }
+    let inputs = Inputs::new(datasets);
+    let report = uppfolj_plugin::run(plugin, &inputs, &raw)?;
+    for d in &report.diagnostics {
+        eprintln!("{:?}: {}", d.severity, d.message);
+    }
+    match json.as_deref() {
+        Some(p) if p == Path::new("-") => {
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        Some(p) => std::fs::write(p, serde_json::to_vec_pretty(&report)?)
+            .with_context(|| format!("could not write {}", p.display()))?,
+        None => {}
+    }
+    if let Some(p) = xlsx {
+        let bytes = uppfolj_xlsx::export(&report, &inputs.datasets, &uppfolj_xlsx::ExportOptions::default())?;
+        std::fs::write(&p, bytes).with_context(|| format!("could not write {}", p.display()))?;
+    }
+    if json.is_none() {
+        eprintln!("{}: {} sections", report.title, report.sections.len());
+    }
+    Ok(())
+}
