@@ -1,0 +1,133 @@
+// End-to-end tests of the web app in headless Chromium: what a controller does with it.
+// Run by `cargo xtask test` (which builds the app into target/web-dist first). Screenshots go to
+// target/e2e/screenshots/ for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, dropFile, parseSwedish } from './browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
+const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
+const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
+const SHOTS = join(OUT, 'screenshots');
+const SAMPLE = join(ROOT, 'samples/driftredovisning_2024_aug.xlsx');
+
+let server;
+let context;
+let page;
+const consoleErrors = [];
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  context = await launch();
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(server.url);
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** The rows of the first report table as { label, cells: [text…] }. */
+async function firstTable() {
+  return page.evaluate(() => {
+      const table = document.querySelector('table.report-table');
+      const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => ({
+        label: tr.querySelector('th')?.textContent.trim() ?? '',
+        total: tr.classList.contains('total'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+      }));
+      return { headers, rows };
+    });
+}
+
+test('opens with the sample data: a complete report with table and accessible chart', async () => {
+  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  const title = await page.textContent('[data-testid=report] h1');
+  assert.match(title, /Budgetuppföljning|Driftredovisning/i);
+  assert.match(await page.textContent('[data-testid=file-list]'), /Exempeldata/);
+  const svgTitle = await page.$eval('figure.chart svg title', (t) => t.textContent);
+  assert.ok(svgTitle.length > 3, 'the chart has an accessible title');
+  const { rows } = await firstTable();
+  const totals = rows.filter((r) => r.total);
+  assert.equal(totals.length, 1, 'exactly one total row');
+  // The total of the sample's "Summa" row is not counted twice: the total equals the sum of the data rows.
+  const data = rows.filter((r) => !r.total && !r.label.startsWith(' '));
+  const col = 0; // the first numeric column (budget)
+  const sum = data.reduce((s, r) => s + (parseSwedish(r.cells[col]) ?? 0), 0);
+  assert.ok(Math.abs(sum - parseSwedish(totals[0].cells[col])) < 0.5, `sum of lines ${sum} = total ${totals[0].cells[col]}`);
+  await page.screenshot({ path: join(SHOTS, '01-exempeldata.png'), fullPage: true });
+});
+
+test('dropping a file replaces the sample, and the xlsx download has the numbers on the page', async () => {
+  await dropFile(page, '[data-testid=drop-zone]', SAMPLE, 'driftredovisning_augusti.xlsx');
+  await page.waitForFunction(() => document.querySelector('[data-testid=file-list]')?.textContent.includes('driftredovisning_augusti.xlsx'));
+  assert.doesNotMatch(await page.textContent('[data-testid=file-list]'), /Exempeldata/);
+  await page.waitForSelector('[data-testid=report] figure.chart svg');
+  const { rows } = await firstTable();
+  const total = rows.find((r) => r.total);
+  await page.screenshot({ path: join(SHOTS, '02-dropped-file.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  const saved = join(OUT, download.suggestedFilename());
+  await download.saveAs(saved);
+  // Read the workbook back with openpyxl (cached values, as Excel shows them before recalculating).
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+label = sys.argv[2]
+for ws in wb.worksheets:
+    for row in ws.iter_rows(values_only=True):
+        cells = [c for c in row if c is not None]
+        if cells and isinstance(cells[0], str) and cells[0].strip() == label:
+            print(json.dumps({"sheet": ws.title, "sheets": wb.sheetnames, "numbers": [c for c in cells[1:] if isinstance(c, (int, float))]}))
+            sys.exit(0)
+print(json.dumps({"sheets": wb.sheetnames, "numbers": None}))
+`;
+  const out = JSON.parse(execFileSync(PYTHON, ['-c', script, saved, total.label]).toString());
+  assert.ok(out.numbers, `a row '${total.label}' exists in the workbook (sheets: ${out.sheets})`);
+  const pageNumbers = total.cells.map(parseSwedish).filter((v) => v !== null);
+  for (const [i, v] of pageNumbers.entries()) {
+    assert.ok(Math.abs(out.numbers[i] - v) < 0.05 * Math.max(1, Math.abs(v)) + 0.5,
+      `total column ${i}: workbook ${out.numbers[i]} vs page ${v}`);
+  }
+});
+
+test('a corrupt file gives a clear Swedish message and the report stays', async () => {
+  const before = await page.textContent('[data-testid=report] h1');
+  const bogus = join(OUT, 'not-a-spreadsheet.xlsx');
+  await writeFile(bogus, '%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n');
+  await dropFile(page, '[data-testid=drop-zone]', bogus, 'budget_2025.xlsx');
+  const error = await page.waitForSelector('[data-testid=error]');
+  const text = await error.textContent();
+  assert.match(text, /budget_2025\.xlsx/, 'the message names the file');
+  assert.match(text, /PDF|kalkylark|inte/i, 'the message says what is wrong');
+  assert.equal(await page.textContent('[data-testid=report] h1'), before, 'the previous report stays');
+  assert.ok(await page.$('[data-testid=report] figure.chart svg'), 'the chart stays');
+  await page.screenshot({ path: join(SHOTS, '03-corrupt-file.png'), fullPage: true });
+});
+
+test('picking another report from the file dialog switches plugin', async () => {
+  const input = await page.$('[data-testid=file-input]');
+  await input.setInputFiles(join(ROOT, 'samples/handlingsplan_2024_2026.xlsx'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=file-list]')?.textContent.includes('handlingsplan_2024_2026.xlsx'));
+  await page.selectOption('[data-testid=plugin-select]', 'action-plan');
+  await page.waitForFunction(() => /Handlingsplan|åtgärd/i.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''));
+  await page.waitForSelector('[data-testid=report] figure.chart svg');
+  await page.screenshot({ path: join(SHOTS, '04-action-plan.png'), fullPage: true });
+});
+
+test('no errors in the browser console', () => {
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,43 @@
+// Starts Debian's Chromium through playwright-core (never a downloaded browser) and offers the
+// actions a person does: drop a file on the page, pick one, download.
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+export const CHROMIUM = process.env.UPPFOLJ_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A headless Chromium with a fresh profile and no background network traffic. */
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), 'uppfolj-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Drops `path` (given the name `name`) on the element `selector`, as a person dragging a file does. */
+export async function dropFile(page, selector, path, name = basename(path)) {
+  const bytes = [...(await readFile(path))];
+  const target = await page.waitForSelector(selector);
+  await target.evaluate((el, { bytes, name }) => {
+    const file = new File([new Uint8Array(bytes)], name);
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, { bytes, name });
+}
+
+/** Parses a Swedish number as the page shows it: "−1 234,5" → -1234.5. */
+export function parseSwedish(text) {
+  const t = text.replace(/[\s\u00a0\u202f%]/g, '').replace('\u2212', '-').replace(',', '.');
+  return t === '' || t === '–' ? null : Number(t);
+}
