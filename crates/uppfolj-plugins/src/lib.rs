@@ -1,1 +1,34 @@
-//! The built-in report plugins.
+//! The built-in report plugins of uppfolj, one per file; each file's doc comment is the plugin's
+//! user documentation (what it does, the input it expects, its parameters, an example).
+//!
+//! | id | plugin |
+//! |---|---|
+//! | `budget-follow-up` | [`BudgetFollowUp`]: budget vs outcome per unit (driftredovisning) |
+//!
+//! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
+//! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
+
+mod common;
+
+pub mod budget_follow_up;
+
+pub use budget_follow_up::BudgetFollowUp;
+
+use uppfolj_plugin::{Registry, RegistryError};
+
+/// Adds every built-in plugin to `registry`. Fails if one of their ids is already taken.
+pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
+    registry.register(BudgetFollowUp)?;
+    Ok(())
+}
+
+/// A registry holding the built-in plugins.
+pub fn registry() -> Registry {
+    let mut registry = Registry::new();
+    // The built-in ids are distinct constants (tested), so registering them into an empty
+    // registry cannot fail.
+    if let Err(e) = register_builtins(&mut registry) {
+        unreachable!("built-in plugin ids must be unique: {e}");
+    }
+    registry
+}
