@@ -1,1 +1,138 @@
-//! Excel export of a Report.
+//! Excel export of a Report: the last renderer in the pipeline.
+//!
+//! ```text
+//! import ──► [Dataset] ──► plugin ──► [Report] ──► uppfolj-xlsx ──► .xlsx bytes
+//! ```
+//!
+//! [`export`] turns a finished [`Report`] (and the datasets it was computed from) into a workbook a
+//! controller keeps working in:
+//!
+//! * a cover sheet ("Om rapporten"): title, subtitle, date, plugin and version, parameters, input
+//!   files and sheets, source credits ("Källa: Kolada"), diagnostics, and links to every sheet;
+//! * one sheet per [`Section`](uppfolj_model::Section), named in Swedish within Excel's rules;
+//!   text and key figures as cells, tables as Excel tables with Swedish number formats, units in the
+//!   headers, bold total rows, indented levels, live formulas (with the computed value cached) and
+//!   statuses as text plus conditional formatting; charts as native Excel charts next to their data;
+//! * one sheet per imported dataset with the values and where each came from (file, sheet, cell).
+//!
+//! Text that came from user files is always written as text, never as a formula. Print setup (fit
+//! to one page wide, repeated header rows, header and footer) and document properties are set.
+//!
+//! The same code runs natively and in WebAssembly ([`Workbook::save_to_buffer`]). Natively, a
+//! sheet with a very large table is written in rust_xlsxwriter's low-memory mode (row by row to a
+//! temporary file); in WebAssembly every sheet is kept in memory.
+
+mod chart;
+mod cover;
+mod formats;
+mod input;
+mod names;
+mod section;
+mod table;
+
+use rust_xlsxwriter::{DocProperties, Workbook};
+use uppfolj_model::{Dataset, Report};
+
+pub use names::{SheetNames, sanitize_sheet_name};
+
+/// The sheet name of the cover sheet.
+pub const COVER_SHEET: &str = "Om rapporten";
+
+/// Options for [`export`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// The date shown on the cover sheet ("2024-09-15"), as the caller wants it written. The
+    /// library reads no clock, so that exports are reproducible; `None` leaves the line out.
+    pub date: Option<String>,
+    /// Write live formulas (sums, differences, percentages) where the Report declares them and
+    /// the figures agree. With `false` every figure is written as a plain value.
+    pub formulas: bool,
+    /// Write native Excel charts for the Report's charts (their data is written either way).
+    pub charts: bool,
+    /// Write the sheets with the imported input data and their provenance.
+    pub input_data: bool,
+    /// Natively, a section sheet whose tables hold more rows than this is written in low-memory
+    /// mode (rows are flushed to a temporary file as they are written). Ignored in WebAssembly.
+    pub low_memory_rows: usize,
+    /// The version of uppfolj that made the file, for the document properties and cover sheet.
+    pub generator: String,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            date: None,
+            formulas: true,
+            charts: true,
+            input_data: true,
+            low_memory_rows: 20_000,
+            generator: format!("uppfolj {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxError {
+    /// rust_xlsxwriter refused something while building the workbook.
+    #[error("Excelfilen kunde inte skapas ({context}): {source}")]
+    Writer {
+        /// What was being written ("blad 'Översikt', tabell 'Driftredovisning'").
+        context: String,
+        /// The writer's error.
+        #[source]
+        source: rust_xlsxwriter::XlsxError,
+    },
+}
+
+/// Attaches a context to a rust_xlsxwriter result.
+pub(crate) trait Context<T> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T, XlsxError>;
+}
+
+impl<T> Context<T> for Result<T, rust_xlsxwriter::XlsxError> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T, XlsxError> {
+        self.map_err(|source| XlsxError::Writer { context: context(), source })
+    }
+}
+
+/// Exports `report` to xlsx bytes. `datasets` are the imported input data, written to the
+/// input-data sheets with their provenance (pass `&[]` to leave them out).
+pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let mut styles = formats::Styles::new();
+    let mut names = SheetNames::new();
+    let mut tables = names::TableNames::default();
+
+    // Names first, so that the cover sheet can link to every sheet.
+    let cover_name = names.claim(COVER_SHEET);
+    let section_names: Vec<String> = report.sections.iter().map(|s| names.claim(&s.title)).collect();
+    let datasets: &[Dataset] = if options.input_data { datasets } else { &[] };
+    let input_names: Vec<String> = input::sheet_titles(datasets).iter().map(|t| names.claim(t)).collect();
+
+    cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;
+    for (section, name) in report.sections.iter().zip(&section_names) {
+        section::write(&mut workbook, &mut styles, &mut tables, report, section, name, options)?;
+    }
+    for (dataset, name) in datasets.iter().zip(&input_names) {
+        input::write(&mut workbook, &mut styles, report, dataset, name, options)?;
+    }
+
+    let mut comment =
+        format!("Skapad med {} av rapporttypen {} {}", options.generator, report.plugin.id, report.plugin.version);
+    if !report.credits.is_empty() {
+        comment.push_str(". ");
+        comment.push_str(&report.credits.join(". "));
+    }
+    let mut properties = DocProperties::new()
+        .set_title(&report.title)
+        .set_comment(comment)
+        .set_keywords(format!("uppfolj, {}", report.plugin.id))
+        .set_category("Uppföljning");
+    if let Some(subtitle) = &report.subtitle {
+        properties = properties.set_subject(subtitle);
+    }
+    workbook.set_properties(&properties);
+
+    workbook.save_to_buffer().context(|| "när arbetsboken sparades".to_owned())
+}

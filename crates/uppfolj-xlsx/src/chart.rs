@@ -1,0 +1,381 @@
+//! Native Excel charts mirroring the Report's charts, next to a small table of their data (the
+//! chart reads its values from those cells, so editing a figure redraws the chart).
+//!
+//! * bar, grouped bar, stacked bar and line charts map to Excel's own kinds, horizontal when the
+//!   Report asks for it; bars with a status are coloured by it;
+//! * a waterfall is a stacked column chart with an invisible base series;
+//! * a bullet chart is approximated by the value as a bar and the target as an outlined bar around it;
+//! * reference lines ("Krav 325 mnkr") are line series of a constant value (vertical charts only:
+//!   Excel cannot combine a line with horizontal bars on the same axis; they are listed instead).
+
+use crate::formats::{self, CellStyle, Styles};
+use crate::section::SheetWriter;
+use crate::{Context, ExportOptions, XlsxError};
+use rust_xlsxwriter::{
+    Chart as XlChart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
+    ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
+};
+use uppfolj_model::Unit;
+use uppfolj_model::report::{Chart, ChartKind};
+
+/// Chart size in pixels.
+const WIDTH: u32 = 640;
+const HEIGHT: u32 = 340;
+/// Rows the chart covers (default row height 20 px).
+const CHART_ROWS: u32 = HEIGHT / 20 + 1;
+/// Series colours (a calm palette readable in grey print).
+const PALETTE: [u32; 6] = [0x1F4E79, 0xED7D31, 0x7F7F7F, 0x2E75B6, 0x70AD47, 0xFFC000];
+const UP: u32 = 0x2E7D32;
+const DOWN: u32 = 0xC62828;
+const TOTAL: u32 = 0x1F4E79;
+
+/// The value axis number format for a unit (chart values are as in the Report).
+fn axis_code(unit: Option<&Unit>) -> String {
+    match unit {
+        Some(Unit::Percent) => "0\" %\"".to_owned(),
+        _ => "#,##0".to_owned(),
+    }
+}
+
+/// Waterfall helper series: invisible base, increase, decrease, total, and the parts of a step
+/// that crosses zero below the axis.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Waterfall {
+    pub(crate) base: Vec<f64>,
+    pub(crate) up: Vec<f64>,
+    pub(crate) down: Vec<f64>,
+    pub(crate) total: Vec<f64>,
+    pub(crate) up_below: Vec<f64>,
+    pub(crate) down_below: Vec<f64>,
+}
+
+impl Waterfall {
+    /// Splits steps into stacked parts: each value is a step from the running total; the last
+    /// category is the total, drawn from zero.
+    pub(crate) fn new(values: &[Option<f64>]) -> Self {
+        let n = values.len();
+        let mut w = Waterfall {
+            base: vec![0.0; n],
+            up: vec![0.0; n],
+            down: vec![0.0; n],
+            total: vec![0.0; n],
+            up_below: vec![0.0; n],
+            down_below: vec![0.0; n],
+        };
+        let mut running = 0.0;
+        for (i, v) in values.iter().enumerate() {
+            let v = v.filter(|v| v.is_finite()).unwrap_or(0.0);
+            if i + 1 == n && n > 1 {
+                w.total[i] = if values[i].is_some() { v } else { running };
+                break;
+            }
+            let (start, end) = (running, running + v);
+            let (lo, hi) = if start <= end { (start, end) } else { (end, start) };
+            let (above, below) = if v >= 0.0 { (&mut w.up, &mut w.up_below) } else { (&mut w.down, &mut w.down_below) };
+            if lo >= 0.0 {
+                w.base[i] = lo;
+                above[i] = hi - lo;
+            } else if hi <= 0.0 {
+                // Negative stack: the base runs from 0 to hi, the step from hi down to lo.
+                w.base[i] = hi;
+                below[i] = lo - hi;
+            } else {
+                above[i] = hi;
+                below[i] = lo;
+            }
+            running = end;
+        }
+        w
+    }
+}
+
+fn solid(color: u32) -> ChartFormat {
+    let mut format = ChartFormat::new();
+    format.set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(color)));
+    format
+}
+
+/// Writes the chart's data table at the current row and the chart beside it.
+pub(crate) fn write(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    chart: &Chart,
+    options: &ExportOptions,
+) -> Result<(), XlsxError> {
+    let heading = styles.heading.clone();
+    sheet.heading(&chart.title, &heading)?;
+    let top = sheet.row;
+    let header_row = top;
+    let n = chart.categories.len();
+    let unit_suffix = chart.unit.as_ref().map(|u| format!(", {}", u.label())).unwrap_or_default();
+
+    // Data columns: category, each series, then helpers.
+    let mut headers: Vec<String> = vec!["Kategori".to_owned()];
+    let mut columns: Vec<Vec<Option<f64>>> = Vec::new();
+    for s in &chart.series {
+        headers.push(format!("{}{unit_suffix}", s.name));
+        columns.push((0..n).map(|i| s.values.get(i).copied().flatten().filter(|v| v.is_finite())).collect());
+    }
+    let waterfall = (chart.kind == ChartKind::Waterfall)
+        .then(|| Waterfall::new(&chart.series.first().map(|s| s.values.clone()).unwrap_or_default()));
+    // (data column, legend name, colour, shown in the legend)
+    let mut helper_cols: Vec<(usize, String, u32, bool)> = Vec::new();
+    if let Some(w) = &waterfall {
+        let mut add = |name: &str, values: &[f64], color: u32, legend: bool, always: bool| {
+            if always || values.iter().any(|v| *v != 0.0) {
+                headers.push(format!("{name} (hjälpserie)"));
+                columns.push(values.iter().map(|v| Some(*v)).collect());
+                helper_cols.push((columns.len(), name.to_owned(), color, legend));
+            }
+        };
+        add("Bas", &w.base, 0, false, true);
+        // Each colour has one legend entry: the first of its parts that has values.
+        let up_main = w.up.iter().any(|v| *v != 0.0) || !w.up_below.iter().any(|v| *v != 0.0);
+        add("Ökning", &w.up, UP, true, false);
+        add(if up_main { "Ökning under noll" } else { "Ökning" }, &w.up_below, UP, !up_main, false);
+        let down_main = w.down.iter().any(|v| *v != 0.0) || !w.down_below.iter().any(|v| *v != 0.0);
+        add("Minskning", &w.down, DOWN, true, false);
+        add(if down_main { "Minskning under noll" } else { "Minskning" }, &w.down_below, DOWN, !down_main, false);
+        add("Summa", &w.total, TOTAL, true, true);
+    }
+    let can_combine = !chart.horizontal;
+    let mut reference_cols = Vec::new();
+    for line in &chart.reference_lines {
+        if can_combine && line.value.is_finite() {
+            headers.push(format!("{} (referenslinje)", line.label));
+            columns.push(vec![Some(line.value); n]);
+            reference_cols.push(columns.len());
+        }
+    }
+
+    let num = CellStyle {
+        num: Some(crate::formats::number_code(if chart.unit == Some(Unit::Percent) { 1 } else { 0 })),
+        ..CellStyle::default()
+    };
+    let num_format = styles.cell(&num).clone();
+    let header = styles.header.clone();
+    let plain = styles.cell(&CellStyle::default()).clone();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.text(header_row, c as u16, h, &header)?;
+        sheet.want_width(c as u16, h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0).max(10));
+    }
+    for i in 0..n {
+        let row = header_row + 1 + i as u32;
+        sheet.text(row, 0, &chart.categories[i], &plain)?;
+        sheet.want_width(0, chart.categories[i].chars().count());
+        for (c, values) in columns.iter().enumerate() {
+            let col = (c + 1) as u16;
+            match values[i] {
+                Some(v) => sheet.ws.write_number_with_format(row, col, v, &num_format),
+                None => sheet.ws.write_blank(row, col, &num_format),
+            }
+            .context(|| format!("diagramdata för '{}'", chart.title))?;
+        }
+    }
+    let last_row = header_row + n as u32;
+    sheet.row = last_row + 1;
+    if !chart.reference_lines.is_empty() && !can_combine {
+        let note = styles.note.clone();
+        for line in &chart.reference_lines {
+            let text = format!("Referenslinje: {} = {}", line.label, uppfolj_model::format::number(line.value, 1));
+            let row = sheet.row;
+            sheet.text(row, 0, &text, &note)?;
+            sheet.row += 1;
+        }
+    }
+
+    if options.charts && n > 0 && !chart.series.is_empty() {
+        let xl = build(chart, &sheet.name, header_row, last_row, waterfall.is_some(), &helper_cols, &reference_cols);
+        let chart_col = (headers.len() + 1) as u16;
+        sheet
+            .ws
+            .insert_chart(top, chart_col, &xl)
+            .context(|| format!("diagrammet '{}' i blad '{}'", chart.title, sheet.name))?;
+        sheet.row = sheet.row.max(top + CHART_ROWS);
+    }
+    Ok(())
+}
+
+fn build(
+    chart: &Chart,
+    sheet: &str,
+    header_row: u32,
+    last_row: u32,
+    waterfall: bool,
+    helper_cols: &[(usize, String, u32, bool)],
+    reference_cols: &[usize],
+) -> XlChart {
+    let horizontal = chart.horizontal;
+    let chart_type = match (chart.kind, horizontal) {
+        (ChartKind::Line, _) => ChartType::Line,
+        (ChartKind::StackedBar | ChartKind::Waterfall, false) => ChartType::ColumnStacked,
+        (ChartKind::StackedBar | ChartKind::Waterfall, true) => ChartType::BarStacked,
+        (_, false) => ChartType::Column,
+        (_, true) => ChartType::Bar,
+    };
+    let mut xl = XlChart::new(chart_type);
+    let first = header_row + 1;
+    let categories = (sheet, first, 0u16, last_row, 0u16);
+    let mut hidden_legend = Vec::new();
+
+    if waterfall {
+        for (i, (col, name, color, legend)) in helper_cols.iter().enumerate() {
+            let series = xl.add_series();
+            series
+                .set_name(name.as_str())
+                .set_categories(categories)
+                .set_values((sheet, first, *col as u16, last_row, *col as u16))
+                .set_gap(50);
+            if i == 0 {
+                series.set_format(ChartFormat::new().set_no_fill().set_no_line());
+            } else {
+                series.set_format(&mut solid(*color));
+            }
+            if !legend {
+                hidden_legend.push(i);
+            }
+        }
+    } else {
+        for (s, series_data) in chart.series.iter().enumerate() {
+            let col = (s + 1) as u16;
+            let color = PALETTE[s % PALETTE.len()];
+            let series = xl.add_series();
+            series
+                .set_name((sheet, header_row, col))
+                .set_categories(categories)
+                .set_values((sheet, first, col, last_row, col));
+            match chart.kind {
+                ChartKind::Line => {
+                    series
+                        .set_format(
+                            ChartFormat::new().set_line(ChartLine::new().set_color(Color::RGB(color)).set_width(2.25)),
+                        )
+                        .set_marker(
+                            ChartMarker::new()
+                                .set_type(ChartMarkerType::Circle)
+                                .set_size(6)
+                                .set_format(&mut solid(color)),
+                        );
+                }
+                ChartKind::Bullet if s == 1 => {
+                    // The target: an outlined bar around the value bar.
+                    series.set_format(
+                        ChartFormat::new()
+                            .set_no_fill()
+                            .set_line(ChartLine::new().set_color(Color::RGB(0x000000)).set_width(2.0)),
+                    );
+                }
+                _ => {
+                    series.set_format(&mut solid(color));
+                    if chart.kind == ChartKind::Bullet {
+                        series.set_overlap(100).set_gap(60);
+                    }
+                }
+            }
+            if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
+                let points: Vec<ChartPoint> = (0..chart.categories.len())
+                    .map(|i| match series_data.statuses.get(i).copied().flatten() {
+                        Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),
+                        None => ChartPoint::new(),
+                    })
+                    .collect();
+                series.set_points(&points);
+            }
+        }
+    }
+
+    if !reference_cols.is_empty() {
+        let mut lines = XlChart::new_line();
+        for col in reference_cols {
+            let col = *col as u16;
+            lines
+                .add_series()
+                .set_name((sheet, header_row, col))
+                .set_categories(categories)
+                .set_values((sheet, first, col, last_row, col))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(Color::RGB(0x000000))
+                            .set_width(1.5)
+                            .set_dash_type(ChartLineDashType::Dash),
+                    ),
+                );
+        }
+        if chart.kind == ChartKind::Line {
+            // Same kind: add the lines to the chart itself.
+            for col in reference_cols {
+                let col = *col as u16;
+                xl.add_series()
+                    .set_name((sheet, header_row, col))
+                    .set_categories(categories)
+                    .set_values((sheet, first, col, last_row, col))
+                    .set_format(
+                        ChartFormat::new().set_line(
+                            ChartLine::new()
+                                .set_color(Color::RGB(0x000000))
+                                .set_width(1.5)
+                                .set_dash_type(ChartLineDashType::Dash),
+                        ),
+                    );
+            }
+        } else {
+            xl.combine(&lines);
+        }
+    }
+
+    xl.title().set_name(&chart.title);
+    let value_label = if chart.value_label.is_empty() {
+        chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
+    } else {
+        chart.value_label.clone()
+    };
+    let code = axis_code(chart.unit.as_ref());
+    if horizontal {
+        xl.x_axis().set_name(&value_label).set_num_format(&code);
+        // First category on top, value axis kept at the bottom.
+        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max);
+    } else {
+        xl.y_axis().set_name(&value_label).set_num_format(&code);
+    }
+    xl.legend().set_position(ChartLegendPosition::Bottom);
+    if chart.series.len() == 1 && !waterfall && reference_cols.is_empty() {
+        xl.legend().set_hidden();
+    }
+    if !hidden_legend.is_empty() {
+        xl.legend().delete_entries(&hidden_legend);
+    }
+    xl.set_width(WIDTH).set_height(HEIGHT);
+    xl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waterfall_steps_stack_on_an_invisible_base() {
+        // 100 up, −30, +50, total 120.
+        let w = Waterfall::new(&[Some(100.0), Some(-30.0), Some(50.0), Some(120.0)]);
+        assert_eq!(w.base, vec![0.0, 70.0, 70.0, 0.0]);
+        assert_eq!(w.up, vec![100.0, 0.0, 50.0, 0.0]);
+        assert_eq!(w.down, vec![0.0, 30.0, 0.0, 0.0]);
+        assert_eq!(w.total, vec![0.0, 0.0, 0.0, 120.0]);
+    }
+
+    #[test]
+    fn waterfall_handles_steps_below_and_across_zero() {
+        // −50, then +80 crosses zero (−50 → 30), then −60 crosses back (30 → −30); total −30.
+        let w = Waterfall::new(&[Some(-50.0), Some(80.0), Some(-60.0), None]);
+        assert_eq!(w.base, vec![0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(w.down_below, vec![-50.0, 0.0, -30.0, 0.0]);
+        assert_eq!(w.up, vec![0.0, 30.0, 0.0, 0.0]);
+        assert_eq!(w.up_below, vec![0.0, -50.0, 0.0, 0.0]);
+        assert_eq!(w.down, vec![0.0, 0.0, 30.0, 0.0]);
+        assert_eq!(w.total, vec![0.0, 0.0, 0.0, -30.0], "a missing total is the running total");
+        // Entirely below zero: base from 0 to the upper end, the step below it.
+        let w = Waterfall::new(&[Some(-50.0), Some(-20.0), Some(-70.0)]);
+        assert_eq!(w.base, vec![0.0, -50.0, 0.0]);
+        assert_eq!(w.down_below, vec![-50.0, -20.0, 0.0]);
+    }
+}

@@ -1,0 +1,136 @@
+//! The cover sheet: what the report is, how it was made, from what, and what to check.
+
+use crate::formats::{CellStyle, Styles};
+use crate::section::{self, Layout, SheetWriter};
+use crate::{Context, ExportOptions, XlsxError, names};
+use rust_xlsxwriter::{Url, Workbook};
+use uppfolj_model::{Report, Severity};
+
+/// The Swedish word for a severity.
+pub(crate) fn severity_sv(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "Information",
+        Severity::Warning => "Varning",
+        Severity::Error => "Fel",
+    }
+}
+
+pub(crate) fn write(
+    workbook: &mut Workbook,
+    styles: &mut Styles,
+    report: &Report,
+    options: &ExportOptions,
+    name: &str,
+    section_names: &[String],
+    input_names: &[String],
+) -> Result<(), XlsxError> {
+    let ws = workbook.add_worksheet();
+    ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
+    let mut sheet = SheetWriter::new(ws, name);
+    let label = styles.label.clone();
+    let plain = styles.cell(&CellStyle::default()).clone();
+    let wrap = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone();
+    let heading = styles.heading.clone();
+    let header = styles.header.clone();
+
+    sheet.heading(&report.title, &styles.title.clone())?;
+    if let Some(sub) = &report.subtitle {
+        sheet.heading(sub, &styles.subtitle.clone())?;
+    }
+    sheet.row += 1;
+
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(date) = &options.date {
+        facts.push(("Datum", date.clone()));
+    }
+    facts.push(("Rapporttyp", format!("{} (version {})", report.plugin.id, report.plugin.version)));
+    facts.push(("Skapad med", options.generator.clone()));
+    for (key, value) in &facts {
+        let row = sheet.row;
+        sheet.text(row, 0, key, &label)?;
+        sheet.text(row, 1, value, &plain)?;
+        sheet.row += 1;
+    }
+    sheet.row += 1;
+
+    if !report.parameters.is_empty() {
+        sheet.heading("Parametrar", &heading)?;
+        for (key, value) in &report.parameters {
+            let row = sheet.row;
+            sheet.text(row, 0, key, &label)?;
+            sheet.text(row, 1, value, &wrap)?;
+            sheet.want_width(0, key.chars().count());
+            sheet.row += 1;
+        }
+        sheet.row += 1;
+    }
+
+    if !report.inputs.is_empty() {
+        sheet.heading("Indata", &heading)?;
+        let row = sheet.row;
+        sheet.text(row, 0, "Fil", &header)?;
+        sheet.text(row, 1, "Blad", &header)?;
+        sheet.row += 1;
+        for input in &report.inputs {
+            let row = sheet.row;
+            sheet.text(row, 0, &input.file, &plain)?;
+            sheet.text(row, 1, input.sheet.as_deref().unwrap_or("–"), &plain)?;
+            sheet.want_width(0, input.file.chars().count());
+            sheet.row += 1;
+        }
+        sheet.row += 1;
+    }
+
+    if !report.credits.is_empty() {
+        sheet.heading("Källor", &heading)?;
+        for credit in &report.credits {
+            let row = sheet.row;
+            sheet.text(row, 0, credit, &plain)?;
+            sheet.row += 1;
+        }
+        sheet.row += 1;
+    }
+
+    sheet.heading("Innehåll", &heading)?;
+    let link = |target: &str| Url::new(format!("internal:{}!A1", names::quoted(target)));
+    for (i, target) in section_names.iter().chain(input_names).enumerate() {
+        let row = sheet.row;
+        let text = if i < section_names.len() { target.clone() } else { format!("{target} (indata med källceller)") };
+        sheet.ws.write_url(row, 0, link(target).set_text(&text)).context(|| format!("länk till bladet '{target}'"))?;
+        sheet.row += 1;
+    }
+    sheet.row += 1;
+
+    sheet.heading("Meddelanden", &heading)?;
+    if report.diagnostics.is_empty() {
+        let row = sheet.row;
+        sheet.text(row, 0, "Inga varningar.", &plain)?;
+        sheet.row += 1;
+    } else {
+        let row = sheet.row;
+        for (col, h) in ["Typ", "Meddelande", "Fil", "Blad", "Cell"].iter().enumerate() {
+            sheet.text(row, col as u16, h, &header)?;
+        }
+        sheet.row += 1;
+        for d in &report.diagnostics {
+            let row = sheet.row;
+            sheet.text(row, 0, severity_sv(d.severity), &plain)?;
+            sheet.text(row, 1, &d.message, &wrap)?;
+            if let Some(source) = &d.source {
+                sheet.text(row, 2, &source.file, &plain)?;
+                sheet.text(row, 3, source.sheet.as_deref().unwrap_or(""), &plain)?;
+            }
+            if let Some(at) = d.at {
+                sheet.text(row, 4, &at.to_string(), &plain)?;
+            }
+            sheet.row += 1;
+        }
+    }
+    sheet.want_width(0, 22);
+    sheet.want_width(1, 70);
+    sheet.want_width(2, 16);
+    sheet.apply_widths()?;
+    section::print_setup(&mut sheet, report, name, Layout::default())?;
+    sheet.ws.set_active(true);
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! The input-data sheets: every imported dataset with its values and where each came from.
+//!
+//! One sheet per dataset. Above the table: the file, sheet and range it was read from. The table
+//! keeps the dataset's columns; each header names the source column ("Budget [C]") and the first
+//! column gives the source row, so the cell of every value is its header's column letter and its
+//! row's number. Values are written as read: numbers as numbers, text always as text.
+
+use crate::formats::{CellStyle, Styles};
+use crate::section::{self, Layout, SheetWriter};
+use crate::{Context, ExportOptions, XlsxError};
+use uppfolj_model::{CellRef, Dataset, Report, RowKind, Value};
+
+/// Excel's last row (zero-based).
+const MAX_ROW: u32 = 1_048_575;
+
+/// The titles of the input sheets, before they are made unique ("Indata", or "Indata 1"… when
+/// there are several).
+pub(crate) fn sheet_titles(datasets: &[Dataset]) -> Vec<String> {
+    match datasets.len() {
+        1 => vec!["Indata".to_owned()],
+        _ => (1..=datasets.len()).map(|i| format!("Indata {i}")).collect(),
+    }
+}
+
+/// The Swedish word for a row kind.
+fn row_kind_sv(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Data => "",
+        RowKind::Subtotal => "Delsumma",
+        RowKind::Total => "Summa",
+    }
+}
+
+pub(crate) fn write(
+    workbook: &mut rust_xlsxwriter::Workbook,
+    styles: &mut Styles,
+    report: &Report,
+    dataset: &Dataset,
+    name: &str,
+    options: &ExportOptions,
+) -> Result<(), XlsxError> {
+    let ws = section::new_worksheet(workbook, dataset.rows.len() > options.low_memory_rows)?;
+    ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
+    let mut sheet = SheetWriter::new(ws, name);
+    let label = styles.label.clone();
+    let plain = styles.cell(&CellStyle::default()).clone();
+    let note = styles.note.clone();
+    let header = styles.header.clone();
+
+    sheet.heading(&format!("Indata: {}", dataset.title), &styles.title.clone())?;
+    let mut facts = vec![("Fil", dataset.source.file.clone())];
+    if let Some(s) = &dataset.source.sheet {
+        facts.push(("Blad", s.clone()));
+    }
+    if let Some((a, b)) = dataset.range {
+        facts.push(("Område", format!("{a}:{b}")));
+    }
+    if let Some(unit) = &dataset.unit {
+        facts.push(("Enhet", unit.label().to_owned()));
+    }
+    for (key, value) in &facts {
+        let row = sheet.row;
+        sheet.text(row, 0, key, &label)?;
+        sheet.text(row, 1, value, &plain)?;
+        sheet.row += 1;
+    }
+    let row = sheet.row;
+    sheet.text(
+        row,
+        0,
+        "Varje värdes källcell: kolumnbokstaven i rubriken och radnumret i kolumnen \"Rad i källan\".",
+        &note,
+    )?;
+    sheet.row += 2;
+
+    let header_row = sheet.row;
+    let fixed = ["Rad i källan", "Radtyp"];
+    for (c, h) in fixed.iter().enumerate() {
+        sheet.text(header_row, c as u16, h, &header)?;
+        sheet.want_width(c as u16, 10);
+    }
+    let offset = fixed.len();
+    for (c, column) in dataset.columns.iter().enumerate() {
+        let mut h = format!("{} [{}]", column.name, CellRef::column_letters(column.source_col));
+        if let Some(unit) = dataset.unit_of(c) {
+            h = format!("{}, {} [{}]", column.name, unit.label(), CellRef::column_letters(column.source_col));
+        }
+        let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
+        sheet.text(header_row, col, &h, &header)?;
+        sheet.want_width(col, h.chars().count().min(30));
+    }
+    sheet.row += 1;
+    let max_rows = (MAX_ROW - header_row) as usize;
+    let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
+    let bold = styles.cell(&CellStyle { bold: true, ..CellStyle::default() }).clone();
+    let number = styles.cell(&CellStyle { num: Some("General".to_owned()), ..CellStyle::default() }).clone();
+    let bold_number =
+        styles.cell(&CellStyle { num: Some("General".to_owned()), bold: true, ..CellStyle::default() }).clone();
+    for data_row in rows {
+        let row = sheet.row;
+        let is_sum = data_row.kind != RowKind::Data;
+        let (text_format, number_format) = if is_sum { (&bold, &bold_number) } else { (&plain, &number) };
+        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
+        sheet.ws.write_number(row, 0, f64::from(data_row.source_row) + 1.0).context(err)?;
+        if is_sum {
+            sheet.text(row, 1, row_kind_sv(data_row.kind), text_format)?;
+        }
+        for (c, cell) in data_row.cells.iter().enumerate() {
+            let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
+            match &cell.value {
+                Value::Number { value, .. } if value.is_finite() => {
+                    sheet.ws.write_number_with_format(row, col, *value, number_format).context(err)?;
+                }
+                Value::Number { .. } | Value::Missing { marker: None } => {}
+                Value::Missing { marker: Some(m) } => sheet.text(row, col, m, text_format)?,
+                Value::Text(t) => {
+                    // User text: always a string, even when it looks like a formula.
+                    sheet.text(row, col, t, text_format)?;
+                    sheet.want_width(col, t.chars().count().min(40));
+                }
+            }
+        }
+        sheet.row += 1;
+    }
+    if rows.len() < dataset.rows.len() && sheet.row <= MAX_ROW {
+        let row = sheet.row;
+        let text =
+            format!("Indata har {} rader; Excel rymmer bara de första {} på ett blad.", dataset.rows.len(), rows.len());
+        sheet.text(row, 0, &text, &note)?;
+    }
+    let last_col = u16::try_from(dataset.columns.len() + offset - 1).unwrap_or(u16::MAX);
+    if !rows.is_empty() {
+        sheet
+            .ws
+            .autofilter(header_row, 0, header_row + rows.len() as u32, last_col)
+            .context(|| format!("filter på bladet '{name}'"))?;
+    }
+    sheet.apply_widths()?;
+    let layout = Layout { header_rows: 1, first_header: Some(header_row) };
+    section::print_setup(&mut sheet, report, name, layout)?;
+    Ok(())
+}

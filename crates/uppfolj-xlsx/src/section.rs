@@ -1,0 +1,337 @@
+//! One sheet per report section: its blocks written top to bottom, in row order (so that a sheet
+//! with a huge table can be written in low-memory mode).
+
+use crate::formats::{CellStyle, Styles};
+use crate::names::TableNames;
+use crate::{Context, ExportOptions, XlsxError, chart, table};
+use rust_xlsxwriter::{ConditionalFormatCell, ConditionalFormatCellRule, Workbook, Worksheet};
+use std::collections::BTreeMap;
+use uppfolj_model::report::{KeyFigure, ProvenanceNote, Text};
+use uppfolj_model::{Block, Report, Section, Status, Unit};
+
+/// Excel's limit on the characters in a cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// Columns a paragraph of text spans.
+const TEXT_SPAN: u16 = 8;
+/// Rough characters per line of a paragraph spread over [`TEXT_SPAN`] columns.
+const TEXT_LINE_CHARS: usize = 110;
+
+/// Text as Excel accepts it in a cell: at most 32 767 characters.
+pub(crate) fn cell_text(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// A worksheet being written top to bottom, with the widths its content needs.
+pub(crate) struct SheetWriter<'a> {
+    pub(crate) ws: &'a mut Worksheet,
+    pub(crate) name: String,
+    /// The next free row.
+    pub(crate) row: u32,
+    widths: Vec<f64>,
+}
+
+impl std::fmt::Debug for SheetWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetWriter").field("name", &self.name).field("row", &self.row).finish()
+    }
+}
+
+impl<'a> SheetWriter<'a> {
+    pub(crate) fn new(ws: &'a mut Worksheet, name: &str) -> Self {
+        Self { ws, name: name.to_owned(), row: 0, widths: Vec::new() }
+    }
+
+    /// Notes that column `col` needs `chars` characters of width.
+    pub(crate) fn want_width(&mut self, col: u16, chars: usize) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0.0);
+        }
+        let w = (chars as f64 + 2.0).min(60.0);
+        if w > self.widths[col] {
+            self.widths[col] = w;
+        }
+    }
+
+    /// The sum of the column widths, in characters.
+    pub(crate) fn total_width(&self) -> f64 {
+        self.widths.iter().map(|w| w.max(8.43)).sum()
+    }
+
+    /// Sets the column widths noted so far.
+    pub(crate) fn apply_widths(&mut self) -> Result<(), XlsxError> {
+        for (col, w) in self.widths.iter().enumerate() {
+            if *w > 0.0 {
+                let col = u16::try_from(col).unwrap_or(u16::MAX);
+                self.ws
+                    .set_column_width(col, w.max(8.43))
+                    .context(|| format!("kolumnbredd på blad '{}'", self.name))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes user or report text as text (never a formula), with `format`.
+    pub(crate) fn text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &str,
+        format: &rust_xlsxwriter::Format,
+    ) -> Result<(), XlsxError> {
+        let text = cell_text(text);
+        self.ws.write_string_with_format(row, col, text, format).context(|| format!("text i blad '{}'", self.name))?;
+        Ok(())
+    }
+
+    /// A heading line: `text` in `format`, then moves to the next row.
+    pub(crate) fn heading(&mut self, text: &str, format: &rust_xlsxwriter::Format) -> Result<(), XlsxError> {
+        let row = self.row;
+        self.text(row, 0, text, format)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Adds conditional formatting to `col` rows `first..=last` that colours each status label.
+    pub(crate) fn status_colors(
+        &mut self,
+        first: u32,
+        last: u32,
+        col: u16,
+        labels: &BTreeMap<String, Status>,
+    ) -> Result<(), XlsxError> {
+        if first > last {
+            return Ok(());
+        }
+        for (label, status) in labels {
+            if label.is_empty() || label.chars().count() > 255 {
+                continue;
+            }
+            let rule = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::EqualTo(label.as_str()))
+                .set_format(Styles::status(*status));
+            self.ws
+                .add_conditional_format(first, col, last, col, &rule)
+                .context(|| format!("villkorsstyrd formatering av status i blad '{}'", self.name))?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a sheet's main table header is, for freezing panes and repeating it on every page.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Layout {
+    /// The header row of each table written.
+    pub(crate) header_rows: usize,
+    /// The header row of the first table.
+    pub(crate) first_header: Option<u32>,
+}
+
+/// Writes `section` to a new sheet `name`.
+pub(crate) fn write(
+    workbook: &mut Workbook,
+    styles: &mut Styles,
+    tables: &mut TableNames,
+    report: &Report,
+    section: &Section,
+    name: &str,
+    options: &ExportOptions,
+) -> Result<(), XlsxError> {
+    let table_rows: usize = section
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => t.rows.len(),
+            _ => 0,
+        })
+        .sum();
+    let ws = new_worksheet(workbook, table_rows > options.low_memory_rows)?;
+    ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
+    let mut sheet = SheetWriter::new(ws, name);
+
+    sheet.heading(&section.title, &styles.title)?;
+    let context = match &report.subtitle {
+        Some(sub) => format!("{} – {}", report.title, sub),
+        None => report.title.clone(),
+    };
+    sheet.heading(&context, &styles.subtitle)?;
+    sheet.row += 1;
+
+    let mut layout = Layout::default();
+    for block in &section.blocks {
+        match block {
+            Block::Text(text) => write_text(&mut sheet, styles, text)?,
+            Block::KeyFigures { figures } => write_key_figures(&mut sheet, styles, figures)?,
+            Block::Table(t) => {
+                let header = table::write(&mut sheet, styles, tables, t, options)?;
+                layout.header_rows += 1;
+                layout.first_header.get_or_insert(header);
+            }
+            Block::Chart(c) => chart::write(&mut sheet, styles, c, options)?,
+            Block::Provenance { notes } => write_provenance(&mut sheet, styles, notes)?,
+        }
+        sheet.row += 1;
+    }
+    sheet.want_width(0, 12);
+    sheet.apply_widths()?;
+    print_setup(&mut sheet, report, &section.title, layout)?;
+    Ok(())
+}
+
+/// A new worksheet; in low-memory mode natively when asked.
+pub(crate) fn new_worksheet(workbook: &mut Workbook, low_memory: bool) -> Result<&mut Worksheet, XlsxError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if low_memory {
+        return workbook.add_worksheet_with_low_memory().context(|| "ett blad i lågminnesläge".to_owned());
+    }
+    let _ = low_memory;
+    Ok(workbook.add_worksheet())
+}
+
+/// Print setup: fit to one page wide, landscape when wide, header row repeated, title and page
+/// numbers in header and footer; the header frozen on screen when the sheet has one table near
+/// the top.
+pub(crate) fn print_setup(
+    sheet: &mut SheetWriter<'_>,
+    report: &Report,
+    title: &str,
+    layout: Layout,
+) -> Result<(), XlsxError> {
+    let wide = sheet.widths.len() > 6 || sheet.total_width() > 95.0;
+    let ws = &mut *sheet.ws;
+    if wide {
+        ws.set_landscape();
+    }
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_header(format!("&L{}&R{}", header_text(&report.title), header_text(title)));
+    ws.set_footer("&LSkapad med uppfolj&RSida &P av &N");
+    if let Some(header) = layout.first_header
+        && layout.header_rows == 1
+    {
+        ws.set_repeat_rows(header, header).context(|| format!("upprepade rubrikrader i blad '{}'", sheet.name))?;
+        if header < 15 {
+            ws.set_freeze_panes(header + 1, 0).context(|| format!("låsta rubriker i blad '{}'", sheet.name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Text for a print header: `&` doubled, short enough for Excel's 255-character limit.
+pub(crate) fn header_text(text: &str) -> String {
+    text.chars().take(80).collect::<String>().replace('&', "&&")
+}
+
+fn write_text(sheet: &mut SheetWriter<'_>, styles: &mut Styles, text: &Text) -> Result<(), XlsxError> {
+    let format = styles.text.clone();
+    for paragraph in &text.paragraphs {
+        let row = sheet.row;
+        let paragraph = cell_text(paragraph);
+        sheet
+            .ws
+            .merge_range(row, 0, row, TEXT_SPAN - 1, paragraph, &format)
+            .context(|| format!("textstycke i blad '{}'", sheet.name))?;
+        let lines = paragraph.chars().count().div_ceil(TEXT_LINE_CHARS).max(1) + paragraph.matches('\n').count();
+        sheet.ws.set_row_height(row, 15.0 * lines.min(400) as f64).context(|| "radhöjd".to_owned())?;
+        sheet.row += 1;
+    }
+    if text.generated {
+        let row = sheet.row;
+        let note = styles.note.clone();
+        sheet.text(row, 0, "Texten är skapad automatiskt från siffrorna.", &note)?;
+        sheet.row += 1;
+    }
+    Ok(())
+}
+
+/// Headers of the key-figure block.
+const KEY_FIGURE_HEADERS: [&str; 5] = ["Nyckeltal", "Värde", "Förändring", "Status", "Kommentar"];
+
+/// The format code for a key figure in `unit`, and whether its cell holds a fraction.
+fn key_figure_code(unit: Option<&Unit>, decimals: u8) -> (String, bool) {
+    match unit {
+        Some(Unit::Percent) => (crate::formats::percent_code(decimals), true),
+        Some(unit) => (crate::formats::unit_code(decimals, unit), false),
+        None => (crate::formats::number_code(decimals), false),
+    }
+}
+
+fn write_key_figures(sheet: &mut SheetWriter<'_>, styles: &mut Styles, figures: &[KeyFigure]) -> Result<(), XlsxError> {
+    let header_row = sheet.row;
+    for (col, h) in KEY_FIGURE_HEADERS.iter().enumerate() {
+        let col = col as u16;
+        let format = if col == 1 || col == 2 { styles.header_number.clone() } else { styles.header.clone() };
+        sheet.text(header_row, col, h, &format)?;
+        sheet.want_width(col, h.chars().count());
+    }
+    sheet.row += 1;
+    let mut labels = BTreeMap::new();
+    for figure in figures {
+        let row = sheet.row;
+        let label = styles.label.clone();
+        sheet.text(row, 0, &figure.label, &label)?;
+        sheet.want_width(0, figure.label.chars().count());
+        let (code, fraction) = key_figure_code(figure.unit.as_ref(), figure.decimals);
+        let format = styles.cell(&CellStyle { num: Some(code), ..CellStyle::default() }).clone();
+        for (col, value) in [(1u16, figure.value), (2, figure.change)] {
+            match value.filter(|v| v.is_finite()) {
+                Some(v) => {
+                    sheet
+                        .ws
+                        .write_number_with_format(row, col, if fraction { v / 100.0 } else { v }, &format)
+                        .context(|| "nyckeltal".to_owned())?;
+                    let shown = uppfolj_model::format::number(v, usize::from(figure.decimals)).chars().count();
+                    sheet.want_width(col, shown + 6);
+                }
+                None => {
+                    sheet.ws.write_blank(row, col, &format).context(|| "nyckeltal".to_owned())?;
+                }
+            }
+        }
+        if let Some(status) = figure.status {
+            let text = status.label_sv();
+            let plain = styles.cell(&CellStyle::default()).clone();
+            sheet.text(row, 3, text, &plain)?;
+            sheet.want_width(3, text.chars().count());
+            labels.insert(text.to_owned(), status);
+        }
+        if let Some(note) = &figure.note {
+            let plain = styles.cell(&CellStyle::default()).clone();
+            sheet.text(row, 4, note, &plain)?;
+            sheet.want_width(4, note.chars().count().min(50));
+        }
+        sheet.row += 1;
+    }
+    sheet.status_colors(header_row + 1, sheet.row.saturating_sub(1), 3, &labels)?;
+    Ok(())
+}
+
+fn write_provenance(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    notes: &[ProvenanceNote],
+) -> Result<(), XlsxError> {
+    let heading = styles.heading.clone();
+    sheet.heading("Källor för siffrorna", &heading)?;
+    let header_row = sheet.row;
+    let header = styles.header.clone();
+    for (col, h) in ["Uppgift", "Fil", "Blad", "Celler"].iter().enumerate() {
+        sheet.text(header_row, col as u16, h, &header)?;
+    }
+    sheet.row += 1;
+    let plain = styles.cell(&CellStyle::default()).clone();
+    for note in notes {
+        let row = sheet.row;
+        let cells = note.cells.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let sheet_name = note.source.sheet.clone().unwrap_or_default();
+        for (col, text) in [(0u16, note.what.as_str()), (1, &note.source.file), (2, &sheet_name), (3, &cells)] {
+            sheet.text(row, col, text, &plain)?;
+            sheet.want_width(col, text.chars().count().min(50));
+        }
+        sheet.row += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,436 @@
+//! A report table as an Excel table: header with units, Swedish number formats, bold totals,
+//! indented levels, statuses as text with conditional colours, and live formulas with the
+//! computed value cached.
+
+use crate::formats::{self, CellStyle, Styles};
+use crate::names::TableNames;
+use crate::section::SheetWriter;
+use crate::{Context, ExportOptions, XlsxError};
+use rust_xlsxwriter::{Formula, Table as XlTable, TableColumn, TableStyle};
+use std::collections::{BTreeMap, HashSet};
+use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, TableCell, Trend};
+use uppfolj_model::{CellRef, Status};
+
+/// Excel's last row (zero-based).
+const MAX_ROW: u32 = 1_048_575;
+/// Most ranges in one `SUM(…)`: Excel allows 255 arguments.
+const MAX_SUM_ARGS: usize = 250;
+
+/// The header of a column: its title and unit ("Budget, tkr", "Avvikelse, %").
+pub(crate) fn header(title: &str, kind: &ColumnKind) -> String {
+    match kind {
+        ColumnKind::Amount { unit, .. } => format!("{title}, {}", unit.label()),
+        ColumnKind::Percent { .. } => format!("{title}, %"),
+        _ => title.to_owned(),
+    }
+}
+
+/// Headers made unique (Excel tables require it): a repeated header gets " (2)".
+fn unique_headers(table: &Table) -> Vec<String> {
+    let mut seen = HashSet::new();
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut h = header(&c.title, &c.kind).trim().to_owned();
+            if h.is_empty() {
+                h = format!("Kolumn {}", i + 1);
+            }
+            let mut candidate = h.clone();
+            let mut n = 2;
+            while !seen.insert(candidate.to_lowercase()) {
+                candidate = format!("{h} ({n})");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
+/// The Swedish text of a trend.
+pub(crate) fn trend_text(trend: Trend) -> &'static str {
+    match trend {
+        Trend::Better => "↑ Bättre",
+        Trend::Unchanged => "→ Oförändrat",
+        Trend::Worse => "↓ Sämre",
+    }
+}
+
+/// An A1 reference: column `col`, zero-based sheet row `row`.
+fn a1(col: usize, row: u32) -> String {
+    format!("{}{}", CellRef::column_letters(col as u32), u64::from(row) + 1)
+}
+
+/// Whether a computed value agrees with the Report's within one unit of the last shown decimal.
+fn agrees(computed: f64, reported: f64, decimals: u8) -> bool {
+    let tol = 10f64.powi(-i32::from(decimals.min(10))) + 1e-9 * reported.abs().max(computed.abs());
+    (computed - reported).abs() <= tol
+}
+
+/// The decimals shown for a column kind.
+fn decimals(kind: &ColumnKind) -> u8 {
+    match kind {
+        ColumnKind::Amount { decimals, .. } | ColumnKind::Percent { decimals } | ColumnKind::Number { decimals } => {
+            *decimals
+        }
+        _ => 0,
+    }
+}
+
+/// A formula and the value to cache, for one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CellFormula {
+    /// The formula, starting with "=".
+    pub(crate) formula: String,
+    /// The cached result, in cell units (percentages as fractions); `None` caches an empty text.
+    pub(crate) result: Option<f64>,
+}
+
+/// Plans the formula for column `col` of row `r` of `table` whose header is on `header_row`, if
+/// the Report declares one and the figures agree with it. Otherwise the value is written as is.
+pub(crate) fn plan_formula(table: &Table, r: usize, col: usize, header_row: u32) -> Option<CellFormula> {
+    let row = table.rows.get(r)?;
+    let column = table.columns.get(col)?;
+    let sheet_row = header_row + 1 + r as u32;
+    let reported = row.cells.get(col).and_then(TableCell::as_f64);
+    if let Some(f) = &column.formula
+        && let Some(planned) = column_formula(table, row, col, f, sheet_row, reported)
+    {
+        return Some(planned);
+    }
+    if !row.sum_of.is_empty() && matches!(column.kind, ColumnKind::Amount { .. } | ColumnKind::Number { .. }) {
+        return sum_formula(table, r, col, header_row, reported?);
+    }
+    None
+}
+
+fn column_formula(
+    table: &Table,
+    row: &Row,
+    col: usize,
+    f: &ColumnFormula,
+    sheet_row: u32,
+    reported: Option<f64>,
+) -> Option<CellFormula> {
+    let kind = &table.columns.get(col)?.kind;
+    let fraction = formats::is_fraction(kind);
+    let dec = decimals(kind);
+    let (a_key, b_key) = match f {
+        ColumnFormula::Difference { a, b }
+        | ColumnFormula::Sum { a, b }
+        | ColumnFormula::Percent { a, b }
+        | ColumnFormula::PercentOfAbs { a, b } => (a, b),
+    };
+    let (ai, bi) = (table.column_index(a_key)?, table.column_index(b_key)?);
+    if ai == col || bi == col {
+        return None;
+    }
+    let (a_fraction, b_fraction) =
+        (formats::is_fraction(&table.columns[ai].kind), formats::is_fraction(&table.columns[bi].kind));
+    let a = row.cells.get(ai)?.as_f64()?;
+    let b = row.cells.get(bi)?.as_f64()?;
+    let (ar, br) = (a1(ai, sheet_row), a1(bi, sheet_row));
+    match f {
+        ColumnFormula::Difference { .. } | ColumnFormula::Sum { .. } => {
+            if a_fraction != fraction || b_fraction != fraction {
+                return None;
+            }
+            let (computed, formula) = match f {
+                ColumnFormula::Difference { .. } => (a - b, format!("={ar}-{br}")),
+                _ => (a + b, format!("={ar}+{br}")),
+            };
+            let reported = reported?;
+            agrees(computed, reported, dec)
+                .then(|| CellFormula { formula, result: Some(formats::to_cell(reported, kind)) })
+        }
+        ColumnFormula::Percent { .. } | ColumnFormula::PercentOfAbs { .. } => {
+            if a_fraction != b_fraction {
+                return None;
+            }
+            let abs = matches!(f, ColumnFormula::PercentOfAbs { .. });
+            let denominator = if abs { format!("ABS({br})") } else { br.clone() };
+            // The cell holds a fraction for a percent column, percentage points otherwise.
+            let factor = if fraction { "" } else { "100*" };
+            let formula = format!("=IF({br}=0,\"\",{factor}{ar}/{denominator})");
+            if b == 0.0 {
+                return reported.is_none().then_some(CellFormula { formula, result: None });
+            }
+            let computed = 100.0 * a / if abs { b.abs() } else { b };
+            let reported = reported?;
+            agrees(computed, reported, dec)
+                .then(|| CellFormula { formula, result: Some(formats::to_cell(reported, kind)) })
+        }
+    }
+}
+
+/// `=SUM(C5:C8,C10)` over the rows a subtotal or total row sums.
+fn sum_formula(table: &Table, r: usize, col: usize, header_row: u32, reported: f64) -> Option<CellFormula> {
+    let row = table.rows.get(r)?;
+    let mut indices: Vec<usize> = row.sum_of.clone();
+    indices.sort_unstable();
+    indices.dedup();
+    if indices.iter().any(|&i| i == r || i >= table.rows.len()) {
+        return None;
+    }
+    let computed: f64 = indices.iter().filter_map(|&i| table.rows[i].cells.get(col).and_then(TableCell::as_f64)).sum();
+    let dec = decimals(&table.columns[col].kind);
+    if !agrees(computed, reported, dec) {
+        return None;
+    }
+    // Contiguous runs become ranges.
+    let mut parts = Vec::new();
+    let mut start = indices[0];
+    let mut prev = start;
+    for &i in indices.iter().skip(1).chain(std::iter::once(&usize::MAX)) {
+        if i != prev + 1 {
+            let (s, e) = (header_row + 1 + start as u32, header_row + 1 + prev as u32);
+            parts.push(if s == e { a1(col, s) } else { format!("{}:{}", a1(col, s), a1(col, e)) });
+            start = i;
+        }
+        prev = i;
+    }
+    if parts.len() > MAX_SUM_ARGS {
+        return None;
+    }
+    Some(CellFormula { formula: format!("=SUM({})", parts.join(",")), result: Some(reported) })
+}
+
+/// Writes `table` at the sheet's current row: caption, header, rows. Returns the header row.
+pub(crate) fn write(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    names: &mut TableNames,
+    table: &Table,
+    options: &ExportOptions,
+) -> Result<u32, XlsxError> {
+    let heading = styles.heading.clone();
+    if !table.title.is_empty() {
+        sheet.heading(&table.title, &heading)?;
+    }
+    let header_row = sheet.row;
+    let ncols = table.columns.len();
+    if ncols == 0 {
+        return Ok(header_row);
+    }
+    let headers = unique_headers(table);
+    let last_col = (ncols - 1) as u16;
+    let max_rows = (MAX_ROW - header_row) as usize;
+    let rows = &table.rows[..table.rows.len().min(max_rows)];
+
+    // Trailing total rows stay outside the Excel table, so that sorting and filtering the table
+    // never moves them.
+    let trailing_totals = rows.iter().rev().take_while(|r| r.kind == RowKindOut::Total).count();
+    let table_rows = rows.len() - trailing_totals;
+    let numeric: Vec<bool> = table.columns.iter().map(|c| formats::kind_code(&c.kind).is_some()).collect();
+    let header_format = |i: usize| if numeric[i] { styles.header_number.clone() } else { styles.header.clone() };
+    if table_rows > 0 {
+        let columns: Vec<TableColumn> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| TableColumn::new().set_header(h).set_header_format(header_format(i)))
+            .collect();
+        let xl = XlTable::new()
+            .set_name(names.claim(&table.id))
+            .set_style(TableStyle::Light1)
+            .set_columns(&columns)
+            .set_alt_text_title(table.title.chars().take(250).collect::<String>());
+        sheet
+            .ws
+            .add_table(header_row, 0, header_row + table_rows as u32, last_col, &xl)
+            .context(|| format!("tabellen '{}' i blad '{}'", table.title, sheet.name))?;
+    } else {
+        for (i, h) in headers.iter().enumerate() {
+            let f = header_format(i);
+            sheet.text(header_row, i as u16, h, &f)?;
+        }
+    }
+    for (i, h) in headers.iter().enumerate() {
+        // Headers wrap; ask for the longest word, not the whole header.
+        let longest = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+        sheet.want_width(i as u16, longest.max(h.chars().count().min(16)) + 1);
+    }
+
+    let label_col = table.columns.iter().position(|c| c.kind == ColumnKind::Text);
+    let mut status_labels: BTreeMap<usize, BTreeMap<String, Status>> = BTreeMap::new();
+    let mut widths = vec![0usize; ncols];
+    for (r, row) in rows.iter().enumerate() {
+        let sheet_row = header_row + 1 + r as u32;
+        let bold = row.kind != RowKindOut::Data;
+        let top_border = row.kind == RowKindOut::Total;
+        for (c, column) in table.columns.iter().enumerate() {
+            let cell = row.cells.get(c).unwrap_or(&TableCell::Empty);
+            let indent = if Some(c) == label_col { row.level } else { 0 };
+            let style = CellStyle { num: formats::kind_code(&column.kind), bold, indent, wrap: false, top_border };
+            let format = styles.cell(&style);
+            let col = c as u16;
+            let planned = if options.formulas { plan_formula(table, r, c, header_row) } else { None };
+            let err = || format!("tabellen '{}', rad {}, kolumn '{}'", table.title, r + 1, column.title);
+            if let Some(planned) = planned {
+                let result = match planned.result {
+                    Some(v) => v.to_string(),
+                    None => String::new(),
+                };
+                let formula = Formula::new(&planned.formula).set_result(result);
+                sheet.ws.write_formula_with_format(sheet_row, col, formula, format).context(err)?;
+                if let Some(v) = planned.result {
+                    let shown = if formats::is_fraction(&column.kind) { 100.0 * v } else { v };
+                    widths[c] = widths[c].max(shown_len(shown, &column.kind));
+                }
+                continue;
+            }
+            match cell {
+                TableCell::Empty => {
+                    sheet.ws.write_blank(sheet_row, col, format).context(err)?;
+                }
+                TableCell::Number(v) if v.is_finite() => {
+                    let scaled = formats::to_cell(*v, &column.kind);
+                    sheet.ws.write_number_with_format(sheet_row, col, scaled, format).context(err)?;
+                    widths[c] = widths[c].max(shown_len(*v, &column.kind));
+                }
+                TableCell::Number(_) => {
+                    sheet.ws.write_blank(sheet_row, col, format).context(err)?;
+                }
+                TableCell::Text(text) => {
+                    let format = format.clone();
+                    sheet.text(sheet_row, col, text, &format)?;
+                    widths[c] = widths[c].max(text.chars().count() + 2 * usize::from(indent));
+                }
+                TableCell::Status { status, label } => {
+                    let label = if label.trim().is_empty() { status.label_sv() } else { label.as_str() };
+                    let format = format.clone();
+                    sheet.text(sheet_row, col, label, &format)?;
+                    status_labels.entry(c).or_default().insert(label.to_owned(), *status);
+                    widths[c] = widths[c].max(label.chars().count());
+                }
+                TableCell::Trend(trend) => {
+                    let format = format.clone();
+                    sheet.text(sheet_row, col, trend_text(*trend), &format)?;
+                    widths[c] = widths[c].max(12);
+                }
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet.want_width(c as u16, (*w).min(50));
+    }
+    let last_row = header_row + rows.len() as u32;
+    for (c, labels) in &status_labels {
+        sheet.status_colors(header_row + 1, last_row, *c as u16, labels)?;
+    }
+    sheet.row = last_row + 1;
+    if rows.len() < table.rows.len() {
+        let note = styles.note.clone();
+        let text =
+            format!("Tabellen har {} rader; Excel rymmer bara de första {} på ett blad.", table.rows.len(), rows.len());
+        if sheet.row <= MAX_ROW {
+            let row = sheet.row;
+            sheet.text(row, 0, &text, &note)?;
+            sheet.row += 1;
+        }
+    }
+    Ok(header_row)
+}
+
+/// Characters a number takes when shown in a column of `kind`.
+fn shown_len(v: f64, kind: &ColumnKind) -> usize {
+    let d = usize::from(decimals(kind));
+    let s = uppfolj_model::format::number(v, d).chars().count();
+    if matches!(kind, ColumnKind::Percent { .. }) { s + 2 } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uppfolj_model::Unit;
+    use uppfolj_model::report::Column;
+
+    fn col(key: &str, kind: ColumnKind, formula: Option<ColumnFormula>) -> Column {
+        Column { key: key.into(), title: key.into(), kind, formula }
+    }
+
+    fn amount() -> ColumnKind {
+        ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 }
+    }
+
+    fn table() -> Table {
+        let diff = ColumnFormula::Difference { a: "utfall".into(), b: "budget".into() };
+        let pct = ColumnFormula::PercentOfAbs { a: "avvikelse".into(), b: "budget".into() };
+        let row = |name: &str, b: f64, u: f64, kind, sum_of: Vec<usize>| Row {
+            cells: vec![
+                TableCell::Text(name.into()),
+                TableCell::Number(b),
+                TableCell::Number(u),
+                TableCell::Number(u - b),
+                TableCell::number((b != 0.0).then(|| 100.0 * (u - b) / b.abs())),
+            ],
+            level: 0,
+            kind,
+            sum_of,
+        };
+        Table {
+            id: "t".into(),
+            title: "T".into(),
+            columns: vec![
+                col("namn", ColumnKind::Text, None),
+                col("budget", amount(), None),
+                col("utfall", amount(), None),
+                col("avvikelse", amount(), Some(diff)),
+                col("procent", ColumnKind::Percent { decimals: 1 }, Some(pct)),
+            ],
+            rows: vec![
+                row("A", -1149.0, -1116.0, RowKindOut::Data, vec![]),
+                row("B", 0.0, -10.0, RowKindOut::Data, vec![]),
+                row("C", -200.0, -250.0, RowKindOut::Data, vec![]),
+                row("Summa", -1349.0, -1376.0, RowKindOut::Total, vec![0, 1, 2]),
+            ],
+        }
+    }
+
+    #[test]
+    fn plans_difference_percent_and_sum_formulas() {
+        let t = table();
+        let diff = plan_formula(&t, 0, 3, 4).expect("difference");
+        assert_eq!(diff, CellFormula { formula: "=C6-B6".into(), result: Some(33.0) });
+        let pct = plan_formula(&t, 0, 4, 4).expect("percent");
+        assert_eq!(pct.formula, "=IF(B6=0,\"\",D6/ABS(B6))");
+        let cached = pct.result.expect("cached");
+        assert!((cached - 33.0 / 1149.0).abs() < 1e-12);
+        let zero = plan_formula(&t, 1, 4, 4).expect("percent of zero budget");
+        assert_eq!(zero.result, None);
+        let sum = plan_formula(&t, 3, 1, 4).expect("sum");
+        assert_eq!(sum, CellFormula { formula: "=SUM(B6:B8)".into(), result: Some(-1349.0) });
+        // The total's deviation is the column formula over the total row.
+        assert_eq!(plan_formula(&t, 3, 3, 4).expect("total diff").formula, "=C9-B9");
+        assert_eq!(plan_formula(&t, 0, 1, 4), None, "a plain value has no formula");
+    }
+
+    #[test]
+    fn writes_values_when_figures_disagree_with_the_formula() {
+        let mut t = table();
+        t.rows[0].cells[3] = TableCell::Number(-33.0); // the plugin used budget − utfall
+        assert_eq!(plan_formula(&t, 0, 3, 0), None);
+        t.rows[3].cells[1] = TableCell::Number(5.0); // a total taken from the file that does not add up
+        assert_eq!(plan_formula(&t, 3, 1, 0), None);
+        t.rows[1].cells[1] = TableCell::Empty; // no budget: the line is reported, not zero
+        assert_eq!(plan_formula(&t, 1, 3, 0), None);
+    }
+
+    #[test]
+    fn sums_non_contiguous_rows_as_ranges() {
+        let mut t = table();
+        t.rows[3].sum_of = vec![0, 2];
+        t.rows[3].cells[1] = TableCell::Number(-1349.0);
+        assert_eq!(plan_formula(&t, 3, 1, 0).expect("sum").formula, "=SUM(B2,B4)");
+    }
+
+    #[test]
+    fn headers_carry_units_and_are_unique() {
+        let mut t = table();
+        t.columns[2].title = "budget".into();
+        let h = unique_headers(&t);
+        assert_eq!(h[1], "budget, tkr");
+        assert_eq!(h[2], "budget, tkr (2)");
+        assert_eq!(h[4], "procent, %");
+    }
+}
