@@ -1,6 +1,188 @@
 //! Import: turns the bytes of a user's spreadsheet into [`Dataset`]s, the same way natively and in
 //! WebAssembly, and says in an [`ImportSummary`] what it understood.
 //!
-//! Entry point: [`import_bytes`].
+//! Entry point: [`import_bytes`]. Steps:
+//! 1. **Sniff** the format from the content (never the extension): zip (xlsx/xlsm/xlsb/ods), OLE
+//!    (xls, or an encrypted workbook), text (csv/tsv/semicolon, or Kolada JSON), anything else is
+//!    refused with a message that says what the file looks like.
+//! 2. **Guard** ([`guard`]): check sizes, the zip's entries (zip bombs, truncation), the sheet XML
+//!    (DOCTYPE, cells beyond Excel's grid, a lying sharedStrings count) before calamine sees the
+//!    bytes: calamine 0.38 aborts the process on some hostile files.
+//! 3. **Read** cells into a sparse [`grid::Grid`] (calamine's streaming reader for xlsx).
+//! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
+//!    hierarchy, units; parse Swedish numbers ([`number`]).
+//! 5. Apply the user's [`Mapping`] (column roles, header row, unit, sign convention).
 
-use uppfolj_model::Dataset;
+pub mod error;
+pub mod grid;
+pub mod guard;
+pub mod kolada;
+pub mod layout;
+pub mod mapping;
+pub mod number;
+pub mod roles;
+pub mod sniff;
+pub mod summary;
+pub mod text;
+pub mod workbook;
+
+pub use error::ImportError;
+pub use mapping::{ColumnOverride, Mapping, SignConvention};
+pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalRow};
+
+use serde::{Deserialize, Serialize};
+use uppfolj_model::{Dataset, Diagnostic, SourceFile};
+
+/// Limits and overrides for an import. The defaults suit a browser tab: a few hundred MB at most.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// Largest file accepted, in bytes.
+    pub max_bytes: u64,
+    /// Largest total size of a workbook's parts once unpacked, in bytes.
+    pub max_decompressed_bytes: u64,
+    /// Largest unpacked/packed ratio of one zip entry with more than 1 MB unpacked (a zip bomb
+    /// packs gigabytes of zeros at ratios above 1000).
+    pub max_compression_ratio: u64,
+    /// Most filled cells in a file.
+    pub max_cells: u64,
+    /// Most rows in a sheet.
+    pub max_rows: u32,
+    /// Most sheets read.
+    pub max_sheets: usize,
+    /// Most columns in a table.
+    pub max_columns: usize,
+    /// The user's overrides.
+    pub mapping: Mapping,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: 100 * 1024 * 1024,
+            max_decompressed_bytes: 1024 * 1024 * 1024,
+            max_compression_ratio: 1000,
+            max_cells: 20_000_000,
+            max_rows: 1_048_576,
+            max_sheets: 255,
+            max_columns: 2_000,
+            mapping: Mapping::default(),
+        }
+    }
+}
+
+/// The result of an import: the tables found, and what was understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// One dataset per table found.
+    pub datasets: Vec<Dataset>,
+    /// What the import found and decided, for the user.
+    pub summary: ImportSummary,
+}
+
+/// Imports a file from its bytes. `file_name` is used in messages and provenance only: the
+/// format is found from the content.
+///
+/// # Errors
+/// An [`ImportError`] whose `Display` (Swedish) names the file, says what is wrong and what to do.
+pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportError> {
+    let file = file_name;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { file: file.to_string() });
+    }
+    let size = bytes.len() as u64;
+    if size > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            file: file.to_string(),
+            size_mb: size.div_ceil(1024 * 1024),
+            limit_mb: options.max_bytes / (1024 * 1024),
+        });
+    }
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    let (format, grids, sheet_names) = match sniff::sniff(bytes) {
+        sniff::Sniffed::Zip => {
+            let kind = guard::check_zip(file, bytes, options)?;
+            let sheets = match kind {
+                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options)?,
+                guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
+                guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
+            };
+            let format = match kind {
+                guard::ZipKind::Xlsx => FileFormat::Xlsx,
+                guard::ZipKind::Xlsb => FileFormat::Xlsb,
+                guard::ZipKind::Ods => FileFormat::Ods,
+            };
+            let source = SourceFile { file: file.to_string(), sheet: None };
+            warnings.extend(sheets.notes.iter().map(|n| Diagnostic::info(n.clone()).at(&source, None)));
+            (format, sheets.grids, sheets.names)
+        }
+        sniff::Sniffed::Cfb => {
+            guard::check_cfb(file, bytes)?;
+            let sheets = workbook::read_xls(file, bytes, options)?;
+            (FileFormat::Xls, sheets.grids, sheets.names)
+        }
+        sniff::Sniffed::Text => {
+            if kolada::looks_like_json(bytes) {
+                return kolada::import(file, bytes, options);
+            }
+            let (grid, note) = text::read(file, bytes, options)?;
+            warnings.push(Diagnostic::info(note).at(&SourceFile { file: file.to_string(), sheet: None }, None));
+            (FileFormat::Csv, vec![grid], Vec::new())
+        }
+        sniff::Sniffed::Other(found) => {
+            return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: found.to_string() });
+        }
+    };
+    if let Some(wanted) = &options.mapping.sheet
+        && !sheet_names.is_empty()
+        && !sheet_names.contains(wanted)
+    {
+        return Err(ImportError::Mapping {
+            file: file.to_string(),
+            detail: format!("bladet '{wanted}' finns inte; bladen heter {}", sheet_names.join(", ")),
+        });
+    }
+    if grids.iter().all(|g| g.rows.is_empty()) {
+        return Err(ImportError::NoData { file: file.to_string() });
+    }
+    let limits = layout::LayoutLimits { max_columns: options.max_columns };
+    let mut datasets = Vec::new();
+    let mut tables = Vec::new();
+    let mut empty_sheets = Vec::new();
+    for grid in &grids {
+        let found = layout::detect(grid, file, &options.mapping, limits);
+        if found.is_empty()
+            && !grid.rows.is_empty()
+            && let Some(s) = &grid.sheet
+        {
+            empty_sheets.push(s.clone());
+        }
+        for f in found {
+            let mut summary = f.summary;
+            summary.dataset = datasets.len();
+            datasets.push(f.dataset);
+            tables.push(summary);
+        }
+    }
+    if datasets.is_empty() {
+        let where_ = match grids.as_slice() {
+            [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
+            _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
+        };
+        return Err(ImportError::NoTable { file: file.to_string(), where_ });
+    }
+    for s in empty_sheets {
+        warnings.push(
+            Diagnostic::info(format!("Bladet '{s}' har celler men ingen tabell (ingen rubrikrad med värden under)."))
+                .at(&SourceFile { file: file.to_string(), sheet: Some(s) }, None),
+        );
+    }
+    let summary = ImportSummary {
+        file: file.to_string(),
+        format,
+        sheets: grids.iter().filter_map(|g| g.sheet.clone()).collect(),
+        tables,
+        warnings,
+    };
+    Ok(Import { datasets, summary })
+}

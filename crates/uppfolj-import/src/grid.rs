@@ -1,0 +1,122 @@
+//! A sparse sheet: the cells a reader found, row by row, with the little formatting the layout
+//! detection uses (bold, indentation, percent format). Memory is linear in the number of cells
+//! present, never in the range a file claims.
+
+use uppfolj_model::CellRef;
+
+/// A raw cell value as a reader found it, before Swedish number parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    /// Nothing.
+    Empty,
+    /// A number (a formula cell gives its cached value).
+    Number(f64),
+    /// Text, as written.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// A date as an Excel serial number (days since 1899-12-30).
+    Date(f64),
+    /// An error value such as "#DIV/0!".
+    Error(String),
+}
+
+impl Raw {
+    /// Whether the cell holds nothing (or only spaces).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Raw::Empty => true,
+            Raw::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The text of a text cell.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Raw::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// One cell with its column and formatting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GCell {
+    /// Zero-based column.
+    pub col: u32,
+    /// The value.
+    pub raw: Raw,
+    /// The font is bold.
+    pub bold: bool,
+    /// Indentation level from the cell format.
+    pub indent: u8,
+    /// The number format shows a percentage (the stored value is a fraction).
+    pub percent_format: bool,
+}
+
+impl GCell {
+    /// A plain cell.
+    pub fn new(col: u32, raw: Raw) -> Self {
+        Self { col, raw, bold: false, indent: 0, percent_format: false }
+    }
+}
+
+/// The non-empty cells of one row, sorted by column.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GRow {
+    /// Zero-based row.
+    pub row: u32,
+    /// Cells, sorted by column, blank cells left out.
+    pub cells: Vec<GCell>,
+}
+
+impl GRow {
+    /// The cell in column `col`, if not blank.
+    pub fn get(&self, col: u32) -> Option<&GCell> {
+        self.cells.binary_search_by_key(&col, |c| c.col).ok().and_then(|i| self.cells.get(i))
+    }
+
+    /// The raw value in column `col`.
+    pub fn raw(&self, col: u32) -> &Raw {
+        self.get(col).map_or(&Raw::Empty, |c| &c.raw)
+    }
+}
+
+/// A merged range (inclusive corners).
+pub type Merge = (CellRef, CellRef);
+
+/// A sheet as read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    /// The sheet name, for workbooks.
+    pub sheet: Option<String>,
+    /// Non-empty rows in order.
+    pub rows: Vec<GRow>,
+    /// Merged ranges.
+    pub merges: Vec<Merge>,
+    /// Whether the reader knows fonts (xlsx): bold-only subtotals can only be found then.
+    pub has_fonts: bool,
+}
+
+impl Grid {
+    /// Builds a grid from cells that arrive in any order (sorts them). Blank cells are dropped.
+    pub fn from_cells(sheet: Option<String>, mut cells: Vec<(u32, GCell)>) -> Self {
+        cells.retain(|(_, c)| !c.raw.is_blank() || c.bold);
+        cells.sort_by_key(|(r, c)| (*r, c.col));
+        let mut rows: Vec<GRow> = Vec::new();
+        for (r, c) in cells {
+            match rows.last_mut() {
+                Some(last) if last.row == r => last.cells.push(c),
+                _ => rows.push(GRow { row: r, cells: vec![c] }),
+            }
+        }
+        rows.retain(|r| r.cells.iter().any(|c| !c.raw.is_blank()));
+        Self { sheet, rows, merges: Vec::new(), has_fonts: false }
+    }
+
+    /// The merged range that contains `at`, if any.
+    pub fn merge_at(&self, at: CellRef) -> Option<&Merge> {
+        self.merges.iter().find(|(a, b)| a.row <= at.row && at.row <= b.row && a.col <= at.col && at.col <= b.col)
+    }
+}

@@ -1,0 +1,437 @@
+//! The guard: checks a workbook before calamine sees it.
+//!
+//! calamine 0.38 aborts the whole process (an allocation failure, not a panic) on some hostile
+//! files: a sharedStrings `uniqueCount` that lies (it reserves that many strings), a range claimed
+//! by a dimension or by two far-apart cells (ranges are allocated densely), cells beyond Excel's
+//! grid. In a browser tab that kills the app. So before calamine runs, this module
+//!
+//! * reads the zip's central directory: entry count, declared sizes against the limits, the
+//!   compression ratio (zip bombs), encrypted entries, what kind of package it is;
+//! * streams every XML part through a counting reader (the declared sizes may lie) and a
+//!   streaming XML parser: refuses a DOCTYPE (entity expansion), checks `<dimension>` and every
+//!   `<row r>`/`<c r>` against Excel's grid and the cell limit, compares the sharedStrings count
+//!   with the strings present, and for ods bounds the dense area calamine will allocate;
+//! * for OLE files (xls) spots an encrypted OOXML package (`EncryptionInfo` stream).
+//!
+//! Everything here streams: memory stays small whatever the file claims.
+
+use crate::ImportOptions;
+use crate::error::ImportError;
+use crate::workbook::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS};
+use quick_xml::events::Event;
+use std::io::{BufReader, Cursor, Read};
+
+/// What a zip package holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZipKind {
+    /// Office Open XML workbook (xlsx, xlsm).
+    Xlsx,
+    /// Excel binary workbook.
+    Xlsb,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+/// Most entries a workbook package may have.
+const MAX_ENTRIES: usize = 10_000;
+
+/// A reader that counts bytes and stops with an error past a limit.
+struct Counted<R> {
+    inner: R,
+    count: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count += n as u64;
+        if self.count > self.limit {
+            return Err(std::io::Error::other("limit"));
+        }
+        Ok(n)
+    }
+}
+
+/// Checks a zip package and says which kind it is.
+///
+/// # Errors
+/// A truncated or corrupt zip, a zip bomb, an encrypted entry, DOCTYPE in XML, cells beyond the
+/// grid or the limits, a lying sharedStrings count, or a zip that is no spreadsheet.
+pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipKind, ImportError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        ImportError::corrupt(
+            file,
+            format!("zip-arkivet är ofullständigt eller trasigt: {e}; filen kan ha avbrutits vid nedladdning"),
+        )
+    })?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(ImportError::TooManyCells {
+            file: file.to_string(),
+            detail: format!("paketet har {} delar (högst {MAX_ENTRIES})", zip.len()),
+        });
+    }
+    let names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.to_string()).unwrap_or_default()).collect();
+    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    let kind = if names.iter().any(|n| n.ends_with("workbook.xml")) {
+        ZipKind::Xlsx
+    } else if names.iter().any(|n| n.ends_with("workbook.bin")) {
+        ZipKind::Xlsb
+    } else if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
+        ZipKind::Ods
+    } else if names.iter().any(|n| n.starts_with("word/")) {
+        return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: "ett Word-dokument".into() });
+    } else if names.iter().any(|n| n.starts_with("ppt/")) {
+        return Err(ImportError::NotASpreadsheet {
+            file: file.to_string(),
+            found: "en PowerPoint-presentation".into(),
+        });
+    } else if has("content.xml") {
+        return Err(ImportError::NotASpreadsheet {
+            file: file.to_string(),
+            found: "ett OpenDocument-dokument som inte är ett kalkylark".into(),
+        });
+    } else {
+        return Err(ImportError::NotASpreadsheet {
+            file: file.to_string(),
+            found: "ett zip-arkiv utan kalkylark".into(),
+        });
+    };
+
+    // Declared sizes and ratios first: cheap, from the central directory.
+    let mut declared_total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| ImportError::corrupt(file, format!("zip-delen {i}: {e}")))?;
+        if entry.encrypted() {
+            return Err(ImportError::Encrypted { file: file.to_string() });
+        }
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        declared_total = declared_total.saturating_add(size);
+        if size > 1024 * 1024 && size / packed > options.max_compression_ratio {
+            return Err(ImportError::TooLargeUnpacked {
+                file: file.to_string(),
+                limit_mb: options.max_decompressed_bytes / (1024 * 1024),
+                detail: format!(
+                    "delen {} packas upp från {} byte till {} byte, {} gånger; så hårt packas bara konstruerade filer",
+                    entry.name().unwrap_or_default(),
+                    packed,
+                    size,
+                    size / packed
+                ),
+            });
+        }
+    }
+    if declared_total > options.max_decompressed_bytes {
+        return Err(ImportError::TooLargeUnpacked {
+            file: file.to_string(),
+            limit_mb: options.max_decompressed_bytes / (1024 * 1024),
+            detail: format!("delarna anger {} MB tillsammans", declared_total / (1024 * 1024)),
+        });
+    }
+
+    // Then stream every part that will be read, counting real bytes.
+    let mut actual_total: u64 = 0;
+    let mut cells: u64 = 0;
+    for i in 0..zip.len() {
+        let name = names.get(i).cloned().unwrap_or_default();
+        let entry = zip.by_index(i).map_err(|e| ImportError::corrupt(file, format!("zip-delen {name}: {e}")))?;
+        let declared = entry.size();
+        let lower = name.to_ascii_lowercase();
+        let is_xml = lower.ends_with(".xml") || lower.ends_with(".rels");
+        let remaining = options.max_decompressed_bytes.saturating_sub(actual_total);
+        // A part may not unpack to more than it declares (plus slack), nor past the total.
+        let limit = remaining.min(declared.saturating_add(64 * 1024));
+        let mut counted = Counted { inner: entry, count: 0, limit };
+        let result = if is_xml {
+            scan_xml(file, &name, kind, &mut counted, options, &mut cells)
+        } else {
+            std::io::copy(&mut counted, &mut std::io::sink())
+                .map(|_| ())
+                .map_err(|e| io_error(file, &name, &e, &counted))
+        };
+        if counted.count > limit {
+            return Err(unpack_error(file, &name, declared, options));
+        }
+        result?;
+        actual_total += counted.count;
+    }
+    Ok(kind)
+}
+
+fn unpack_error(file: &str, name: &str, declared: u64, options: &ImportOptions) -> ImportError {
+    ImportError::TooLargeUnpacked {
+        file: file.to_string(),
+        limit_mb: options.max_decompressed_bytes / (1024 * 1024),
+        detail: format!("delen {name} packas upp till mer än de {declared} byte den anger, eller över gränsen"),
+    }
+}
+
+fn io_error<R>(file: &str, name: &str, e: &std::io::Error, counted: &Counted<R>) -> ImportError {
+    if counted.count > counted.limit || e.to_string() == "limit" {
+        return ImportError::TooLargeUnpacked {
+            file: file.to_string(),
+            limit_mb: counted.limit / (1024 * 1024),
+            detail: format!("delen {name} packas upp till mer än den anger"),
+        };
+    }
+    ImportError::corrupt(file, format!("delen {name} kan inte packas upp ({e}); filen är troligen avkortad"))
+}
+
+/// Parses "AB12" into zero-based (row, col), without overflow. `None` if malformed.
+pub fn parse_cell_ref(r: &[u8]) -> Option<(u64, u64)> {
+    let mut col: u64 = 0;
+    let mut row: u64 = 0;
+    let mut letters = 0;
+    let mut digits = 0;
+    for &b in r {
+        match b {
+            b'$' => {}
+            b'A'..=b'Z' | b'a'..=b'z' if digits == 0 => {
+                letters += 1;
+                if letters > 7 {
+                    return Some((u64::MAX, u64::MAX));
+                }
+                col = col * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1);
+            }
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 12 {
+                    return Some((u64::MAX, u64::MAX));
+                }
+                row = row * 10 + u64::from(b - b'0');
+            }
+            _ => return None,
+        }
+    }
+    if letters == 0 && digits == 0 {
+        return None;
+    }
+    Some((row.saturating_sub(1), col.saturating_sub(1)))
+}
+
+fn beyond_grid(file: &str, part: &str, what: &str) -> ImportError {
+    ImportError::TooManyCells {
+        file: file.to_string(),
+        detail: format!(
+            "{part} har {what} utanför Excels rutnät (högst 1 048 576 rader och 16 384 kolumner, XFD1048576); filen är \
+             skadad eller konstruerad"
+        ),
+    }
+}
+
+fn sheet_label(part: &str) -> String {
+    part.rsplit('/').next().unwrap_or(part).trim_end_matches(".xml").to_string()
+}
+
+fn scan_xml<R: Read>(
+    file: &str,
+    part: &str,
+    kind: ZipKind,
+    input: &mut Counted<R>,
+    options: &ImportOptions,
+    cells: &mut u64,
+) -> Result<(), ImportError> {
+    let lower = part.to_ascii_lowercase();
+    let is_sheet = kind == ZipKind::Xlsx && lower.contains("worksheets/") && lower.ends_with(".xml");
+    let is_sst = kind == ZipKind::Xlsx && lower.ends_with("sharedstrings.xml");
+    let is_ods_content = kind == ZipKind::Ods && lower == "content.xml";
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(input));
+    let mut buf = Vec::with_capacity(4096);
+    let mut sst_count: Option<u64> = None;
+    let mut si: u64 = 0;
+    // ods: the dense area calamine allocates per table.
+    let mut ods_row: u64 = 0;
+    let mut ods_col: u64 = 0;
+    let mut ods_row_repeat: u64 = 1;
+    let mut ods_max_row: u64 = 0;
+    let mut ods_max_col: u64 = 0;
+    let mut ods_any = false;
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(e) => e,
+            Err(e) => {
+                let inner = reader.get_ref().get_ref();
+                if inner.count > inner.limit {
+                    return Err(ImportError::TooLargeUnpacked {
+                        file: file.to_string(),
+                        limit_mb: options.max_decompressed_bytes / (1024 * 1024),
+                        detail: format!("delen {part} packas upp till mer än den anger"),
+                    });
+                }
+                return Err(ImportError::corrupt(file, format!("XML-fel i {part}: {e}")));
+            }
+        };
+        match event {
+            Event::DocType(_) => {
+                return Err(ImportError::XmlDoctype { file: file.to_string(), part: part.to_string() });
+            }
+            Event::Eof => break,
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let local = e.local_name();
+                let name = local.as_ref();
+                if is_sheet {
+                    match name {
+                        "dimension" => {
+                            if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
+                                for corner in a.value.split(':') {
+                                    if let Some((r, c)) = parse_cell_ref(corner.as_bytes())
+                                        && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(EXCEL_MAX_COLS))
+                                    {
+                                        return Err(beyond_grid(file, &sheet_label(part), "en dimension"));
+                                    }
+                                }
+                            }
+                        }
+                        "row" => {
+                            if let Some(a) = e.try_get_attribute("r").ok().flatten() {
+                                let r: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
+                                if r == 0 || r > u64::from(EXCEL_MAX_ROWS) {
+                                    return Err(beyond_grid(file, &sheet_label(part), "en rad"));
+                                }
+                                if r > u64::from(options.max_rows) {
+                                    return Err(ImportError::TooManyCells {
+                                        file: file.to_string(),
+                                        detail: format!(
+                                            "{} har data på rad {r} (gränsen är {} rader)",
+                                            sheet_label(part),
+                                            options.max_rows
+                                        ),
+                                    });
+                                }
+                            }
+                        }
+                        "c" => {
+                            if let Some(a) = e.try_get_attribute("r").ok().flatten() {
+                                match parse_cell_ref(a.value.as_bytes()) {
+                                    Some((r, c)) if r < u64::from(EXCEL_MAX_ROWS) && c < u64::from(EXCEL_MAX_COLS) => {}
+                                    Some(_) => return Err(beyond_grid(file, &sheet_label(part), "en cell")),
+                                    None => {
+                                        return Err(ImportError::corrupt(
+                                            file,
+                                            format!("{} har en cell med ogiltig adress", sheet_label(part)),
+                                        ));
+                                    }
+                                }
+                            }
+                            *cells += 1;
+                            if *cells > options.max_cells {
+                                return Err(ImportError::TooManyCells {
+                                    file: file.to_string(),
+                                    detail: format!("filen har fler än {} celler (gränsen)", options.max_cells),
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                } else if is_sst {
+                    match name {
+                        "sst" => {
+                            for key in ["uniqueCount", "count"] {
+                                if let Some(a) = e.try_get_attribute(key).ok().flatten() {
+                                    let n: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
+                                    if key == "uniqueCount" || sst_count.is_none() {
+                                        sst_count = Some(n);
+                                    }
+                                }
+                            }
+                        }
+                        "si" => si += 1,
+                        _ => {}
+                    }
+                } else if is_ods_content {
+                    let repeat = |key: &str| -> u64 {
+                        e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.trim().parse().ok()).unwrap_or(1)
+                    };
+                    match name {
+                        "table" => {
+                            ods_row = 0;
+                            ods_max_row = 0;
+                            ods_max_col = 0;
+                            ods_any = false;
+                        }
+                        "table-row" => {
+                            ods_row_repeat = repeat("table:number-rows-repeated").max(1);
+                            ods_col = 0;
+                        }
+                        "table-cell" | "covered-table-cell" => {
+                            let cols = repeat("table:number-columns-repeated").max(1);
+                            let has_value = e.try_get_attribute("office:value-type").ok().flatten().is_some()
+                                || matches!(event, Event::Start(_)) && name == "table-cell";
+                            if has_value {
+                                ods_any = true;
+                                ods_max_col = ods_max_col.max(ods_col.saturating_add(cols));
+                                ods_max_row = ods_max_row.max(ods_row.saturating_add(ods_row_repeat));
+                                let area = ods_max_row.saturating_mul(ods_max_col);
+                                if area > options.max_cells
+                                    || ods_max_row > u64::from(EXCEL_MAX_ROWS)
+                                    || ods_max_col > u64::from(EXCEL_MAX_COLS)
+                                {
+                                    return Err(ImportError::TooManyCells {
+                                        file: file.to_string(),
+                                        detail: format!(
+                                            "ett blad spänner över {ods_max_row} rader × {ods_max_col} kolumner, mer än gränsen {} celler",
+                                            options.max_cells
+                                        ),
+                                    });
+                                }
+                            }
+                            ods_col = ods_col.saturating_add(cols);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::End(ref e) if is_ods_content && e.local_name().as_ref() == "table-row" => {
+                ods_row = ods_row.saturating_add(ods_row_repeat);
+                ods_row_repeat = 1;
+            }
+            _ => {}
+        }
+    }
+    let _ = ods_any;
+    if let Some(n) = sst_count {
+        // calamine reserves `uniqueCount` strings up front; a count far above the strings present
+        // is a lie that can exhaust memory.
+        if n > si.saturating_mul(2).saturating_add(100_000) {
+            return Err(ImportError::corrupt(
+                file,
+                format!(
+                    "listan med delade texter anger {n} texter men innehåller {si}; siffran är fel (filen är skadad eller konstruerad)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks an OLE compound file (xls): an encrypted OOXML workbook is stored this way, with
+/// `EncryptionInfo` and `EncryptedPackage` streams.
+///
+/// # Errors
+/// [`ImportError::Encrypted`] for a password-protected workbook.
+pub fn check_cfb(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let info = utf16("EncryptionInfo");
+    let package = utf16("EncryptedPackage");
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if contains(&package) || contains(&info) {
+        return Err(ImportError::Encrypted { file: file.to_string() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_refs() {
+        assert_eq!(parse_cell_ref(b"A1"), Some((0, 0)));
+        assert_eq!(parse_cell_ref(b"XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(parse_cell_ref(b"$B$3"), Some((2, 1)));
+        assert_eq!(parse_cell_ref(b"ZZZZZZZZ1"), Some((u64::MAX, u64::MAX)));
+        assert_eq!(parse_cell_ref(b"A-1"), None);
+    }
+}

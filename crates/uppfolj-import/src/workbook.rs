@@ -1,0 +1,260 @@
+//! Workbooks through calamine, from bytes: xlsx/xlsm with the streaming cell reader (memory
+//! linear in the cells present, with bold and indentation from the styles), xls, xlsb and ods
+//! through their ranges after the guard has bounded them.
+//!
+//! The caller runs [`crate::guard`] first: calamine 0.38 aborts the process (allocation failure)
+//! on some hostile files, so nothing reaches it unchecked.
+
+use crate::error::ImportError;
+use crate::grid::{GCell, Grid, Raw};
+use crate::{ImportOptions, Mapping};
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use std::io::Cursor;
+use uppfolj_model::CellRef;
+
+/// Excel's grid: 1 048 576 rows × 16 384 columns.
+pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
+/// Excel's grid: columns A–XFD.
+pub const EXCEL_MAX_COLS: u32 = 16_384;
+
+/// Sheets read from a workbook, with notes about skipped sheets.
+#[derive(Debug, Default)]
+pub struct Sheets {
+    /// One grid per sheet read.
+    pub grids: Vec<Grid>,
+    /// Every sheet name in the workbook.
+    pub names: Vec<String>,
+    /// Notes (hidden or chart sheets skipped).
+    pub notes: Vec<String>,
+}
+
+struct Budget<'a> {
+    file: &'a str,
+    options: &'a ImportOptions,
+    cells: u64,
+}
+
+impl Budget<'_> {
+    fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ImportError> {
+        if row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLS {
+            return Err(ImportError::TooManyCells {
+                file: self.file.to_string(),
+                detail: format!(
+                    "bladet '{sheet}' har en cell utanför Excels rutnät (rad {}, kolumn {}; högst 1 048 576 rader och \
+                     16 384 kolumner)",
+                    u64::from(row) + 1,
+                    u64::from(col) + 1
+                ),
+            });
+        }
+        if u64::from(row) >= u64::from(self.options.max_rows) {
+            return Err(ImportError::TooManyCells {
+                file: self.file.to_string(),
+                detail: format!(
+                    "bladet '{sheet}' har data på rad {} (gränsen är {} rader)",
+                    u64::from(row) + 1,
+                    self.options.max_rows
+                ),
+            });
+        }
+        self.cells += 1;
+        if self.cells > self.options.max_cells {
+            return Err(ImportError::TooManyCells {
+                file: self.file.to_string(),
+                detail: format!(
+                    "filen har fler än {} ifyllda celler (gränsen; bladet '{sheet}')",
+                    self.options.max_cells
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn wanted(mapping: &Mapping, name: &str) -> bool {
+    mapping.sheet.as_deref().is_none_or(|s| s == name)
+}
+
+fn corrupt(file: &str, e: impl std::fmt::Display) -> ImportError {
+    let text = e.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        return ImportError::Encrypted { file: file.to_string() };
+    }
+    ImportError::corrupt(file, text)
+}
+
+/// Reads an xlsx/xlsm workbook with the streaming cell reader.
+pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let metadata = wb.sheets_metadata().to_vec();
+    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
+    let mut budget = Budget { file, options, cells: 0 };
+    for sheet in metadata.iter().take(options.max_sheets) {
+        if !wanted(&options.mapping, &sheet.name) {
+            continue;
+        }
+        if sheet.typ != SheetType::WorkSheet {
+            out.notes
+                .push(format!("Bladet '{}' är inget kalkylblad (diagram eller makro) och hoppades över.", sheet.name));
+            continue;
+        }
+        if sheet.visible != SheetVisible::Visible && options.mapping.sheet.is_none() {
+            out.notes.push(format!("Bladet '{}' är dolt och hoppades över.", sheet.name));
+            continue;
+        }
+        let merges = wb.merge_cells_by_sheet_name(&sheet.name).unwrap_or_default();
+        let mut cells: Vec<(u32, GCell)> = Vec::new();
+        {
+            let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
+            let styles: Vec<(bool, u8, bool)> = reader
+                .styles()
+                .iter()
+                .map(|s| {
+                    let bold = s.font.as_ref().is_some_and(|f| f.is_bold());
+                    let indent = s.alignment.as_ref().and_then(|a| a.indent).unwrap_or(0);
+                    let pct = s.number_format.as_ref().is_some_and(|n| n.format_code.contains('%'));
+                    (bold, indent, pct)
+                })
+                .collect();
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| corrupt(file, e))? {
+                let (row, col) = cell.get_position();
+                budget.cell(&sheet.name, row, col)?;
+                let raw = match cell.get_value() {
+                    DataRef::Int(i) => Raw::Number(*i as f64),
+                    DataRef::Float(f) => Raw::Number(*f),
+                    DataRef::String(s) => Raw::Text(s.clone()),
+                    DataRef::SharedString(s) => Raw::Text((*s).to_string()),
+                    DataRef::Bool(b) => Raw::Bool(*b),
+                    DataRef::DateTime(d) => {
+                        if d.is_duration() {
+                            Raw::Number(d.as_f64())
+                        } else {
+                            Raw::Date(d.as_f64())
+                        }
+                    }
+                    DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Text(s.clone()),
+                    DataRef::Error(e) => Raw::Error(e.to_string()),
+                    DataRef::Empty => Raw::Empty,
+                };
+                let (bold, indent, pct) = styles.get(style).copied().unwrap_or((false, 0, false));
+                let mut g = GCell::new(col, raw);
+                g.bold = bold;
+                g.indent = indent;
+                g.percent_format = pct;
+                cells.push((row, g));
+            }
+        }
+        let mut grid = Grid::from_cells(Some(sheet.name.clone()), cells);
+        grid.has_fonts = true;
+        grid.merges = merges
+            .iter()
+            .filter(|d| d.start.0 < EXCEL_MAX_ROWS && d.end.1 < EXCEL_MAX_COLS)
+            .map(|d| (CellRef::new(d.start.0, d.start.1), CellRef::new(d.end.0, d.end.1)))
+            .collect();
+        out.grids.push(grid);
+    }
+    Ok(out)
+}
+
+fn grid_from_range(sheet: &str, range: &calamine::Range<Data>, budget: &mut Budget<'_>) -> Result<Grid, ImportError> {
+    let mut cells = Vec::new();
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, v) in range.used_cells() {
+        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+        budget.cell(sheet, row, col)?;
+        let raw = match v {
+            Data::Int(i) => Raw::Number(*i as f64),
+            Data::Float(f) => Raw::Number(*f),
+            Data::String(s) => Raw::Text(s.clone()),
+            Data::Bool(b) => Raw::Bool(*b),
+            Data::DateTime(d) => {
+                if d.is_duration() {
+                    Raw::Number(d.as_f64())
+                } else {
+                    Raw::Date(d.as_f64())
+                }
+            }
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Raw::Text(s.clone()),
+            Data::Error(e) => Raw::Error(e.to_string()),
+            Data::Empty => continue,
+        };
+        cells.push((row, GCell::new(col, raw)));
+    }
+    Ok(Grid::from_cells(Some(sheet.to_string()), cells))
+}
+
+/// Reads an xls (BIFF) workbook.
+pub fn read_xls(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
+    let mut wb: Xls<_> = Xls::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let metadata = wb.sheets_metadata().to_vec();
+    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
+    let mut budget = Budget { file, options, cells: 0 };
+    for sheet in metadata.iter().take(options.max_sheets) {
+        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
+            continue;
+        }
+        let range = wb.worksheet_range(&sheet.name).map_err(|e| corrupt(file, e))?;
+        let mut grid = grid_from_range(&sheet.name, &range, &mut budget)?;
+        grid.merges = wb
+            .merge_cells_by_sheet_name(&sheet.name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (CellRef::new(d.start.0, d.start.1), CellRef::new(d.end.0, d.end.1)))
+            .collect();
+        out.grids.push(grid);
+    }
+    Ok(out)
+}
+
+/// Reads an xlsb workbook.
+pub fn read_xlsb(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
+    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let metadata = wb.sheets_metadata().to_vec();
+    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
+    let mut budget = Budget { file, options, cells: 0 };
+    for sheet in metadata.iter().take(options.max_sheets) {
+        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
+            continue;
+        }
+        let mut cells = Vec::new();
+        {
+            let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| corrupt(file, e))? {
+                let (row, col) = cell.get_position();
+                budget.cell(&sheet.name, row, col)?;
+                let raw = match cell.get_value() {
+                    DataRef::Int(i) => Raw::Number(*i as f64),
+                    DataRef::Float(f) => Raw::Number(*f),
+                    DataRef::String(s) => Raw::Text(s.clone()),
+                    DataRef::SharedString(s) => Raw::Text((*s).to_string()),
+                    DataRef::Bool(b) => Raw::Bool(*b),
+                    DataRef::DateTime(d) => Raw::Date(d.as_f64()),
+                    DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Text(s.clone()),
+                    DataRef::Error(e) => Raw::Error(e.to_string()),
+                    DataRef::Empty => continue,
+                };
+                cells.push((row, GCell::new(col, raw)));
+            }
+        }
+        out.grids.push(Grid::from_cells(Some(sheet.name.clone()), cells));
+    }
+    Ok(out)
+}
+
+/// Reads an ods workbook.
+pub fn read_ods(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
+    let mut wb: calamine::Ods<_> = calamine::Ods::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let metadata = wb.sheets_metadata().to_vec();
+    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
+    let mut budget = Budget { file, options, cells: 0 };
+    for sheet in metadata.iter().take(options.max_sheets) {
+        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
+            continue;
+        }
+        let range = wb.worksheet_range(&sheet.name).map_err(|e| corrupt(file, e))?;
+        out.grids.push(grid_from_range(&sheet.name, &range, &mut budget)?);
+    }
+    Ok(out)
+}
