@@ -91,6 +91,182 @@ def make_driftredovisning() -> None:
     wb.save(HERE / "driftredovisning_2024_aug.xlsx")
 
 
+# ---------------------------------------------------------------------------------------------
+# 2. Handlingsplan för kostnadsreduceringar 2024–2026 (action-plan), mnkr. Requirement 325 mnkr
+#    and measures worth 175 mnkr in 2024, 17 mnkr more under preparation, and the purchasing goal
+#    20/50/30 mnkr are the figures of Region Västernorrland's hälso- och sjukvårdsutskott,
+#    2023-12-07 § 98 (shared seed 003). The split of the other measures and all realised effects
+#    are invented.
+# ---------------------------------------------------------------------------------------------
+ACTIONS = [
+    # Nr, Åtgärd, Område, 2024, 2025, 2026, realiserat 2024, status, ansvarig
+    (1, "Översyn av ersättningar utöver avtal", "Ersättningar", 45, 20, 0, 28.4, "Pågår", "HR-direktör"),
+    (2, "Minskad användning av hyrpersonal", "Bemanning", 60, 60, 40, 31.2, "Försenad", "Områdesdirektörer"),
+    (3, "Standardiserat sortiment och striktare inköpsstyrning", "Inköp", 20, 50, 30, 9.1, "Enligt plan", "Inköpschef"),
+    (4, "Färre resor och centralt prioriterad utbildning", "Resor och utbildning", 15, 5, 0, 11.0, "Genomförd", "Stabschef"),
+    (5, "Översyn av köpt vård och utomlänsvård", "Köpt vård", 25, 15, 10, 12.3, "Pågår", "Hälso- och sjukvårdsdirektör"),
+    (6, "Översyn av avgifter och ersättningar från andra regioner", "Intäkter", 10, 5, 5, 5.6, "Enligt plan", "Ekonomichef"),
+    (7, "Ytterligare åtgärder under beredning", "Flera områden", 17, None, None, None, "Under beredning", "Hälso- och sjukvårdsdirektör"),
+]
+
+
+def make_handlingsplan() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Handlingsplan"
+    ws["A1"] = "Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar 2024–2026"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Belopp i mnkr"
+    ws["A3"] = "Krav 2024: 325 mnkr. Realiserad effekt per augusti 2024 är påhittad exempeldata (se samples/README.md)"
+    ws["A3"].font = Font(italic=True)
+    header = [
+        "Nr", "Åtgärd", "Område", "Planerad effekt 2024", "Planerad effekt 2025", "Planerad effekt 2026",
+        "Realiserad effekt 2024", "Status", "Ansvarig",
+    ]
+    header_row = 5
+    for col, text in enumerate(header, start=1):
+        ws.cell(row=header_row, column=col, value=text).font = BOLD
+    row = header_row + 1
+    decided = [0, 0, 0, 0]
+    for nr, name, area, p24, p25, p26, r24, status, resp in ACTIONS:
+        values = [nr, name, area, p24, p25, p26, r24, status, resp]
+        for col, v in enumerate(values, start=1):
+            c = ws.cell(row=row, column=col, value=v)
+            if 4 <= col <= 7 and v is not None:
+                c.number_format = AMOUNT_1
+        if status != "Under beredning":
+            for i, v in enumerate([p24, p25, p26, r24]):
+                decided[i] += v or 0
+        row += 1
+    ws.cell(row=row, column=2, value="Summa beslutade åtgärder").font = BOLD
+    for i, v in enumerate(decided):
+        c = ws.cell(row=row, column=4 + i, value=round(v, 1))
+        c.number_format = AMOUNT_1
+        c.font = BOLD
+    widths(ws, {"A": 5, "B": 52, "C": 22, "D": 12, "E": 12, "F": 12, "G": 12, "H": 16, "I": 28})
+    fix_properties(wb, "Handlingsplan för kostnadsreduceringar 2024–2026 (exempel)")
+    wb.save(HERE / "handlingsplan_2024_2026.xlsx")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Riktade statsbidrag / stimulansmedel (earmarked-grants), kr. The six items and their
+#    allocations are Region Jämtland Härjedalen's decision RS/26/2020 of 2020-06-15 (shared seed
+#    002), "fördelning av stimulansmedel, 2,6 mkr"; item 5 gives 200 000 kr to each of three areas.
+#    The used amounts are invented.
+# ---------------------------------------------------------------------------------------------
+GRANTS = [
+    # Projekt/aktivitet, Ansvarig, Beviljat, Förbrukat, Återredovisas
+    ("1. Levande biblioteket", "Hälsoval", 210_000, 236_500, "Ja, till regiondirektören"),
+    ("2. Patientkontrakt och kommunsamverkan", "Strateg patientkontrakt", 700_000, 512_300, "Ja, till regiondirektören"),
+    ("3. Primärvårdens medverkan i lokala arbetsgrupper", "Chef hälsovalet", 700_000, 655_800, "Ja, till regiondirektören"),
+    ("4. Lokal arbetsgrupp inom psykiatri", "Områdeschef psykiatri", 500_000, 188_000, "Ja, till regiondirektören"),
+    ("5a. Lokal arbetsgrupp område HNR", "Områdeschef HNR", 200_000, 200_000, "Ja, till regiondirektören"),
+    ("5b. Lokal arbetsgrupp område HIM AN/OP/IVA", "Områdeschef HIM", 200_000, 143_900, "Ja, till regiondirektören"),
+    ("5c. Lokal arbetsgrupp ortopedi", "Områdeschef ortopedi", 200_000, 0, "Ja, till regiondirektören"),
+    ("6. Område diagnostik, vårdförlopp och SVF", "Områdeschef diagnostik", 400_000, 377_250, "Ja, till regiondirektören"),
+]
+
+
+def make_statsbidrag() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Stimulansmedel"
+    ws["A1"] = "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Belopp i kr. Beslutad ram: 2,6 mkr (RS/26/2020). Förbrukat är påhittad exempeldata."
+    header = ["Projekt/aktivitet", "Ansvarig", "Beviljat", "Förbrukat", "Återredovisas"]
+    header_row = 4
+    for col, text in enumerate(header, start=1):
+        ws.cell(row=header_row, column=col, value=text).font = BOLD
+    row = header_row + 1
+    tot_a = tot_u = 0
+    for name, resp, alloc, used, back in GRANTS:
+        for col, v in enumerate([name, resp, alloc, used, back], start=1):
+            c = ws.cell(row=row, column=col, value=v)
+            if col in (3, 4):
+                c.number_format = AMOUNT
+        tot_a += alloc
+        tot_u += used
+        row += 1
+    ws.cell(row=row, column=1, value="Summa").font = BOLD
+    for col, v in ((3, tot_a), (4, tot_u)):
+        c = ws.cell(row=row, column=col, value=v)
+        c.number_format = AMOUNT
+        c.font = BOLD
+    widths(ws, {"A": 50, "B": 26, "C": 12, "D": 12, "E": 26})
+    fix_properties(wb, "Stimulansmedel vårdförlopp 2020 (exempel)")
+    wb.save(HERE / "riktade_statsbidrag_2020.xlsx")
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Balanskravsutredning 2021–2024 (balance-requirement), mnkr, in the row layout of a Swedish
+#    annual report; from 2024 the resultatutjämningsreserv is replaced by the resultatreserv.
+#    All amounts invented.
+# ---------------------------------------------------------------------------------------------
+YEARS = [2021, 2022, 2023, 2024]
+BALANCE = {
+    "Årets resultat": [412.3, -186.4, -612.8, 95.6],
+    "Samtliga realisationsvinster": [-3.1, -0.8, -12.4, -1.2],
+    "Vissa realisationsvinster enligt undantagsmöjlighet": [0.0, 0.0, 10.9, 0.0],
+    "Vissa realisationsförluster enligt undantagsmöjlighet": [0.0, 0.0, 0.0, 0.0],
+    "Orealiserade förluster i värdepapper": [0.0, 148.6, 0.0, 0.0],
+    "Återföring av orealiserade förluster i värdepapper": [-25.0, 0.0, -61.2, -87.4],
+    "Medel till resultatutjämningsreserv": [-150.0, 0.0, 0.0, None],
+    "Medel från resultatutjämningsreserv": [0.0, 38.6, 150.0, None],
+    "Medel till resultatreserv": [None, None, None, 0.0],
+    "Medel från resultatreserv": [None, None, None, 0.0],
+}
+TAX = {
+    "Skatteintäkter": [6_504.2, 6_812.9, 7_120.4, 7_402.8],
+    "Generella statsbidrag och utjämning": [2_611.7, 2_640.3, 2_702.5, 2_915.1],
+}
+
+
+def make_balanskrav() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Balanskrav"
+    ws["A1"] = "Balanskravsutredning 2021–2024"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Belopp i mnkr. Påhittade exempelbelopp (se samples/README.md)"
+    header_row = 4
+    ws.cell(row=header_row, column=1, value="Balanskravsutredning").font = BOLD
+    for i, y in enumerate(YEARS):
+        ws.cell(row=header_row, column=2 + i, value=y).font = BOLD
+    row = header_row + 1
+
+    def put(label, values, bold=False):
+        nonlocal row
+        c = ws.cell(row=row, column=1, value=label)
+        if bold:
+            c.font = BOLD
+        for i, v in enumerate(values):
+            if v is not None:
+                cell = ws.cell(row=row, column=2 + i, value=round(v, 1))
+                cell.number_format = AMOUNT_1
+                if bold:
+                    cell.font = BOLD
+        row += 1
+
+    order = list(BALANCE)
+    for label in order[:6]:
+        put(label, BALANCE[label])
+    after = [sum(BALANCE[l][i] or 0 for l in order[:6]) for i in range(len(YEARS))]
+    put("Årets resultat efter balanskravsjusteringar", after, bold=True)
+    for label in order[6:]:
+        put(label, BALANCE[label])
+    bkr = [after[i] + sum(BALANCE[l][i] or 0 for l in order[6:]) for i in range(len(YEARS))]
+    put("Årets balanskravsresultat", bkr, bold=True)
+    for label, values in TAX.items():
+        put(label, values)
+    widths(ws, {"A": 56, "B": 11, "C": 11, "D": 11, "E": 11})
+    fix_properties(wb, "Balanskravsutredning 2021–2024 (exempel)")
+    wb.save(HERE / "balanskravsutredning_2021_2024.xlsx")
+
+
 if __name__ == "__main__":
     make_driftredovisning()
+    make_handlingsplan()
+    make_statsbidrag()
+    make_balanskrav()
     print("wrote samples to", HERE)

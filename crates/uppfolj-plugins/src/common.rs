@@ -211,7 +211,6 @@ pub(crate) fn warn_at(ds: &Dataset, at: Option<CellRef>, message: String) -> Dia
 }
 
 /// A year written in a header or a cell ("2024", "Bokslut 2023", 2024.0).
-#[allow(dead_code)] // used by the balance-requirement plugin
 pub(crate) fn year_in(text: &str) -> Option<i32> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|t| t.len() == 4)

@@ -4,14 +4,17 @@
 //! | id | plugin |
 //! |---|---|
 //! | `budget-follow-up` | [`BudgetFollowUp`]: budget vs outcome per unit (driftredovisning) |
+//! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
 //! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
 
 mod common;
 
+pub mod action_plan;
 pub mod budget_follow_up;
 
+pub use action_plan::ActionPlan;
 pub use budget_follow_up::BudgetFollowUp;
 
 use uppfolj_plugin::{Registry, RegistryError};
@@ -19,6 +22,7 @@ use uppfolj_plugin::{Registry, RegistryError};
 /// Adds every built-in plugin to `registry`. Fails if one of their ids is already taken.
 pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(BudgetFollowUp)?;
+    registry.register(ActionPlan)?;
     Ok(())
 }
 
