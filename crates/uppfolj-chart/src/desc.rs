@@ -2,7 +2,6 @@
 //! anyone who cannot see the colours.
 
 use crate::kinds::{Clean, MISSING};
-use crate::plot::reference_label;
 use crate::scale::ValueFormat;
 use uppfolj_model::report::{Chart, ChartKind};
 use uppfolj_model::unit::Unit;
@@ -96,10 +95,36 @@ pub(crate) fn describe(chart: &Chart, clean: &Clean, axis_title: &str) -> String
                     chart.categories.iter().enumerate().map(|(i, c)| format!("{c} {}", value(s, i, &format))).collect();
                 out.push_str(&format!(" {name}: {}.", parts.join("; ")));
             }
+            if chart.kind == ChartKind::StackedBar {
+                let totals: Vec<String> = chart
+                    .categories
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| {
+                        let present: Vec<f64> =
+                            clean.values.iter().filter_map(|v| v.get(i).copied().flatten()).collect();
+                        let sum: f64 = present.iter().sum();
+                        (!present.is_empty() && sum.is_finite())
+                            .then(|| format!("{c} {}", with_unit(&plain, sum, unit)))
+                    })
+                    .collect();
+                out.push_str(&format!(" Summa: {}.", totals.join("; ")));
+            }
         }
     }
-    let refs: Vec<String> =
-        chart.reference_lines.iter().filter(|r| r.value.is_finite()).map(|r| reference_label(r, &plain)).collect();
+    let refs: Vec<String> = chart
+        .reference_lines
+        .iter()
+        .filter(|r| r.value.is_finite())
+        .map(|r| {
+            if r.label.chars().any(|c| c.is_ascii_digit()) {
+                r.label.clone()
+            } else {
+                let f = ValueFormat::for_values(std::iter::once(r.value), unit);
+                format!("{}: {}", r.label, with_unit(&f, r.value, unit))
+            }
+        })
+        .collect();
     match refs.len() {
         0 => {}
         1 => out.push_str(&format!(" Referenslinje: {}.", refs[0])),

@@ -22,6 +22,20 @@ pub(crate) enum Swatch {
     Line(RGBColor, Marker),
     /// A short upright bar (bullet target).
     Target(RGBColor),
+    /// A status: a filled square with the status symbol in it.
+    Status(RGBColor, Marker),
+}
+
+/// The symbol of a status, drawn in bars and in the legend so that a status is told by shape as
+/// well as by colour: ● uppnått, ▲ delvis, × ej uppnått, – ej bedömd.
+pub(crate) fn status_marker(status: uppfolj_model::report::Status) -> Marker {
+    use uppfolj_model::report::Status;
+    match status {
+        Status::Good => Marker::Circle,
+        Status::Warning => Marker::Triangle,
+        Status::Bad => Marker::Cross,
+        Status::Neutral => Marker::Dash,
+    }
 }
 
 /// Point marker shapes; series differ in shape as well as colour.
@@ -31,6 +45,10 @@ pub(crate) enum Marker {
     Square,
     Triangle,
     Diamond,
+    /// An ×.
+    Cross,
+    /// A short horizontal bar.
+    Dash,
 }
 
 impl Marker {
@@ -47,6 +65,12 @@ impl Marker {
             Marker::Triangle => {
                 canvas.polygon(&[(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)], color)
             }
+            Marker::Cross => {
+                let r = r * 0.9;
+                canvas.line(&[(x - r, y - r), (x + r, y + r)], color, 2)?;
+                canvas.line(&[(x - r, y + r), (x + r, y - r)], color, 2)
+            }
+            Marker::Dash => canvas.rect(x - r, y - r * 0.3, x + r, y + r * 0.3, color),
             Marker::Diamond => {
                 canvas.polygon(&[(x, y - r * 1.25), (x + r * 1.1, y), (x, y + r * 1.25), (x - r * 1.1, y)], color)
             }
@@ -82,8 +106,11 @@ impl Header {
     /// Lays out `title` and `legend` across `width`.
     pub fn layout(title: &str, legend: &[LegendItem], width: f64) -> Self {
         let avail = (width - 2.0 * MARGIN).max(40.0);
-        let (title_lines, _) =
-            if title.trim().is_empty() { (Vec::new(), true) } else { text::wrap(title, TITLE_SIZE * 1.06, avail, 2) };
+        let (title_lines, _) = if title.trim().is_empty() {
+            (Vec::new(), true)
+        } else {
+            text::wrap(title, TITLE_SIZE * 1.06, avail, 2, false)
+        };
         let title_top = MARGIN;
         let mut y = title_top + title_lines.len() as f64 * TITLE_LINE;
         let mut rows: Vec<Vec<(LegendItem, f64)>> = Vec::new();
@@ -143,5 +170,9 @@ fn draw_swatch(canvas: &Canvas<'_>, swatch: Swatch, x: f64, cy: f64) -> DrawResu
             marker.draw(canvas, x + half, cy, 3.5, color)
         }
         Swatch::Target(color) => canvas.rect(x + half - 1.5, cy - half, x + half + 1.5, cy + half, color),
+        Swatch::Status(color, marker) => {
+            canvas.rect(x - 1.0, cy - half - 1.0, x + SWATCH + 1.0, cy + half + 1.0, color)?;
+            marker.draw(canvas, x + half, cy, 3.5, crate::plot::text_on(color))
+        }
     }
 }

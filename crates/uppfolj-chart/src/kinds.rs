@@ -1,6 +1,6 @@
 //! Turns each chart kind into marks for the shared category plot.
 
-use crate::header::{LegendItem, Marker, Swatch};
+use crate::header::{LegendItem, Marker, Swatch, status_marker};
 use crate::palette;
 use crate::plot::{BarLabel, Mark, Plot};
 use crate::scale::ValueFormat;
@@ -62,7 +62,10 @@ fn status_legend(clean: &Clean, s: usize, name: &str) -> Vec<LegendItem> {
     let mut items: Vec<LegendItem> = STATUS_ORDER
         .iter()
         .filter(|st| used.contains(&Some(**st)))
-        .map(|st| LegendItem { label: st.label_sv().to_owned(), swatch: Swatch::Box(palette::status(*st)) })
+        .map(|st| LegendItem {
+            label: st.label_sv().to_owned(),
+            swatch: Swatch::Status(palette::status(*st), status_marker(*st)),
+        })
         .collect();
     if used.contains(&None) {
         items.push(LegendItem { label: name.to_owned(), swatch: Swatch::Box(palette::series(0)) });
@@ -72,8 +75,8 @@ fn status_legend(clean: &Clean, s: usize, name: &str) -> Vec<LegendItem> {
 
 /// Builds the plot for `chart`.
 pub(crate) fn plot<'c>(chart: &'c Chart, clean: &Clean, axis_title: String) -> Plot<'c> {
-    let format =
-        ValueFormat::for_values(clean.all().chain(chart.reference_lines.iter().map(|r| r.value)), chart.unit.as_ref());
+    let format = ValueFormat::for_values(clean.all(), chart.unit.as_ref());
+    let reference_format = ValueFormat::for_values(chart.reference_lines.iter().map(|r| r.value), chart.unit.as_ref());
     let mut plot = Plot {
         title: &chart.title,
         categories: &chart.categories,
@@ -82,7 +85,7 @@ pub(crate) fn plot<'c>(chart: &'c Chart, clean: &Clean, axis_title: String) -> P
         legend: Vec::new(),
         axis_title,
         reference_lines: &chart.reference_lines,
-        format: format.clone(),
+        format: reference_format,
         include_zero: true,
         max_band: 64.0,
         track: None,
@@ -112,6 +115,7 @@ fn bar(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                 v1: *v,
                 color: clean.status(0, i).map_or(palette::series(0), palette::status),
                 label: Some(BarLabel { text: format.write(*v), inside: false, optional: false, at: None }),
+                symbol: clean.status(0, i).map(status_marker),
             }),
             None => plot.marks.push(Mark::Note { cat: i, text: MISSING.to_owned() }),
         }
@@ -135,6 +139,7 @@ fn grouped(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                     v1: *v,
                     color: clean.status(s, i).map_or(palette::series(s), palette::status),
                     label: Some(BarLabel { text: format.write(*v), inside: false, optional: true, at: None }),
+                    symbol: clean.status(s, i).map(status_marker),
                 });
             }
         }
@@ -181,6 +186,7 @@ fn stacked(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                 v1,
                 color: clean.status(s, i).map_or(palette::series(s), palette::status),
                 label: Some(BarLabel { text: totals_format.write(v), inside: true, optional: true, at: None }),
+                symbol: None,
             });
         }
         if !any {
@@ -239,6 +245,7 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                 v1: total,
                 color: clean.status(0, i).map_or(palette::TOTAL, palette::status),
                 label: Some(BarLabel { text: total_format.write(total), inside: false, optional: false, at: None }),
+                symbol: clean.status(0, i).map(status_marker),
             });
             break;
         }
@@ -262,6 +269,7 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                     v1: next,
                     color,
                     label: Some(BarLabel { text: steps.write(v), inside: false, optional: false, at: None }),
+                    symbol: clean.status(0, i).map(status_marker),
                 });
                 running = next;
             }
@@ -300,6 +308,7 @@ fn bullet(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                     v1: *v,
                     color: clean.status(0, i).map_or(palette::series(0), palette::status),
                     label: Some(BarLabel { text, inside: false, optional: false, at }),
+                    symbol: clean.status(0, i).map(status_marker),
                 });
             }
             None => plot.marks.push(Mark::Note { cat: i, text: MISSING.to_owned() }),

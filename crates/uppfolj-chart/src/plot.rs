@@ -10,8 +10,8 @@ use crate::header::{Header, LegendItem, MARGIN, Marker};
 use crate::palette;
 use crate::scale::{self, Scale, ValueFormat};
 use crate::text;
-use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{RGBColor, WHITE};
 use uppfolj_model::report::ReferenceLine;
 
 /// Category label font size.
@@ -41,7 +41,16 @@ pub(crate) struct BarLabel {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Mark {
     /// A bar from `v0` to `v1` in the part `slot` (fractions 0..1) of category `cat`'s band.
-    Bar { cat: usize, slot: (f64, f64), v0: f64, v1: f64, color: RGBColor, label: Option<BarLabel> },
+    Bar {
+        cat: usize,
+        slot: (f64, f64),
+        v0: f64,
+        v1: f64,
+        color: RGBColor,
+        label: Option<BarLabel>,
+        /// A status symbol drawn inside the bar near its base.
+        symbol: Option<Marker>,
+    },
     /// A target marker across `slot` at `value`.
     Tick { cat: usize, slot: (f64, f64), value: f64, color: RGBColor },
     /// A thin line from the end of one waterfall step to the start of the next.
@@ -192,8 +201,12 @@ impl Plot<'_> {
             self.layout_vertical(canvas, &header, width, height, lo, hi)?
         };
         self.draw_grid(canvas, &frame)?;
-        self.draw_marks(canvas, &frame)?;
-        self.draw_reference_lines(canvas, &frame)
+        self.draw_shapes(canvas, &frame)?;
+        self.draw_reference_lines(canvas, &frame, false)?;
+        for mark in &self.marks {
+            self.draw_label(canvas, &frame, mark)?;
+        }
+        self.draw_reference_lines(canvas, &frame, true)
     }
 
     fn layout_horizontal(
@@ -215,7 +228,7 @@ impl Plot<'_> {
         let label_w = widest.min((width * 0.4).max(60.0));
         // Wrap first, then size the column to the widest wrapped line.
         let wrapped: Vec<Vec<String>> =
-            self.categories.iter().map(|c| text::wrap(c, CAT_SIZE, label_w, lines).0).collect();
+            self.categories.iter().map(|c| text::wrap(c, CAT_SIZE, label_w, lines, false).0).collect();
         let label_w = wrapped.iter().flatten().map(|l| text::width(l, CAT_SIZE, false)).fold(0.0, f64::max);
         let left = MARGIN + label_w + 10.0;
         let right = width - MARGIN;
@@ -282,24 +295,35 @@ impl Plot<'_> {
         let tick_w =
             scale.ticks.iter().map(|t| text::width(&scale.tick_label(*t), TICK_SIZE, false)).fold(0.0, f64::max);
         let left = MARGIN + 18.0 + tick_w.min(width * 0.3) + 8.0;
-        let right = width - MARGIN;
+        let right = width - MARGIN - self.right_labels_width();
         let band = (right - left) / n;
-        // Category labels: wrapped under each band, or turned upright when they do not fit.
+        // Category labels: wrapped under each band, in a smaller size if need be, or turned
+        // upright when they do not fit even so.
         let avail = (band - 6.0).max(10.0);
-        let wrapped: Vec<(Vec<String>, bool)> =
-            self.categories.iter().map(|c| text::wrap(c, CAT_SIZE, avail, 3)).collect();
-        let upright = wrapped.iter().any(|(_, fitted)| !fitted) && band < 60.0
-            || wrapped.iter().any(|(l, _)| l.len() > 2 && band < 40.0);
+        let mut cat_size = CAT_SIZE;
+        let mut wrapped: Vec<Vec<String>> = Vec::new();
+        let mut upright = true;
+        for (size, hyphenate) in [(CAT_SIZE, false), (12.0, false), (11.0, false), (12.0, true)] {
+            let attempt: Vec<(Vec<String>, bool)> =
+                self.categories.iter().map(|c| text::wrap(c, size, avail, 3, hyphenate)).collect();
+            if attempt.iter().all(|(_, fitted)| *fitted) {
+                cat_size = size;
+                wrapped = attempt.into_iter().map(|(l, _)| l).collect();
+                upright = false;
+                break;
+            }
+        }
         let upright_labels: Vec<String> = if upright {
+            cat_size = 12.0;
             let max = (height * 0.35).max(40.0);
-            self.categories.iter().map(|c| text::truncate(c, CAT_SIZE, max)).collect()
+            self.categories.iter().map(|c| text::truncate(c, cat_size, max)).collect()
         } else {
             Vec::new()
         };
         let label_h = if upright {
-            upright_labels.iter().map(|l| text::width(l, CAT_SIZE, false)).fold(0.0, f64::max) + 10.0
+            upright_labels.iter().map(|l| text::width(l, cat_size, false)).fold(0.0, f64::max) + 10.0
         } else {
-            wrapped.iter().map(|(l, _)| l.len()).max().unwrap_or(1) as f64 * CAT_LINE + 8.0
+            wrapped.iter().map(Vec::len).max().unwrap_or(1) as f64 * CAT_LINE + 8.0
         };
         let bottom = (height - MARGIN - label_h).max(top + 20.0);
         let val0 = bottom - pad_lo;
@@ -314,15 +338,15 @@ impl Plot<'_> {
                     &upright_labels[i],
                     cx,
                     bottom + 8.0,
-                    TextOpts::new(CAT_SIZE, palette::TEXT).anchor(HPos::Right, VPos::Center).rotated(),
+                    TextOpts::new(cat_size, palette::TEXT).anchor(HPos::Right, VPos::Center).rotated(),
                 )?;
             } else {
-                for (k, line) in wrapped[i].0.iter().enumerate() {
+                for (k, line) in wrapped[i].iter().enumerate() {
                     canvas.text(
                         line,
                         cx,
                         bottom + 6.0 + k as f64 * CAT_LINE,
-                        TextOpts::new(CAT_SIZE, palette::TEXT).anchor(HPos::Center, VPos::Top),
+                        TextOpts::new(cat_size, palette::TEXT).anchor(HPos::Center, VPos::Top),
                     )?;
                 }
             }
@@ -361,17 +385,24 @@ impl Plot<'_> {
         Ok(())
     }
 
-    fn draw_marks(&self, canvas: &Canvas<'_>, f: &Frame) -> DrawResult {
+    fn draw_shapes(&self, canvas: &Canvas<'_>, f: &Frame) -> DrawResult {
         let (x0, y0, x1, y1) = f.rect;
         let (c_lo, c_hi) = if f.horizontal { (y0, y1) } else { (x0, x1) };
         let zero_visible = f.scale.lo <= 0.0 && f.scale.hi >= 0.0;
         // Bars first, then connectors and the zero line over them, then labels on top.
         for mark in &self.marks {
             match mark {
-                Mark::Bar { cat, slot, v0, v1, color, .. } => {
+                Mark::Bar { cat, slot, v0, v1, color, symbol, .. } => {
                     let a = f.xy(f.c(*cat, slot.0), f.v(*v0));
                     let b = f.xy(f.c(*cat, slot.1), f.v(*v1));
                     canvas.rect(a.0, a.1, b.0, b.1, *color)?;
+                    let (p0, p1) = (f.v(*v0), f.v(*v1));
+                    let thickness = (f.c(*cat, slot.1) - f.c(*cat, slot.0)).abs();
+                    if let Some(symbol) = symbol.filter(|_| (p1 - p0).abs() >= 18.0 && thickness >= 11.0) {
+                        let r = (thickness * 0.28).clamp(3.0, 4.5);
+                        let (x, y) = f.xy(f.c(*cat, (slot.0 + slot.1) / 2.0), p0 + (p1 - p0).signum() * (r + 5.0));
+                        symbol.draw(canvas, x, y, r, text_on(*color))?;
+                    }
                 }
                 Mark::Tick { cat, slot, value, color } => {
                     let p = f.v(*value);
@@ -413,16 +444,13 @@ impl Plot<'_> {
             let p = f.v(0.0);
             canvas.line(&[f.xy(c_lo, p), f.xy(c_hi, p)], palette::AXIS, 1)?;
         }
-        for mark in &self.marks {
-            self.draw_label(canvas, f, mark)?;
-        }
         Ok(())
     }
 
     fn draw_label(&self, canvas: &Canvas<'_>, f: &Frame, mark: &Mark) -> DrawResult {
         let g = f.growth();
         match mark {
-            Mark::Bar { cat, slot, v0, v1, color, label: Some(label) } => {
+            Mark::Bar { cat, slot, v0, v1, color, label: Some(label), .. } => {
                 let thickness = (f.c(*cat, slot.1) - f.c(*cat, slot.0)).abs();
                 let tw = text::width(&label.text, VALUE_SIZE, false);
                 let centre = f.c(*cat, (slot.0 + slot.1) / 2.0);
@@ -446,14 +474,15 @@ impl Plot<'_> {
                 }
                 let at = label.at.unwrap_or(*v1);
                 let positive = at > *v0 || (at == *v0 && v1 >= v0);
-                self.end_text(canvas, f, centre, f.v(at), positive, &label.text, palette::TEXT, g)
+                let background = if self.track.is_some() { palette::TRACK } else { WHITE };
+                self.end_text(canvas, f, centre, f.v(at), positive, &label.text, palette::TEXT, g, Some(background))
             }
             Mark::EndLabel { cat, at, text } => {
-                self.end_text(canvas, f, f.centre(*cat), f.v(*at), *at >= 0.0, text, palette::TEXT, g)
+                self.end_text(canvas, f, f.centre(*cat), f.v(*at), *at >= 0.0, text, palette::TEXT, g, Some(WHITE))
             }
             Mark::Note { cat, text } => {
                 let base = if f.scale.lo <= 0.0 && f.scale.hi >= 0.0 { 0.0 } else { f.scale.lo };
-                self.end_text(canvas, f, f.centre(*cat), f.v(base), true, text, palette::MUTED, g)
+                self.end_text(canvas, f, f.centre(*cat), f.v(base), true, text, palette::MUTED, g, None)
             }
             Mark::Line { values, labels: Some(format), .. } => {
                 for (i, v) in values.iter().enumerate() {
@@ -481,18 +510,32 @@ impl Plot<'_> {
         text: &str,
         color: RGBColor,
         growth: f64,
+        background: Option<RGBColor>,
     ) -> DrawResult {
         let dir = if positive { growth } else { -growth };
+        let w = text::width(text, VALUE_SIZE, false);
+        // A white box behind the label keeps it readable over grid and reference lines.
         if f.horizontal {
             let h = if dir > 0.0 { HPos::Left } else { HPos::Right };
-            canvas.text(text, p + dir * 5.0, cat_px, TextOpts::new(VALUE_SIZE, color).anchor(h, VPos::Center))
+            let x = p + dir * 5.0;
+            if let Some(bg) = background {
+                canvas.rect(x - dir * 2.0, cat_px - 8.0, x + dir * (w + 2.0), cat_px + 8.0, bg)?;
+            }
+            canvas.text(text, x, cat_px, TextOpts::new(VALUE_SIZE, color).anchor(h, VPos::Center))
         } else {
             let v = if dir < 0.0 { VPos::Bottom } else { VPos::Top };
-            canvas.text(text, cat_px, p + dir * 4.0, TextOpts::new(VALUE_SIZE, color).anchor(HPos::Center, v))
+            let y = p + dir * 4.0;
+            if let Some(bg) = background {
+                canvas.rect(cat_px - w / 2.0 - 2.0, y, cat_px + w / 2.0 + 2.0, y + dir * 15.0, bg)?;
+            }
+            canvas.text(text, cat_px, y, TextOpts::new(VALUE_SIZE, color).anchor(HPos::Center, v))
         }
     }
 
-    fn draw_reference_lines(&self, canvas: &Canvas<'_>, f: &Frame) -> DrawResult {
+    /// Reference lines (`labels == false`) or their labels (`labels == true`, drawn last so that
+    /// nothing covers them). Labels sit outside the plot: above it for horizontal bars, right of
+    /// it otherwise.
+    fn draw_reference_lines(&self, canvas: &Canvas<'_>, f: &Frame, labels: bool) -> DrawResult {
         let (x0, y0, x1, y1) = f.rect;
         for line in self.reference_lines {
             if !line.value.is_finite() {
@@ -500,33 +543,42 @@ impl Plot<'_> {
             }
             let p = f.v(line.value);
             let label = reference_label(line, &self.format);
-            if f.horizontal {
-                canvas.dashed((p, y0 - 4.0), (p, y1), palette::REFERENCE, 2)?;
-                let w = text::width(&label, VALUE_SIZE, true);
-                // Keep the label inside the canvas.
-                let x = p.clamp(x0 + w / 2.0 - 40.0, x1 - w / 2.0 + 10.0);
-                canvas.text(
-                    &label,
-                    x,
-                    y0 - 6.0,
-                    TextOpts::new(VALUE_SIZE, palette::REFERENCE).anchor(HPos::Center, VPos::Bottom).bold(),
-                )?;
-            } else {
-                canvas.dashed((x0, p), (x1, p), palette::REFERENCE, 2)?;
-                canvas.text(
-                    &label,
-                    x1 - 2.0,
-                    p - 4.0,
-                    TextOpts::new(VALUE_SIZE, palette::REFERENCE).anchor(HPos::Right, VPos::Bottom).bold(),
-                )?;
+            let opts = TextOpts::new(VALUE_SIZE, palette::REFERENCE).bold();
+            match (f.horizontal, labels) {
+                (true, false) => canvas.dashed((p, y0 - 4.0), (p, y1), palette::REFERENCE, 2)?,
+                (false, false) => canvas.dashed((x0, p), (x1 + 4.0, p), palette::REFERENCE, 2)?,
+                (true, true) => {
+                    let w = text::width(&label, VALUE_SIZE, true);
+                    // Keep the label inside the canvas.
+                    let x = p.clamp(MARGIN + w / 2.0, (x1 + MARGIN - w / 2.0).max(MARGIN + w / 2.0));
+                    canvas.text(&label, x, y0 - 6.0, opts.anchor(HPos::Center, VPos::Bottom))?;
+                }
+                (false, true) => {
+                    let avail = (self.right_labels_width() - 8.0).max(20.0);
+                    let (lines, _) = text::wrap(&label, VALUE_SIZE, avail, 2, false);
+                    let top = p - (lines.len() as f64 - 1.0) * 7.0;
+                    for (k, l) in lines.iter().enumerate() {
+                        canvas.text(l, x1 + 8.0, top + k as f64 * 14.0, opts.anchor(HPos::Left, VPos::Center))?;
+                    }
+                }
             }
         }
         Ok(())
     }
+
+    /// Room right of a vertical plot for reference-line labels.
+    fn right_labels_width(&self) -> f64 {
+        self.reference_lines
+            .iter()
+            .filter(|r| r.value.is_finite())
+            .map(|r| text::width(&reference_label(r, &self.format), VALUE_SIZE, true) + 10.0)
+            .fold(0.0, f64::max)
+            .min(110.0)
+    }
 }
 
 /// White or dark text, whichever reads better on `background`.
-fn text_on(background: RGBColor) -> RGBColor {
+pub(crate) fn text_on(background: RGBColor) -> RGBColor {
     let RGBColor(r, g, b) = background;
     let luminance = 0.2126 * f64::from(r) + 0.7152 * f64::from(g) + 0.0722 * f64::from(b);
     if luminance > 150.0 { palette::TEXT } else { RGBColor(0xFF, 0xFF, 0xFF) }

@@ -99,7 +99,8 @@ pub(crate) struct ValueFormat {
 }
 
 impl ValueFormat {
-    /// A format fitting `values`: whole numbers without decimals, small ones with one or two; an
+    /// A format fitting `values`: whole numbers and thousands without decimals, others with one
+    /// (two below 1); an
     /// explicit "+" when the values have both signs (deviations), so that a positive and a negative
     /// bar differ in text too, not only in direction.
     pub fn for_values(values: impl Iterator<Item = f64> + Clone, unit: Option<&Unit>) -> Self {
@@ -109,7 +110,7 @@ impl ValueFormat {
         let has_neg = finite.clone().any(|v| v < 0.0);
         let has_pos = finite.clone().any(|v| v > 0.0);
         let percent = matches!(unit, Some(Unit::Percent));
-        let decimals = if all_whole || (max_abs >= 100.0 && !percent) {
+        let decimals = if all_whole || (max_abs >= 1000.0 && !percent) {
             0
         } else if max_abs >= 1.0 || percent {
             1

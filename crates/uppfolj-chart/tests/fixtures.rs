@@ -48,4 +48,15 @@ macro_rules! fixtures {
     };
 }
 
-fixtures!(bar_deviation_per_unit);
+fixtures!(
+    bar_cost_per_inhabitant_reference,
+    bar_deviation_per_unit,
+    bar_tax_revenue_large_numbers,
+    bar_vertical_status,
+    bullet_measures_vs_plan,
+    empty,
+    grouped_bar_action_plan,
+    line_indicator_with_national,
+    stacked_bar_measures_per_year,
+    waterfall_budget_to_forecast,
+);
