@@ -12,8 +12,8 @@ use crate::formats::{self, CellStyle, Styles};
 use crate::section::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{
-    Chart as XlChart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
-    ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
+    Chart as XlChart, ChartAxisCrossing, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine,
+    ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
 };
 use uppfolj_model::Unit;
 use uppfolj_model::report::{Chart, ChartKind};
@@ -157,8 +157,8 @@ pub(crate) fn write(
     let plain = styles.cell(&CellStyle::default()).clone();
     for (c, h) in headers.iter().enumerate() {
         sheet.text(header_row, c as u16, h, &header)?;
-        sheet.want_width(c as u16, h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0).max(10));
     }
+    sheet.header_widths(header_row, 0, &headers)?;
     for i in 0..n {
         let row = header_row + 1 + i as u32;
         sheet.text(row, 0, &chart.categories[i], &plain)?;
@@ -334,9 +334,11 @@ fn build(
     if horizontal {
         xl.x_axis().set_name(&value_label).set_num_format(&code);
         // First category on top, value axis kept at the bottom.
-        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max);
+        // Category labels beside the plot, not on the zero line among negative bars.
+        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max).set_label_position(ChartAxisLabelPosition::Low);
     } else {
         xl.y_axis().set_name(&value_label).set_num_format(&code);
+        xl.x_axis().set_label_position(ChartAxisLabelPosition::Low);
     }
     xl.legend().set_position(ChartLegendPosition::Bottom);
     if chart.series.len() == 1 && !waterfall && reference_cols.is_empty() {

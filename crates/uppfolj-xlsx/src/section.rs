@@ -95,6 +95,23 @@ impl<'a> SheetWriter<'a> {
         Ok(())
     }
 
+    /// Notes the widths a header row needs (headers wrap at spaces: the longest word, or up to
+    /// 16 characters) and makes the row tall enough for the wrapped headers.
+    pub(crate) fn header_widths(&mut self, row: u32, first_col: u16, headers: &[String]) -> Result<(), XlsxError> {
+        let mut lines = 1;
+        for (i, h) in headers.iter().enumerate() {
+            let len = h.chars().count();
+            let longest = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            let width = longest.max(len.min(16)).max(8) + 1;
+            self.want_width(first_col + i as u16, width);
+            lines = lines.max(len.div_ceil(width));
+        }
+        if lines > 1 {
+            self.ws.set_row_height(row, 15.0 * lines.min(4) as f64).context(|| "radhöjd för rubriker".to_owned())?;
+        }
+        Ok(())
+    }
+
     /// Adds conditional formatting to `col` rows `first..=last` that colours each status label.
     pub(crate) fn status_colors(
         &mut self,
@@ -265,8 +282,8 @@ fn write_key_figures(sheet: &mut SheetWriter<'_>, styles: &mut Styles, figures: 
         let col = col as u16;
         let format = if col == 1 || col == 2 { styles.header_number.clone() } else { styles.header.clone() };
         sheet.text(header_row, col, h, &format)?;
-        sheet.want_width(col, h.chars().count());
     }
+    sheet.header_widths(header_row, 0, &KEY_FIGURE_HEADERS.map(String::from))?;
     sheet.row += 1;
     let mut labels = BTreeMap::new();
     for figure in figures {

@@ -245,11 +245,7 @@ pub(crate) fn write(
             sheet.text(header_row, i as u16, h, &f)?;
         }
     }
-    for (i, h) in headers.iter().enumerate() {
-        // Headers wrap; ask for the longest word, not the whole header.
-        let longest = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
-        sheet.want_width(i as u16, longest.max(h.chars().count().min(16)) + 1);
-    }
+    sheet.header_widths(header_row, 0, &headers)?;
 
     let label_col = table.columns.iter().position(|c| c.kind == ColumnKind::Text);
     let mut status_labels: BTreeMap<usize, BTreeMap<String, Status>> = BTreeMap::new();

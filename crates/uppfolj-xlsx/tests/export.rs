@@ -130,11 +130,66 @@ fn grid(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> String {
     out
 }
 
+/// Exact expectations for check_openpyxl.py (formulas, formats, charts, text kept as text, print setup).
+fn expectations(case: &str) -> Option<serde_json::Value> {
+    let drift = "Driftredovisning per område";
+    let at = |sheet: &str, cell: &str| format!("{sheet}!{cell}");
+    match case {
+        "budget" => Some(serde_json::json!({
+            "sheets": ["Om rapporten", "Översikt", drift, "Indata"],
+            "formulas": {
+                at(drift, "D7"): "=C7-B7",
+                at(drift, "E7"): "=IF(B7=0,\"\",D7/ABS(B7))",
+                at(drift, "B6"): "=SUM(B7:B8)",
+                at(drift, "C13"): "=SUM(C6,C9,C12)",
+                at(drift, "D13"): "=C13-B13",
+            },
+            "values": { at(drift, "D7"): 33, at(drift, "B13"): -1861, at(drift, "C13"): -1910.5, at("Översikt", "B6"): 1.027 },
+            "number_formats": {
+                at(drift, "B7"): "#,##0;-#,##0",
+                at(drift, "E7"): "0.0%",
+                at("Översikt", "B5"): "#,##0.0\" tkr\";-#,##0.0\" tkr\"",
+            },
+            "strings": {
+                at(drift, "A12"): "Gemensamt =HYPERLINK(\"http://example.com\",\"klicka\")",
+                at("Indata", "C14"): "=SUMMA",
+            },
+            "bold": [at(drift, "A13"), at(drift, "B6")],
+            "charts": {
+                "Översikt": [{"title": "Avvikelse per enhet", "type": "BarChart", "series": 1}],
+                drift: [{"title": "Från budget till utfall", "type": "BarChart", "series": 3}],
+            },
+            "frozen": { drift: "A6" },
+            "print_title_rows": { drift: "$5:$5" },
+            "landscape": [drift],
+        })),
+        "action_plan" => Some(serde_json::json!({
+            "sheets": ["Om rapporten", "Åtgärder", "Planerat mot realiserat"],
+            "formulas": { "Åtgärder!D9": "=B9-C9", "Åtgärder!E9": "=IF(B9=0,\"\",C9/B9)", "Åtgärder!B13": "=SUM(B9:B12)" },
+            "charts": { "Planerat mot realiserat": [
+                {"title": "Planerad och realiserad effekt per år", "type": "BarChart", "series": 2},
+                {"title": "Planerad effekt per område", "type": "BarChart", "series": 2},
+                {"title": "Ackumulerad effekt", "type": "LineChart", "series": 2},
+                {"title": "Realiserat mot planerat", "type": "BarChart", "series": 2},
+            ]},
+        })),
+        _ => None,
+    }
+}
+
 #[test]
 fn every_case_reads_back_with_the_reports_numbers() {
     for case in common::cases() {
         let bytes = export(&case.report, &case.datasets, &options()).expect("export");
-        std::fs::write(exports_dir().join(format!("xlsx-test-{}.xlsx", case.name)), &bytes).expect("write export");
+        let dir = exports_dir();
+        std::fs::write(dir.join(format!("xlsx-test-{}.xlsx", case.name)), &bytes).expect("write export");
+        // The Report next to its export, as `uppfolj run --json` writes it, for check_openpyxl.py.
+        let json = serde_json::to_string_pretty(&case.report).expect("report as json");
+        std::fs::write(dir.join(format!("xlsx-test-{}.json", case.name)), json).expect("write report json");
+        if let Some(expect) = expectations(case.name) {
+            let json = serde_json::to_string_pretty(&expect).expect("expectations as json");
+            std::fs::write(dir.join(format!("xlsx-test-{}.expect.json", case.name)), json).expect("write expectations");
+        }
         let mut book = open(&bytes);
         assert_eq!(book.sheet_names(), expected_sheets(&case.report, case.datasets.len()), "case {}", case.name);
         for (section, sheet) in case.report.sections.iter().zip(book.sheet_names().iter().skip(1)) {
@@ -220,4 +275,29 @@ fn input_sheet_gives_the_source_cell_of_every_value() {
             assert_eq!(at.col, dataset.columns[c].source_col);
         }
     }
+}
+
+/// The openpyxl and LibreOffice checks (tests/xlsx_clients/run.sh) on this crate's cases. Needs
+/// `soffice` and a python with openpyxl (PYTHON, default target/pyenv/bin/python); `cargo xtask
+/// test` installs both and runs the same script over every built-in plugin's export.
+#[test]
+#[ignore = "needs LibreOffice and openpyxl: cargo test -p uppfolj-xlsx -- --ignored"]
+fn real_clients_read_the_exports() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = root.join("target/exports-xlsx-clients");
+    std::fs::create_dir_all(&dir).expect("create dir");
+    for case in common::cases() {
+        let bytes = export(&case.report, &case.datasets, &options()).expect("export");
+        std::fs::write(dir.join(format!("{}.xlsx", case.name)), &bytes).expect("write export");
+        let json = serde_json::to_string_pretty(&case.report).expect("report as json");
+        std::fs::write(dir.join(format!("{}.json", case.name)), json).expect("write report json");
+    }
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| root.join("target/pyenv/bin/python").display().to_string());
+    let status = std::process::Command::new("bash")
+        .arg(root.join("tests/xlsx_clients/run.sh"))
+        .arg(&dir)
+        .env("PYTHON", python)
+        .status()
+        .expect("run tests/xlsx_clients/run.sh");
+    assert!(status.success(), "the xlsx client checks failed; see the output above");
 }
