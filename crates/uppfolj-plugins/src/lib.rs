@@ -4,6 +4,8 @@
 //! | id | plugin |
 //! |---|---|
 //! | `budget-follow-up` | [`BudgetFollowUp`]: budget vs outcome per unit (driftredovisning) |
+//! | `earmarked-grants` | [`EarmarkedGrants`]: riktade statsbidrag, allocated vs used per project |
+//! | `balance-requirement` | [`BalanceRequirement`]: balanskravsutredning over several years |
 //! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
@@ -12,17 +14,23 @@
 mod common;
 
 pub mod action_plan;
+pub mod balance_requirement;
 pub mod budget_follow_up;
+pub mod earmarked_grants;
 
 pub use action_plan::ActionPlan;
+pub use balance_requirement::BalanceRequirement;
 pub use budget_follow_up::BudgetFollowUp;
+pub use earmarked_grants::EarmarkedGrants;
 
 use uppfolj_plugin::{Registry, RegistryError};
 
 /// Adds every built-in plugin to `registry`. Fails if one of their ids is already taken.
 pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(BudgetFollowUp)?;
+    registry.register(BalanceRequirement)?;
     registry.register(ActionPlan)?;
+    registry.register(EarmarkedGrants)?;
     Ok(())
 }
 
