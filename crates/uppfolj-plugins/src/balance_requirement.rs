@@ -356,33 +356,33 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
         for (line, computed) in
             [(Line::AfterAdjustments, yc.after_adjustments), (Line::BalanceResult, yc.balance_result)]
         {
-            if let Some((_, Some(v), at)) = yc.values.iter().find(|(l, v, _)| *l == line && v.is_some()) {
-                if (v - computed).abs() > 0.05 {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "{}: filen anger {} {} men raderna ger {}. Rapporten använder den beräknade summan.",
-                            yc.year,
-                            line.title(reserve_name).to_lowercase(),
-                            amount(*v, &unit),
-                            amount(computed, &unit)
-                        ))
-                        .at(&ds.source, *at),
-                    );
-                }
-            }
-        }
-        if let Some((_, Some(v), at)) = yc.values.iter().find(|(l, v, _)| *l == Line::ToRestore && v.is_some()) {
-            if (v.abs() - yc.closing).abs() > 0.05 {
+            if let Some((_, Some(v), at)) = yc.values.iter().find(|(l, v, _)| *l == line && v.is_some())
+                && (v - computed).abs() > 0.05
+            {
                 diags.push(
                     Diagnostic::warning(format!(
-                        "{}: filen anger balanskravsresultat att återställa {} men beräkningen ger {}.",
+                        "{}: filen anger {} {} men raderna ger {}. Rapporten använder den beräknade summan.",
                         yc.year,
-                        amount(v.abs(), &unit),
-                        amount(yc.closing, &unit)
+                        line.title(reserve_name).to_lowercase(),
+                        amount(*v, &unit),
+                        amount(computed, &unit)
                     ))
                     .at(&ds.source, *at),
                 );
             }
+        }
+        if let Some((_, Some(v), at)) = yc.values.iter().find(|(l, v, _)| *l == Line::ToRestore && v.is_some())
+            && (v.abs() - yc.closing).abs() > 0.05
+        {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{}: filen anger balanskravsresultat att återställa {} men beräkningen ger {}.",
+                    yc.year,
+                    amount(v.abs(), &unit),
+                    amount(yc.closing, &unit)
+                ))
+                .at(&ds.source, *at),
+            );
         }
         // Deadlines.
         for (origin, d) in &deficits {

@@ -195,18 +195,18 @@ fn compute(plugin: &EarmarkedGrants, ds: &Dataset, params: &Params) -> Report {
     let total_used = common::sum_present(grants.iter().map(|g| g.used));
     for (row, a, u) in &file_totals {
         for (what, file_v, sum_v) in [("beviljat", *a, total_alloc), ("förbrukat", *u, total_used)] {
-            if let (Some(f), Some(s)) = (file_v, sum_v) {
-                if (f - s).abs() > 0.5 {
-                    diags.push(warn_at(
-                        ds,
-                        cell_at(ds, *row, label_col),
-                        format!(
-                            "Summaraden anger {what} {} men raderna summerar till {}. Rapporten använder radernas summa.",
-                            amount(f, &unit),
-                            amount(s, &unit)
-                        ),
-                    ));
-                }
+            if let (Some(f), Some(s)) = (file_v, sum_v)
+                && (f - s).abs() > 0.5
+            {
+                diags.push(warn_at(
+                    ds,
+                    cell_at(ds, *row, label_col),
+                    format!(
+                        "Summaraden anger {what} {} men raderna summerar till {}. Rapporten använder radernas summa.",
+                        amount(f, &unit),
+                        amount(s, &unit)
+                    ),
+                ));
             }
         }
     }
@@ -221,33 +221,33 @@ fn compute(plugin: &EarmarkedGrants, ds: &Dataset, params: &Params) -> Report {
         }
     };
     for g in &grants {
-        if let (Some(a), Some(u)) = (g.allocated, g.used) {
-            if u > a + 0.5 {
-                diags.push(warn_at(
-                    ds,
-                    cell_at(ds, g.row, used_col),
-                    format!(
-                        "'{}' har förbrukat {} av beviljade {}: {} mer än beviljat. Överskridandet belastar ordinarie \
+        if let (Some(a), Some(u)) = (g.allocated, g.used)
+            && u > a + 0.5
+        {
+            diags.push(warn_at(
+                ds,
+                cell_at(ds, g.row, used_col),
+                format!(
+                    "'{}' har förbrukat {} av beviljade {}: {} mer än beviljat. Överskridandet belastar ordinarie \
                          budget om inget annat beslutas.",
-                        g.label,
-                        amount(u, &unit),
-                        amount(a, &unit),
-                        amount(u - a, &unit)
-                    ),
-                ));
-            }
+                    g.label,
+                    amount(u, &unit),
+                    amount(a, &unit),
+                    amount(u - a, &unit)
+                ),
+            ));
         }
     }
-    if let (Some(frame), Some(a)) = (params.number("frame"), total_alloc) {
-        if (a - frame).abs() > 0.5 {
-            let verb = if a > frame { "överstiger" } else { "understiger" };
-            diags.push(Diagnostic::warning(format!(
-                "Summan av det beviljade, {}, {verb} den beslutade ramen {} med {}. Kontrollera fördelningen mot beslutet.",
-                amount(a, &unit),
-                amount(frame, &unit),
-                amount((a - frame).abs(), &unit)
-            )));
-        }
+    if let (Some(frame), Some(a)) = (params.number("frame"), total_alloc)
+        && (a - frame).abs() > 0.5
+    {
+        let verb = if a > frame { "överstiger" } else { "understiger" };
+        diags.push(Diagnostic::warning(format!(
+            "Summan av det beviljade, {}, {verb} den beslutade ramen {} med {}. Kontrollera fördelningen mot beslutet.",
+            amount(a, &unit),
+            amount(frame, &unit),
+            amount((a - frame).abs(), &unit)
+        )));
     }
 
     let has_used = used_col.is_some();
