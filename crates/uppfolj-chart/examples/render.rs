@@ -16,11 +16,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     paths.sort();
     for path in paths {
         let chart: uppfolj_model::report::Chart = serde_json::from_slice(&std::fs::read(&path)?)?;
+        let started = std::time::Instant::now();
         let svg = uppfolj_chart::svg(&chart, &uppfolj_chart::SvgOptions::for_chart(&chart))?;
+        let elapsed = started.elapsed();
         let stem = path.file_stem().ok_or("fixture without a name")?.to_string_lossy().into_owned();
         let out = output.join(format!("{stem}.svg"));
-        std::fs::write(&out, svg)?;
-        println!("{}", out.display());
+        std::fs::write(&out, &svg)?;
+        println!("{} ({} bytes, {:.2} ms)", out.display(), svg.len(), elapsed.as_secs_f64() * 1000.0);
     }
     Ok(())
 }

@@ -41,6 +41,9 @@ macro_rules! fixtures {
             let listed = [$(stringify!($name)),*];
             for entry in std::fs::read_dir(fixture_dir()).expect("fixture dir") {
                 let path = entry.expect("dir entry").path();
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
                 let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
                 assert!(listed.contains(&stem.as_str()), "fixture {} has no test in tests/fixtures.rs", path.display());
             }
