@@ -147,12 +147,18 @@ def unit_label(unit):
 
 
 def header(col):
+    """The header the export writes: title and unit, unless the title already ends with the unit."""
     kind = col["kind"]
     if kind["kind"] == "amount":
-        return f"{col['title']}, {unit_label(kind['unit'])}"
-    if kind["kind"] == "percent":
-        return f"{col['title']}, %"
-    return col["title"]
+        unit = unit_label(kind["unit"])
+    elif kind["kind"] == "percent":
+        unit = "%"
+    else:
+        return col["title"]
+    t, u = col["title"].rstrip().lower(), unit.lower()
+    if t.endswith(" " + u) or t.endswith("(" + u + ")") or t == u:
+        return col["title"]
+    return f"{col['title']}, {unit}"
 
 
 def number(cell):
@@ -265,6 +271,8 @@ def check_report(path, wb, wbv, report, f):
                             f.check(fmt.endswith("%"), f"{at}: percent format expected, found {fmt!r}")
                         elif kind in ("amount", "number"):
                             f.check(fmt.startswith("#,##0"), f"{at}: number format '#,##0…' expected, found {fmt!r}")
+                    elif cell["type"] == "text" and cell["value"] == "":
+                        f.check(xv in (None, ""), f"{at}: empty text expected, found {xv!r}")
                     elif cell["type"] == "text":
                         f.check(xc.data_type == "s" and xv == cell["value"], f"{at}: text {cell['value']!r} expected, found {xv!r}")
                     elif cell["type"] == "status":

@@ -34,6 +34,7 @@ use rust_xlsxwriter::{DocProperties, Workbook};
 use uppfolj_model::{Dataset, Report};
 
 pub use names::{SheetNames, sanitize_sheet_name};
+pub use table::header as column_header;
 
 /// The sheet name of the cover sheet.
 pub const COVER_SHEET: &str = "Om rapporten";

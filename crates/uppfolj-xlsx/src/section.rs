@@ -102,9 +102,9 @@ impl<'a> SheetWriter<'a> {
         for (i, h) in headers.iter().enumerate() {
             let len = h.chars().count();
             let longest = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
-            let width = longest.max(len.min(16)).max(8) + 1;
+            let width = longest.max(len.min(16)).max(8) + 2;
             self.want_width(first_col + i as u16, width);
-            lines = lines.max(len.div_ceil(width));
+            lines = lines.max(wrapped_lines(h, width));
         }
         if lines > 1 {
             self.ws.set_row_height(row, 15.0 * lines.min(4) as f64).context(|| "radhöjd för rubriker".to_owned())?;
@@ -136,6 +136,26 @@ impl<'a> SheetWriter<'a> {
         }
         Ok(())
     }
+}
+
+/// The lines `text` takes when wrapped at spaces into `width` characters (a little less, since
+/// proportional fonts and cell padding take room).
+pub(crate) fn wrapped_lines(text: &str, width: usize) -> usize {
+    let room = width.saturating_sub(1).max(4);
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if used == 0 {
+            used = w;
+        } else if used + 1 + w <= room {
+            used += 1 + w;
+        } else {
+            lines += 1;
+            used = w;
+        }
+    }
+    lines
 }
 
 /// Where a sheet's main table header is, for freezing panes and repeating it on every page.
@@ -301,7 +321,8 @@ fn write_key_figures(sheet: &mut SheetWriter<'_>, styles: &mut Styles, figures: 
                         .write_number_with_format(row, col, if fraction { v / 100.0 } else { v }, &format)
                         .context(|| "nyckeltal".to_owned())?;
                     let shown = uppfolj_model::format::number(v, usize::from(figure.decimals)).chars().count();
-                    sheet.want_width(col, shown + 6);
+                    let unit = figure.unit.as_ref().map_or(0, |u| u.label().chars().count() + 1);
+                    sheet.want_width(col, shown + unit + 2);
                 }
                 None => {
                     sheet.ws.write_blank(row, col, &format).context(|| "nyckeltal".to_owned())?;
@@ -351,4 +372,18 @@ fn write_provenance(
         sheet.row += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_wrapped_header_lines() {
+        assert_eq!(wrapped_lines("Budget, tkr", 13), 1);
+        assert_eq!(wrapped_lines("Prognos mot årsbudget, enhet okänd", 18), 3);
+        assert_eq!(wrapped_lines("Realiserad effekt, mnkr", 18), 2);
+        assert_eq!(wrapped_lines("Realiserad effekt, mnkr", 12), 3);
+        assert_eq!(cell_text(&"x".repeat(40_000)).len(), 32_767);
+    }
 }

@@ -16,12 +16,20 @@ const MAX_ROW: u32 = 1_048_575;
 /// Most ranges in one `SUM(…)`: Excel allows 255 arguments.
 const MAX_SUM_ARGS: usize = 250;
 
-/// The header of a column: its title and unit ("Budget, tkr", "Avvikelse, %").
-pub(crate) fn header(title: &str, kind: &ColumnKind) -> String {
-    match kind {
-        ColumnKind::Amount { unit, .. } => format!("{title}, {}", unit.label()),
-        ColumnKind::Percent { .. } => format!("{title}, %"),
-        _ => title.to_owned(),
+/// The header of a column: its title and unit ("Budget, tkr", "Avvikelse, %"), unless the title
+/// already ends with the unit ("Avvikelse, %", "Budget (tkr)").
+pub fn header(title: &str, kind: &ColumnKind) -> String {
+    let unit = match kind {
+        ColumnKind::Amount { unit, .. } => unit.label(),
+        ColumnKind::Percent { .. } => "%",
+        _ => return title.to_owned(),
+    };
+    let t = title.trim_end().to_lowercase();
+    let u = unit.to_lowercase();
+    if t.ends_with(&format!(" {u}")) || t.ends_with(&format!("({u})")) || t == u {
+        title.to_owned()
+    } else {
+        format!("{title}, {unit}")
     }
 }
 
@@ -428,5 +436,9 @@ mod tests {
         assert_eq!(h[1], "budget, tkr");
         assert_eq!(h[2], "budget, tkr (2)");
         assert_eq!(h[4], "procent, %");
+        assert_eq!(header("Avvikelse, %", &ColumnKind::Percent { decimals: 1 }), "Avvikelse, %");
+        assert_eq!(header("Budget (tkr)", &amount()), "Budget (tkr)");
+        assert_eq!(header("Budget i tkr", &amount()), "Budget i tkr");
+        assert_eq!(header("Budgetkr", &amount()), "Budgetkr, tkr");
     }
 }

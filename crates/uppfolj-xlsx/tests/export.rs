@@ -62,11 +62,7 @@ fn find_header(range: &Range<Data>, first_header: &str, second_header: Option<&s
 
 fn header(table: &Table, i: usize) -> String {
     let c = &table.columns[i];
-    match &c.kind {
-        ColumnKind::Amount { unit, .. } => format!("{}, {}", c.title, unit.label()),
-        ColumnKind::Percent { .. } => format!("{}, %", c.title),
-        _ => c.title.clone(),
-    }
+    uppfolj_xlsx::column_header(&c.title, &c.kind)
 }
 
 /// Every cell of `table` read back equals the Report's (percentages as fractions).
