@@ -57,11 +57,9 @@ def make_driftredovisning() -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Driftredovisning"
-    ws["A1"] = "Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti 2024"
+    ws["A1"] = "Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti 2024 (exempeldata)"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Belopp i tkr"
-    ws["A3"] = "Exempeldata med påhittade belopp (se samples/README.md)"
-    ws["A3"].font = Font(italic=True)
     header = ["Verksamhet", "Årsbudget", "Budget jan–aug", "Utfall jan–aug", "Avvikelse", "Helårsprognos"]
     header_row = 5
     for col, text in enumerate(header, start=1):
@@ -114,11 +112,9 @@ def make_handlingsplan() -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Handlingsplan"
-    ws["A1"] = "Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar 2024–2026"
+    ws["A1"] = "Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar 2024–2026 (exempeldata)"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Belopp i mnkr"
-    ws["A3"] = "Krav 2024: 325 mnkr. Realiserad effekt per augusti 2024 är påhittad exempeldata (se samples/README.md)"
-    ws["A3"].font = Font(italic=True)
     header = [
         "Nr", "Åtgärd", "Område", "Planerad effekt 2024", "Planerad effekt 2025", "Planerad effekt 2026",
         "Realiserad effekt 2024", "Status", "Ansvarig",
@@ -171,9 +167,9 @@ def make_statsbidrag() -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Stimulansmedel"
-    ws["A1"] = "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020"
+    ws["A1"] = "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020 (exempeldata)"
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i kr. Beslutad ram: 2,6 mkr (RS/26/2020). Förbrukat är påhittad exempeldata."
+    ws["A2"] = "Belopp i kr"
     header = ["Projekt/aktivitet", "Ansvarig", "Beviljat", "Förbrukat", "Återredovisas"]
     header_row = 4
     for col, text in enumerate(header, start=1):
@@ -226,9 +222,9 @@ def make_balanskrav() -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Balanskrav"
-    ws["A1"] = "Balanskravsutredning 2021–2024"
+    ws["A1"] = "Balanskravsutredning 2021–2024 (exempeldata)"
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i mnkr. Påhittade exempelbelopp (se samples/README.md)"
+    ws["A2"] = "Belopp i mnkr"
     header_row = 4
     ws.cell(row=header_row, column=1, value="Balanskravsutredning").font = BOLD
     for i, y in enumerate(YEARS):

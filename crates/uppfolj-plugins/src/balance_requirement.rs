@@ -251,6 +251,12 @@ fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
 }
 
+/// `v` rounded to 9 decimals, so that float dust does not create a deficit of 0,000000000001.
+fn clean(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r == 0.0 { 0.0 } else { r }
+}
+
 fn header_year(ds: &Dataset, col: usize) -> Option<i32> {
     let c = ds.columns.get(col)?;
     c.period.as_deref().and_then(year_in).or_else(|| year_in(&c.name))
@@ -266,6 +272,22 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
         .filter_map(|c| header_year(ds, c).map(|y| (y, c)))
         .filter(|&(_, c)| (0..ds.rows.len()).any(|r| matches!(ds.value(r, c), Some(Value::Number { .. }))))
         .collect();
+    // Years written as numbers in a row the import took for data ("Balanskravsutredning | 2021 | 2022").
+    let mut year_row = None;
+    if year_cols.is_empty() {
+        let is_year = |v: f64| v.fract() == 0.0 && (1990.0..=2100.0).contains(&v);
+        for r in 0..ds.rows.len().min(6) {
+            let found: Vec<(i32, usize)> = (0..ds.columns.len())
+                .filter(|&c| Some(c) != label_col)
+                .filter_map(|c| num_at(ds, r, Some(c)).filter(|v| is_year(*v)).map(|v| (v as i32, c)))
+                .collect();
+            if found.len() >= 2 {
+                year_cols = found;
+                year_row = Some(r);
+                break;
+            }
+        }
+    }
     year_cols.sort();
     year_cols.dedup_by_key(|(y, _)| *y);
     if year_cols.is_empty() {
@@ -282,6 +304,9 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     // Recognised rows.
     let mut recognised: Vec<(Line, usize)> = Vec::new();
     for i in 0..ds.rows.len() {
+        if year_row.is_some_and(|h| i <= h) {
+            continue;
+        }
         let label = text_at(ds, i, label_col);
         if let Some(line) = Line::recognise(&label) {
             recognised.push((line, i));
@@ -335,6 +360,9 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     for yc in &mut years {
         yc.after_adjustments = Line::ADJUSTMENTS.iter().map(|(l, s)| yc.signed(*l, *s)).sum();
         yc.balance_result = yc.after_adjustments + yc.signed(Line::ToReserve, -1.0) + yc.signed(Line::FromReserve, 1.0);
+        // Sums of one-decimal amounts: 0,1 + 0,2 is not 0,3 in binary; round off the dust.
+        yc.after_adjustments = clean(yc.after_adjustments);
+        yc.balance_result = clean(yc.balance_result);
         yc.opening = deficits.iter().map(|(_, d)| d).sum();
         yc.special = yc.get(Line::Special).map_or(0.0, f64::abs);
         let mut surplus = yc.balance_result.max(0.0) + yc.special;
@@ -344,14 +372,14 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
             surplus -= take;
             yc.restored += take;
         }
-        deficits.retain(|(_, d)| *d > 1e-9);
+        deficits.retain(|(_, d)| *d > 1e-6);
         if yc.balance_result < 0.0 {
             let new = (-yc.balance_result - surplus).max(0.0);
-            if new > 0.0 {
+            if new > 1e-6 {
                 deficits.push((Some(yc.year), new));
             }
         }
-        yc.closing = deficits.iter().map(|(_, d)| d).sum();
+        yc.closing = clean(deficits.iter().map(|(_, d)| d).sum());
         // Checks against the file's own sums.
         for (line, computed) in
             [(Line::AfterAdjustments, yc.after_adjustments), (Line::BalanceResult, yc.balance_result)]

@@ -1,0 +1,74 @@
+//! Every sample workbook in samples/ imported with uppfolj-import and run through its plugin with
+//! the parameters samples/README.md gives: the path the CLI and the web app take. The Report is
+//! snapshotted, and the headline figures are checked.
+
+mod support;
+
+use support::{cell, messages};
+use uppfolj_import::{ImportOptions, import_bytes};
+use uppfolj_plugin::Inputs;
+use uppfolj_plugin::model::{Dataset, Report};
+
+fn import(name: &str) -> Vec<Dataset> {
+    let path = format!("{}/../../samples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    import_bytes(name, &bytes, &ImportOptions::default()).unwrap_or_else(|e| panic!("import {name}: {e}")).datasets
+}
+
+fn run(plugin: &str, file: &str, params: &[(&str, &str)]) -> Report {
+    let registry = uppfolj_plugins::registry();
+    let plugin = registry.get(plugin).expect("registered");
+    let raw: Vec<_> = params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    uppfolj_plugin::run(plugin, &Inputs::new(import(file)), &raw).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-6)
+}
+
+#[test]
+fn driftredovisning() {
+    let report = run("budget-follow-up", "driftredovisning_2024_aug.xlsx", &[]);
+    assert_eq!(cell(&report, "per-verksamhet", "Summa", "avvikelse"), Some(-182_909.0));
+    assert_eq!(cell(&report, "per-verksamhet", "Närsjukvårdsområde Väster", "avvikelse"), Some(-29_318.0));
+    assert!(messages(&report).contains("stämmer med summan av raderna"), "{}", messages(&report));
+    assert_eq!(report.charts().next().map(|c| c.categories.len()), Some(9));
+    insta::assert_json_snapshot!("import_driftredovisning", report);
+}
+
+#[test]
+fn handlingsplan() {
+    let report = run("action-plan", "handlingsplan_2024_2026.xlsx", &[("required", "325")]);
+    assert_eq!(cell(&report, "per-ar", "2024", "ej_planerat"), Some(150.0));
+    assert_eq!(cell(&report, "per-ar", "2024", "beredning"), Some(17.0));
+    insta::assert_json_snapshot!("import_handlingsplan", report);
+}
+
+#[test]
+fn riktade_statsbidrag() {
+    let report = run("earmarked-grants", "riktade_statsbidrag_2020.xlsx", &[("frame", "2600000")]);
+    assert_eq!(cell(&report, "per-projekt", "Summa", "beviljat"), Some(3_110_000.0));
+    assert!(messages(&report).contains("överstiger den beslutade ramen"), "{}", messages(&report));
+    insta::assert_json_snapshot!("import_riktade_statsbidrag", report);
+}
+
+#[test]
+fn balanskravsutredning() {
+    let report = run("balance-requirement", "balanskravsutredning_2021_2024.xlsx", &[("goal", "2")]);
+    assert!(close(cell(&report, "att-aterstalla", "Balanskravsresultat att återställa", "ar_2024"), 518.5));
+    assert!(!messages(&report).contains("filen anger"), "{}", messages(&report));
+    insta::assert_json_snapshot!("import_balanskravsutredning", report);
+}
+
+#[test]
+fn cost_per_inhabitant_example_on_the_driftredovisning() {
+    let mut registry = uppfolj_plugins::registry();
+    uppfolj_plugin_cost_per_inhabitant::register(&mut registry).expect("no id clash with the built-ins");
+    let plugin = registry.get("cost-per-inhabitant").expect("registered");
+    let inputs = Inputs::new(import("driftredovisning_2024_aug.xlsx"));
+    let report = uppfolj_plugin::run(plugin, &inputs, &[("population".into(), "245000".into())]).expect("report");
+    let table = report.tables().next().expect("table");
+    let col = table.column_index("per_invanare").expect("column");
+    let total = table.rows.last().and_then(|r| r.cells[col].as_f64()).expect("total");
+    assert!((total - 5_775_909_000.0 / 245_000.0).abs() < 1e-6, "{total}");
+}
