@@ -54,6 +54,12 @@ const STATUS_ORDER: [Status; 4] = [Status::Good, Status::Warning, Status::Bad, S
 /// The legend entries for the statuses used in series `s`, plus the series colour when some
 /// values have no status.
 fn status_legend(clean: &Clean, s: usize, name: &str) -> Vec<LegendItem> {
+    status_legend_prefixed(clean, s, name, None)
+}
+
+/// The status entries of series `s`, labelled "{prefix}: {status}" when a prefix is given (several
+/// series); the series' own colour for values without status. Empty when no value has a status.
+fn status_legend_prefixed(clean: &Clean, s: usize, name: &str, prefix: Option<&str>) -> Vec<LegendItem> {
     let used: Vec<Option<Status>> =
         clean.series(s).iter().enumerate().filter(|(_, v)| v.is_some()).map(|(i, _)| clean.status(s, i)).collect();
     if used.iter().all(Option::is_none) {
@@ -63,12 +69,15 @@ fn status_legend(clean: &Clean, s: usize, name: &str) -> Vec<LegendItem> {
         .iter()
         .filter(|st| used.contains(&Some(**st)))
         .map(|st| LegendItem {
-            label: st.label_sv().to_owned(),
+            label: match prefix {
+                Some(p) => format!("{p}: {}", st.label_sv().to_lowercase()),
+                None => st.label_sv().to_owned(),
+            },
             swatch: Swatch::Status(palette::status(*st), status_marker(*st)),
         })
         .collect();
     if used.contains(&None) {
-        items.push(LegendItem { label: name.to_owned(), swatch: Swatch::Box(palette::series(0)) });
+        items.push(LegendItem { label: name.to_owned(), swatch: Swatch::Box(palette::series(s)) });
     }
     items
 }
@@ -149,17 +158,22 @@ fn grouped(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
             plot.marks.push(Mark::Note { cat: i, text: MISSING.to_owned() });
         }
     }
-    plot.max_band = 22.0 * k as f64 + 20.0;
+    plot.max_band = if plot.horizontal { 22.0 * k as f64 + 20.0 } else { 40.0 * k as f64 + 24.0 };
     plot.legend = series_legend(clean);
 }
 
+/// One entry per series; a series whose values carry statuses gets one entry per status used.
 fn series_legend(clean: &Clean) -> Vec<LegendItem> {
-    clean
-        .names
-        .iter()
-        .enumerate()
-        .map(|(s, name)| LegendItem { label: name.clone(), swatch: Swatch::Box(palette::series(s)) })
-        .collect()
+    let mut items = Vec::new();
+    for (s, name) in clean.names.iter().enumerate() {
+        let statuses = status_legend_prefixed(clean, s, name, Some(name));
+        if statuses.is_empty() {
+            items.push(LegendItem { label: name.clone(), swatch: Swatch::Box(palette::series(s)) });
+        } else {
+            items.extend(statuses);
+        }
+    }
+    items
 }
 
 fn stacked(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {

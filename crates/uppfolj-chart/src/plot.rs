@@ -203,8 +203,10 @@ impl Plot<'_> {
         self.draw_grid(canvas, &frame)?;
         self.draw_shapes(canvas, &frame)?;
         self.draw_reference_lines(canvas, &frame, false)?;
+        // Optional labels (grouped bars) are drawn for every bar or for none, never for some.
+        let optional = self.marks.iter().all(|m| self.optional_label_fits(&frame, m));
         for mark in &self.marks {
-            self.draw_label(canvas, &frame, mark)?;
+            self.draw_label(canvas, &frame, mark, optional)?;
         }
         self.draw_reference_lines(canvas, &frame, true)
     }
@@ -447,7 +449,19 @@ impl Plot<'_> {
         Ok(())
     }
 
-    fn draw_label(&self, canvas: &Canvas<'_>, f: &Frame, mark: &Mark) -> DrawResult {
+    /// Whether `mark`'s label, if it is an optional end label, fits beside its bar.
+    fn optional_label_fits(&self, f: &Frame, mark: &Mark) -> bool {
+        match mark {
+            Mark::Bar { cat, slot, label: Some(label), .. } if label.optional && !label.inside => {
+                let thickness = (f.c(*cat, slot.1) - f.c(*cat, slot.0)).abs();
+                let tw = text::width(&label.text, VALUE_SIZE, false);
+                if f.horizontal { thickness >= 10.0 } else { thickness >= tw * 0.95 }
+            }
+            _ => true,
+        }
+    }
+
+    fn draw_label(&self, canvas: &Canvas<'_>, f: &Frame, mark: &Mark, optional: bool) -> DrawResult {
         let g = f.growth();
         match mark {
             Mark::Bar { cat, slot, v0, v1, color, label: Some(label), .. } => {
@@ -468,8 +482,7 @@ impl Plot<'_> {
                     let opts = TextOpts::new(VALUE_SIZE, text_on(*color)).anchor(HPos::Center, VPos::Center);
                     return canvas.text(&label.text, x, y, opts);
                 }
-                let fits = if f.horizontal { thickness >= 10.0 } else { thickness >= tw * 0.95 };
-                if label.optional && !fits {
+                if label.optional && !optional {
                     return Ok(());
                 }
                 let at = label.at.unwrap_or(*v1);

@@ -60,6 +60,10 @@ fixtures!(
     empty,
     grouped_bar_action_plan,
     line_indicator_with_national,
+    plugin_action_plan_grouped,
+    plugin_balance_requirement_grouped_status,
+    plugin_budget_follow_up_deviation,
+    plugin_earmarked_grants_grouped_status,
     stacked_bar_measures_per_year,
     waterfall_budget_to_forecast,
 );
