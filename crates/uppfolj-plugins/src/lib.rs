@@ -44,3 +44,34 @@ pub fn registry() -> Registry {
     }
     registry
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registers_every_builtin_once() {
+        let registry = registry();
+        let ids: Vec<&str> = registry.iter().map(|p| p.meta().id).collect();
+        assert_eq!(ids, vec!["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants"]);
+        let mut again = registry;
+        assert_eq!(
+            register_builtins(&mut again),
+            Err(RegistryError::DuplicateId("budget-follow-up".into())),
+            "a second registration is refused, not a silent override"
+        );
+    }
+
+    #[test]
+    fn every_builtin_documents_its_inputs_params_and_examples() {
+        for plugin in registry().iter() {
+            let meta = plugin.meta();
+            assert!(!meta.description_sv.is_empty() && !meta.description_en.is_empty(), "{}", meta.id);
+            assert!(!plugin.inputs().is_empty(), "{}", meta.id);
+            assert!(!plugin.examples().is_empty(), "{}", meta.id);
+            for spec in plugin.params() {
+                assert!(!spec.help_sv.is_empty(), "{}: {}", meta.id, spec.key);
+            }
+        }
+    }
+}
