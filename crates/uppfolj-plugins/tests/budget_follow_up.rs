@@ -261,3 +261,20 @@ fn missing_input_is_an_error_that_says_what_is_needed() {
     let err = uppfolj_plugin::run(plugin, &uppfolj_plugin::Inputs::new(vec![ds]), &[]).expect_err("no budget column");
     assert!(err.to_string().contains("Budget, Utfall"), "{err}");
 }
+
+#[test]
+fn year_end_outcome_against_the_units_forecast() {
+    // At year end (bokslut) the forecast error is outcome − forecast, by the sign convention.
+    let headers = [
+        ("Verksamhet", Some(ColumnRole::OrgUnit)),
+        ("Budget 2024", Some(ColumnRole::Budget)),
+        ("Utfall helår", Some(ColumnRole::Outcome)),
+        ("Prognos augusti", Some(ColumnRole::Forecast)),
+    ];
+    let rows = vec![vec![V::T("Folktandvården"), V::N(-45_000.0), V::N(-41_200.0), V::N(-40_500.0)]];
+    let report = run("budget-follow-up", vec![simple(&headers, &rows)], &[("months", "12")]);
+    assert_eq!(cell(&report, TABLE, "Folktandvården", "prognosavvikelse"), Some(-700.0));
+    assert_eq!(cell(&report, TABLE, "Folktandvården", "avvikelse"), Some(3_800.0));
+    let table = report.tables().next().expect("table");
+    assert!(table.column_index("forbrukningsgrad").is_none(), "no consumption rate for a full year");
+}
