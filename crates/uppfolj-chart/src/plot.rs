@@ -221,7 +221,10 @@ impl Plot<'_> {
         hi: f64,
     ) -> Result<Frame, String> {
         let n = self.n() as f64;
-        let ref_h = if self.reference_lines.is_empty() { 0.0 } else { 18.0 };
+        // One row of reference-line labels above the plot per line (at most three), so that
+        // labels of nearby lines can be stacked instead of overlapping.
+        let ref_h = 16.0 * self.reference_lines.iter().filter(|r| r.value.is_finite()).count().min(3) as f64
+            + if self.reference_lines.is_empty() { 0.0 } else { 2.0 };
         let top = header.bottom + ref_h;
         let bottom = (height - MARGIN - 18.0 - 20.0).max(top + n * 4.0);
         let band = (bottom - top) / n;
@@ -550,29 +553,57 @@ impl Plot<'_> {
     /// it otherwise.
     fn draw_reference_lines(&self, canvas: &Canvas<'_>, f: &Frame, labels: bool) -> DrawResult {
         let (x0, y0, x1, y1) = f.rect;
-        for line in self.reference_lines {
-            if !line.value.is_finite() {
-                continue;
-            }
-            let p = f.v(line.value);
-            let label = reference_label(line, &self.format);
-            let opts = TextOpts::new(VALUE_SIZE, palette::REFERENCE).bold();
-            match (f.horizontal, labels) {
-                (true, false) => canvas.dashed((p, y0 - 4.0), (p, y1), palette::REFERENCE, 2)?,
-                (false, false) => canvas.dashed((x0, p), (x1 + 4.0, p), palette::REFERENCE, 2)?,
-                (true, true) => {
-                    let w = text::width(&label, VALUE_SIZE, true);
-                    // Keep the label inside the canvas.
-                    let x = p.clamp(MARGIN + w / 2.0, (x1 + MARGIN - w / 2.0).max(MARGIN + w / 2.0));
-                    canvas.text(&label, x, y0 - 6.0, opts.anchor(HPos::Center, VPos::Bottom))?;
+        let lines: Vec<&ReferenceLine> = self.reference_lines.iter().filter(|r| r.value.is_finite()).collect();
+        if !labels {
+            for line in &lines {
+                let p = f.v(line.value);
+                if f.horizontal {
+                    canvas.dashed((p, y0 - 4.0), (p, y1), palette::REFERENCE, 2)?;
+                } else {
+                    canvas.dashed((x0, p), (x1 + 4.0, p), palette::REFERENCE, 2)?;
                 }
-                (false, true) => {
-                    let avail = (self.right_labels_width() - 8.0).max(20.0);
-                    let (lines, _) = text::wrap(&label, VALUE_SIZE, avail, 2, false);
-                    let top = p - (lines.len() as f64 - 1.0) * 7.0;
-                    for (k, l) in lines.iter().enumerate() {
-                        canvas.text(l, x1 + 8.0, top + k as f64 * 14.0, opts.anchor(HPos::Left, VPos::Center))?;
+            }
+            return Ok(());
+        }
+        let opts = TextOpts::new(VALUE_SIZE, palette::REFERENCE).bold();
+        if f.horizontal {
+            // Labels above the plot, centred on their line; a label that would overlap one
+            // already placed goes a row higher.
+            let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+            for line in &lines {
+                let label = reference_label(line, &self.format);
+                let w = text::width(&label, VALUE_SIZE, true);
+                let x = f.v(line.value).clamp(MARGIN + w / 2.0, (x1 + MARGIN - w / 2.0).max(MARGIN + w / 2.0));
+                let span = (x - w / 2.0 - 4.0, x + w / 2.0 + 4.0);
+                let free = rows.iter().position(|r| r.iter().all(|(a, b)| span.1 <= *a || span.0 >= *b));
+                let row = match free {
+                    Some(row) => row,
+                    None if rows.len() < 3 => {
+                        rows.push(Vec::new());
+                        rows.len() - 1
                     }
+                    None => rows.len() - 1,
+                };
+                rows[row].push(span);
+                canvas.text(&label, x, y0 - 6.0 - row as f64 * 16.0, opts.anchor(HPos::Center, VPos::Bottom))?;
+            }
+        } else {
+            // Labels right of the plot at their line's height, pushed apart when they overlap.
+            let avail = (self.right_labels_width() - 8.0).max(20.0);
+            let mut placed: Vec<(f64, Vec<String>)> = lines
+                .iter()
+                .map(|line| {
+                    (f.v(line.value), text::wrap(&reference_label(line, &self.format), VALUE_SIZE, avail, 2, false).0)
+                })
+                .collect();
+            placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut next_free = f64::NEG_INFINITY;
+            for (p, label_lines) in placed {
+                let height = label_lines.len() as f64 * 14.0;
+                let top = (p - height / 2.0).max(next_free);
+                next_free = top + height + 2.0;
+                for (k, l) in label_lines.iter().enumerate() {
+                    canvas.text(l, x1 + 8.0, top + 7.0 + k as f64 * 14.0, opts.anchor(HPos::Left, VPos::Center))?;
                 }
             }
         }
