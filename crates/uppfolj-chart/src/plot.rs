@@ -22,6 +22,8 @@ const TICK_SIZE: f64 = 12.0;
 const VALUE_SIZE: f64 = 12.0;
 /// Axis title font size.
 const AXIS_TITLE_SIZE: f64 = 12.5;
+/// Room after a value label for a status symbol.
+const SYMBOL_ROOM: f64 = 14.0;
 /// Line height of wrapped category labels.
 const CAT_LINE: f64 = 15.0;
 
@@ -173,17 +175,20 @@ impl Plot<'_> {
         if lo > hi { (0.0, 1.0) } else { (lo, hi) }
     }
 
-    /// Labels drawn beyond the end of a bar: (text, value side is positive).
-    fn end_labels(&self) -> Vec<(&str, bool)> {
+    /// Labels drawn beyond the end of a bar: (width in pixels, including room for a status
+    /// symbol drawn after the label; value side is positive).
+    fn end_labels(&self) -> Vec<(f64, bool)> {
         let mut out = Vec::new();
         for mark in &self.marks {
             match mark {
-                Mark::Bar { v0, v1, label: Some(label), .. } if !label.inside => {
+                Mark::Bar { v0, v1, label: Some(label), symbol, .. } if !label.inside => {
                     let at = label.at.unwrap_or(*v1);
-                    out.push((label.text.as_str(), at >= *v0 && !(at == *v0 && *v1 < *v0)));
+                    let room = if symbol.is_some() && self.horizontal { SYMBOL_ROOM } else { 0.0 };
+                    let w = text::width(&label.text, VALUE_SIZE, false) + room;
+                    out.push((w, at >= *v0 && !(at == *v0 && *v1 < *v0)));
                 }
-                Mark::EndLabel { at, text, .. } => out.push((text.as_str(), *at >= 0.0)),
-                Mark::Note { text, .. } => out.push((text.as_str(), true)),
+                Mark::EndLabel { at, text, .. } => out.push((text::width(text, VALUE_SIZE, false), *at >= 0.0)),
+                Mark::Note { text, .. } => out.push((text::width(text, VALUE_SIZE, false), true)),
                 _ => {}
             }
         }
@@ -237,8 +242,8 @@ impl Plot<'_> {
         let label_w = wrapped.iter().flatten().map(|l| text::width(l, CAT_SIZE, false)).fold(0.0, f64::max);
         let left = MARGIN + label_w + 10.0;
         let right = width - MARGIN;
-        let (pad_lo, pad_hi) = self.end_labels().iter().fold((0.0f64, 0.0f64), |(l, h), (t, pos)| {
-            let w = text::width(t, VALUE_SIZE, false) + 8.0;
+        let (pad_lo, pad_hi) = self.end_labels().iter().fold((0.0f64, 0.0f64), |(l, h), (w, pos)| {
+            let w = w + 8.0;
             if *pos { (l, h.max(w)) } else { (l.max(w), h) }
         });
         let val0 = left + pad_lo.min((right - left) * 0.35);
@@ -403,7 +408,7 @@ impl Plot<'_> {
                     canvas.rect(a.0, a.1, b.0, b.1, *color)?;
                     let (p0, p1) = (f.v(*v0), f.v(*v1));
                     let thickness = (f.c(*cat, slot.1) - f.c(*cat, slot.0)).abs();
-                    if let Some(symbol) = symbol.filter(|_| (p1 - p0).abs() >= 18.0 && thickness >= 11.0) {
+                    if let Some(symbol) = symbol.filter(|_| symbol_inside(f, *cat, *slot, *v0, *v1)) {
                         let r = (thickness * 0.28).clamp(3.0, 4.5);
                         let (x, y) = f.xy(f.c(*cat, (slot.0 + slot.1) / 2.0), p0 + (p1 - p0).signum() * (r + 5.0));
                         symbol.draw(canvas, x, y, r, text_on(*color))?;
@@ -467,7 +472,7 @@ impl Plot<'_> {
     fn draw_label(&self, canvas: &Canvas<'_>, f: &Frame, mark: &Mark, optional: bool) -> DrawResult {
         let g = f.growth();
         match mark {
-            Mark::Bar { cat, slot, v0, v1, color, label: Some(label), .. } => {
+            Mark::Bar { cat, slot, v0, v1, color, label: Some(label), symbol } => {
                 let thickness = (f.c(*cat, slot.1) - f.c(*cat, slot.0)).abs();
                 let tw = text::width(&label.text, VALUE_SIZE, false);
                 let centre = f.c(*cat, (slot.0 + slot.1) / 2.0);
@@ -491,7 +496,14 @@ impl Plot<'_> {
                 let at = label.at.unwrap_or(*v1);
                 let positive = at > *v0 || (at == *v0 && v1 >= v0);
                 let background = if self.track.is_some() { palette::TRACK } else { WHITE };
-                self.end_text(canvas, f, centre, f.v(at), positive, &label.text, palette::TEXT, g, Some(background))
+                self.end_text(canvas, f, centre, f.v(at), positive, &label.text, palette::TEXT, g, Some(background))?;
+                // A bar too short for its status symbol gets it after the label, in its colour.
+                if let Some(symbol) = symbol.filter(|_| f.horizontal && !symbol_inside(f, *cat, *slot, *v0, *v1)) {
+                    let dir = if positive { g } else { -g };
+                    let x = f.v(at) + dir * (5.0 + tw + 4.0 + 4.5);
+                    symbol.draw(canvas, x, centre, 4.5, *color)?;
+                }
+                Ok(())
             }
             Mark::EndLabel { cat, at, text } => {
                 self.end_text(canvas, f, f.centre(*cat), f.v(*at), *at >= 0.0, text, palette::TEXT, g, Some(WHITE))
@@ -619,6 +631,12 @@ impl Plot<'_> {
             .fold(0.0, f64::max)
             .min(110.0)
     }
+}
+
+/// Whether a bar is long and thick enough to carry its status symbol inside.
+fn symbol_inside(f: &Frame, cat: usize, slot: (f64, f64), v0: f64, v1: f64) -> bool {
+    let thickness = (f.c(cat, slot.1) - f.c(cat, slot.0)).abs();
+    (f.v(v1) - f.v(v0)).abs() >= 18.0 && thickness >= 11.0
 }
 
 /// White or dark text, whichever reads better on `background`.

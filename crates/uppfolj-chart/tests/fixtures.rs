@@ -55,6 +55,7 @@ fixtures!(
     bar_cost_per_inhabitant_reference,
     bar_deviation_per_unit,
     bar_tax_revenue_large_numbers,
+    bar_two_reference_lines,
     bar_vertical_status,
     bullet_measures_vs_plan,
     empty,
