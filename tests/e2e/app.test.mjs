@@ -74,7 +74,7 @@ test('dropping a file replaces the sample, and the xlsx download has the numbers
   await page.waitForFunction(() => document.querySelector('[data-testid=file-list]')?.textContent.includes('driftredovisning_augusti.xlsx'));
   assert.doesNotMatch(await page.textContent('[data-testid=file-list]'), /Exempeldata/);
   await page.waitForSelector('[data-testid=report] figure.chart svg');
-  const { rows } = await firstTable();
+  const { headers, rows } = await firstTable();
   const total = rows.find((r) => r.total);
   await page.screenshot({ path: join(SHOTS, '02-dropped-file.png'), fullPage: true });
 
@@ -97,10 +97,15 @@ print(json.dumps({"sheets": wb.sheetnames, "numbers": None}))
 `;
   const out = JSON.parse(execFileSync(PYTHON, ['-c', script, saved, total.label]).toString());
   assert.ok(out.numbers, `a row '${total.label}' exists in the workbook (sheets: ${out.sheets})`);
-  const pageNumbers = total.cells.map(parseSwedish).filter((v) => v !== null);
-  for (const [i, v] of pageNumbers.entries()) {
-    assert.ok(Math.abs(out.numbers[i] - v) < 0.05 * Math.max(1, Math.abs(v)) + 0.5,
-      `total column ${i}: workbook ${out.numbers[i]} vs page ${v}`);
+  // Excel stores percentages as fractions (3,3 % is 0.033); the page shows percentage points.
+  const pageNumbers = total.cells
+    .map((text, i) => ({ v: parseSwedish(text), percent: text.includes('%') || headers[i + 1]?.includes('%') }))
+    .filter(({ v }) => v !== null);
+  assert.equal(out.numbers.length, pageNumbers.length, `numbers in the total row: ${out.numbers} vs ${total.cells}`);
+  for (const [i, { v, percent }] of pageNumbers.entries()) {
+    const got = percent ? out.numbers[i] * 100 : out.numbers[i];
+    const decimals = total.cells.filter((t) => parseSwedish(t) !== null)[i].split(',')[1]?.replace(/\D/g, '').length ?? 0;
+    assert.ok(Math.abs(got - v) <= 0.5 * 10 ** -decimals + 1e-9, `total column ${i}: workbook ${got} vs page ${v}`);
   }
 });
 
@@ -125,6 +130,12 @@ test('picking another report from the file dialog switches plugin', async () => 
   await page.selectOption('[data-testid=plugin-select]', 'action-plan');
   await page.waitForFunction(() => /Handlingsplan|åtgärd/i.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''));
   await page.waitForSelector('[data-testid=report] figure.chart svg');
+  // The controller enters the required reduction (325 mnkr); 175 are planned, so 150 lack measures.
+  await page.fill('#param-required', '325');
+  await page.press('#param-required', 'Tab');
+  await page.waitForFunction(() => /150,0/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  const keyFigures = await page.textContent('.key-figures');
+  assert.match(keyFigures, /325/, 'the requirement is shown');
   await page.screenshot({ path: join(SHOTS, '04-action-plan.png'), fullPage: true });
 });
 

@@ -39,5 +39,6 @@ export async function dropFile(page, selector, path, name = basename(path)) {
 /** Parses a Swedish number as the page shows it: "−1 234,5" → -1234.5. */
 export function parseSwedish(text) {
   const t = text.replace(/[\s\u00a0\u202f%]/g, '').replace('\u2212', '-').replace(',', '.');
-  return t === '' || t === '–' ? null : Number(t);
+  const n = t === '' ? NaN : Number(t);
+  return Number.isFinite(n) ? n : null;
 }

@@ -9,7 +9,8 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
     let parts = js_sys::Array::of1(&array.buffer());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| fail("Blob"))?;
+    let blob =
+        web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| fail("Blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
     let anchor: web_sys::HtmlAnchorElement =

@@ -13,14 +13,19 @@ pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
     import_and_dispatch(dispatch, SAMPLE_NAME.to_owned(), SAMPLE_BYTES, true);
 }
 
-fn import_and_dispatch(dispatch: &UseReducerDispatcher<crate::state::State>, name: String, bytes: &[u8], is_sample: bool) {
+fn import_and_dispatch(
+    dispatch: &UseReducerDispatcher<crate::state::State>,
+    name: String,
+    bytes: &[u8],
+    is_sample: bool,
+) {
     let result = import_bytes(&name, bytes, &ImportOptions::default()).map_err(|e| e.to_string());
     dispatch.dispatch(Action::FileLoaded { name, size: bytes.len(), is_sample, result });
 }
 
 /// Reads and imports each file in `files`, one after the other.
 pub fn load_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<crate::state::State>) {
-    let max = ImportOptions::default().max_file_bytes;
+    let max = ImportOptions::default().max_bytes;
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
             let name = file.name();

@@ -151,8 +151,10 @@ fn ensure_wasm_target(ctx: &Ctx) -> Result<WasmToolchain> {
         return Ok(WasmToolchain::Rustup);
     }
     println!("installing the wasm32-unknown-unknown target with rustup (2 minutes at most)");
-    if run_with_timeout(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), Duration::from_secs(120))
-    {
+    if run_with_timeout(
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        Duration::from_secs(120),
+    ) {
         return Ok(WasmToolchain::Rustup);
     }
     println!("rustup could not install the wasm32 target; using Debian's rustc-web with std built from source");
@@ -205,7 +207,10 @@ fn ensure_cargo_tool(ctx: &Ctx, krate: &str, version: &str, bin: &str, locked: b
     if bin_dir.join(bin).exists() {
         return Ok(bin_dir);
     }
-    println!("building {krate} {version} from crates.io into {} (once per machine; Trunk takes ~12 min on 2 cores)", root.display());
+    println!(
+        "building {krate} {version} from crates.io into {} (once per machine; Trunk takes ~12 min on 2 cores)",
+        root.display()
+    );
     let mut cmd = Command::new("cargo");
     cmd.args(["install", krate, "--version", version, "--root"]).arg(&root);
     // The locked webpki-roots of wasm-bindgen-cli is missing from the registry mirror here.
@@ -263,7 +268,8 @@ pub fn ensure_debian(packages: &[(&str, &str)]) -> Result<()> {
 /// A virtualenv with openpyxl (pinned in tests/xlsx_clients/requirements.txt), once per machine.
 fn ensure_python(ctx: &Ctx) -> Result<PathBuf> {
     let requirements = ctx.root.join("tests/xlsx_clients/requirements.txt");
-    let wanted = std::fs::read_to_string(&requirements).with_context(|| format!("reading {}", requirements.display()))?;
+    let wanted =
+        std::fs::read_to_string(&requirements).with_context(|| format!("reading {}", requirements.display()))?;
     let venv = ctx.tools.join("python-venv");
     let python = venv.join("bin/python");
     let stamp = venv.join("requirements.txt");

@@ -66,10 +66,13 @@ impl Ctx {
         let tools = match std::env::var_os("UPPFOLJ_TOOLS_DIR") {
             Some(dir) => PathBuf::from(dir),
             None => {
-                let cache = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).or_else(|| {
-                    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache"))
-                });
-                cache.context("neither UPPFOLJ_TOOLS_DIR, XDG_CACHE_HOME nor HOME is set")?.join("uppfolj").join("tools")
+                let cache = std::env::var_os("XDG_CACHE_HOME")
+                    .map(PathBuf::from)
+                    .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+                cache
+                    .context("neither UPPFOLJ_TOOLS_DIR, XDG_CACHE_HOME nor HOME is set")?
+                    .join("uppfolj")
+                    .join("tools")
             }
         };
         let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
@@ -90,10 +93,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 
 /// Runs `cmd` quietly and returns whether it succeeded.
 pub fn succeeds(cmd: &mut Command) -> bool {
-    cmd.stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
 fn show(cmd: &Command) -> String {

@@ -23,7 +23,7 @@ pub const PLUGIN_SAMPLES: &[(&str, &str)] = &[
     ("budget-follow-up", "samples/driftredovisning_2024_aug.xlsx"),
     ("balance-requirement", "samples/balanskravsutredning_2021_2024.xlsx"),
     ("action-plan", "samples/handlingsplan_2024_2026.xlsx"),
-    ("earmarked-grants", "samples/stimulansmedel_vardforlopp_2020.xlsx"),
+    ("earmarked-grants", "samples/riktade_statsbidrag_2020.xlsx"),
 ];
 
 fn cargo(ctx: &Ctx) -> Command {
@@ -48,7 +48,16 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     timed("fetch", || run(cargo(ctx).arg("fetch")))?;
     timed("fmt", || run(cargo(ctx).args(["fmt", "--all", "--", "--check"])))?;
     timed("clippy (native)", || {
-        run(cargo(ctx).args(["clippy", "--workspace", "--all-targets", "--exclude", "uppfolj-web", "--", "-D", "warnings"]))
+        run(cargo(ctx).args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--exclude",
+            "uppfolj-web",
+            "--",
+            "-D",
+            "warnings",
+        ]))
     })?;
     timed("clippy (wasm32)", || {
         let mut cmd = tools.wasm_cargo(ctx)?;
@@ -75,7 +84,16 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     if has_nightly_fuzz() {
         timed("fuzz (60 s per target)", || {
             for target in ["xlsx", "csv"] {
-                run(cargo(ctx).args(["+nightly", "fuzz", "run", target, "--fuzz-dir", "fuzz", "--", "-max_total_time=60"]))?;
+                run(cargo(ctx).args([
+                    "+nightly",
+                    "fuzz",
+                    "run",
+                    target,
+                    "--fuzz-dir",
+                    "fuzz",
+                    "--",
+                    "-max_total_time=60",
+                ]))?;
             }
             Ok(())
         })?;

@@ -111,7 +111,13 @@ fn inspect(files: &[PathBuf], json: bool) -> Result<()> {
     Ok(())
 }
 
-fn run(plugin_id: &str, files: &[PathBuf], params: &[String], json: Option<PathBuf>, xlsx: Option<PathBuf>) -> Result<()> {
+fn run(
+    plugin_id: &str,
+    files: &[PathBuf],
+    params: &[String],
+    json: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+) -> Result<()> {
     let registry = plugins::registry()?;
     let Some(plugin) = registry.get(plugin_id) else {
         let ids: Vec<_> = registry.iter().map(|p| p.meta().id).collect();
@@ -145,7 +151,11 @@ fn run(plugin_id: &str, files: &[PathBuf], params: &[String], json: Option<PathB
         None => {}
     }
     if let Some(p) = xlsx {
-        let bytes = uppfolj_xlsx::export(&report, &inputs.datasets, &uppfolj_xlsx::ExportOptions::default())?;
+        let options = uppfolj_xlsx::ExportOptions {
+            date: Some(chrono::Local::now().format("%Y-%m-%d").to_string()),
+            ..Default::default()
+        };
+        let bytes = uppfolj_xlsx::export(&report, &inputs.datasets, &options)?;
         std::fs::write(&p, bytes).with_context(|| format!("could not write {}", p.display()))?;
     }
     if json.is_none() {

@@ -23,7 +23,7 @@ pub fn chart_view(props: &Props) -> Html {
             </figure>
         },
         Err(err) => html! {
-            <div class="message error" role="alert">{format!("Diagrammet '{}' kunde inte ritas: {err}", props.chart.title)}</div>
+            <div class="message error" role="alert">{err.clone()}</div>
         },
     }
 }

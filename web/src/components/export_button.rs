@@ -16,11 +16,10 @@ pub struct Props {
     pub dispatcher: yew::UseReducerDispatcher<State>,
 }
 
-/// A file name for the export: "budget-follow-up_2026-11-24.xlsx".
-fn file_name(report: &Report) -> String {
-    let date = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    let day = date.get(..10).unwrap_or("rapport");
-    format!("{}_{day}.xlsx", report.plugin.id)
+/// Today's date in the browser's time zone, "2026-11-24".
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Downloads the report as xlsx.
@@ -32,12 +31,14 @@ pub fn export_button(props: &Props) -> Html {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| {
             let datasets: Vec<_> = files.iter().flat_map(|f| f.import.datasets.iter().cloned()).collect();
-            let result = uppfolj_xlsx::export(&report, &datasets, &uppfolj_xlsx::ExportOptions::default())
+            let date = today();
+            let options = uppfolj_xlsx::ExportOptions { date: Some(date.clone()), ..Default::default() };
+            let result = uppfolj_xlsx::export(&report, &datasets, &options)
                 .map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
                 .and_then(|bytes| {
                     crate::download::download(
                         &bytes,
-                        &file_name(&report),
+                        &format!("{}_{date}.xlsx", report.plugin.id),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     )
                 });
