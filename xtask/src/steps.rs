@@ -68,6 +68,12 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
         run(cmd.args(["--", "-D", "warnings"]))
     })?;
     timed("tests (native)", || run(cargo(ctx).args(["test", "--workspace", "--exclude", "uppfolj-web"])))?;
+    timed("tests (wasm32, under Node: same results as native)", || {
+        run(tools
+            .wasm_cargo(ctx)?
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "uppfolj-wasm-parity"]))
+    })?;
     timed("xlsx exports read back by openpyxl and LibreOffice", || export_and_check(ctx, &tools))?;
     timed("wasm build (trunk)", || run(tools.trunk(ctx)?.args(["build", "--release"])))?;
     if e2e {

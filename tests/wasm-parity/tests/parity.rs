@@ -1,0 +1,98 @@
+//! Runs every built-in plugin on its sample through import → plugin → chart → xlsx and compares
+//! the result with `tests/expected/<plugin>.json`, written by the native run. The native test
+//! (`cargo test -p uppfolj-wasm-parity`) checks the file is current (set `UPDATE_EXPECTED=1` to
+//! rewrite it); the wasm test (`cargo xtask test`, under Node) checks that wasm gives the same.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use uppfolj_plugin::Inputs;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_node_experimental);
+
+struct Case {
+    plugin: &'static str,
+    sample: &'static str,
+    bytes: &'static [u8],
+    params: &'static [(&'static str, &'static str)],
+    expected: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        plugin: "budget-follow-up",
+        sample: "driftredovisning_2024_aug.xlsx",
+        bytes: include_bytes!("../../../samples/driftredovisning_2024_aug.xlsx"),
+        params: &[],
+        expected: include_str!("expected/budget-follow-up.json"),
+    },
+    Case {
+        plugin: "action-plan",
+        sample: "handlingsplan_2024_2026.xlsx",
+        bytes: include_bytes!("../../../samples/handlingsplan_2024_2026.xlsx"),
+        params: &[("required", "325")],
+        expected: include_str!("expected/action-plan.json"),
+    },
+    Case {
+        plugin: "earmarked-grants",
+        sample: "riktade_statsbidrag_2020.xlsx",
+        bytes: include_bytes!("../../../samples/riktade_statsbidrag_2020.xlsx"),
+        params: &[("frame", "2600000")],
+        expected: include_str!("expected/earmarked-grants.json"),
+    },
+    Case {
+        plugin: "balance-requirement",
+        sample: "balanskravsutredning_2021_2024.xlsx",
+        bytes: include_bytes!("../../../samples/balanskravsutredning_2021_2024.xlsx"),
+        params: &[("goal", "2")],
+        expected: include_str!("expected/balance-requirement.json"),
+    },
+];
+
+/// The whole pipeline for one case, as one JSON value: the report, every chart's SVG, and the
+/// numbers of the exported workbook read back by the import (calamine).
+fn pipeline(case: &Case) -> serde_json::Value {
+    let options = uppfolj_import::ImportOptions::default();
+    let import = uppfolj_import::import_bytes(case.sample, case.bytes, &options).expect("the sample imports");
+    let registry = uppfolj_plugins::registry();
+    let plugin = registry.get(case.plugin).expect("built-in plugin");
+    let params: Vec<(String, String)> = case.params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let inputs = Inputs::new(import.datasets.clone());
+    let report = uppfolj_plugin::run(plugin, &inputs, &params).expect("the report computes");
+    let svgs: Vec<String> = report
+        .charts()
+        .map(|c| uppfolj_chart::svg(c, &uppfolj_chart::SvgOptions::for_chart(c)).expect("the chart draws"))
+        .collect();
+    let xlsx_options = uppfolj_xlsx::ExportOptions { date: Some("2026-01-01".into()), ..Default::default() };
+    let xlsx = uppfolj_xlsx::export(&report, &inputs.datasets, &xlsx_options).expect("the workbook exports");
+    let back = uppfolj_import::import_bytes("export.xlsx", &xlsx, &options).expect("the export reads back");
+    let numbers: Vec<Vec<f64>> = back
+        .datasets
+        .iter()
+        .map(|d| d.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.value.as_f64())).collect())
+        .collect();
+    serde_json::json!({ "report": report, "svg": svgs, "xlsx_numbers": numbers })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn native_results_match_the_expected_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected");
+    for case in CASES {
+        let got = serde_json::to_string_pretty(&pipeline(case)).expect("serialise") + "\n";
+        let path = dir.join(format!("{}.json", case.plugin));
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&path, &got).expect("write expected");
+        } else {
+            assert!(got == case.expected, "{} differs from the native result; rerun with UPDATE_EXPECTED=1 and review the diff", path.display());
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn wasm_results_equal_native_results() {
+    for case in CASES {
+        let got = serde_json::to_string_pretty(&pipeline(case)).expect("serialise") + "\n";
+        assert!(got == case.expected, "{}: the wasm result differs from the native one", case.plugin);
+    }
+}
