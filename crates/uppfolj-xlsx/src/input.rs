@@ -39,7 +39,7 @@ pub(crate) fn write(
     name: &str,
     options: &ExportOptions,
 ) -> Result<(), XlsxError> {
-    let ws = section::new_worksheet(workbook, dataset.rows.len() > options.low_memory_rows)?;
+    let ws = section::new_worksheet(workbook, dataset.rows.len() > options.constant_memory_rows)?;
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
     let label = styles.label.clone();

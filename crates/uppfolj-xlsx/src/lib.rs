@@ -19,7 +19,7 @@
 //! to one page wide, repeated header rows, header and footer) and document properties are set.
 //!
 //! The same code runs natively and in WebAssembly ([`Workbook::save_to_buffer`]). Natively, a
-//! sheet with a very large table is written in rust_xlsxwriter's low-memory mode (row by row to a
+//! sheet with a very large table is written in rust_xlsxwriter's constant-memory mode (row by row to a
 //! temporary file); in WebAssembly every sheet is kept in memory.
 
 mod chart;
@@ -52,9 +52,10 @@ pub struct ExportOptions {
     pub charts: bool,
     /// Write the sheets with the imported input data and their provenance.
     pub input_data: bool,
-    /// Natively, a section sheet whose tables hold more rows than this is written in low-memory
-    /// mode (rows are flushed to a temporary file as they are written). Ignored in WebAssembly.
-    pub low_memory_rows: usize,
+    /// Natively, a sheet whose tables (or dataset) hold more rows than this is written in
+    /// rust_xlsxwriter's constant-memory mode: rows are flushed to a temporary file as they are
+    /// written and strings are stored inline. Ignored in WebAssembly (no file system).
+    pub constant_memory_rows: usize,
     /// The version of uppfolj that made the file, for the document properties and cover sheet.
     pub generator: String,
 }
@@ -66,7 +67,7 @@ impl Default for ExportOptions {
             formulas: true,
             charts: true,
             input_data: true,
-            low_memory_rows: 20_000,
+            constant_memory_rows: 20_000,
             generator: format!("uppfolj {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -112,6 +113,8 @@ pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) ->
     let input_names: Vec<String> = input::sheet_titles(datasets).iter().map(|t| names.claim(t)).collect();
 
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;
+    let big = report.tables().any(|t| t.rows.len() > options.constant_memory_rows)
+        || datasets.iter().any(|d| d.rows.len() > options.constant_memory_rows);
     for (section, name) in report.sections.iter().zip(&section_names) {
         section::write(&mut workbook, &mut styles, &mut tables, report, section, name, options)?;
     }
@@ -135,5 +138,19 @@ pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) ->
     }
     workbook.set_properties(&properties);
 
+    save(&mut workbook, big)
+}
+
+/// The workbook's bytes. Natively, a workbook with constant-memory sheets is written to a
+/// temporary file and read back, so that the zip is never held twice while it grows.
+fn save(workbook: &mut Workbook, big: bool) -> Result<Vec<u8>, XlsxError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if big {
+        let context = || "när arbetsboken sparades till en temporär fil".to_owned();
+        let file = tempfile::NamedTempFile::new().map_err(rust_xlsxwriter::XlsxError::IoError).context(context)?;
+        workbook.save(file.path()).context(context)?;
+        return std::fs::read(file.path()).map_err(rust_xlsxwriter::XlsxError::IoError).context(context);
+    }
+    let _ = big;
     workbook.save_to_buffer().context(|| "när arbetsboken sparades".to_owned())
 }

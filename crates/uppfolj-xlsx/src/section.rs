@@ -1,5 +1,5 @@
 //! One sheet per report section: its blocks written top to bottom, in row order (so that a sheet
-//! with a huge table can be written in low-memory mode).
+//! with a huge table can be written in constant-memory mode).
 
 use crate::formats::{CellStyle, Styles};
 use crate::names::TableNames;
@@ -185,7 +185,7 @@ pub(crate) fn write(
             _ => 0,
         })
         .sum();
-    let ws = new_worksheet(workbook, table_rows > options.low_memory_rows)?;
+    let ws = new_worksheet(workbook, table_rows > options.constant_memory_rows)?;
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
 
@@ -218,13 +218,15 @@ pub(crate) fn write(
     Ok(())
 }
 
-/// A new worksheet; in low-memory mode natively when asked.
-pub(crate) fn new_worksheet(workbook: &mut Workbook, low_memory: bool) -> Result<&mut Worksheet, XlsxError> {
+/// A new worksheet; in constant-memory mode natively when asked.
+pub(crate) fn new_worksheet(workbook: &mut Workbook, constant_memory: bool) -> Result<&mut Worksheet, XlsxError> {
     #[cfg(not(target_arch = "wasm32"))]
-    if low_memory {
-        return workbook.add_worksheet_with_low_memory().context(|| "ett blad i lågminnesläge".to_owned());
+    if constant_memory {
+        return workbook
+            .add_worksheet_with_constant_memory()
+            .context(|| "ett blad i läge med konstant minne".to_owned());
     }
-    let _ = low_memory;
+    let _ = constant_memory;
     Ok(workbook.add_worksheet())
 }
 
