@@ -7,6 +7,13 @@ use crate::components::{
 use crate::state::{Action, State};
 use yew::prelude::*;
 
+/// Opens the browser's print dialog; the print style sheet shows only the report.
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// The application root.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -47,6 +54,7 @@ pub fn app() -> Html {
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">
+                        <button class="button secondary" onclick={Callback::from(|_| print_page())}>{"Skriv ut"}</button>
                         <ExportButton report={report.clone()} files={state.files.clone()} dispatcher={state.dispatcher()} />
                     </div>
                     <ReportView report={report.clone()} />
