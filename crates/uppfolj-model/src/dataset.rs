@@ -203,6 +203,36 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role, in the order a user is offered them.
+    pub const ALL: &'static [ColumnRole] = &[
+        ColumnRole::Label,
+        ColumnRole::OrgUnit,
+        ColumnRole::Account,
+        ColumnRole::Period,
+        ColumnRole::Budget,
+        ColumnRole::Outcome,
+        ColumnRole::Forecast,
+        ColumnRole::PreviousYear,
+        ColumnRole::Deviation,
+        ColumnRole::IndicatorId,
+        ColumnRole::IndicatorName,
+        ColumnRole::Target,
+        ColumnRole::Value,
+        ColumnRole::RegionId,
+        ColumnRole::RegionName,
+        ColumnRole::Year,
+        ColumnRole::Gender,
+        ColumnRole::Measure,
+        ColumnRole::Planned,
+        ColumnRole::Realised,
+        ColumnRole::Status,
+        ColumnRole::Allocated,
+        ColumnRole::Used,
+        ColumnRole::ReportBack,
+        ColumnRole::Responsible,
+        ColumnRole::Comment,
+    ];
+
     /// The Swedish name shown to users in the import summary.
     pub fn label_sv(self) -> &'static str {
         match self {
@@ -377,6 +407,19 @@ mod tests {
         assert_eq!(CellRef::new(11, 2).to_string(), "C12");
         assert_eq!(CellRef::new(0, 26).to_string(), "AA1");
         assert_eq!(CellRef::new(1_048_575, 16_383).to_string(), "XFD1048576");
+    }
+
+    #[test]
+    fn all_roles_are_listed_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for role in ColumnRole::ALL {
+            assert!(seen.insert(*role), "{role:?} twice");
+            // Every role has a Swedish label distinct from the others.
+            assert!(!role.label_sv().is_empty());
+        }
+        // The match in label_sv is exhaustive, so a new variant not in ALL shows up here by count.
+        let labels: std::collections::BTreeSet<_> = ColumnRole::ALL.iter().map(|r| r.label_sv()).collect();
+        assert_eq!(labels.len(), ColumnRole::ALL.len());
     }
 
     #[test]
