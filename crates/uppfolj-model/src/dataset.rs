@@ -414,10 +414,9 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for role in ColumnRole::ALL {
             assert!(seen.insert(*role), "{role:?} twice");
-            // Every role has a Swedish label distinct from the others.
             assert!(!role.label_sv().is_empty());
         }
-        // The match in label_sv is exhaustive, so a new variant not in ALL shows up here by count.
+        // Distinct labels: a user can tell the roles apart in a picker.
         let labels: std::collections::BTreeSet<_> = ColumnRole::ALL.iter().map(|r| r.label_sv()).collect();
         assert_eq!(labels.len(), ColumnRole::ALL.len());
     }
