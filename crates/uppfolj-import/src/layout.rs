@@ -112,17 +112,20 @@ fn row_info(row: &GRow) -> RowInfo {
             Cls::Empty => continue,
             Cls::Number => info.numbers += 1,
             Cls::Year => info.years += 1,
-            Cls::Text => {
-                info.texts += 1;
-                if let Some(t) = c.raw.text()
-                    && roles::role_for_header(t).is_some()
-                {
-                    info.role_words += 1;
-                }
-            }
+            Cls::Text => info.texts += 1,
             Cls::Missing | Cls::Error => {}
         }
         info.nonempty += 1;
+    }
+    // Only a row without numbers can be a header: look for role words there alone (it is the
+    // costly part).
+    if info.numbers == 0 {
+        info.role_words = row
+            .cells
+            .iter()
+            .filter_map(|c| c.raw.text())
+            .filter(|t| t.len() < 80 && roles::role_for_header(t).is_some())
+            .count();
     }
     if info.nonempty == 1 && info.texts == 1 {
         info.single_text = true;
@@ -183,11 +186,15 @@ pub fn detect(grid: &Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) 
             }
         }
         let end = table_end(grid, &infos, i, forced_header.is_some());
-        let title_rows: Vec<usize> = std::mem::take(&mut titles);
         if end > i + 1
-            && let Some(t) = build(grid, file, mapping, limits, &title_rows, upper, Some(i), i + 1, end)
+            && let Some(t) = build(grid, file, mapping, limits, &titles, upper, Some(i), i + 1, end)
         {
             found.push(t);
+            titles.clear();
+        } else {
+            // Not a table after all: the row stays a title line for the next one.
+            titles.extend(upper);
+            titles.push(i);
         }
         i = end.max(i + 1);
         if forced_header.is_some() {
@@ -218,11 +225,21 @@ fn header_candidate(grid: &Grid, infos: &[RowInfo], i: usize) -> bool {
         return false;
     }
     let labels = info.texts + info.years;
-    // A one-cell header ("Inkomsttyp" over a staggered hierarchy) must name a role and not be a
-    // unit line ("Belopp i tkr").
-    let single_named = info.nonempty == 1
-        && info.role_words == 1
-        && grid.rows[i].cells.iter().all(|c| c.raw.text().is_none_or(|t| roles::unit_in_text(t).is_none()));
+    // A one-cell header ("Inkomsttyp" over a staggered hierarchy) must name a role, not be a
+    // unit line ("Belopp i tkr"), and have text right below it in the same column.
+    let single_named = info.nonempty == 1 && info.role_words == 1 && {
+        let row = &grid.rows[i];
+        let cell = &row.cells[0];
+        cell.raw.text().is_some_and(|t| roles::unit_in_text(t).is_none() && t.split_whitespace().count() <= 3)
+            && grid.rows.get(i + 1).is_some_and(|next| {
+                next.row == row.row + 1 && next.get(cell.col).is_some_and(|c| classify(&c.raw) == Cls::Text)
+            })
+    };
+    // Years count as header cells only several at a time or beside header texts ("Verksamhet |
+    // 2024 | 2023"); a label and one year-like number is a data row.
+    if info.years > 0 && info.years < 2 && info.texts < 2 {
+        return false;
+    }
     if !(labels >= 2 || single_named) {
         return false;
     }
@@ -288,7 +305,8 @@ fn table_end(grid: &Grid, infos: &[RowInfo], header: usize, forced: bool) -> usi
     k
 }
 
-const TOTAL_WORDS: &[&str] = &["summa", "totalt", "total", "totalsumma", "s:a", "samtliga", "alla kommuner", "hela "];
+const TOTAL_WORDS: &[&str] =
+    &["summa", "totalt", "total", "totalsumma", "s:a", "alla kommuner", "samtliga kommuner", "riket totalt"];
 
 fn total_word(label: &str) -> Option<bool> {
     let l = roles::normalise(label);
@@ -501,7 +519,7 @@ fn build(
                 col.period = period_lower.clone();
             }
         } else if let Some(p) = period_lower.clone().or(period_upper.clone()) {
-            if numeric {
+            if numeric || texts == 0 {
                 col.role = Some(ColumnRole::Value);
                 col.period = Some(p);
                 col.because = "rubrik (period)";
@@ -578,8 +596,34 @@ fn build(
         cols.splice(..n, [code, label]);
     }
 
-    // Text columns without a role: the first is the row label.
-    let mut have_label = cols.iter().any(|c| c.role.is_some_and(is_label_role));
+    // Text columns without a role: municipality names make a region column; the first other one
+    // is the row label unless a column already names the rows.
+    for col in cols.iter_mut().filter(|c| c.role.is_none() && !c.numeric && c.src.len() == 1) {
+        if mostly_municipalities(data, col.src[0]) {
+            col.role = Some(ColumnRole::RegionName);
+            col.because = "innehåll (kommun-/regionnamn)";
+        }
+    }
+    let names_rows = |r: ColumnRole| {
+        matches!(
+            r,
+            ColumnRole::Label
+                | ColumnRole::OrgUnit
+                | ColumnRole::Account
+                | ColumnRole::Measure
+                | ColumnRole::IndicatorName
+        )
+    };
+    let wide = cols.iter().any(|c| c.period.is_some() || c.region.is_some());
+    let has_region = cols.iter().any(|c| c.role == Some(ColumnRole::RegionName));
+    if wide && has_region && !cols.iter().any(|c| c.role.is_some_and(names_rows)) {
+        // Kolada's wide export: municipality, then the indicator, then one column per year.
+        if let Some(col) = cols.iter_mut().find(|c| c.role.is_none() && !c.numeric) {
+            col.role = Some(ColumnRole::IndicatorName);
+            col.because = "innehåll (nyckeltal per kommun)";
+        }
+    }
+    let mut have_label = cols.iter().any(|c| c.role.is_some_and(names_rows));
     for col in &mut cols {
         if col.role.is_none() && !col.numeric && !have_label {
             col.role = Some(ColumnRole::Label);
@@ -589,7 +633,7 @@ fn build(
     }
     // Numeric columns without a role in a headerless table: values.
     for col in &mut cols {
-        if col.role.is_none() && col.numeric && header.is_none() {
+        if col.role.is_none() && col.numeric && (header.is_none() || col.name.starts_with("Kolumn ")) {
             col.role = Some(ColumnRole::Value);
             col.because = "innehåll (tal)";
         }
@@ -743,7 +787,8 @@ fn build(
         if bold {
             bold_rows += 1;
         }
-        let indent = label_cell.map_or(0, |c| {
+        // A row without its own label (a filled-down group) keeps the indentation above.
+        let indent = label_cell.map_or(indents.last().copied().unwrap_or(0), |c| {
             let lead = c.raw.text().map_or(0, |t| t.chars().take_while(|ch| *ch == ' ' || *ch == '\u{a0}').count());
             u32::from(c.indent) * 100 + lead as u32
         });
@@ -762,9 +807,13 @@ fn build(
     };
     let text_totals: Vec<(usize, bool)> =
         rows.iter().enumerate().filter_map(|(i, r)| total_word(&label_of(r)).map(|t| (i, t))).collect();
+    // The last total closes the table; a total label repeated in every block (Kolada's "Alla
+    // kommuner" per indicator) is a total each time.
     let last_total = text_totals.iter().rev().find(|(_, t)| *t).map(|(i, _)| *i);
+    let last_label = last_total.map(|i| roles::normalise(&label_of(&rows[i])));
     for &(i, is_total) in &text_totals {
-        rows[i].kind = if is_total && Some(i) == last_total { RowKind::Total } else { RowKind::Subtotal };
+        let same = last_label.as_deref() == Some(roles::normalise(&label_of(&rows[i])).as_str());
+        rows[i].kind = if is_total && same { RowKind::Total } else { RowKind::Subtotal };
     }
     // Bold-only subtotals, when bold is the exception (not every row bold).
     let use_bold = grid.has_fonts && bold_rows > 0 && bold_rows * 2 < rows.len().max(2);
@@ -784,6 +833,20 @@ fn build(
     // Code hierarchy: a row whose code is the parent of the next rows' codes is a subtotal.
     let code_col = cols.iter().position(|c| c.code);
     let mut code_levels: Vec<Option<u8>> = vec![None; rows.len()];
+    if let (Some(cc), Some(lc)) = (code_col, label_col) {
+        // Staggered labels: a row whose next row's text sits further right is its parent.
+        let text_cols: Vec<Option<u32>> =
+            rows.iter().map(|r| r.cells.get(lc).and_then(|c| c.at).map(|a| a.col)).collect();
+        for i in 0..rows.len().saturating_sub(1) {
+            if let (Some(a), Some(b)) = (text_cols[i], text_cols[i + 1])
+                && b > a
+                && rows[i].kind == RowKind::Data
+            {
+                rows[i].kind = RowKind::Subtotal;
+            }
+        }
+        let _ = cc;
+    }
     if let Some(cc) = code_col {
         let codes: Vec<Option<String>> =
             rows.iter().map(|r| r.cells.get(cc).and_then(|c| c.value.as_text().map(str::to_string))).collect();
@@ -882,7 +945,7 @@ fn build(
         DatasetKind::Budget
     } else if roles_present.iter().any(|r| {
         matches!(r, ColumnRole::IndicatorId | ColumnRole::IndicatorName | ColumnRole::RegionId | ColumnRole::RegionName)
-    }) || columns.iter().any(|c| c.period.is_some() || c.region.is_some())
+    }) || columns.iter().any(|c| c.region.is_some())
     {
         DatasetKind::Indicator
     } else {
@@ -1026,6 +1089,29 @@ fn build(
     Some(Found { dataset, summary })
 }
 
+/// Whether most texts in column `col` are Kolada municipality or region names.
+fn mostly_municipalities(data: &[GRow], col: u32) -> bool {
+    let mut seen = 0usize;
+    let mut hits = 0usize;
+    let mut last = "";
+    for r in data {
+        let Some(t) = r.get(col).and_then(|c| c.raw.text()) else { continue };
+        let t = t.trim();
+        if t == last {
+            continue;
+        }
+        last = t;
+        seen += 1;
+        if roles::municipality(t).is_some() {
+            hits += 1;
+        }
+        if seen >= 60 {
+            break;
+        }
+    }
+    seen >= 2 && hits * 10 >= seen * 6
+}
+
 /// A composed label column's cell: the rightmost text (or, for the code column, the number left
 /// of it) among `src`.
 fn composed_cell(r: &GRow, src: &[u32], code: bool) -> Cell {
@@ -1037,10 +1123,19 @@ fn composed_cell(r: &GRow, src: &[u32], code: bool) -> Cell {
             .rev()
             .filter(|&&s| s < limit)
             .find_map(|&s| r.get(s).filter(|c| matches!(classify(&c.raw), Cls::Number | Cls::Year)));
-        return match code_cell {
-            Some(c) => Cell::new(Value::Text(raw_to_text(&c.raw).trim().to_string()), CellRef::new(r.row, c.col)),
-            None => Cell { value: Value::empty(), at: None },
-        };
+        if let Some(c) = code_cell {
+            return Cell::new(Value::Text(raw_to_text(&c.raw).trim().to_string()), CellRef::new(r.row, c.col));
+        }
+        // A code written in the text: "1140-1160 Skattereduktioner".
+        if let Some(c) = text_at {
+            let text = c.raw.text().unwrap_or("").trim();
+            let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &text[digits.len()..];
+            if digits.len() >= 3 && (rest.starts_with(' ') || rest.starts_with(['-', '–'])) {
+                return Cell::new(Value::Text(digits), CellRef::new(r.row, c.col));
+            }
+        }
+        return Cell { value: Value::empty(), at: None };
     }
     match text_at {
         Some(c) => Cell::new(Value::Text(raw_to_text(&c.raw).trim().to_string()), CellRef::new(r.row, c.col)),
@@ -1051,9 +1146,12 @@ fn composed_cell(r: &GRow, src: &[u32], code: bool) -> Cell {
 /// The number of leading columns that hold a staggered hierarchy: in most rows exactly one of
 /// them holds text (and maybe a code number left of it), and the text moves between columns.
 fn staggered_labels(cols: &[Col], data: &[GRow]) -> Option<usize> {
-    let n = cols.iter().take_while(|c| !c.numeric || c.role.is_none() || c.role == Some(ColumnRole::Value)).count();
-    // The label area ends before the last numeric column at least.
-    let n = n.min(cols.len().saturating_sub(1)).min(4);
+    // The label area: the columns before the trailing run of numeric columns.
+    let trailing = cols.iter().rev().take_while(|c| c.numeric && c.role.is_none_or(|r| !is_label_role(r))).count();
+    let n = (cols.len() - trailing).min(4);
+    if trailing == 0 {
+        return None;
+    }
     if n < 2 || cols[..n].iter().any(|c| c.src.len() != 1) {
         return None;
     }

@@ -135,6 +135,7 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
             "resultatenhet",
             "ansvarsenhet",
             "sektor",
+            "avdeling",
         ],
     ),
     (ColumnRole::Measure, &["åtgärd", "åtgärder", "action"]),
@@ -180,7 +181,7 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     }
     for (role, words) in SYNONYMS {
         for w in *words {
-            if w.chars().count() < 3 {
+            if w.len() < 3 {
                 continue;
             }
             if let Some(rest) = h.strip_prefix(w)
@@ -191,10 +192,14 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
             }
         }
     }
-    // A role word later in the header: "Ackumulerat utfall jan–aug", "Budget 2024 helår".
+    // A role word later in a short header: "Ackumulerat utfall jan–aug", "Budget 2024 helår".
+    // (Not in sentences: a note such as "Påhittade belopp, se README" is no header.)
+    if h.split_whitespace().count() > 4 {
+        return None;
+    }
     for (role, words) in SYNONYMS {
         for w in *words {
-            if w.chars().count() < 4 {
+            if w.len() < 4 {
                 continue;
             }
             if h.split([' ', '/', '(', ')', ',']).any(|part| part == *w) {
@@ -303,21 +308,24 @@ pub fn unit_in_text(text: &str) -> Option<Unit> {
     if let Some(u) = Unit::parse(&lower) {
         return Some(u);
     }
-    // Look at words and parenthesised parts, from the end.
-    let parts: Vec<&str> =
-        lower.split([' ', ',', ';', ':', '(', ')', '[', ']']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    for window in [3usize, 2] {
-        if parts.len() >= window {
-            for i in (0..=parts.len() - window).rev() {
+    // Words and parenthesised parts, from the start: the first unit named wins ("Belopp i kr.
+    // Beslutad ram: 2,6 mkr" is in kr).
+    let parts: Vec<&str> = lower
+        .split([' ', ',', ';', ':', '(', ')', '[', ']'])
+        .map(|p| p.trim().trim_end_matches('.'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    for i in 0..parts.len() {
+        for window in [3usize, 2] {
+            if i + window <= parts.len() {
                 let joined = parts[i..i + window].join(" ");
                 if let Some(u) = Unit::parse(&joined) {
                     return Some(u);
                 }
             }
         }
-    }
-    for p in parts.iter().rev() {
-        if matches!(*p, "andel" | "antal" | "st") {
+        let p = parts[i];
+        if matches!(p, "andel" | "antal" | "st" | "procent") {
             continue; // too common as ordinary words in a title
         }
         if let Some(u) = Unit::parse(p) {
@@ -409,6 +417,7 @@ mod tests {
         assert_eq!(unit_in_text("Arbetslöshet, (%)"), Some(Unit::Percent));
         assert_eq!(unit_in_text("Belopp i tusental kronor"), Some(Unit::Tkr));
         assert_eq!(unit_in_text("Driftredovisning januari–augusti 2024"), None);
+        assert_eq!(unit_in_text("Belopp i kr. Beslutad ram: 2,6 mkr (RS/26/2020)."), Some(Unit::Kr));
     }
 
     #[test]

@@ -161,11 +161,14 @@ impl fmt::Display for ImportSummary {
         for (i, t) in self.tables.iter().enumerate() {
             writeln!(f)?;
             write!(f, "Tabell {}: \"{}\"", i + 1, t.title)?;
+            let place = if t.range.contains(':') { format!("område {}", t.range) } else { t.range.clone() };
             match &t.sheet {
-                Some(s) => writeln!(f, ", blad '{}', område {}", s, t.range)?,
-                None => writeln!(f, ", område {}", t.range)?,
+                Some(s) => writeln!(f, ", blad '{s}', {place}")?,
+                None => writeln!(f, ", {place}")?,
             }
+            let from_json = t.columns.iter().all(|c| c.letter.is_empty());
             match t.header_rows.as_slice() {
+                [] if from_json => writeln!(f, "  Rubrikrad: – (fälten i JSON-svaret)")?,
                 [] => writeln!(f, "  Rubrikrad: ingen (kolumnerna namngavs efter bokstav)")?,
                 [r] => writeln!(f, "  Rubrikrad: {r}")?,
                 rows => {
@@ -188,7 +191,11 @@ impl fmt::Display for ImportSummary {
             }
             writeln!(f, "  Kolumner:")?;
             for c in &t.columns {
-                write!(f, "    {} \"{}\" → ", c.letter, c.name)?;
+                if c.letter.is_empty() {
+                    write!(f, "    \"{}\" → ", c.name)?;
+                } else {
+                    write!(f, "    {} \"{}\" → ", c.letter, c.name)?;
+                }
                 match c.role {
                     Some(r) => write!(f, "{} ({})", r.label_sv(), c.because)?,
                     None => write!(f, "ingen roll")?,
