@@ -1,7 +1,8 @@
 //! Reading files the user dropped or picked, and importing them.
 
 use crate::state::Action;
-use uppfolj_import::{ImportOptions, import_bytes};
+use std::rc::Rc;
+use uppfolj_import::ImportOptions;
 use yew::UseReducerDispatcher;
 
 /// The bundled sample, loaded at start so that a newcomer sees a complete report.
@@ -10,17 +11,8 @@ const SAMPLE_BYTES: &[u8] = include_bytes!("../../samples/driftredovisning_2024_
 
 /// Imports the bundled sample.
 pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
-    import_and_dispatch(dispatch, SAMPLE_NAME.to_owned(), SAMPLE_BYTES, true);
-}
-
-fn import_and_dispatch(
-    dispatch: &UseReducerDispatcher<crate::state::State>,
-    name: String,
-    bytes: &[u8],
-    is_sample: bool,
-) {
-    let result = import_bytes(&name, bytes, &ImportOptions::default()).map_err(|e| e.to_string());
-    dispatch.dispatch(Action::FileLoaded { name, size: bytes.len(), is_sample, result });
+    let bytes = Rc::new(SAMPLE_BYTES.to_vec());
+    dispatch.dispatch(Action::FileLoaded { name: SAMPLE_NAME.to_owned(), is_sample: true, bytes });
 }
 
 /// Reads and imports each file in `files`, one after the other.
@@ -39,7 +31,7 @@ pub fn load_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<crat
                 continue;
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
-                Ok(bytes) => import_and_dispatch(&dispatch, name, &bytes, false),
+                Ok(bytes) => dispatch.dispatch(Action::FileLoaded { name, is_sample: false, bytes: Rc::new(bytes) }),
                 Err(err) => dispatch.dispatch(Action::FileFailed(format!(
                     "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
                 ))),

@@ -5,7 +5,7 @@
 //! loaded and the last good report stay.
 
 use std::rc::Rc;
-use uppfolj_import::Import;
+use uppfolj_import::{Import, ImportOptions, Mapping, import_bytes};
 use uppfolj_model::{Dataset, Report};
 use uppfolj_plugin::{Inputs, Registry};
 use yew::Reducible;
@@ -19,6 +19,10 @@ pub struct LoadedFile {
     pub size: usize,
     /// The bundled sample ("Exempeldata"), replaced by the first file of the user's own.
     pub is_sample: bool,
+    /// The file's bytes, kept so that it can be imported again with a changed mapping.
+    pub bytes: Rc<Vec<u8>>,
+    /// The user's overrides of the import's decisions.
+    pub mapping: Mapping,
     /// What the import produced.
     pub import: Rc<Import>,
 }
@@ -66,16 +70,21 @@ impl PartialEq for State {
 /// What can happen.
 #[derive(Debug)]
 pub enum Action {
-    /// A file was read and imported (or failed to).
+    /// A file was read; it is imported here.
     FileLoaded {
         /// File name.
         name: String,
-        /// Size in bytes.
-        size: usize,
         /// Whether it is the bundled sample.
         is_sample: bool,
-        /// The import, or a Swedish error message.
-        result: Result<Import, String>,
+        /// The bytes.
+        bytes: Rc<Vec<u8>>,
+    },
+    /// The user changed how a file is read: import it again with `mapping`.
+    Remap {
+        /// Index of the file.
+        index: usize,
+        /// The new overrides.
+        mapping: Mapping,
     },
     /// A file could not be read at all.
     FileFailed(String),
@@ -163,28 +172,64 @@ impl State {
     }
 }
 
+/// Imports `bytes` with the user's `mapping`; the error is the import's Swedish message.
+fn import(name: &str, bytes: &[u8], mapping: &Mapping) -> Result<Import, String> {
+    let options = ImportOptions { mapping: mapping.clone(), ..ImportOptions::default() };
+    import_bytes(name, bytes, &options).map_err(|e| e.to_string())
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::FileLoaded { name, size, is_sample, result } => match result {
-                Ok(import) => {
-                    if !is_sample {
-                        s.files.retain(|f| !f.is_sample && f.name != name);
+            Action::FileLoaded { name, is_sample, bytes } => {
+                let mapping = Mapping::default();
+                match import(&name, &bytes, &mapping) {
+                    Ok(import) => {
+                        if !is_sample {
+                            s.files.retain(|f| !f.is_sample && f.name != name);
+                        }
+                        let tables = import.datasets.len();
+                        let size = bytes.len();
+                        s.files.push(LoadedFile {
+                            name: name.clone(),
+                            size,
+                            is_sample,
+                            bytes,
+                            mapping,
+                            import: Rc::new(import),
+                        });
+                        if !is_sample {
+                            let noun = if tables == 1 { "tabell" } else { "tabeller" };
+                            s.notify(false, format!("{name} lästes in: {tables} {noun}."));
+                        }
+                        s.pick_plugin_for_data();
+                        s.recompute();
                     }
-                    let tables = import.datasets.len();
-                    s.files.push(LoadedFile { name: name.clone(), size, is_sample, import: Rc::new(import) });
-                    if !is_sample {
-                        let noun = if tables == 1 { "tabell" } else { "tabeller" };
-                        s.notify(false, format!("{name} lästes in: {tables} {noun}."));
-                    }
-                    s.pick_plugin_for_data();
-                    s.recompute();
+                    Err(message) => s.notify(true, message),
                 }
-                Err(message) => s.notify(true, message),
-            },
+            }
+            Action::Remap { index, mapping } => {
+                if let Some(file) = s.files.get(index) {
+                    match import(&file.name, &file.bytes, &mapping) {
+                        Ok(import) => {
+                            let name = file.name.clone();
+                            if let Some(f) = s.files.get_mut(index) {
+                                f.import = Rc::new(import);
+                                f.mapping = mapping;
+                            }
+                            s.notify(false, format!("{name} lästes in på nytt med din tolkning."));
+                            s.pick_plugin_for_data();
+                            s.recompute();
+                        }
+                        Err(message) => {
+                            s.notify(true, format!("{message} Den tidigare tolkningen gäller fortfarande."))
+                        }
+                    }
+                }
+            }
             Action::FileFailed(message) => s.notify(true, message),
             Action::RemoveFile(index) => {
                 if index < s.files.len() {

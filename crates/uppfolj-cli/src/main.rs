@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! uppfolj plugins                       list the report plugins
-//! uppfolj inspect FILE... [--json]      what the import understood of each file
-//! uppfolj run PLUGIN FILE... [--param key=value]... [--json OUT|-] [--xlsx OUT]
+//! uppfolj inspect FILE... [--json] [--mapping M.json]   what the import understood of each file
+//! uppfolj run PLUGIN FILE... [--param key=value]... [--json OUT|-] [--xlsx OUT] [--mapping M.json]
 //! ```
 
 mod plugins;
@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use uppfolj_import::{Import, ImportOptions, import_bytes};
+use uppfolj_import::{Import, ImportOptions, Mapping, import_bytes};
 use uppfolj_plugin::Inputs;
 
 #[derive(Parser)]
@@ -38,6 +38,9 @@ enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// Apply a mapping (JSON: header row, unit, column roles), e.g. one saved from the web app.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
     },
     /// Run a report plugin on files.
     Run {
@@ -55,6 +58,9 @@ enum Command {
         /// Write the report as an Excel workbook to this file.
         #[arg(long, value_name = "OUT")]
         xlsx: Option<PathBuf>,
+        /// Apply a mapping (JSON: header row, unit, column roles) to every input file.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
     },
 }
 
@@ -62,15 +68,28 @@ fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Plugins { json } => list_plugins(json),
-        Command::Inspect { files, json } => inspect(&files, json),
-        Command::Run { plugin, files, params, json, xlsx } => run(&plugin, &files, &params, json, xlsx),
+        Command::Inspect { files, json, mapping } => inspect(&files, json, &options(mapping.as_deref())?),
+        Command::Run { plugin, files, params, json, xlsx, mapping } => {
+            run(&plugin, &files, &params, json, xlsx, &options(mapping.as_deref())?)
+        }
     }
 }
 
-fn import(path: &Path) -> Result<Import> {
+/// Import options with the mapping in `path`, if any.
+fn options(path: Option<&Path>) -> Result<ImportOptions> {
+    let mut options = ImportOptions::default();
+    if let Some(path) = path {
+        let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
+        options.mapping = serde_json::from_str::<Mapping>(&text)
+            .with_context(|| format!("{} is not a mapping (JSON with header_row, unit, columns)", path.display()))?;
+    }
+    Ok(options)
+}
+
+fn import(path: &Path, options: &ImportOptions) -> Result<Import> {
     let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(import_bytes(&name, &bytes, &ImportOptions::default())?)
+    Ok(import_bytes(&name, &bytes, options)?)
 }
 
 fn list_plugins(json: bool) -> Result<()> {
@@ -95,10 +114,10 @@ fn list_plugins(json: bool) -> Result<()> {
     Ok(())
 }
 
-fn inspect(files: &[PathBuf], json: bool) -> Result<()> {
+fn inspect(files: &[PathBuf], json: bool, options: &ImportOptions) -> Result<()> {
     let mut summaries = Vec::new();
     for path in files {
-        let imported = import(path)?;
+        let imported = import(path, options)?;
         if json {
             summaries.push(serde_json::to_value(&imported.summary)?);
         } else {
@@ -117,6 +136,7 @@ fn run(
     params: &[String],
     json: Option<PathBuf>,
     xlsx: Option<PathBuf>,
+    options: &ImportOptions,
 ) -> Result<()> {
     let registry = plugins::registry()?;
     let Some(plugin) = registry.get(plugin_id) else {
@@ -133,7 +153,7 @@ fn run(
         .collect::<Result<_>>()?;
     let mut datasets = Vec::new();
     for path in files {
-        datasets.extend(import(path)?.datasets);
+        datasets.extend(import(path, options)?.datasets);
     }
     let inputs = Inputs::new(datasets);
     let report = uppfolj_plugin::run(plugin, &inputs, &raw)?;

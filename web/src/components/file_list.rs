@@ -1,5 +1,6 @@
 //! The loaded files, with what the import understood of each.
 
+use crate::components::mapping_editor::MappingEditor;
 use crate::state::{Action, LoadedFile, State};
 use yew::prelude::*;
 
@@ -48,6 +49,7 @@ pub fn file_list(props: &Props) -> Html {
                             <summary>{"Vad importen förstod"}</summary>
                             <pre>{f.import.summary.to_string()}</pre>
                         </details>
+                        <MappingEditor index={i} file={f.clone()} dispatcher={props.dispatcher.clone()} />
                     </li>
                 }
             }) }

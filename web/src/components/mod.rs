@@ -6,6 +6,7 @@ pub mod drop_zone;
 pub mod export_button;
 pub mod file_list;
 pub mod key_figures;
+pub mod mapping_editor;
 pub mod messages;
 pub mod params_form;
 pub mod plugin_picker;
