@@ -42,7 +42,7 @@ pub struct ImportOptions {
     /// Largest total size of a workbook's parts once unpacked, in bytes.
     pub max_decompressed_bytes: u64,
     /// Largest unpacked/packed ratio of one zip entry with more than 1 MB unpacked (a zip bomb
-    /// packs gigabytes of zeros at ratios above 1000).
+    /// packs gigabytes of zeros at ratios near 1000; real sheets stay below 100).
     pub max_compression_ratio: u64,
     /// Most filled cells in a file.
     pub max_cells: u64,
@@ -61,7 +61,7 @@ impl Default for ImportOptions {
         Self {
             max_bytes: 100 * 1024 * 1024,
             max_decompressed_bytes: 1024 * 1024 * 1024,
-            max_compression_ratio: 1000,
+            max_compression_ratio: 500,
             max_cells: 20_000_000,
             max_rows: 1_048_576,
             max_sheets: 255,
