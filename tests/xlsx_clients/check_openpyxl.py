@@ -227,6 +227,18 @@ def chart_kind_ok(chart, kind, horizontal):
 
 
 def check_report(path, wb, wbv, report, f):
+    props = wb.properties
+    f.check(props.title == report["title"], f"{path.name}: document title {props.title!r} != {report['title']!r}")
+    f.check(report["plugin"]["id"] in (props.keywords or ""), f"{path.name}: keywords {props.keywords!r} lack the plugin id")
+    f.check("uppfolj" in (props.description or ""), f"{path.name}: comment {props.description!r} does not say uppfolj made it")
+    f.check(props.creator in (None, ""), f"{path.name}: author {props.creator!r} should be left for the user")
+    cover = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row if c.value is not None]
+    for credit in report.get("credits", []):
+        f.check(credit in cover, f"{path.name}: credit {credit!r} missing on the cover sheet")
+    for src in report.get("inputs", []):
+        f.check(src["file"] in cover, f"{path.name}: input file {src['file']!r} missing on the cover sheet")
+    for label, value in report.get("parameters", []):
+        f.check(label in cover and value in cover, f"{path.name}: parameter {label}={value} missing on the cover sheet")
     sections = report["sections"]
     f.check(len(wb.sheetnames) >= 1 + len(sections), f"{path.name}: {len(wb.sheetnames)} sheets for {len(sections)} sections")
     for i, section in enumerate(sections):

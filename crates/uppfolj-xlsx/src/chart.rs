@@ -12,8 +12,8 @@ use crate::formats::{self, CellStyle, Styles};
 use crate::section::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{
-    Chart as XlChart, ChartAxisCrossing, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine,
-    ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
+    Chart as XlChart, ChartAxisCrossing, ChartAxisLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
+    ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
 };
 use uppfolj_model::Unit;
 use uppfolj_model::report::{Chart, ChartKind};
@@ -266,9 +266,11 @@ fn build(
                     );
                 }
                 _ => {
-                    series.set_format(&mut solid(color));
+                    series.set_format(&mut solid(color)).set_gap(60);
                     if chart.kind == ChartKind::Bullet {
-                        series.set_overlap(100).set_gap(60);
+                        series.set_overlap(100);
+                    } else if chart.kind == ChartKind::StackedBar {
+                        series.set_overlap(100);
                     }
                 }
             }
@@ -324,7 +326,7 @@ fn build(
         }
     }
 
-    xl.title().set_name(&chart.title);
+    xl.title().set_name(&chart.title).set_font(&ChartFont::new().set_size(12).set_bold());
     let value_label = if chart.value_label.is_empty() {
         chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
     } else {

@@ -15,6 +15,9 @@ pub(crate) fn severity_sv(severity: Severity) -> &'static str {
     }
 }
 
+/// Width of the message column, in characters.
+const MESSAGE_WIDTH: usize = 58;
+
 pub(crate) fn write(
     workbook: &mut Workbook,
     styles: &mut Styles,
@@ -116,9 +119,16 @@ pub(crate) fn write(
             let row = sheet.row;
             sheet.text(row, 0, severity_sv(d.severity), &plain)?;
             sheet.text(row, 1, &d.message, &wrap)?;
+            let lines = section::wrapped_lines(&d.message, MESSAGE_WIDTH);
+            if lines > 1 {
+                sheet.ws.set_row_height(row, 15.0 * lines.min(30) as f64).context(|| "radhöjd".to_owned())?;
+            }
             if let Some(source) = &d.source {
+                let sheet_name = source.sheet.as_deref().unwrap_or("");
                 sheet.text(row, 2, &source.file, &plain)?;
-                sheet.text(row, 3, source.sheet.as_deref().unwrap_or(""), &plain)?;
+                sheet.text(row, 3, sheet_name, &plain)?;
+                sheet.want_width(2, source.file.chars().count().min(40));
+                sheet.want_width(3, sheet_name.chars().count().min(30));
             }
             if let Some(at) = d.at {
                 sheet.text(row, 4, &at.to_string(), &plain)?;
@@ -127,8 +137,8 @@ pub(crate) fn write(
         }
     }
     sheet.want_width(0, 22);
-    sheet.want_width(1, 70);
-    sheet.want_width(2, 16);
+    sheet.want_width(1, MESSAGE_WIDTH);
+    sheet.want_width(4, 6);
     sheet.apply_widths()?;
     section::print_setup(&mut sheet, report, name, Layout::default())?;
     sheet.ws.set_active(true);

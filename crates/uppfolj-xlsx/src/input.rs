@@ -31,6 +31,25 @@ fn row_kind_sv(kind: RowKind) -> &'static str {
     }
 }
 
+/// The number format for column `c` of a dataset: as many decimals as its values have (at most
+/// four), `None` when it holds no numbers.
+fn number_code(dataset: &Dataset, c: usize) -> Option<String> {
+    let mut any = false;
+    let mut decimals = 0u8;
+    for row in &dataset.rows {
+        if let Some(Value::Number { value, .. }) = row.cells.get(c).map(|cell| &cell.value) {
+            any = true;
+            while decimals < 4
+                && ((value * 10f64.powi(i32::from(decimals))).round() - value * 10f64.powi(i32::from(decimals))).abs()
+                    > 1e-6
+            {
+                decimals += 1;
+            }
+        }
+    }
+    any.then(|| crate::formats::number_code(decimals))
+}
+
 pub(crate) fn write(
     workbook: &mut rust_xlsxwriter::Workbook,
     styles: &mut Styles,
@@ -80,9 +99,10 @@ pub(crate) fn write(
         sheet.want_width(c as u16, 10);
     }
     let offset = fixed.len();
+    let number_codes: Vec<Option<String>> = (0..dataset.columns.len()).map(|c| number_code(dataset, c)).collect();
     for (c, column) in dataset.columns.iter().enumerate() {
         let mut h = format!("{} [{}]", column.name, CellRef::column_letters(column.source_col));
-        if let Some(unit) = dataset.unit_of(c) {
+        if let Some(unit) = dataset.unit_of(c).filter(|_| number_codes[c].is_some()) {
             h = format!("{}, {} [{}]", column.name, unit.label(), CellRef::column_letters(column.source_col));
         }
         let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
@@ -93,13 +113,20 @@ pub(crate) fn write(
     let max_rows = (MAX_ROW - header_row) as usize;
     let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
     let bold = styles.cell(&CellStyle { bold: true, ..CellStyle::default() }).clone();
-    let number = styles.cell(&CellStyle { num: Some("General".to_owned()), ..CellStyle::default() }).clone();
-    let bold_number =
-        styles.cell(&CellStyle { num: Some("General".to_owned()), bold: true, ..CellStyle::default() }).clone();
+    let formats: Vec<[rust_xlsxwriter::Format; 2]> = number_codes
+        .iter()
+        .map(|code| {
+            let num = Some(code.clone().unwrap_or_else(|| "General".to_owned()));
+            [
+                styles.cell(&CellStyle { num: num.clone(), ..CellStyle::default() }).clone(),
+                styles.cell(&CellStyle { num, bold: true, ..CellStyle::default() }).clone(),
+            ]
+        })
+        .collect();
     for data_row in rows {
         let row = sheet.row;
         let is_sum = data_row.kind != RowKind::Data;
-        let (text_format, number_format) = if is_sum { (&bold, &bold_number) } else { (&plain, &number) };
+        let text_format = if is_sum { &bold } else { &plain };
         let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
         sheet.ws.write_number(row, 0, f64::from(data_row.source_row) + 1.0).context(err)?;
         if is_sum {
@@ -109,7 +136,8 @@ pub(crate) fn write(
             let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
             match &cell.value {
                 Value::Number { value, .. } if value.is_finite() => {
-                    sheet.ws.write_number_with_format(row, col, *value, number_format).context(err)?;
+                    let format = &formats[c.min(formats.len().saturating_sub(1))][usize::from(is_sum)];
+                    sheet.ws.write_number_with_format(row, col, *value, format).context(err)?;
                 }
                 Value::Number { .. } | Value::Missing { marker: None } => {}
                 Value::Missing { marker: Some(m) } => sheet.text(row, col, m, text_format)?,

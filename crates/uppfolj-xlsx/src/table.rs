@@ -264,7 +264,13 @@ pub(crate) fn write(
         let top_border = row.kind == RowKindOut::Total;
         for (c, column) in table.columns.iter().enumerate() {
             let cell = row.cells.get(c).unwrap_or(&TableCell::Empty);
-            let indent = if Some(c) == label_col { row.level } else { 0 };
+            let indent = if Some(c) == label_col {
+                row.level
+            } else if matches!(column.kind, ColumnKind::Status | ColumnKind::Trend) {
+                1 // a little room after a right-aligned number
+            } else {
+                0
+            };
             let style = CellStyle { num: formats::kind_code(&column.kind), bold, indent, wrap: false, top_border };
             let format = styles.cell(&style);
             let col = c as u16;
@@ -305,7 +311,7 @@ pub(crate) fn write(
                     let format = format.clone();
                     sheet.text(sheet_row, col, label, &format)?;
                     status_labels.entry(c).or_default().insert(label.to_owned(), *status);
-                    widths[c] = widths[c].max(label.chars().count());
+                    widths[c] = widths[c].max(label.chars().count() + 2);
                 }
                 TableCell::Trend(trend) => {
                     let format = format.clone();
