@@ -267,9 +267,7 @@ fn build(
                 }
                 _ => {
                     series.set_format(&mut solid(color)).set_gap(60);
-                    if chart.kind == ChartKind::Bullet {
-                        series.set_overlap(100);
-                    } else if chart.kind == ChartKind::StackedBar {
+                    if matches!(chart.kind, ChartKind::Bullet | ChartKind::StackedBar) {
                         series.set_overlap(100);
                     }
                 }
