@@ -324,7 +324,7 @@ fn build(
         }
     }
 
-    xl.title().set_name(&chart.title).set_font(&ChartFont::new().set_size(12).set_bold());
+    xl.title().set_name(&chart.title).set_font(ChartFont::new().set_size(12).set_bold());
     let value_label = if chart.value_label.is_empty() {
         chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
     } else {
