@@ -40,7 +40,7 @@ fn generated_ledger(rows: u32) -> Vec<u8> {
         ws.write_number(r, 3, f64::from(16_000_000 + r)).expect("cell");
         ws.write_string(r, 4, &accounts[(i * 11) % accounts.len()]).expect("cell");
         let amount = ((i * 7_919) % 250_000) as f64 / 100.0;
-        ws.write_number(r, 5, if i % 25 == 0 { -amount } else { amount }).expect("cell");
+        ws.write_number(r, 5, if i.is_multiple_of(25) { -amount } else { amount }).expect("cell");
     }
     wb.save_to_buffer().expect("xlsx")
 }

@@ -379,7 +379,9 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 
 /// A short line that only states the unit ("Belopp i tkr").
 fn is_unit_line(s: &str) -> bool {
-    roles::unit_in_text(s).is_some() && s.split_whitespace().count() <= 4
+    let n = roles::normalise(s);
+    roles::unit_in_text(s).is_some()
+        && (n.starts_with("belopp") || n.starts_with("alla belopp") || n.starts_with('(') || Unit::parse(&n).is_some())
 }
 
 /// A column being built.
