@@ -83,7 +83,11 @@ fn native_results_match_the_expected_files() {
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
             std::fs::write(&path, &got).expect("write expected");
         } else {
-            assert!(got == case.expected, "{} differs from the native result; rerun with UPDATE_EXPECTED=1 and review the diff", path.display());
+            assert!(
+                got == case.expected,
+                "{} differs from the native result; rerun with UPDATE_EXPECTED=1 and review the diff",
+                path.display()
+            );
         }
     }
 }
