@@ -1,7 +1,7 @@
 //! Peak memory of the export in WebAssembly, where every sheet is kept in memory.
 //!
 //! Linear memory only grows, so its size after an export is the high-water mark of the Report
-//! plus the export. Build and run under Node (the numbers are printed as one line of JSON):
+//! plus the export. `benches/wasm_memory.sh` does the following (one line of JSON per run):
 //!
 //! ```sh
 //! cargo build --release -p uppfolj-xlsx --example wasm_memory --target wasm32-unknown-unknown

@@ -41,7 +41,8 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let mut h = header(&c.title, &c.kind).trim().to_owned();
+            // Excel limits a table column name to 255 characters; leave room for " (2)".
+            let mut h: String = header(&c.title, &c.kind).trim().chars().take(240).collect();
             if h.is_empty() {
                 h = format!("Kolumn {}", i + 1);
             }
