@@ -6,7 +6,7 @@ use crate::formats::{self, CellStyle, Styles};
 use crate::names::TableNames;
 use crate::section::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
-use rust_xlsxwriter::{Formula, Table as XlTable, TableColumn, TableStyle};
+use rust_xlsxwriter::{Formula, IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
 use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, TableCell, Trend};
 use uppfolj_model::{CellRef, Status};
@@ -326,6 +326,14 @@ pub(crate) fn write(
         sheet.want_width(c as u16, (*w).min(50));
     }
     let last_row = header_row + rows.len() as u32;
+    if !rows.is_empty() && options.formulas {
+        // A deviation formula only where both figures exist is meant: no green "inconsistent
+        // formula" triangles in Excel (one kind of ignored error per cell is allowed).
+        sheet
+            .ws
+            .ignore_error_range(header_row + 1, 0, last_row, last_col, IgnoreError::FormulaDiffers)
+            .context(|| format!("tabellen '{}' i blad '{}'", table.title, sheet.name))?;
+    }
     for (c, labels) in &status_labels {
         sheet.status_colors(header_row + 1, last_row, *c as u16, labels)?;
     }
