@@ -161,6 +161,19 @@ def header(col):
     return f"{col['title']}, {unit}"
 
 
+def unique_headers(columns):
+    """Headers as the export makes them unique for an Excel table: a repeat gets " (2)", " (3)"…"""
+    seen, out = set(), []
+    for i, col in enumerate(columns):
+        h = header(col).strip()[:240] or f"Kolumn {i + 1}"
+        candidate, n = h, 2
+        while candidate.lower() in seen:
+            candidate, n = f"{h} ({n})", n + 1
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
 def number(cell):
     return cell["value"] if cell["type"] == "number" else None
 
@@ -207,10 +220,12 @@ def expected_formula(table, r, c):
     return False
 
 
-def find_header_row(ws, headers):
-    for r in range(1, ws.max_row + 1):
-        if all(ws.cell(row=r, column=i + 1).value == h for i, h in enumerate(headers[:2])):
-            return r
+def find_header_row(ws, headers, title, start):
+    """The first row at or after `start` holding all `headers` (under the caption `title`, if any)."""
+    for r in range(start, ws.max_row + 1):
+        if all(ws.cell(row=r, column=i + 1).value == h for i, h in enumerate(headers)):
+            if not title or (r > 1 and ws.cell(row=r - 1, column=1).value == title):
+                return r
     return None
 
 
@@ -258,14 +273,16 @@ def check_report(path, wb, wbv, report, f):
             axis_titles = {text_of(chart.x_axis.title), text_of(chart.y_axis.title)}
             if block["value_label"]:
                 f.check(block["value_label"] in axis_titles, f"{where}: chart '{block['title']}' lacks axis title {block['value_label']!r}")
+        next_row = 1
         for block in section["blocks"]:
             if block["type"] != "table" or not block["columns"]:
                 continue
             table = block
-            headers = [header(c) for c in table["columns"]]
-            hr = find_header_row(ws, headers)
-            if not f.check(hr is not None, f"{where}: table '{table['title']}' header {headers[:2]} not found"):
+            headers = unique_headers(table["columns"])
+            hr = find_header_row(ws, headers, table["title"], next_row)
+            if not f.check(hr is not None, f"{where}: table '{table['title']}' header {headers} not found"):
                 continue
+            next_row = hr + 1 + len(table["rows"])
             for r, row in enumerate(table["rows"]):
                 bold_row = row.get("kind", "data") != "data"
                 for c, cell in enumerate(row["cells"]):
