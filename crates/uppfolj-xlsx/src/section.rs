@@ -83,7 +83,12 @@ impl<'a> SheetWriter<'a> {
         format: &rust_xlsxwriter::Format,
     ) -> Result<(), XlsxError> {
         let text = cell_text(text);
-        self.ws.write_string_with_format(row, col, text, format).context(|| format!("text i blad '{}'", self.name))?;
+        let context = || format!("text i blad '{}'", self.name);
+        if text.is_empty() {
+            self.ws.write_blank(row, col, format).context(context)?;
+        } else {
+            self.ws.write_string_with_format(row, col, text, format).context(context)?;
+        }
         Ok(())
     }
 

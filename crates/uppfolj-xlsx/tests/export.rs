@@ -5,10 +5,9 @@
 
 mod common;
 
-use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
-use std::io::Cursor;
+use calamine::{Data, Reader};
+use common::readback::{assert_table_equal, find_header, grid, open};
 use std::path::PathBuf;
-use uppfolj_model::report::{ColumnKind, Table, TableCell};
 use uppfolj_model::{Block, Report};
 use uppfolj_xlsx::{ExportOptions, SheetNames, export};
 
@@ -22,10 +21,6 @@ fn exports_dir() -> PathBuf {
     dir
 }
 
-fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
-    open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("calamine opens the export")
-}
-
 /// The sheet names the export must have, in order.
 fn expected_sheets(report: &Report, datasets: usize) -> Vec<String> {
     let mut names = SheetNames::new();
@@ -35,93 +30,6 @@ fn expected_sheets(report: &Report, datasets: usize) -> Vec<String> {
         0 => {}
         1 => out.push(names.claim("Indata")),
         n => out.extend((1..=n).map(|i| names.claim(&format!("Indata {i}")))),
-    }
-    out
-}
-
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Empty => String::new(),
-        other => format!("{other:?}"),
-    }
-}
-
-/// Finds the header row of `table` in `range`: the row whose first cells equal the headers.
-fn find_header(range: &Range<Data>, first_header: &str, second_header: Option<&str>) -> Option<u32> {
-    let (h, _) = range.get_size();
-    let start = range.start()?.0;
-    (start..start + h as u32).find(|&r| {
-        let a = range.get_value((r, 0)).map(cell_text);
-        let b = range.get_value((r, 1)).map(cell_text);
-        a.as_deref() == Some(first_header) && second_header.is_none_or(|s| b.as_deref() == Some(s))
-    })
-}
-
-fn header(table: &Table, i: usize) -> String {
-    let c = &table.columns[i];
-    uppfolj_xlsx::column_header(&c.title, &c.kind)
-}
-
-/// Every cell of `table` read back equals the Report's (percentages as fractions).
-fn assert_table_equal(range: &Range<Data>, table: &Table, sheet: &str) {
-    let second = (table.columns.len() > 1).then(|| header(table, 1));
-    let header_row = find_header(range, &header(table, 0), second.as_deref())
-        .unwrap_or_else(|| panic!("table '{}' not found on sheet '{sheet}'", table.title));
-    for (r, row) in table.rows.iter().enumerate() {
-        for (c, cell) in row.cells.iter().enumerate() {
-            let pos = (header_row + 1 + r as u32, c as u32);
-            let got = range.get_value(pos).cloned().unwrap_or(Data::Empty);
-            let at = format!("sheet '{sheet}', table '{}', row {r}, col {c}", table.title);
-            match cell {
-                TableCell::Number(v) => {
-                    let scale = if matches!(table.columns[c].kind, ColumnKind::Percent { .. }) { 0.01 } else { 1.0 };
-                    let got = match got {
-                        Data::Float(f) => f,
-                        Data::Int(i) => i as f64,
-                        other => panic!("{at}: expected {v}, found {other:?}"),
-                    };
-                    assert!((got - v * scale).abs() < 1e-9, "{at}: expected {}, found {got}", v * scale);
-                }
-                TableCell::Text(t) => assert_eq!(got, Data::String(t.clone()), "{at}"),
-                TableCell::Status { label, .. } => assert_eq!(got, Data::String(label.clone()), "{at}"),
-                TableCell::Empty => {
-                    assert!(matches!(got, Data::Empty) || got == Data::String(String::new()), "{at}: {got:?}")
-                }
-                TableCell::Trend(_) => assert!(matches!(got, Data::String(_)), "{at}"),
-            }
-        }
-    }
-}
-
-/// A text grid of a sheet (values, and formulas after "⇐"), for the snapshots.
-fn grid(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> String {
-    let range = book.worksheet_range(sheet).expect("sheet");
-    let formulas = book.worksheet_formula(sheet).expect("formulas");
-    let mut out = String::new();
-    for (r, row) in range.rows().enumerate() {
-        let start = range.start().expect("non-empty");
-        let abs_row = start.0 + r as u32;
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| !matches!(d, Data::Empty))
-            .map(|(c, d)| {
-                let abs_col = start.1 + c as u32;
-                let f = formulas.get_value((abs_row, abs_col)).filter(|f| !f.is_empty());
-                let name = uppfolj_model::CellRef::new(abs_row, abs_col).to_string();
-                match f {
-                    Some(f) => format!("{name}={} ⇐ ={f}", cell_text(d)),
-                    None => format!("{name}={}", cell_text(d)),
-                }
-            })
-            .collect();
-        if !cells.is_empty() {
-            out.push_str(&cells.join(" | "));
-            out.push('\n');
-        }
     }
     out
 }
@@ -191,9 +99,10 @@ fn every_case_reads_back_with_the_reports_numbers() {
         for (section, sheet) in case.report.sections.iter().zip(book.sheet_names().iter().skip(1)) {
             let range = book.worksheet_range(sheet).expect("section sheet");
             assert_eq!(range.get_value((0, 0)), Some(&Data::String(section.title.clone())));
+            let mut from = 0;
             for block in &section.blocks {
                 if let Block::Table(t) = block {
-                    assert_table_equal(&range, t, sheet);
+                    from = assert_table_equal(&range, t, sheet, from);
                 }
             }
         }
@@ -213,7 +122,7 @@ fn formulas_are_live_and_cached() {
     let sheet = &book.sheet_names()[2];
     let range = book.worksheet_range(sheet).expect("drift sheet");
     let formulas = book.worksheet_formula(sheet).expect("formulas");
-    let header_row = find_header(&range, "Enhet", Some("Budget, tkr")).expect("header");
+    let header_row = find_header(&range, "Enhet", Some("Budget, tkr"), 0).expect("header");
     let f = |r: u32, c: u32| formulas.get_value((header_row + 1 + r, c)).cloned().unwrap_or_default();
     let (h1, r) = (header_row + 1, |i: u32| header_row + 2 + i);
     // Kirurgkliniken: avvikelse = utfall − budget, percent of |budget|.
@@ -251,7 +160,7 @@ fn input_sheet_gives_the_source_cell_of_every_value() {
     let bytes = export(&case.report, &case.datasets, &options()).expect("export");
     let mut book = open(&bytes);
     let range = book.worksheet_range("Indata").expect("input sheet");
-    let header_row = find_header(&range, "Rad i källan", Some("Radtyp")).expect("header");
+    let header_row = find_header(&range, "Rad i källan", Some("Radtyp"), 0).expect("header");
     assert_eq!(range.get_value((header_row, 3)), Some(&Data::String("Budget jan–aug, tkr [C]".into())));
     let dataset = &case.datasets[0];
     for (i, row) in dataset.rows.iter().enumerate() {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod readback;
+
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::report::{
     Chart, ChartKind, Column, ColumnFormula, ColumnKind, KeyFigure, PluginRef, ProvenanceNote, ReferenceLine, Row,
