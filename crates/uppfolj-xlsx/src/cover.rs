@@ -115,6 +115,7 @@ pub(crate) fn write(
             sheet.text(row, col as u16, h, &header)?;
         }
         sheet.row += 1;
+        let plain = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone(); // top-aligned
         for d in &report.diagnostics {
             let row = sheet.row;
             sheet.text(row, 0, severity_sv(d.severity), &plain)?;

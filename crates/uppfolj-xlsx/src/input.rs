@@ -94,11 +94,11 @@ pub(crate) fn write(
 
     let header_row = sheet.row;
     let fixed = ["Rad i källan", "Radtyp"];
-    for (c, h) in fixed.iter().enumerate() {
-        sheet.text(header_row, c as u16, h, &header)?;
-        sheet.want_width(c as u16, 10);
-    }
+    let header_number = styles.header_number.clone();
+    sheet.text(header_row, 0, fixed[0], &header_number)?;
+    sheet.text(header_row, 1, fixed[1], &header)?;
     let offset = fixed.len();
+    let mut headers: Vec<String> = fixed.iter().map(|h| (*h).to_owned()).collect();
     let number_codes: Vec<Option<String>> = (0..dataset.columns.len()).map(|c| number_code(dataset, c)).collect();
     for (c, column) in dataset.columns.iter().enumerate() {
         let mut h = format!("{} [{}]", column.name, CellRef::column_letters(column.source_col));
@@ -106,13 +106,16 @@ pub(crate) fn write(
             h = format!("{}, {} [{}]", column.name, unit.label(), CellRef::column_letters(column.source_col));
         }
         let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
-        sheet.text(header_row, col, &h, &header)?;
-        sheet.want_width(col, h.chars().count().min(30));
+        let format = if number_codes[c].is_some() { &header_number } else { &header };
+        sheet.text(header_row, col, &h, format)?;
+        headers.push(h);
     }
+    sheet.header_widths(header_row, 0, &headers)?;
     sheet.row += 1;
     let max_rows = (MAX_ROW - header_row) as usize;
     let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
     let bold = styles.cell(&CellStyle { bold: true, ..CellStyle::default() }).clone();
+    let bold_indented = styles.cell(&CellStyle { bold: true, indent: 1, ..CellStyle::default() }).clone();
     let formats: Vec<[rust_xlsxwriter::Format; 2]> = number_codes
         .iter()
         .map(|code| {
@@ -130,7 +133,7 @@ pub(crate) fn write(
         let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
         sheet.ws.write_number(row, 0, f64::from(data_row.source_row) + 1.0).context(err)?;
         if is_sum {
-            sheet.text(row, 1, row_kind_sv(data_row.kind), text_format)?;
+            sheet.text(row, 1, row_kind_sv(data_row.kind), &bold_indented)?;
         }
         for (c, cell) in data_row.cells.iter().enumerate() {
             let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
