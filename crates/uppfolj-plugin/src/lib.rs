@@ -14,7 +14,7 @@
 mod params;
 mod registry;
 
-pub use params::{ParamError, ParamKind, ParamSpec, ParamValue, Params};
+pub use params::{ParamError, ParamKind, ParamSpec, ParamValue, Params, parse_number};
 pub use registry::{Registry, RegistryError};
 pub use uppfolj_model as model;
 
