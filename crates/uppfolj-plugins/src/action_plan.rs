@@ -43,19 +43,19 @@
 use std::collections::BTreeMap;
 
 use crate::common::{
-    self, amount, amount_col, cell_at, label_column, norm, num_at, percent_col, provenance, status_col, text_at,
-    text_col, warn_at, year_in,
+    self, amount, amount_col, cell_at, column_year, label_column, norm, num_at, percent_col, provenance, status_col,
+    text_at, text_col, warn_at, year_in,
 };
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{
-    Block, Chart, ChartKind, ColumnFormula, Diagnostic, KeyFigure, ReferenceLine, Report, Row, RowKindOut, Section,
-    Series, Status, Table, TableCell, Text,
+    Block, Chart, ChartKind, ColumnFormula, Diagnostic, KeyFigure, ReferenceLine, Row, RowKindOut, Section, Series,
+    Status, Table, TableCell, Text,
 };
 use uppfolj_plugin::model::unit::Unit;
 use uppfolj_plugin::{
     ComputeResult, Example, InputSpec, Inputs, ParamError, ParamKind, ParamSpec, Params, PluginError, PluginMeta,
-    ReportPlugin, require,
+    ReportPlugin, parse_number, require,
 };
 
 /// The action-plan plugin. See the module documentation.
@@ -79,12 +79,6 @@ struct Measure {
 
 fn year_label(y: Year) -> String {
     y.map_or_else(|| "Utan år".to_owned(), |y| y.to_string())
-}
-
-/// A year for a column: its period, else a year in its header.
-fn column_year(ds: &Dataset, col: usize) -> Year {
-    let c = ds.columns.get(col)?;
-    c.period.as_deref().and_then(year_in).or_else(|| year_in(&c.name))
 }
 
 /// The status a measure's status text stands for.
@@ -116,24 +110,17 @@ fn parse_required(text: &str, first_year: Year) -> Result<BTreeMap<Year, f64>, P
             }
             None => (first_year, part),
         };
-        let v = parse_amount(value).ok_or_else(|| invalid(format!("'{}' är inget belopp", value.trim())))?;
+        let v = parse_number(value).ok_or_else(|| invalid(format!("'{}' är inget belopp", value.trim())))?;
         out.insert(year, v);
     }
     Ok(out)
 }
 
-fn parse_amount(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}'))
-        .map(|c| match c {
-            ',' => '.',
-            '\u{2212}' => '-',
-            c => c,
-        })
-        .collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+/// Adds the amounts of `more` to `into`, year by year.
+fn add_by_year(into: &mut BTreeMap<Year, f64>, more: BTreeMap<Year, f64>) {
+    for (y, v) in more {
+        *into.entry(y).or_insert(0.0) += v;
+    }
 }
 
 impl ReportPlugin for ActionPlan {
@@ -204,8 +191,7 @@ impl ReportPlugin for ActionPlan {
 }
 
 fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult {
-    let mut report = Report::new(plugin.meta().report_ref(), "Handlingsplan för kostnadsreduceringar");
-    report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    let mut report = common::new_report(&plugin.meta(), "Handlingsplan för kostnadsreduceringar", ds);
     let mut diags: Vec<Diagnostic> = Vec::new();
 
     let measure_col = label_column(ds, &[ColumnRole::Measure]);
@@ -229,18 +215,18 @@ fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult 
     for i in 0..ds.rows.len() {
         let label = text_at(ds, i, measure_col);
         let row_year = num_at(ds, i, year_col).map(|y| y.round() as i32).or_else(|| year_in(&text_at(ds, i, year_col)));
-        let mut planned = BTreeMap::new();
-        for &c in &planned_cols {
-            if let Some(v) = num_at(ds, i, Some(c)) {
-                *planned.entry(row_year.or(column_year(ds, c)).or(title_year)).or_insert(0.0) += v;
+        // The row's amounts in `cols` by year: the row's year, else the column's, else the title's.
+        let by_year = |cols: &[usize]| {
+            let mut out = BTreeMap::new();
+            for &c in cols {
+                if let Some(v) = num_at(ds, i, Some(c)) {
+                    *out.entry(row_year.or(column_year(ds, c)).or(title_year)).or_insert(0.0) += v;
+                }
             }
-        }
-        let mut realised = BTreeMap::new();
-        for &c in &realised_cols {
-            if let Some(v) = num_at(ds, i, Some(c)) {
-                *realised.entry(row_year.or(column_year(ds, c)).or(title_year)).or_insert(0.0) += v;
-            }
-        }
+            out
+        };
+        let planned = by_year(&planned_cols);
+        let realised = by_year(&realised_cols);
         if label.is_empty() && planned.is_empty() && realised.is_empty() {
             continue;
         }
@@ -261,12 +247,8 @@ fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult 
         // A measure on several rows (one per year) is one measure.
         let area = text_at(ds, i, area_col);
         if let Some(m) = measures.iter_mut().find(|m| m.label == label && m.area == area && year_col.is_some()) {
-            for (y, v) in planned {
-                *m.planned.entry(y).or_insert(0.0) += v;
-            }
-            for (y, v) in realised {
-                *m.realised.entry(y).or_insert(0.0) += v;
-            }
+            add_by_year(&mut m.planned, planned);
+            add_by_year(&mut m.realised, realised);
             continue;
         }
         measures.push(Measure {
@@ -405,23 +387,14 @@ fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult 
     if area_col.is_some() {
         measure_columns.push(text_col("omrade", "Område"));
     }
-    for y in &years {
-        measure_columns.push(amount_col(
-            &format!("planerat_{}", year_label(*y)),
-            &format!("Planerad effekt {}", year_label(*y)),
-            &unit,
-            None,
-        ));
-    }
     let realised_years: Vec<Year> =
         years.iter().copied().filter(|y| measures.iter().any(|m| m.realised.contains_key(y))).collect();
-    for y in &realised_years {
-        measure_columns.push(amount_col(
-            &format!("realiserat_{}", year_label(*y)),
-            &format!("Realiserad effekt {}", year_label(*y)),
-            &unit,
-            None,
-        ));
+    for (key, title, ys) in
+        [("planerat", "Planerad effekt", &years), ("realiserat", "Realiserad effekt", &realised_years)]
+    {
+        measure_columns.extend(ys.iter().map(|y| {
+            amount_col(&format!("{key}_{}", year_label(*y)), &format!("{title} {}", year_label(*y)), &unit, None)
+        }));
     }
     if status_col_idx.is_some() {
         measure_columns.push(status_col("status", "Status"));
@@ -637,19 +610,13 @@ fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult 
     overview.blocks.push(Block::Chart(chart));
     let mut measures_section = Section::new("atgarder", "Åtgärder");
     measures_section.blocks.push(Block::Table(per_measure));
-    report.sections.push(overview);
-    report.sections.push(measures_section);
+    let mut sections = vec![overview, measures_section];
     if let Some(t) = per_area {
         let mut s = Section::new("per-omrade", "Per område");
         s.blocks.push(Block::Table(t));
-        report.sections.push(s);
+        sections.push(s);
     }
-    let mut sources = Section::new("kallor", "Källor");
-    sources.blocks.push(Block::Provenance { notes });
-    report.sections.push(sources);
-    for d in diags {
-        uppfolj_plugin::push_diagnostic(&mut report, d);
-    }
+    common::finish(&mut report, sections, notes, diags);
     Ok(report)
 }
 

@@ -46,12 +46,12 @@
 //! For the sample, 2023's balanskravsresultat of −525,5 mnkr is reduced by 2024's 7,0 mnkr, so
 //! 518,5 mnkr remain to be restored by 2026.
 
-use crate::common::{self, amount, amount_col, cell_at, label_column, norm, num_at, text_at, text_col, year_in};
+use crate::common::{self, amount, amount_col, cell_at, column_year, label_column, norm, num_at, text_at, text_col};
 use uppfolj_plugin::model::dataset::{CellRef, Dataset, DatasetKind, Value};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{
-    Block, Chart, ChartKind, Diagnostic, KeyFigure, ProvenanceNote, ReferenceLine, Report, Row, RowKindOut, Section,
-    Series, Status, Table, TableCell, Text,
+    Block, Chart, ChartKind, Diagnostic, KeyFigure, ProvenanceNote, ReferenceLine, Row, RowKindOut, Section, Series,
+    Status, Table, TableCell, Text,
 };
 use uppfolj_plugin::model::unit::Unit;
 use uppfolj_plugin::{
@@ -257,19 +257,13 @@ fn clean(v: f64) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
-fn header_year(ds: &Dataset, col: usize) -> Option<i32> {
-    let c = ds.columns.get(col)?;
-    c.period.as_deref().and_then(year_in).or_else(|| year_in(&c.name))
-}
-
 fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> ComputeResult {
-    let mut report = Report::new(plugin.meta().report_ref(), "Balanskravsutredning");
-    report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    let mut report = common::new_report(&plugin.meta(), "Balanskravsutredning", ds);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let label_col = label_column(ds, &[]);
     let mut year_cols: Vec<(i32, usize)> = (0..ds.columns.len())
         .filter(|&c| Some(c) != label_col)
-        .filter_map(|c| header_year(ds, c).map(|y| (y, c)))
+        .filter_map(|c| column_year(ds, c).map(|y| (y, c)))
         .filter(|&(_, c)| (0..ds.rows.len()).any(|r| matches!(ds.value(r, c), Some(Value::Number { .. }))))
         .collect();
     // Years written as numbers in a row the import took for data ("Balanskravsutredning | 2021 | 2022").
@@ -452,18 +446,14 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
         RowKindOut::Subtotal,
         (0..6).collect(),
     ));
-    rows.push(line_row(
-        Line::ToReserve.title(reserve_name),
-        years.iter().map(|y| y.signed(Line::ToReserve, -1.0)).collect(),
-        RowKindOut::Data,
-        vec![],
-    ));
-    rows.push(line_row(
-        Line::FromReserve.title(reserve_name),
-        years.iter().map(|y| y.signed(Line::FromReserve, 1.0)).collect(),
-        RowKindOut::Data,
-        vec![],
-    ));
+    for (line, sign) in [(Line::ToReserve, -1.0), (Line::FromReserve, 1.0)] {
+        rows.push(line_row(
+            line.title(reserve_name),
+            years.iter().map(|y| y.signed(line, sign)).collect(),
+            RowKindOut::Data,
+            vec![],
+        ));
+    }
     rows.push(line_row(
         Line::BalanceResult.title(reserve_name),
         years.iter().map(|y| y.balance_result).collect(),
@@ -689,19 +679,13 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
         generated: false,
     }));
     main.blocks.push(Block::Table(restore_table));
-    report.sections.push(overview);
-    report.sections.push(main);
+    let mut sections = vec![overview, main];
     if let Some(t) = goal_table {
         let mut s = Section::new("resultatmal", "Resultatmål");
         s.blocks.push(Block::Table(t));
-        report.sections.push(s);
+        sections.push(s);
     }
-    let mut sources = Section::new("kallor", "Källor");
-    sources.blocks.push(Block::Provenance { notes });
-    report.sections.push(sources);
-    for d in diags {
-        uppfolj_plugin::push_diagnostic(&mut report, d);
-    }
+    common::finish(&mut report, sections, notes, diags);
     Ok(report)
 }
 

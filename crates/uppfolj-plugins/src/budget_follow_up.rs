@@ -68,8 +68,8 @@ use crate::common::{
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind, RowKind};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{
-    Block, Chart, ChartKind, ColumnFormula, Diagnostic, KeyFigure, Report, Row, RowKindOut, Section, Series, Status,
-    Table, TableCell, Text,
+    Block, Chart, ChartKind, ColumnFormula, Diagnostic, KeyFigure, Row, RowKindOut, Section, Series, Status, Table,
+    TableCell, Text,
 };
 use uppfolj_plugin::model::unit::Unit;
 use uppfolj_plugin::{
@@ -473,9 +473,7 @@ impl ReportPlugin for BudgetFollowUp {
 }
 
 fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeResult {
-    let meta = plugin.meta();
-    let mut report = Report::new(meta.report_ref(), "Budgetuppföljning");
-    report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    let mut report = common::new_report(&plugin.meta(), "Budgetuppföljning", ds);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let cols = Cols::find(ds);
     let header = |c: Option<usize>, fallback: &str| {
@@ -1099,9 +1097,6 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
     if !worst_table.rows.is_empty() {
         deviations.blocks.push(Block::Table(worst_table));
     }
-    let mut sources = Section::new("kallor", "Källor");
-    sources.blocks.push(Block::Provenance { notes });
-    report.sections = vec![overview, per_unit, deviations, sources];
 
     let mut shown_params = params.display(&plugin.params());
     shown_params.push(("Använd teckenkonvention".into(), sign.label().into()));
@@ -1110,9 +1105,7 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
     }
     shown_params.push(("Enhet i rapporten".into(), unit.label().to_owned()));
     report.parameters = shown_params;
-    for d in diags {
-        uppfolj_plugin::push_diagnostic(&mut report, d);
-    }
+    common::finish(&mut report, vec![overview, per_unit, deviations], notes, diags);
     Ok(report)
 }
 

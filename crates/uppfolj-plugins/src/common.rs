@@ -1,10 +1,33 @@
-//! Helpers shared by the built-in plugins: finding columns, reading numbers, recognising total
-//! rows and periods, and writing amounts in Swedish.
+//! Helpers shared by the built-in plugins: starting and finishing a report, finding columns,
+//! reading numbers, recognising total rows and periods, and writing amounts in Swedish.
 
+use uppfolj_plugin::PluginMeta;
 use uppfolj_plugin::model::dataset::{CellRef, ColumnRole, Dataset, RowKind, Value};
 use uppfolj_plugin::model::format;
-use uppfolj_plugin::model::report::{Column, ColumnFormula, ColumnKind, Diagnostic, ProvenanceNote};
+use uppfolj_plugin::model::report::{
+    Block, Column, ColumnFormula, ColumnKind, Diagnostic, ProvenanceNote, Report, Section,
+};
 use uppfolj_plugin::model::unit::Unit;
+
+/// A new report of the plugin `meta` titled `title`, about `ds`: the dataset's title is the
+/// subtitle.
+pub(crate) fn new_report(meta: &PluginMeta, title: &str, ds: &Dataset) -> Report {
+    let mut report = Report::new(meta.report_ref(), title);
+    report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    report
+}
+
+/// Completes `report`: `sections` in order, then the "Källor" section with the provenance
+/// `notes`, then the diagnostics `diags`, each once.
+pub(crate) fn finish(report: &mut Report, sections: Vec<Section>, notes: Vec<ProvenanceNote>, diags: Vec<Diagnostic>) {
+    report.sections.extend(sections);
+    let mut sources = Section::new("kallor", "Källor");
+    sources.blocks.push(Block::Provenance { notes });
+    report.sections.push(sources);
+    for d in diags {
+        uppfolj_plugin::push_diagnostic(report, d);
+    }
+}
 
 /// Swedish month names, full and abbreviated, January first.
 const MONTHS: [(&str, &str); 12] = [
@@ -216,6 +239,12 @@ pub(crate) fn year_in(text: &str) -> Option<i32> {
         .filter(|t| t.len() == 4)
         .filter_map(|t| t.parse::<i32>().ok())
         .find(|y| (1990..=2100).contains(y))
+}
+
+/// The year of column `col`: a year in its period, else in its header ("Planerad effekt 2025").
+pub(crate) fn column_year(ds: &Dataset, col: usize) -> Option<i32> {
+    let c = ds.columns.get(col)?;
+    c.period.as_deref().and_then(year_in).or_else(|| year_in(&c.name))
 }
 
 /// Converts `value` from `from` into `to`, or keeps it when no conversion applies.

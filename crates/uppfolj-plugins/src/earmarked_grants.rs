@@ -140,8 +140,7 @@ impl ReportPlugin for EarmarkedGrants {
 }
 
 fn compute(plugin: &EarmarkedGrants, ds: &Dataset, params: &Params) -> Report {
-    let mut report = Report::new(plugin.meta().report_ref(), "Riktade statsbidrag och stimulansmedel");
-    report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    let mut report = common::new_report(&plugin.meta(), "Riktade statsbidrag och stimulansmedel", ds);
     let mut diags: Vec<Diagnostic> = Vec::new();
     let alloc_col = ds.column(ColumnRole::Allocated);
     let used_col = ds.column(ColumnRole::Used);
@@ -418,11 +417,6 @@ fn compute(plugin: &EarmarkedGrants, ds: &Dataset, params: &Params) -> Report {
     let mut projects = Section::new("per-projekt", "Per projekt");
     projects.blocks.push(Block::Table(table));
     projects.blocks.push(Block::Chart(chart));
-    let mut sources = Section::new("kallor", "Källor");
-    sources.blocks.push(Block::Provenance { notes });
-    report.sections = vec![overview, projects, sources];
-    for d in diags {
-        uppfolj_plugin::push_diagnostic(&mut report, d);
-    }
+    common::finish(&mut report, vec![overview, projects], notes, diags);
     report
 }
