@@ -204,6 +204,9 @@ pub(crate) fn write(
 
     let mut layout = Layout::default();
     for block in &section.blocks {
+        if sheet.row >= table::MAX_ROW - 2 {
+            break; // the sheet is full (a table cut at Excel's last row says so)
+        }
         match block {
             Block::Text(text) => write_text(&mut sheet, styles, text)?,
             Block::KeyFigures { figures } => write_key_figures(&mut sheet, styles, figures)?,

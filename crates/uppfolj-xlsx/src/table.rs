@@ -12,7 +12,7 @@ use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, T
 use uppfolj_model::{CellRef, Status};
 
 /// Excel's last row (zero-based).
-const MAX_ROW: u32 = 1_048_575;
+pub(crate) const MAX_ROW: u32 = 1_048_575;
 /// Most ranges in one `SUM(…)`: Excel allows 255 arguments.
 const MAX_SUM_ARGS: usize = 250;
 
@@ -214,7 +214,17 @@ pub(crate) fn write(
     options: &ExportOptions,
 ) -> Result<u32, XlsxError> {
     let heading = styles.heading.clone();
-    if !table.title.is_empty() {
+    // A table longer than the sheet has room for is cut; its caption says so.
+    let room = MAX_ROW.saturating_sub(sheet.row + 1) as usize;
+    if table.rows.len() > room {
+        let caption = format!(
+            "{} (bara de första {} av {} raderna ryms på ett Excelblad)",
+            table.title,
+            uppfolj_model::format::number(room as f64, 0),
+            uppfolj_model::format::number(table.rows.len() as f64, 0)
+        );
+        sheet.heading(&caption, &heading)?;
+    } else if !table.title.is_empty() {
         sheet.heading(&table.title, &heading)?;
     }
     let header_row = sheet.row;
@@ -224,7 +234,7 @@ pub(crate) fn write(
     }
     let headers = unique_headers(table);
     let last_col = (ncols - 1) as u16;
-    let max_rows = (MAX_ROW - header_row) as usize;
+    let max_rows = MAX_ROW.saturating_sub(header_row) as usize;
     let rows = &table.rows[..table.rows.len().min(max_rows)];
 
     // Trailing total rows stay outside the Excel table, so that sorting and filtering the table
@@ -338,16 +348,6 @@ pub(crate) fn write(
         sheet.status_colors(header_row + 1, last_row, *c as u16, labels)?;
     }
     sheet.row = last_row + 1;
-    if rows.len() < table.rows.len() {
-        let note = styles.note.clone();
-        let text =
-            format!("Tabellen har {} rader; Excel rymmer bara de första {} på ett blad.", table.rows.len(), rows.len());
-        if sheet.row <= MAX_ROW {
-            let row = sheet.row;
-            sheet.text(row, 0, &text, &note)?;
-            sheet.row += 1;
-        }
-    }
     Ok(header_row)
 }
 

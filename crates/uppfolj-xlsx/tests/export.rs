@@ -8,6 +8,7 @@ mod common;
 use calamine::{Data, Reader};
 use common::readback::{assert_table_equal, find_header, grid, open};
 use std::path::PathBuf;
+use uppfolj_model::report::ColumnKind;
 use uppfolj_model::{Block, Report};
 use uppfolj_xlsx::{ExportOptions, SheetNames, export};
 
@@ -222,4 +223,44 @@ fn constant_memory_sheets_hold_the_same_cells() {
             assert_eq!(grid(&mut a, &sheet), grid(&mut b, &sheet), "case {}, sheet {sheet}", case.name);
         }
     }
+}
+
+/// A table longer than Excel's 1 048 576 rows is cut at the last row with a note, and the export
+/// still succeeds. Slow in debug builds: `cargo test --release -p uppfolj-xlsx -- --ignored cuts`.
+#[test]
+#[ignore = "writes 1,05 million rows; run with --release -- --ignored"]
+fn cuts_tables_at_excels_last_row() {
+    use uppfolj_model::report::{Column, PluginRef, Row, RowKindOut, TableCell};
+    use uppfolj_model::{Section, Table};
+    let n = 1_048_600;
+    let rows = (0..n)
+        .map(|i| Row { cells: vec![TableCell::Number(i as f64)], level: 0, kind: RowKindOut::Data, sum_of: vec![] })
+        .collect();
+    let table = Table {
+        id: "lang".into(),
+        title: "Lång".into(),
+        columns: vec![Column {
+            key: "n".into(),
+            title: "N".into(),
+            kind: ColumnKind::Number { decimals: 0 },
+            formula: None,
+        }],
+        rows,
+    };
+    let mut report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, "Lång tabell");
+    let mut section = Section::new("s", "Lång");
+    section.blocks.push(Block::Table(table.clone()));
+    section.blocks.push(Block::Table(table));
+    report.sections.push(section);
+    let bytes = export(&report, &[], &options()).expect("export of an over-long table");
+    let mut book = open(&bytes);
+    let range = book.worksheet_range("Lång").expect("sheet");
+    let (height, _) = range.get_size();
+    assert_eq!(range.start().expect("cells").0 + height as u32, 1_048_576, "filled to Excel's last row");
+    assert_eq!(range.get_value((1_048_575, 0)), Some(&Data::Float(1_048_570.0)));
+    let caption = range.get_value((3, 0)).cloned().unwrap_or(Data::Empty);
+    assert!(
+        matches!(&caption, Data::String(s) if s.contains("bara de första") && s.contains("1\u{202F}048\u{202F}600")),
+        "the caption says the table is cut: {caption:?}"
+    );
 }
