@@ -18,12 +18,12 @@ const WASM_CRATES: &[&str] = &[
     "uppfolj-web",
 ];
 
-/// Every built-in plugin with the sample it is exported from in the tests.
-pub const PLUGIN_SAMPLES: &[(&str, &str)] = &[
-    ("budget-follow-up", "samples/driftredovisning_2024_aug.xlsx"),
-    ("balance-requirement", "samples/balanskravsutredning_2021_2024.xlsx"),
-    ("action-plan", "samples/handlingsplan_2024_2026.xlsx"),
-    ("earmarked-grants", "samples/riktade_statsbidrag_2020.xlsx"),
+/// Every built-in plugin with the sample it is exported from in the tests, and its parameters.
+pub const PLUGIN_SAMPLES: &[(&str, &str, &[&str])] = &[
+    ("budget-follow-up", "samples/driftredovisning_2024_aug.xlsx", &[]),
+    ("balance-requirement", "samples/balanskravsutredning_2021_2024.xlsx", &["goal=2"]),
+    ("action-plan", "samples/handlingsplan_2024_2026.xlsx", &["required=325"]),
+    ("earmarked-grants", "samples/riktade_statsbidrag_2020.xlsx", &["frame=2600000"]),
 ];
 
 fn cargo(ctx: &Ctx) -> Command {
@@ -117,10 +117,14 @@ fn export_and_check(ctx: &Ctx, tools: &Tools) -> Result<()> {
     std::fs::create_dir_all(&out)?;
     run(cargo(ctx).args(["build", "--quiet", "-p", "uppfolj-cli"]))?;
     let cli = ctx.root.join("target/debug/uppfolj");
-    for (plugin, sample) in PLUGIN_SAMPLES {
-        run(Command::new(&cli)
-            .current_dir(&ctx.root)
-            .args(["run", plugin, sample, "--json"])
+    for (plugin, sample, params) in PLUGIN_SAMPLES {
+        let mut cmd = Command::new(&cli);
+        cmd.current_dir(&ctx.root).args(["run", plugin, sample]);
+        for param in *params {
+            cmd.args(["--param", param]);
+        }
+        run(cmd
+            .arg("--json")
             .arg(out.join(format!("{plugin}.json")))
             .arg("--xlsx")
             .arg(out.join(format!("{plugin}.xlsx"))))?;
