@@ -608,14 +608,8 @@ fn compute(plugin: &ActionPlan, ds: &Dataset, params: &Params) -> ComputeResult 
     overview.blocks.push(Block::Text(Text { paragraphs: sentences, generated: true }));
     overview.blocks.push(Block::Table(per_year));
     overview.blocks.push(Block::Chart(chart));
-    let mut measures_section = Section::new("atgarder", "Åtgärder");
-    measures_section.blocks.push(Block::Table(per_measure));
-    let mut sections = vec![overview, measures_section];
-    if let Some(t) = per_area {
-        let mut s = Section::new("per-omrade", "Per område");
-        s.blocks.push(Block::Table(t));
-        sections.push(s);
-    }
+    let mut sections = vec![overview, common::table_section("atgarder", "Åtgärder", per_measure)];
+    sections.extend(per_area.map(|t| common::table_section("per-omrade", "Per område", t)));
     common::finish(&mut report, sections, notes, diags);
     Ok(report)
 }

@@ -92,6 +92,10 @@ impl Line {
         (Line::UnrealisedReversal, -1.0),
     ];
 
+    /// Reserve transfers added to the adjusted result to give the balanskravsresultat, with their
+    /// sign.
+    const RESERVES: [(Line, f64); 2] = [(Line::ToReserve, -1.0), (Line::FromReserve, 1.0)];
+
     fn title(self, reserve: &str) -> String {
         match self {
             Line::Result => "Årets resultat".into(),
@@ -338,7 +342,7 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
             ..YearCalc::default()
         })
         .collect();
-    for (line, _) in Line::ADJUSTMENTS.iter().chain(&[(Line::ToReserve, -1.0), (Line::FromReserve, 1.0)]) {
+    for (line, _) in Line::ADJUSTMENTS.iter().chain(&Line::RESERVES) {
         if !recognised.iter().any(|(l, _)| l == line) {
             diags.push(Diagnostic::info(format!(
                 "Raden '{}' finns inte i filen och räknas som 0.",
@@ -353,7 +357,7 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     }
     for yc in &mut years {
         yc.after_adjustments = Line::ADJUSTMENTS.iter().map(|(l, s)| yc.signed(*l, *s)).sum();
-        yc.balance_result = yc.after_adjustments + yc.signed(Line::ToReserve, -1.0) + yc.signed(Line::FromReserve, 1.0);
+        yc.balance_result = Line::RESERVES.iter().fold(yc.after_adjustments, |acc, (l, s)| acc + yc.signed(*l, *s));
         // Sums of one-decimal amounts: 0,1 + 0,2 is not 0,3 in binary; round off the dust.
         yc.after_adjustments = clean(yc.after_adjustments);
         yc.balance_result = clean(yc.balance_result);
@@ -431,29 +435,22 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
         kind,
         sum_of,
     };
-    let mut rows = Vec::new();
-    for (line, sign) in Line::ADJUSTMENTS {
-        rows.push(line_row(
+    let signed_row = |line: Line, sign: f64| {
+        line_row(
             line.title(reserve_name),
             years.iter().map(|y| y.signed(line, sign)).collect(),
             RowKindOut::Data,
             vec![],
-        ));
-    }
+        )
+    };
+    let mut rows: Vec<Row> = Line::ADJUSTMENTS.into_iter().map(|(line, sign)| signed_row(line, sign)).collect();
     rows.push(line_row(
         Line::AfterAdjustments.title(reserve_name),
         years.iter().map(|y| y.after_adjustments).collect(),
         RowKindOut::Subtotal,
         (0..6).collect(),
     ));
-    for (line, sign) in [(Line::ToReserve, -1.0), (Line::FromReserve, 1.0)] {
-        rows.push(line_row(
-            line.title(reserve_name),
-            years.iter().map(|y| y.signed(line, sign)).collect(),
-            RowKindOut::Data,
-            vec![],
-        ));
-    }
+    rows.extend(Line::RESERVES.into_iter().map(|(line, sign)| signed_row(line, sign)));
     rows.push(line_row(
         Line::BalanceResult.title(reserve_name),
         years.iter().map(|y| y.balance_result).collect(),
@@ -680,11 +677,7 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     }));
     main.blocks.push(Block::Table(restore_table));
     let mut sections = vec![overview, main];
-    if let Some(t) = goal_table {
-        let mut s = Section::new("resultatmal", "Resultatmål");
-        s.blocks.push(Block::Table(t));
-        sections.push(s);
-    }
+    sections.extend(goal_table.map(|t| common::table_section("resultatmal", "Resultatmål", t)));
     common::finish(&mut report, sections, notes, diags);
     Ok(report)
 }

@@ -5,7 +5,7 @@ use uppfolj_plugin::PluginMeta;
 use uppfolj_plugin::model::dataset::{CellRef, ColumnRole, Dataset, RowKind, Value};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{
-    Block, Column, ColumnFormula, ColumnKind, Diagnostic, ProvenanceNote, Report, Section,
+    Block, Column, ColumnFormula, ColumnKind, Diagnostic, ProvenanceNote, Report, Section, Table,
 };
 use uppfolj_plugin::model::unit::Unit;
 
@@ -27,6 +27,13 @@ pub(crate) fn finish(report: &mut Report, sections: Vec<Section>, notes: Vec<Pro
     for d in diags {
         uppfolj_plugin::push_diagnostic(report, d);
     }
+}
+
+/// A section holding one table.
+pub(crate) fn table_section(id: &str, title: &str, table: Table) -> Section {
+    let mut section = Section::new(id, title);
+    section.blocks.push(Block::Table(table));
+    section
 }
 
 /// Swedish month names, full and abbreviated, January first.
