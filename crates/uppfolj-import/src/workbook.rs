@@ -8,7 +8,7 @@
 use crate::error::ImportError;
 use crate::grid::{GCell, Grid, Raw};
 use crate::{ImportOptions, Mapping};
-use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, DataType, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use uppfolj_model::CellRef;
 
@@ -84,11 +84,67 @@ fn corrupt(file: &str, e: impl std::fmt::Display) -> ImportError {
     ImportError::corrupt(file, text)
 }
 
+/// A calamine cell value (of a range or of a streaming reader) as a grid value: `Raw::Empty` for
+/// an empty cell, a duration as a number of days, a date as its serial number.
+fn raw_value(value: &impl DataType) -> Raw {
+    if let Some(i) = value.get_int() {
+        Raw::Number(i as f64)
+    } else if let Some(f) = value.get_float() {
+        Raw::Number(f)
+    } else if let Some(s) = value.get_string() {
+        Raw::Text(s.to_owned())
+    } else if let Some(b) = value.get_bool() {
+        Raw::Bool(b)
+    } else if let Some(d) = value.get_datetime() {
+        if d.is_duration() { Raw::Number(d.as_f64()) } else { Raw::Date(d.as_f64()) }
+    } else if let Some(s) = value.get_datetime_iso().or_else(|| value.get_duration_iso()) {
+        Raw::Text(s.to_owned())
+    } else if let Some(e) = value.get_error() {
+        Raw::Error(e.to_string())
+    } else {
+        Raw::Empty
+    }
+}
+
+/// Opens a workbook of type `R` from `bytes`: the reader, and [`Sheets`] holding every sheet name.
+fn open<R>(file: &str, bytes: &[u8]) -> Result<(R, Sheets), ImportError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let wb = R::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let names = wb.sheets_metadata().iter().map(|s| s.name.clone()).collect();
+    Ok((wb, Sheets { names, ..Sheets::default() }))
+}
+
+/// Reads the wanted worksheets (at most `max_sheets`) of an xls, xlsb or ods workbook, each with
+/// `read`; these formats have no hidden-sheet notes.
+fn read_worksheets<R>(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mut read: impl FnMut(&mut R, &str, &mut Budget<'_>) -> Result<Grid, ImportError>,
+) -> Result<Sheets, ImportError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let (mut wb, mut out) = open::<R>(file, bytes)?;
+    let metadata = wb.sheets_metadata().to_vec();
+    let mut budget = Budget { file, options, cells: 0 };
+    for sheet in metadata.iter().take(options.max_sheets) {
+        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
+            continue;
+        }
+        out.grids.push(read(&mut wb, &sheet.name, &mut budget)?);
+    }
+    Ok(out)
+}
+
 /// Reads an xlsx/xlsm workbook with the streaming cell reader.
 pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
+    let (mut wb, mut out) = open::<Xlsx<_>>(file, bytes)?;
     let metadata = wb.sheets_metadata().to_vec();
-    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
     let mut budget = Budget { file, options, cells: 0 };
     for sheet in metadata.iter().take(options.max_sheets) {
         if !wanted(&options.mapping, &sheet.name) {
@@ -120,25 +176,10 @@ pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sh
             while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| corrupt(file, e))? {
                 let (row, col) = cell.get_position();
                 budget.cell(&sheet.name, row, col)?;
-                let raw = match cell.get_value() {
-                    DataRef::Int(i) => Raw::Number(*i as f64),
-                    DataRef::Float(f) => Raw::Number(*f),
-                    DataRef::String(s) => Raw::Text(s.clone()),
-                    DataRef::SharedString(s) => Raw::Text((*s).to_string()),
-                    DataRef::Bool(b) => Raw::Bool(*b),
-                    DataRef::DateTime(d) => {
-                        if d.is_duration() {
-                            Raw::Number(d.as_f64())
-                        } else {
-                            Raw::Date(d.as_f64())
-                        }
-                    }
-                    DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Text(s.clone()),
-                    DataRef::Error(e) => Raw::Error(e.to_string()),
-                    DataRef::Empty => Raw::Empty,
-                };
+                // Empty cells are kept here: their style (bold, indentation) still tells the layout
+                // something.
                 let (bold, indent, pct) = styles.get(style).copied().unwrap_or((false, 0, false));
-                let mut g = GCell::new(col, raw);
+                let mut g = GCell::new(col, raw_value(cell.get_value()));
                 g.bold = bold;
                 g.indent = indent;
                 g.percent_format = pct;
@@ -164,97 +205,55 @@ fn grid_from_range(sheet: &str, range: &calamine::Range<Data>, budget: &mut Budg
         let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
         let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
         budget.cell(sheet, row, col)?;
-        let raw = match v {
-            Data::Int(i) => Raw::Number(*i as f64),
-            Data::Float(f) => Raw::Number(*f),
-            Data::String(s) => Raw::Text(s.clone()),
-            Data::Bool(b) => Raw::Bool(*b),
-            Data::DateTime(d) => {
-                if d.is_duration() {
-                    Raw::Number(d.as_f64())
-                } else {
-                    Raw::Date(d.as_f64())
-                }
-            }
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Raw::Text(s.clone()),
-            Data::Error(e) => Raw::Error(e.to_string()),
-            Data::Empty => continue,
-        };
-        cells.push((row, GCell::new(col, raw)));
+        match raw_value(v) {
+            Raw::Empty => continue,
+            raw => cells.push((row, GCell::new(col, raw))),
+        }
     }
     Ok(Grid::from_cells(Some(sheet.to_string()), cells))
 }
 
 /// Reads an xls (BIFF) workbook.
 pub fn read_xls(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
-    let mut wb: Xls<_> = Xls::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
-    let metadata = wb.sheets_metadata().to_vec();
-    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
-    let mut budget = Budget { file, options, cells: 0 };
-    for sheet in metadata.iter().take(options.max_sheets) {
-        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
-            continue;
-        }
-        let range = wb.worksheet_range(&sheet.name).map_err(|e| corrupt(file, e))?;
-        let mut grid = grid_from_range(&sheet.name, &range, &mut budget)?;
+    read_worksheets(file, bytes, options, |wb: &mut Xls<_>, name, budget| {
+        let range = wb.worksheet_range(name).map_err(|e| corrupt(file, e))?;
+        let mut grid = grid_from_range(name, &range, budget)?;
         grid.merges = wb
-            .merge_cells_by_sheet_name(&sheet.name)
+            .merge_cells_by_sheet_name(name)
             .unwrap_or_default()
             .iter()
             .map(|d| (CellRef::new(d.start.0, d.start.1), CellRef::new(d.end.0, d.end.1)))
             .collect();
-        out.grids.push(grid);
-    }
-    Ok(out)
+        Ok(grid)
+    })
 }
 
 /// Reads an xlsb workbook.
 pub fn read_xlsb(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
-    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
-    let metadata = wb.sheets_metadata().to_vec();
-    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
-    let mut budget = Budget { file, options, cells: 0 };
-    for sheet in metadata.iter().take(options.max_sheets) {
-        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
-            continue;
-        }
+    read_worksheets(file, bytes, options, |wb: &mut Xlsb<_>, name, budget| {
         let mut cells = Vec::new();
-        {
-            let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| corrupt(file, e))? {
-                let (row, col) = cell.get_position();
-                budget.cell(&sheet.name, row, col)?;
-                let raw = match cell.get_value() {
-                    DataRef::Int(i) => Raw::Number(*i as f64),
-                    DataRef::Float(f) => Raw::Number(*f),
-                    DataRef::String(s) => Raw::Text(s.clone()),
-                    DataRef::SharedString(s) => Raw::Text((*s).to_string()),
-                    DataRef::Bool(b) => Raw::Bool(*b),
-                    DataRef::DateTime(d) => Raw::Date(d.as_f64()),
-                    DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Text(s.clone()),
-                    DataRef::Error(e) => Raw::Error(e.to_string()),
-                    DataRef::Empty => continue,
-                };
+        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| corrupt(file, e))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| corrupt(file, e))? {
+            let (row, col) = cell.get_position();
+            budget.cell(name, row, col)?;
+            let raw = match cell.get_value() {
+                // xlsb has always read a duration ([h]:mm) as a date, unlike the other formats;
+                // kept so that this refactoring changes no result.
+                DataRef::DateTime(d) => Raw::Date(d.as_f64()),
+                value => raw_value(value),
+            };
+            if raw != Raw::Empty {
                 cells.push((row, GCell::new(col, raw)));
             }
         }
-        out.grids.push(Grid::from_cells(Some(sheet.name.clone()), cells));
-    }
-    Ok(out)
+        Ok(Grid::from_cells(Some(name.to_string()), cells))
+    })
 }
 
 /// Reads an ods workbook.
 pub fn read_ods(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
-    let mut wb: calamine::Ods<_> = calamine::Ods::new(Cursor::new(bytes.to_vec())).map_err(|e| corrupt(file, e))?;
-    let metadata = wb.sheets_metadata().to_vec();
-    let mut out = Sheets { names: metadata.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
-    let mut budget = Budget { file, options, cells: 0 };
-    for sheet in metadata.iter().take(options.max_sheets) {
-        if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
-            continue;
-        }
-        let range = wb.worksheet_range(&sheet.name).map_err(|e| corrupt(file, e))?;
-        out.grids.push(grid_from_range(&sheet.name, &range, &mut budget)?);
-    }
-    Ok(out)
+    read_worksheets(file, bytes, options, |wb: &mut Ods<_>, name, budget| {
+        let range = wb.worksheet_range(name).map_err(|e| corrupt(file, e))?;
+        grid_from_range(name, &range, budget)
+    })
 }
