@@ -29,9 +29,41 @@ def fix_properties(wb: Workbook, title: str) -> None:
     wb.properties.lastModifiedBy = "uppfolj"
 
 
-def widths(ws, values) -> None:
-    for letter, width in values.items():
+def new_sheet(sheet: str, heading: str, unit: str):
+    """A workbook with one sheet named `sheet`: the heading in A1 (bold, 14 pt), the unit in A2."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws["A1"] = heading
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = unit
+    return wb, ws
+
+
+def header_row(ws, row: int, header, right_from: int | None = None) -> None:
+    """Bold headers in `row` from column A; right-aligned from column `right_from` on."""
+    for col, text in enumerate(header, start=1):
+        cell = ws.cell(row=row, column=col, value=text)
+        cell.font = BOLD
+        if right_from is not None and col >= right_from:
+            cell.alignment = Alignment(horizontal="right")
+
+
+def total_row(ws, row: int, label_col: int, label: str, amounts, number_format: str) -> None:
+    """A bold total row: `label` in column `label_col`, then (column, value) `amounts`."""
+    ws.cell(row=row, column=label_col, value=label).font = BOLD
+    for col, v in amounts:
+        c = ws.cell(row=row, column=col, value=v)
+        c.number_format = number_format
+        c.font = BOLD
+
+
+def save(wb, ws, widths, title: str, file_name: str) -> None:
+    """Sets the column `widths` (letter: width), stable properties with `title`, and saves."""
+    for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
+    fix_properties(wb, title)
+    wb.save(HERE / file_name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -54,20 +86,15 @@ DRIFT_LINES = [
 
 
 def make_driftredovisning() -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Driftredovisning"
-    ws["A1"] = "Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti 2024 (exempeldata)"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i tkr"
+    wb, ws = new_sheet(
+        "Driftredovisning",
+        "Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti 2024 (exempeldata)",
+        "Belopp i tkr",
+    )
     header = ["Verksamhet", "Årsbudget", "Budget jan–aug", "Utfall jan–aug", "Avvikelse", "Helårsprognos"]
-    header_row = 5
-    for col, text in enumerate(header, start=1):
-        cell = ws.cell(row=header_row, column=col, value=text)
-        cell.font = BOLD
-        if col > 1:
-            cell.alignment = Alignment(horizontal="right")
-    row = header_row + 1
+    first = 5
+    header_row(ws, first, header, right_from=2)
+    row = first + 1
     totals = [0, 0, 0, 0, 0]
     for name, annual, budget, outcome, forecast in DRIFT_LINES:
         deviation = outcome - budget
@@ -78,15 +105,15 @@ def make_driftredovisning() -> None:
             c.number_format = AMOUNT
             totals[i] += v
         row += 1
-    ws.cell(row=row, column=1, value="Summa").font = BOLD
-    for i, v in enumerate(totals):
-        c = ws.cell(row=row, column=2 + i, value=v)
-        c.number_format = AMOUNT
-        c.font = BOLD
-    widths(ws, {"A": 48, "B": 14, "C": 16, "D": 16, "E": 12, "F": 15})
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=2)
-    fix_properties(wb, "Driftredovisning januari–augusti 2024 (exempel)")
-    wb.save(HERE / "driftredovisning_2024_aug.xlsx")
+    total_row(ws, row, 1, "Summa", enumerate(totals, start=2), AMOUNT)
+    ws.freeze_panes = ws.cell(row=first + 1, column=2)
+    save(
+        wb,
+        ws,
+        {"A": 48, "B": 14, "C": 16, "D": 16, "E": 12, "F": 15},
+        "Driftredovisning januari–augusti 2024 (exempel)",
+        "driftredovisning_2024_aug.xlsx",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,20 +136,18 @@ ACTIONS = [
 
 
 def make_handlingsplan() -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Handlingsplan"
-    ws["A1"] = "Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar 2024–2026 (exempeldata)"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i mnkr"
+    wb, ws = new_sheet(
+        "Handlingsplan",
+        "Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar 2024–2026 (exempeldata)",
+        "Belopp i mnkr",
+    )
     header = [
         "Nr", "Åtgärd", "Område", "Planerad effekt 2024", "Planerad effekt 2025", "Planerad effekt 2026",
         "Realiserad effekt 2024", "Status", "Ansvarig",
     ]
-    header_row = 5
-    for col, text in enumerate(header, start=1):
-        ws.cell(row=header_row, column=col, value=text).font = BOLD
-    row = header_row + 1
+    first = 5
+    header_row(ws, first, header)
+    row = first + 1
     decided = [0, 0, 0, 0]
     for nr, name, area, p24, p25, p26, r24, status, resp in ACTIONS:
         values = [nr, name, area, p24, p25, p26, r24, status, resp]
@@ -134,14 +159,16 @@ def make_handlingsplan() -> None:
             for i, v in enumerate([p24, p25, p26, r24]):
                 decided[i] += v or 0
         row += 1
-    ws.cell(row=row, column=2, value="Summa beslutade åtgärder").font = BOLD
-    for i, v in enumerate(decided):
-        c = ws.cell(row=row, column=4 + i, value=round(v, 1))
-        c.number_format = AMOUNT_1
-        c.font = BOLD
-    widths(ws, {"A": 5, "B": 52, "C": 22, "D": 12, "E": 12, "F": 12, "G": 12, "H": 16, "I": 28})
-    fix_properties(wb, "Handlingsplan för kostnadsreduceringar 2024–2026 (exempel)")
-    wb.save(HERE / "handlingsplan_2024_2026.xlsx")
+    total_row(
+        ws, row, 2, "Summa beslutade åtgärder", ((4 + i, round(v, 1)) for i, v in enumerate(decided)), AMOUNT_1
+    )
+    save(
+        wb,
+        ws,
+        {"A": 5, "B": 52, "C": 22, "D": 12, "E": 12, "F": 12, "G": 12, "H": 16, "I": 28},
+        "Handlingsplan för kostnadsreduceringar 2024–2026 (exempel)",
+        "handlingsplan_2024_2026.xlsx",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,17 +191,14 @@ GRANTS = [
 
 
 def make_statsbidrag() -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Stimulansmedel"
-    ws["A1"] = "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020 (exempeldata)"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i kr"
-    header = ["Projekt/aktivitet", "Ansvarig", "Beviljat", "Förbrukat", "Återredovisas"]
-    header_row = 4
-    for col, text in enumerate(header, start=1):
-        ws.cell(row=header_row, column=col, value=text).font = BOLD
-    row = header_row + 1
+    wb, ws = new_sheet(
+        "Stimulansmedel",
+        "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020 (exempeldata)",
+        "Belopp i kr",
+    )
+    first = 4
+    header_row(ws, first, ["Projekt/aktivitet", "Ansvarig", "Beviljat", "Förbrukat", "Återredovisas"])
+    row = first + 1
     tot_a = tot_u = 0
     for name, resp, alloc, used, back in GRANTS:
         for col, v in enumerate([name, resp, alloc, used, back], start=1):
@@ -184,14 +208,14 @@ def make_statsbidrag() -> None:
         tot_a += alloc
         tot_u += used
         row += 1
-    ws.cell(row=row, column=1, value="Summa").font = BOLD
-    for col, v in ((3, tot_a), (4, tot_u)):
-        c = ws.cell(row=row, column=col, value=v)
-        c.number_format = AMOUNT
-        c.font = BOLD
-    widths(ws, {"A": 50, "B": 26, "C": 12, "D": 12, "E": 26})
-    fix_properties(wb, "Stimulansmedel vårdförlopp 2020 (exempel)")
-    wb.save(HERE / "riktade_statsbidrag_2020.xlsx")
+    total_row(ws, row, 1, "Summa", ((3, tot_a), (4, tot_u)), AMOUNT)
+    save(
+        wb,
+        ws,
+        {"A": 50, "B": 26, "C": 12, "D": 12, "E": 26},
+        "Stimulansmedel vårdförlopp 2020 (exempel)",
+        "riktade_statsbidrag_2020.xlsx",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,17 +243,10 @@ TAX = {
 
 
 def make_balanskrav() -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Balanskrav"
-    ws["A1"] = "Balanskravsutredning 2021–2024 (exempeldata)"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = "Belopp i mnkr"
-    header_row = 4
-    ws.cell(row=header_row, column=1, value="Balanskravsutredning").font = BOLD
-    for i, y in enumerate(YEARS):
-        ws.cell(row=header_row, column=2 + i, value=y).font = BOLD
-    row = header_row + 1
+    wb, ws = new_sheet("Balanskrav", "Balanskravsutredning 2021–2024 (exempeldata)", "Belopp i mnkr")
+    first = 4
+    header_row(ws, first, ["Balanskravsutredning", *YEARS])
+    row = first + 1
 
     def put(label, values, bold=False):
         nonlocal row
@@ -255,9 +272,13 @@ def make_balanskrav() -> None:
     put("Årets balanskravsresultat", bkr, bold=True)
     for label, values in TAX.items():
         put(label, values)
-    widths(ws, {"A": 56, "B": 11, "C": 11, "D": 11, "E": 11})
-    fix_properties(wb, "Balanskravsutredning 2021–2024 (exempel)")
-    wb.save(HERE / "balanskravsutredning_2021_2024.xlsx")
+    save(
+        wb,
+        ws,
+        {"A": 56, "B": 11, "C": 11, "D": 11, "E": 11},
+        "Balanskravsutredning 2021–2024 (exempel)",
+        "balanskravsutredning_2021_2024.xlsx",
+    )
 
 
 if __name__ == "__main__":
