@@ -13,12 +13,18 @@
 //!   with the strings present, and for ods bounds the dense area calamine will allocate;
 //! * for OLE files (xls) spots an encrypted OOXML package (`EncryptionInfo` stream).
 //!
-//! Everything here streams: memory stays small whatever the file claims.
+//! While it streams an xlsx worksheet it also collects the sheet's merged cells ([`crate::merges`]),
+//! so that calamine does not read the sheet's XML again for them.
+//!
+//! Everything here streams: memory stays small whatever the file claims (apart from the merged
+//! ranges, which the import keeps anyway).
 
 use crate::ImportOptions;
 use crate::error::ImportError;
+use crate::merges::{self, MergeScan, MergedRange, SheetMerges};
 use crate::workbook::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS};
 use quick_xml::events::Event;
+use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
 
 /// What a zip package holds.
@@ -53,12 +59,30 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// What the guard found in a zip package it accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZipScan {
+    /// The kind of package.
+    pub kind: ZipKind,
+    /// For xlsx, the worksheets' merged cells (empty for the other kinds).
+    pub merges: SheetMerges,
+}
+
 /// Checks a zip package and says which kind it is.
+///
+/// # Errors
+/// As [`scan_zip`].
+pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipKind, ImportError> {
+    scan_zip(file, bytes, options).map(|scan| scan.kind)
+}
+
+/// Checks a zip package, says which kind it is and, for xlsx, collects the worksheets' merged
+/// cells on the way.
 ///
 /// # Errors
 /// A truncated or corrupt zip, a zip bomb, an encrypted entry, DOCTYPE in XML, cells beyond the
 /// grid or the limits, a lying sharedStrings count, or a zip that is no spreadsheet.
-pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipKind, ImportError> {
+pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipScan, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         ImportError::corrupt(
             file,
@@ -133,6 +157,8 @@ pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zi
     // Then stream every part that will be read, counting real bytes.
     let mut actual_total: u64 = 0;
     let mut cells: u64 = 0;
+    // Merged ranges per worksheet part, keyed as calamine looks parts up (lower case, `/`).
+    let mut part_merges: HashMap<String, Option<Vec<MergedRange>>> = HashMap::new();
     for i in 0..zip.len() {
         let name = names.get(i).cloned().unwrap_or_default();
         let entry = zip.by_index(i).map_err(|e| ImportError::corrupt(file, format!("zip-delen {name}: {e}")))?;
@@ -144,7 +170,11 @@ pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zi
         let limit = remaining.min(declared.saturating_add(64 * 1024));
         let mut counted = Counted { inner: entry, count: 0, limit };
         let result = if is_xml {
-            scan_xml(file, &name, kind, &mut counted, options, &mut cells)
+            scan_xml(file, &name, kind, &mut counted, options, &mut cells).map(|merges| {
+                if let Some(m) = merges {
+                    part_merges.insert(name.replace('\\', "/").to_ascii_lowercase(), m);
+                }
+            })
         } else {
             std::io::copy(&mut counted, &mut std::io::sink())
                 .map(|_| ())
@@ -156,7 +186,12 @@ pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zi
         result?;
         actual_total += counted.count;
     }
-    Ok(kind)
+    let merges = if kind == ZipKind::Xlsx {
+        merges::resolve(&mut zip, &part_merges, options.max_decompressed_bytes)
+    } else {
+        SheetMerges::default()
+    };
+    Ok(ZipScan { kind, merges })
 }
 
 fn unpack_error(file: &str, name: &str, declared: u64, options: &ImportOptions) -> ImportError {
@@ -224,6 +259,8 @@ fn sheet_label(part: &str) -> String {
     part.rsplit('/').next().unwrap_or(part).trim_end_matches(".xml").to_string()
 }
 
+/// Scans one XML part; for an xlsx worksheet, gives its merged ranges (`Some(None)` when unsure,
+/// see [`MergeScan`]).
 fn scan_xml<R: Read>(
     file: &str,
     part: &str,
@@ -231,7 +268,7 @@ fn scan_xml<R: Read>(
     input: &mut Counted<R>,
     options: &ImportOptions,
     cells: &mut u64,
-) -> Result<(), ImportError> {
+) -> Result<Option<Option<Vec<MergedRange>>>, ImportError> {
     let lower = part.to_ascii_lowercase();
     let is_sheet = kind == ZipKind::Xlsx && lower.contains("worksheets/") && lower.ends_with(".xml");
     let is_sst = kind == ZipKind::Xlsx && lower.ends_with("sharedstrings.xml");
@@ -247,6 +284,7 @@ fn scan_xml<R: Read>(
     let mut ods_max_row: u64 = 0;
     let mut ods_max_col: u64 = 0;
     let mut ods_any = false;
+    let mut merge_scan = MergeScan::default();
     loop {
         buf.clear();
         let event = match reader.read_event_into(&mut buf) {
@@ -272,6 +310,7 @@ fn scan_xml<R: Read>(
                 let local = e.local_name();
                 let name = local.as_ref();
                 if is_sheet {
+                    merge_scan.element(name, e, matches!(event, Event::Empty(_)));
                     match name {
                         "dimension" => {
                             if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
@@ -387,6 +426,7 @@ fn scan_xml<R: Read>(
                 ods_row = ods_row.saturating_add(ods_row_repeat);
                 ods_row_repeat = 1;
             }
+            Event::End(ref e) if is_sheet => merge_scan.end(e.local_name().as_ref()),
             _ => {}
         }
     }
@@ -403,7 +443,7 @@ fn scan_xml<R: Read>(
             ));
         }
     }
-    Ok(())
+    Ok(is_sheet.then(|| merge_scan.finish()))
 }
 
 /// Checks an OLE compound file (xls): an encrypted OOXML workbook is stored this way, with

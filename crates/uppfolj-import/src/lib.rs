@@ -7,7 +7,8 @@
 //!    refused with a message that says what the file looks like.
 //! 2. **Guard** ([`guard`]): check sizes, the zip's entries (zip bombs, truncation), the sheet XML
 //!    (DOCTYPE, cells beyond Excel's grid, a lying sharedStrings count) before calamine sees the
-//!    bytes: calamine 0.38 aborts the process on some hostile files.
+//!    bytes: calamine 0.38 aborts the process on some hostile files. The same pass collects the
+//!    xlsx sheets' merged cells ([`merges`]).
 //! 3. **Read** cells into a sparse [`grid::Grid`] (calamine's streaming reader for xlsx).
 //! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
 //!    hierarchy, units; parse Swedish numbers ([`number`]).
@@ -19,6 +20,7 @@ pub mod guard;
 pub mod kolada;
 pub mod layout;
 pub mod mapping;
+pub mod merges;
 pub mod number;
 pub mod roles;
 pub mod sniff;
@@ -101,9 +103,9 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let (format, grids, sheet_names) = match sniff::sniff(bytes) {
         sniff::Sniffed::Zip => {
-            let kind = guard::check_zip(file, bytes, options)?;
+            let guard::ZipScan { kind, merges } = guard::scan_zip(file, bytes, options)?;
             let sheets = match kind {
-                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options)?,
+                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges)?,
                 guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
                 guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
             };

@@ -7,6 +7,7 @@
 
 use crate::error::ImportError;
 use crate::grid::{GCell, Grid, Raw};
+use crate::merges::{MergedRange, SheetMerges};
 use crate::{ImportOptions, Mapping};
 use calamine::{Data, DataRef, DataType, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
@@ -141,9 +142,17 @@ where
     Ok(out)
 }
 
-/// Reads an xlsx/xlsm workbook with the streaming cell reader.
-pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sheets, ImportError> {
+/// Reads an xlsx/xlsm workbook with the streaming cell reader. `merges` are the merged cells the
+/// guard collected ([`crate::guard::scan_zip`]); calamine is asked for a sheet's merged cells only
+/// where the guard was unsure (or `merges` is empty).
+pub fn read_xlsx(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    merges: &SheetMerges,
+) -> Result<Sheets, ImportError> {
     let (mut wb, mut out) = open::<Xlsx<_>>(file, bytes)?;
+    let scanned = merges.covers(&out.names);
     let metadata = wb.sheets_metadata().to_vec();
     let mut budget = Budget { file, options, cells: 0 };
     for sheet in metadata.iter().take(options.max_sheets) {
@@ -159,7 +168,12 @@ pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sh
             out.notes.push(format!("Bladet '{}' är dolt och hoppades över.", sheet.name));
             continue;
         }
-        let merges = wb.merge_cells_by_sheet_name(&sheet.name).unwrap_or_default();
+        let ranges: Vec<MergedRange> = match merges.get(&sheet.name).filter(|_| scanned) {
+            Some(ranges) => ranges.to_vec(),
+            None => {
+                wb.merge_cells_by_sheet_name(&sheet.name).unwrap_or_default().iter().map(|d| (d.start, d.end)).collect()
+            }
+        };
         let mut cells: Vec<(u32, GCell)> = Vec::new();
         {
             let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
@@ -188,10 +202,10 @@ pub fn read_xlsx(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Sh
         }
         let mut grid = Grid::from_cells(Some(sheet.name.clone()), cells);
         grid.has_fonts = true;
-        grid.merges = merges
+        grid.merges = ranges
             .iter()
-            .filter(|d| d.start.0 < EXCEL_MAX_ROWS && d.end.1 < EXCEL_MAX_COLS)
-            .map(|d| (CellRef::new(d.start.0, d.start.1), CellRef::new(d.end.0, d.end.1)))
+            .filter(|(start, end)| start.0 < EXCEL_MAX_ROWS && end.1 < EXCEL_MAX_COLS)
+            .map(|(start, end)| (CellRef::new(start.0, start.1), CellRef::new(end.0, end.1)))
             .collect();
         out.grids.push(grid);
     }
