@@ -9,11 +9,13 @@ use uppfolj_plugin::model::report::{
 };
 use uppfolj_plugin::model::unit::Unit;
 
-/// A new report of the plugin `meta` titled `title`, about `ds`: the dataset's title is the
-/// subtitle.
+/// A new report of the plugin `meta` titled `title`, computed from `ds` alone: the dataset's
+/// title is the subtitle and its source the report's only input (not every file the user loaded,
+/// which is what `uppfolj_plugin::run` lists when a plugin leaves the inputs empty).
 pub(crate) fn new_report(meta: &PluginMeta, title: &str, ds: &Dataset) -> Report {
     let mut report = Report::new(meta.report_ref(), title);
     report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+    report.inputs = vec![ds.source.clone()];
     report
 }
 

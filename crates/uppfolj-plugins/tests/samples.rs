@@ -61,6 +61,30 @@ fn balanskravsutredning() {
 }
 
 #[test]
+fn each_plugin_lists_only_the_file_it_used() {
+    let samples = [
+        ("budget-follow-up", "driftredovisning_2024_aug.xlsx", vec![]),
+        ("action-plan", "handlingsplan_2024_2026.xlsx", vec![("required", "325")]),
+        ("earmarked-grants", "riktade_statsbidrag_2020.xlsx", vec![("frame", "2600000")]),
+        ("balance-requirement", "balanskravsutredning_2021_2024.xlsx", vec![("goal", "2")]),
+        ("cost-per-inhabitant", "driftredovisning_2024_aug.xlsx", vec![("population", "245000")]),
+    ];
+    let mut registry = uppfolj_plugins::registry();
+    uppfolj_plugin_cost_per_inhabitant::register(&mut registry).expect("no id clash with the built-ins");
+    for (id, file, params) in &samples {
+        // Every sample loaded, the plugin's own file last: what the user has open in the app.
+        let mut datasets: Vec<Dataset> = samples.iter().filter(|s| s.1 != *file).flat_map(|s| import(s.1)).collect();
+        let own = import(file);
+        let expected: Vec<_> = own.iter().map(|d| d.source.clone()).take(1).collect();
+        datasets.extend(own);
+        let raw: Vec<_> = params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let plugin = registry.get(id).expect("registered");
+        let report = uppfolj_plugin::run(plugin, &Inputs::new(datasets), &raw).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(report.inputs, expected, "{id} lists the file it used, not every file loaded");
+    }
+}
+
+#[test]
 fn cost_per_inhabitant_example_on_the_driftredovisning() {
     let mut registry = uppfolj_plugins::registry();
     uppfolj_plugin_cost_per_inhabitant::register(&mut registry).expect("no id clash with the built-ins");

@@ -122,6 +122,9 @@ fn number(ds: &Dataset, row: usize, col: usize) -> Option<f64> {
 fn cost_per_inhabitant(plugin: &CostPerInhabitant, ds: &Dataset, params: &Params) -> Report {
     let mut report = Report::new(plugin.meta().report_ref(), "Kostnad per invånare");
     report.subtitle = Some(ds.title.clone()).filter(|t| !t.is_empty());
+    // The file this report was computed from; left empty, `uppfolj_plugin::run` would list every
+    // file the user loaded.
+    report.inputs = vec![ds.source.clone()];
     let cost_col = ds.column(ColumnRole::Outcome).or(ds.column(ColumnRole::Budget)).unwrap_or(0);
     let label_col = ds.column(ColumnRole::OrgUnit).or(ds.column(ColumnRole::Label)).unwrap_or(0);
     let pop_col = ds.columns.iter().position(|c| {
