@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, idempotently. See the crate docs for where.
 
-use crate::{Ctx, run, succeeds};
+use crate::{Ctx, run};
 use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 /// Trunk version: 0.22 needs rustc 1.96.1; 0.21.14 builds with 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
+/// cargo-fuzz version. It runs on the stable toolchain with `RUSTC_BOOTSTRAP=1` (see `fuzz_env`).
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The Debian packages of the wasm32 fallback toolchain (docs/TOOLCHAIN.md in ../shared).
 const DEBIAN_WASM_PACKAGES: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
 
@@ -21,12 +23,14 @@ pub struct Need {
     pub browser: bool,
     /// LibreOffice and openpyxl.
     pub office: bool,
+    /// cargo-fuzz.
+    pub fuzz: bool,
 }
 
 impl Need {
     /// Everything.
     pub fn all() -> Self {
-        Self { web: true, browser: true, office: true }
+        Self { web: true, browser: true, office: true, fuzz: true }
     }
 }
 
@@ -51,13 +55,15 @@ pub struct Tools {
     pub path_prefix: Vec<PathBuf>,
     /// The python with openpyxl.
     pub python: Option<PathBuf>,
+    /// The folder holding cargo-fuzz.
+    pub cargo_fuzz: Option<PathBuf>,
 }
 
 impl Tools {
     /// Installs what `need` asks for and is missing.
     pub fn ensure(ctx: &Ctx, need: Need) -> Result<Self> {
         std::fs::create_dir_all(&ctx.tools).with_context(|| format!("creating {}", ctx.tools.display()))?;
-        let mut tools = Tools { wasm: None, path_prefix: Vec::new(), python: None };
+        let mut tools = Tools { wasm: None, path_prefix: Vec::new(), python: None, cargo_fuzz: None };
         if need.web || need.browser {
             ensure_npm_packages(ctx)?;
             tools.path_prefix.push(ctx.root.join("tests/e2e/node_modules/.bin"));
@@ -71,6 +77,9 @@ impl Tools {
         }
         if need.browser {
             ensure_debian(&[("/usr/bin/chromium", "chromium")])?;
+        }
+        if need.fuzz {
+            tools.cargo_fuzz = Some(ensure_cargo_tool(ctx, "cargo-fuzz", CARGO_FUZZ_VERSION, "cargo-fuzz", true)?);
         }
         if need.office {
             ensure_debian(&[("/usr/bin/soffice", "libreoffice-calc"), ("/usr/bin/pdftoppm", "poppler-utils")])?;
@@ -280,9 +289,4 @@ fn ensure_python(ctx: &Ctx) -> Result<PathBuf> {
     run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "-r"]).arg(&requirements))?;
     std::fs::write(&stamp, wanted)?;
     Ok(python)
-}
-
-/// Whether a nightly toolchain and cargo-fuzz are available (the fuzz step needs both).
-pub fn has_nightly_fuzz() -> bool {
-    succeeds(Command::new("cargo").args(["+nightly", "fuzz", "--version"]))
 }

@@ -4,7 +4,7 @@
 //!   <http://127.0.0.1:8080> with the sample data loaded.
 //! * `test`  — every check there is: fmt, clippy (native and wasm32), unit and integration tests,
 //!   xlsx read-back by real clients, the wasm build, browser end-to-end tests, and a bounded fuzz
-//!   run where a nightly toolchain exists.
+//!   run of the importers.
 //! * `bench` — the criterion benchmarks (import and export).
 //! * `install` — only the installation step of the above.
 //!
@@ -89,11 +89,6 @@ pub fn run(cmd: &mut Command) -> Result<()> {
         bail!("`{shown}` failed ({status})");
     }
     Ok(())
-}
-
-/// Runs `cmd` quietly and returns whether it succeeded.
-pub fn succeeds(cmd: &mut Command) -> bool {
-    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
 fn show(cmd: &Command) -> String {
