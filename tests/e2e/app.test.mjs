@@ -152,6 +152,23 @@ test('picking another report from the file dialog switches plugin', async () => 
   await page.screenshot({ path: join(SHOTS, '04-action-plan.png'), fullPage: true });
 });
 
+for (const [plugin, sample, heading] of [
+  ['earmarked-grants', 'riktade_statsbidrag_2020.xlsx', /statsbidrag|stimulansmedel/i],
+  ['balance-requirement', 'balanskravsutredning_2021_2024.xlsx', /Balanskrav/i],
+]) {
+  test(`the ${plugin} report renders from its sample`, async () => {
+    await page.$eval('[data-testid=file-input]', (el) => el.scrollIntoView());
+    await (await page.$('[data-testid=file-input]')).setInputFiles(join(ROOT, 'samples', sample));
+    await page.waitForFunction((name) => document.querySelector('[data-testid=file-list]')?.textContent.includes(name), sample);
+    await page.selectOption('[data-testid=plugin-select]', plugin);
+    await page.waitForFunction((re) => new RegExp(re, 'i').test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), heading.source);
+    assert.ok(await page.$('[data-testid=report] table.report-table'), 'a table is shown');
+    assert.ok(await page.$('[data-testid=report] figure.chart svg title'), 'a chart with a title is shown');
+    assert.match(await page.textContent('[data-testid=report] .report-meta'), new RegExp(sample.replace('.', '\\.')), 'the report names its own input file');
+    await page.screenshot({ path: join(SHOTS, `05-${plugin}.png`), fullPage: true });
+  });
+}
+
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });

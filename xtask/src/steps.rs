@@ -38,7 +38,7 @@ pub fn serve(ctx: &Ctx) -> Result<()> {
         timed("install", || Tools::ensure(ctx, Need { web: true, browser: false, office: false, fuzz: false }))?;
     run(cargo(ctx).arg("fetch"))?;
     println!("\nuppfolj: building and serving on http://127.0.0.1:8080 (Ctrl-C stops)\n");
-    run(tools.trunk(ctx)?.args(["serve", "--release"]))
+    run(tools.trunk(ctx)?.args(["serve", "--release", "--dist", "target/web-serve"]))
 }
 
 /// `cargo xtask test`.
