@@ -36,7 +36,7 @@ pub fn file_list(props: &Props) -> Html {
                 let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(i)));
                 let tables = f.import.datasets.len();
                 html! {
-                    <li>
+                    <li key={f.name.clone()}>
                         <div class="file-row">
                             <span class="file-name" title={f.name.clone()}>{&f.name}</span>
                             <button class="icon" aria-label={format!("Ta bort {}", f.name)} title="Ta bort" {onclick}>{"×"}</button>
