@@ -27,6 +27,7 @@ pub mod sniff;
 pub mod summary;
 pub mod text;
 pub mod workbook;
+pub mod xls_guard;
 
 pub use error::ImportError;
 pub use mapping::{ColumnOverride, Mapping, SignConvention};
@@ -120,7 +121,10 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
         }
         sniff::Sniffed::Cfb => {
             guard::check_cfb(file, bytes)?;
-            let sheets = workbook::read_xls(file, bytes, options)?;
+            // calamine parses every record eagerly and panics on some damaged ones: it reads a
+            // sanitised copy of the workbook stream.
+            let clean = xls_guard::sanitize_xls(file, bytes)?;
+            let sheets = workbook::read_xls(file, &clean, options)?;
             (FileFormat::Xls, sheets.grids, sheets.names)
         }
         sniff::Sniffed::Text => {

@@ -282,3 +282,42 @@ fn total_row_marked_in_csv_with_windows_1252() {
     assert_eq!(d.rows[2].kind, RowKind::Total);
     assert_eq!(d.unit, Some(uppfolj_model::Unit::Tkr));
 }
+
+/// Imports a damaged xls found by cargo-fuzz (`fuzz/`, target `import_xlsx`; mutations of
+/// `kolada_eos_export22058_wide.xls`): calamine 0.38 panicked on them in `parse_formula`. The
+/// xls guard never lets calamine parse formula tokens (the cached values are kept), so they import
+/// or are refused with an error naming the file; never a panic.
+fn fuzzed_xls(fixture: &str) -> Result<uppfolj_import::Import, ImportError> {
+    let path = format!("{}/tests/fixtures/hostile/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("hostile fixture present");
+    // The fuzz target's limits.
+    let options = ImportOptions {
+        max_bytes: 4 * 1024 * 1024,
+        max_decompressed_bytes: 32 * 1024 * 1024,
+        max_cells: 200_000,
+        ..ImportOptions::default()
+    };
+    let result = import_bytes("fuzz.xls", &bytes, &options);
+    if let Err(err) = &result {
+        assert_eq!(err.file(), "fuzz.xls");
+        assert!(err.to_string().contains("fuzz.xls"), "names the file: {err}");
+    }
+    result
+}
+
+#[test]
+fn fuzzed_xls_formula_tokens_0e0acaec() {
+    // The mutation hit a formula's tokens only: the sheet imports with its cached values.
+    let import = fuzzed_xls("crash-0e0acaecb9d016fb63c6acc97b7e9f9be0686673").expect("imports");
+    assert_eq!(import.datasets.len(), 1);
+    assert_eq!(import.datasets[0].source.sheet.as_deref(), Some("EOS export"));
+    assert!(import.datasets[0].rows.len() > 500, "{}", import.datasets[0].rows.len());
+}
+
+#[test]
+fn fuzzed_xls_formula_tokens_57193736() {
+    // Handed over as the second crash, but it is an `xxd` hex dump of the first (see
+    // tests/fixtures/hostile/PROVENANCE.md): text, so the csv way, which finds no table.
+    let err = fuzzed_xls("crash-571937368329f744e14e27ba3d0c79387a593fb4").expect_err("a hex dump holds no table");
+    assert!(matches!(err, ImportError::NoTable { .. }), "{err}");
+}
