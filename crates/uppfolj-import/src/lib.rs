@@ -123,7 +123,7 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
             guard::check_cfb(file, bytes)?;
             // calamine parses every record eagerly and panics on some damaged ones: it reads a
             // sanitised copy of the workbook stream.
-            let clean = xls_guard::sanitize_xls(file, bytes)?;
+            let clean = xls_guard::sanitize_xls(file, bytes, options.max_cells)?;
             let sheets = workbook::read_xls(file, &clean, options)?;
             (FileFormat::Xls, sheets.grids, sheets.names)
         }

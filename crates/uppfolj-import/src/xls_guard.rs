@@ -64,8 +64,9 @@ fn damaged(file: &str, detail: impl std::fmt::Display) -> ImportError {
 ///
 /// # Errors
 /// [`ImportError::Corrupt`] for an unreadable container, a missing workbook stream or a record
-/// that cannot be made safe.
-pub fn sanitize_xls(file: &str, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
+/// that cannot be made safe; [`ImportError::TooManyCells`] when the sheets span more than
+/// `max_cells` cells.
+pub fn sanitize_xls(file: &str, bytes: &[u8], max_cells: u64) -> Result<Vec<u8>, ImportError> {
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| damaged(file, format!("OLE-behållaren kan inte läsas ({e})")))?;
     let name = ["/Workbook", "/Book"]
@@ -81,7 +82,10 @@ pub fn sanitize_xls(file: &str, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
             .read_to_end(&mut stream)
             .map_err(|e| damaged(file, format!("arbetsboksdelen kan inte läsas ({e})")))?;
     }
-    sanitize_stream(&mut stream).map_err(|detail| damaged(file, detail))?;
+    sanitize_stream(&mut stream, max_cells).map_err(|problem| match problem {
+        Problem::Damaged(detail) => damaged(file, detail),
+        Problem::TooManyCells(detail) => ImportError::TooManyCells { file: file.to_string(), detail },
+    })?;
 
     let write_err = |e: std::io::Error| damaged(file, format!("arbetsboksdelen kan inte skrivas om ({e})"));
     let mut out =
@@ -94,16 +98,34 @@ pub fn sanitize_xls(file: &str, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
     Ok(out.into_inner().into_inner())
 }
 
+/// Why a workbook stream cannot be handed to calamine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A record calamine would read past its end (a Swedish description).
+    Damaged(String),
+    /// The sheets' cells span more than the cell limit: calamine allocates each sheet's range
+    /// densely, from its first to its last row and column (a Swedish description).
+    TooManyCells(String),
+}
+
+impl From<String> for Problem {
+    fn from(detail: String) -> Self {
+        Problem::Damaged(detail)
+    }
+}
+
 /// Walks the BIFF records of a workbook stream, neutralises formula token streams and the
-/// DIMENSIONS records in place and checks every length calamine relies on.
+/// DIMENSIONS records in place, checks every length calamine relies on and bounds the cells
+/// calamine will allocate (at most `max_cells` over all sheets).
 ///
 /// # Errors
-/// A Swedish description of the first record that cannot be made safe.
-pub fn sanitize_stream(stream: &mut [u8]) -> Result<(), String> {
+/// The first record that cannot be made safe, or sheets spanning too many cells.
+pub fn sanitize_stream(stream: &mut [u8], max_cells: u64) -> Result<(), Problem> {
     let mut boundaries = Vec::new();
     let mut sheet_offsets = Vec::new();
     let mut in_globals = true;
     let mut pos = 0usize;
+    let mut area = 0u64;
     while stream.len() - pos >= 4 {
         let typ = u16_at(stream, pos).unwrap_or(0);
         let len = u16_at(stream, pos + 2).unwrap_or(0) as usize;
@@ -159,17 +181,17 @@ pub fn sanitize_stream(stream: &mut [u8]) -> Result<(), String> {
                 short(2, "MERGECELLS")?;
                 let count = u16_at(data, 0).unwrap_or(0) as usize;
                 if 2 + 8 * count > len {
-                    return Err(format!(
+                    return Err(Problem::Damaged(format!(
                         "posten MERGECELLS vid byte {pos} anger {count} områden men rymmer {}",
                         (len - 2) / 8
-                    ));
+                    )));
                 }
             }
             rt::MULRK if len >= 6 => {
                 let first = u16_at(data, 2).unwrap_or(0);
                 let last = u16_at(data, len - 2).unwrap_or(0);
                 if last < first || last - first == u16::MAX {
-                    return Err(format!("posten MULRK vid byte {pos} har kolumnerna {first}–{last}"));
+                    return Err(Problem::Damaged(format!("posten MULRK vid byte {pos} har kolumnerna {first}–{last}")));
                 }
             }
             _ => {}
@@ -178,10 +200,65 @@ pub fn sanitize_stream(stream: &mut [u8]) -> Result<(), String> {
     }
     for (at, offset) in sheet_offsets {
         if boundaries.binary_search(&offset).is_err() {
-            return Err(format!("bladet i posten BOUNDSHEET vid byte {at} börjar mitt i en post (byte {offset})"));
+            return Err(
+                format!("bladet i posten BOUNDSHEET vid byte {at} börjar mitt i en post (byte {offset})").into()
+            );
+        }
+        area = area.saturating_add(dense_area(stream, offset));
+        if area > max_cells {
+            return Err(Problem::TooManyCells(format!(
+                "bladen spänner tillsammans över mer än {max_cells} celler (gränsen) från första till sista cell"
+            )));
         }
     }
     Ok(())
+}
+
+/// The cells calamine allocates for the sheet starting at `offset`: rows × columns from its first
+/// to its last cell, found by walking the sheet's records as calamine does (nested substreams
+/// such as embedded charts skipped, up to the sheet's EOF).
+fn dense_area(stream: &[u8], offset: usize) -> u64 {
+    let mut pos = offset;
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    let mut bounds: Option<(u16, u16, u16, u16)> = None;
+    let mut add = |row: u16, col: u16| {
+        let b = bounds.get_or_insert((row, row, col, col));
+        *b = (b.0.min(row), b.1.max(row), b.2.min(col), b.3.max(col));
+    };
+    while let (Some(typ), Some(len)) = (u16_at(stream, pos), u16_at(stream, pos + 2)) {
+        let Some(data) = stream.get(pos + 4..pos + 4 + len as usize) else { break };
+        pos += 4 + len as usize;
+        if depth > 0 {
+            match typ {
+                rt::BOF => depth += 1,
+                rt::EOF => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            rt::BOF if seen_bof => depth += 1,
+            rt::BOF => seen_bof = true,
+            rt::EOF => break,
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, column first.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | rt::FORMULA => {
+                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    add(row, col);
+                }
+            }
+            rt::MULRK if data.len() >= 6 => {
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2))
+                {
+                    add(row, first);
+                    add(row, last);
+                }
+            }
+            _ => {}
+        }
+    }
+    bounds.map_or(0, |(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1))
 }
 
 /// calamine's view of a record: its data and the CONTINUE records after it.
@@ -305,7 +382,7 @@ mod tests {
         data[6..14].copy_from_slice(&42.5f64.to_le_bytes());
         data.extend([5, 0, 0x1E, 1, 0, 0xFF, 0xFF]);
         let mut stream = record(rt::FORMULA, &data);
-        sanitize_stream(&mut stream).expect("a long enough formula is sanitised");
+        sanitize_stream(&mut stream, 1000).expect("a long enough formula is sanitised");
         assert_eq!(&stream[4 + 20..4 + 22], &[0, 0]);
         assert_eq!(&stream[4 + 6..4 + 14], &42.5f64.to_le_bytes());
         assert_eq!(&stream[4 + 22..], &[0x1E, 1, 0, 0xFF, 0xFF]);
@@ -314,22 +391,22 @@ mod tests {
     #[test]
     fn formula_without_cce_is_rejected() {
         let mut stream = record(rt::FORMULA, &[0u8; 21]);
-        let e = sanitize_stream(&mut stream).expect_err("no room for cce");
-        assert!(e.contains("FORMULA"), "{e}");
+        let e = sanitize_stream(&mut stream, 1000).expect_err("no room for cce");
+        assert!(matches!(&e, Problem::Damaged(d) if d.contains("FORMULA")), "{e:?}");
     }
 
     #[test]
     fn sheet_offset_inside_a_record_is_rejected() {
         let mut stream = record(rt::BOUNDSHEET, &[5, 0, 0, 0, 0, 0, 1, 0, b'A']);
         stream.extend(record(rt::EOF, &[]));
-        let e = sanitize_stream(&mut stream).expect_err("offset 5 is inside the first record");
-        assert!(e.contains("BOUNDSHEET"), "{e}");
+        let e = sanitize_stream(&mut stream, 1000).expect_err("offset 5 is inside the first record");
+        assert!(matches!(&e, Problem::Damaged(d) if d.contains("BOUNDSHEET")), "{e:?}");
     }
 
     #[test]
     fn mergecells_count_beyond_record_is_rejected() {
         let mut stream = record(rt::MERGECELLS, &[3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        assert!(sanitize_stream(&mut stream).is_err());
+        assert!(sanitize_stream(&mut stream, 1000).is_err());
     }
 
     #[test]
@@ -338,13 +415,38 @@ mod tests {
         let mut stream = record(rt::SST, &[1, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, b'a', b'b']);
         stream.extend(record(rt::CONTINUE, &[]));
         stream.extend(record(rt::EOF, &[]));
-        assert!(sanitize_stream(&mut stream).is_err());
+        assert!(sanitize_stream(&mut stream, 1000).is_err());
+    }
+
+    #[test]
+    fn two_far_apart_cells_exceed_the_cell_limit() {
+        // Globals: BOF, BOUNDSHEET pointing at the sheet, EOF; sheet: BOF, two NUMBER cells, EOF.
+        let mut globals = record(rt::BOF, &[0, 6, 5, 0]);
+        let sheet_at = globals.len() + 4 + 9 + 4;
+        globals.extend(record(rt::BOUNDSHEET, &[sheet_at as u8, 0, 0, 0, 0, 0, 1, 0, b'A']));
+        globals.extend(record(rt::EOF, &[]));
+        let number = |row: u16, col: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend(col.to_le_bytes());
+            d.extend([0, 0]);
+            d.extend(1.0f64.to_le_bytes());
+            record(0x0203, &d)
+        };
+        let mut stream = globals;
+        assert_eq!(stream.len(), sheet_at);
+        stream.extend(record(rt::BOF, &[0, 6, 0x10, 0]));
+        stream.extend(number(0, 0));
+        stream.extend(number(65_535, 255));
+        stream.extend(record(rt::EOF, &[]));
+        let e = sanitize_stream(&mut stream.clone(), 1_000_000).expect_err("65 536 × 256 cells");
+        assert!(matches!(e, Problem::TooManyCells(_)), "{e:?}");
+        sanitize_stream(&mut stream, 20_000_000).expect("within a larger limit");
     }
 
     #[test]
     fn dimensions_become_one_cell() {
         let mut stream = record(rt::DIMENSIONS, &[0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0xFF, 0, 0, 0]);
-        sanitize_stream(&mut stream).expect("dimensions are neutralised");
+        sanitize_stream(&mut stream, 1000).expect("dimensions are neutralised");
         assert!(stream[4..16].iter().all(|&b| b == 0));
     }
 }
