@@ -15,7 +15,10 @@
 //! * rejects, with [`ImportError::Corrupt`], a record calamine would index past its end (a
 //!   FORMULA without its `cce`, a MERGECELLS or MULRK whose counts do not fit, a too short BOF,
 //!   CODEPAGE, DATEMODE, FILEPASS, EXTERNSHEET, BOUNDSHEET or Lbl, a shared-strings table whose
-//!   strings run past their records) and a sheet offset that is no record boundary.
+//!   strings run past their records) and a sheet offset that is no record boundary;
+//! * bounds the cells calamine allocates: it stores each sheet densely from its first to its last
+//!   cell, so the sum of those areas must stay within `max_cells`;
+//! * stops at a FILEPASS record: a password-protected workbook, [`ImportError::Encrypted`].
 //!
 //! The sanitised stream is written into a new in-memory container, which is what calamine reads:
 //! it never sees the original container either. Cell values are untouched, so a valid workbook
@@ -85,6 +88,7 @@ pub fn sanitize_xls(file: &str, bytes: &[u8], max_cells: u64) -> Result<Vec<u8>,
     sanitize_stream(&mut stream, max_cells).map_err(|problem| match problem {
         Problem::Damaged(detail) => damaged(file, detail),
         Problem::TooManyCells(detail) => ImportError::TooManyCells { file: file.to_string(), detail },
+        Problem::Encrypted => ImportError::Encrypted { file: file.to_string() },
     })?;
 
     let write_err = |e: std::io::Error| damaged(file, format!("arbetsboksdelen kan inte skrivas om ({e})"));
@@ -106,6 +110,9 @@ pub enum Problem {
     /// The sheets' cells span more than the cell limit: calamine allocates each sheet's range
     /// densely, from its first to its last row and column (a Swedish description).
     TooManyCells(String),
+    /// A FILEPASS record: the workbook is password-protected (its record data is encrypted, so
+    /// the guard reads no further).
+    Encrypted,
 }
 
 impl From<String> for Problem {
@@ -143,6 +150,9 @@ pub fn sanitize_stream(stream: &mut [u8], max_cells: u64) -> Result<(), Problem>
             }
         };
         if in_globals {
+            if typ == rt::FILEPASS && u16_at(stream, pos + 4).is_some_and(|v| v != 0) {
+                return Err(Problem::Encrypted);
+            }
             match typ {
                 rt::BOF | rt::FILEPASS | rt::CODEPAGE | rt::DATEMODE | rt::EXTERNSHEET => short(2, "i arbetsboken")?,
                 rt::BOUNDSHEET => {
@@ -441,6 +451,14 @@ mod tests {
         let e = sanitize_stream(&mut stream.clone(), 1_000_000).expect_err("65 536 × 256 cells");
         assert!(matches!(e, Problem::TooManyCells(_)), "{e:?}");
         sanitize_stream(&mut stream, 20_000_000).expect("within a larger limit");
+    }
+
+    #[test]
+    fn filepass_means_encrypted() {
+        let mut stream = record(rt::BOF, &[0, 6, 5, 0]);
+        stream.extend(record(rt::FILEPASS, &[1, 0, 1, 0]));
+        stream.extend(record(rt::MERGECELLS, &[0xFF, 0xFF]));
+        assert_eq!(sanitize_stream(&mut stream, 1000), Err(Problem::Encrypted));
     }
 
     #[test]
