@@ -285,10 +285,13 @@ fn build(
     }
 
     if !reference_cols.is_empty() {
-        let mut lines = XlChart::new_line();
+        // A line chart takes the reference lines as series of its own; other kinds combine with
+        // a line chart holding them.
+        let mut lines = (chart.kind != ChartKind::Line).then(XlChart::new_line);
+        let target = lines.as_mut().unwrap_or(&mut xl);
         for col in reference_cols {
             let col = *col as u16;
-            lines
+            target
                 .add_series()
                 .set_name((sheet, header_row, col))
                 .set_categories(categories)
@@ -302,25 +305,8 @@ fn build(
                     ),
                 );
         }
-        if chart.kind == ChartKind::Line {
-            // Same kind: add the lines to the chart itself.
-            for col in reference_cols {
-                let col = *col as u16;
-                xl.add_series()
-                    .set_name((sheet, header_row, col))
-                    .set_categories(categories)
-                    .set_values((sheet, first, col, last_row, col))
-                    .set_format(
-                        ChartFormat::new().set_line(
-                            ChartLine::new()
-                                .set_color(Color::RGB(0x000000))
-                                .set_width(1.5)
-                                .set_dash_type(ChartLineDashType::Dash),
-                        ),
-                    );
-            }
-        } else {
-            xl.combine(&lines);
+        if let Some(lines) = &lines {
+            xl.combine(lines);
         }
     }
 
