@@ -134,10 +134,23 @@ impl State {
         }
     }
 
+    /// After the loaded data changed: chooses a plugin the data fits, then recomputes. The
+    /// datasets are gathered (cloned) once for both.
+    fn data_changed(&mut self) {
+        let inputs = Inputs::new(self.datasets());
+        self.pick_plugin_for(&inputs);
+        self.compute(&inputs);
+    }
+
+    /// After the plugin or a parameter changed.
+    fn recompute(&mut self) {
+        let inputs = Inputs::new(self.datasets());
+        self.compute(&inputs);
+    }
+
     /// Chooses the first plugin whose required inputs the loaded data satisfies, if the current
     /// one is not satisfied.
-    fn pick_plugin_for_data(&mut self) {
-        let inputs = Inputs::new(self.datasets());
+    fn pick_plugin_for(&mut self, inputs: &Inputs) {
         let fits = |id: &str| {
             self.registry.get(id).is_some_and(|p| {
                 p.inputs().iter().filter(|s| !s.optional).all(|spec| inputs.matching(spec).next().is_some())
@@ -152,7 +165,7 @@ impl State {
         }
     }
 
-    fn recompute(&mut self) {
+    fn compute(&mut self, inputs: &Inputs) {
         if self.files.is_empty() {
             self.report = None;
             return;
@@ -160,9 +173,8 @@ impl State {
         let Some(plugin) = self.registry.get(&self.plugin_id) else {
             return;
         };
-        let inputs = Inputs::new(self.datasets());
         let params: Vec<(String, String)> = self.params.iter().filter(|(_, v)| !v.trim().is_empty()).cloned().collect();
-        match uppfolj_plugin::run(plugin, &inputs, &params) {
+        match uppfolj_plugin::run(plugin, inputs, &params) {
             Ok(report) => self.report = Some(Rc::new(report)),
             Err(err) => {
                 let shown = if self.report.is_some() { " Den förra rapporten visas fortfarande." } else { "" };
@@ -205,8 +217,7 @@ impl Reducible for State {
                             let noun = if tables == 1 { "tabell" } else { "tabeller" };
                             s.notify(false, format!("{name} lästes in: {tables} {noun}."));
                         }
-                        s.pick_plugin_for_data();
-                        s.recompute();
+                        s.data_changed();
                     }
                     Err(message) => s.notify(true, message),
                 }
@@ -221,8 +232,7 @@ impl Reducible for State {
                                 f.mapping = mapping;
                             }
                             s.notify(false, format!("{name} lästes in på nytt med din tolkning."));
-                            s.pick_plugin_for_data();
-                            s.recompute();
+                            s.data_changed();
                         }
                         Err(message) => {
                             s.notify(true, format!("{message} Den tidigare tolkningen gäller fortfarande."))
@@ -234,8 +244,7 @@ impl Reducible for State {
             Action::RemoveFile(index) => {
                 if index < s.files.len() {
                     s.files.remove(index);
-                    s.pick_plugin_for_data();
-                    s.recompute();
+                    s.data_changed();
                 }
             }
             Action::SelectPlugin(id) => {
