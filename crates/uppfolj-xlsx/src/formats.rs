@@ -90,6 +90,10 @@ pub(crate) struct CellStyle {
     pub(crate) top_border: bool,
 }
 
+/// A cell format made by [`Styles::id`]: an index into the workbook's formats, cheap to copy and
+/// compare (the rows of table bodies carry it, see [`crate::body`]).
+pub(crate) type StyleId = u16;
+
 /// The workbook's formats.
 #[derive(Debug)]
 pub(crate) struct Styles {
@@ -101,7 +105,8 @@ pub(crate) struct Styles {
     pub(crate) note: Format,
     pub(crate) header: Format,
     pub(crate) header_number: Format,
-    cache: HashMap<CellStyle, Format>,
+    ids: HashMap<CellStyle, StyleId>,
+    formats: Vec<Format>,
 }
 
 impl Styles {
@@ -121,31 +126,52 @@ impl Styles {
             note: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
             header_number: header.clone().set_align(FormatAlign::Right),
             header,
-            cache: HashMap::new(),
+            // Id 0 is the plain format, so that `formats` is never empty.
+            ids: HashMap::from([(CellStyle::default(), 0)]),
+            formats: vec![Format::new()],
         }
+    }
+
+    /// The id of the format for `style`, made once. Styles past the 65 535th share the last one
+    /// (no report comes near: a workbook has a few dozen).
+    pub(crate) fn id(&mut self, style: &CellStyle) -> StyleId {
+        if let Some(id) = self.ids.get(style) {
+            return *id;
+        }
+        let Ok(id) = StyleId::try_from(self.formats.len()) else {
+            return StyleId::MAX;
+        };
+        let mut f = Format::new();
+        if let Some(code) = &style.num {
+            f = f.set_num_format(code);
+        }
+        if style.bold {
+            f = f.set_bold();
+        }
+        if style.indent > 0 {
+            f = f.set_indent(style.indent.min(15));
+        }
+        if style.wrap {
+            f = f.set_text_wrap().set_align(FormatAlign::Top);
+        }
+        if style.top_border {
+            f = f.set_border_top(FormatBorder::Thin);
+        }
+        self.formats.push(f);
+        self.ids.insert(style.clone(), id);
+        id
+    }
+
+    /// The format with id `id`.
+    pub(crate) fn format(&self, id: StyleId) -> &Format {
+        // Ids come from `id()`, which never hands out one past the end; the plain format otherwise.
+        self.formats.get(usize::from(id)).unwrap_or(&self.formats[0])
     }
 
     /// The format for `style`, made once.
     pub(crate) fn cell(&mut self, style: &CellStyle) -> &Format {
-        self.cache.entry(style.clone()).or_insert_with(|| {
-            let mut f = Format::new();
-            if let Some(code) = &style.num {
-                f = f.set_num_format(code);
-            }
-            if style.bold {
-                f = f.set_bold();
-            }
-            if style.indent > 0 {
-                f = f.set_indent(style.indent.min(15));
-            }
-            if style.wrap {
-                f = f.set_text_wrap().set_align(FormatAlign::Top);
-            }
-            if style.top_border {
-                f = f.set_border_top(FormatBorder::Thin);
-            }
-            f
-        })
+        let id = self.id(style);
+        self.format(id)
     }
 
     /// A conditional-format look for a status: its fill and font colour.

@@ -5,9 +5,10 @@
 //! column gives the source row, so the cell of every value is its header's column letter and its
 //! row's number. Values are written as read: numbers as numbers, text always as text.
 
-use crate::formats::{CellStyle, Styles};
+use crate::body::{Body, BodyCell, CellValue, StreamedSheet};
+use crate::formats::{CellStyle, StyleId, Styles};
 use crate::section::{self, Layout, SheetWriter};
-use crate::{Context, ExportOptions, XlsxError};
+use crate::{Context, XlsxError};
 use uppfolj_model::{CellRef, Dataset, Report, RowKind, Value};
 
 /// Excel's last row (zero-based).
@@ -50,15 +51,76 @@ fn number_code(dataset: &Dataset, c: usize) -> Option<String> {
     any.then(|| crate::formats::number_code(decimals))
 }
 
-pub(crate) fn write(
+/// The rows of a dataset as cells: made once while the workbook is built (for exemplars) and again
+/// when they are streamed into the file ([`crate::body`]).
+#[derive(Debug)]
+pub(crate) struct InputBody<'r> {
+    dataset: &'r Dataset,
+    /// Rows written (Excel's sheet has room for 1 048 576 rows).
+    rows: usize,
+    first_row: u32,
+    /// The source row number.
+    row_number: StyleId,
+    /// Text in data rows and in sum rows.
+    text: [StyleId; 2],
+    /// The row-kind label of sum rows.
+    kind_label: StyleId,
+    /// Per dataset column, numbers in data rows and in sum rows.
+    numbers: Vec<[StyleId; 2]>,
+}
+
+/// Columns before the dataset's own: the source row and the row kind.
+const FIXED: [&str; 2] = ["Rad i källan", "Radtyp"];
+
+impl<'r> InputBody<'r> {
+    pub(crate) fn first_row(&self) -> u32 {
+        self.first_row
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub(crate) fn last_col(&self) -> u16 {
+        u16::try_from(self.dataset.columns.len() + FIXED.len()).map_or(u16::MAX, |c| c.saturating_sub(1))
+    }
+
+    pub(crate) fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
+        let Some(data_row) = self.dataset.rows.get(i) else { return };
+        let sum = usize::from(data_row.kind != RowKind::Data);
+        out.push(BodyCell::number(0, self.row_number, f64::from(data_row.source_row) + 1.0));
+        if sum == 1 {
+            out.push(BodyCell::text(1, self.kind_label, row_kind_sv(data_row.kind)));
+        }
+        let offset = FIXED.len();
+        for (c, cell) in data_row.cells.iter().enumerate() {
+            let Ok(col) = u16::try_from(c + offset) else { break };
+            match &cell.value {
+                Value::Number { value, .. } => {
+                    let style = self.numbers.get(c).or(self.numbers.last()).map_or(self.text[sum], |s| s[sum]);
+                    out.push(BodyCell::number(col, style, *value));
+                }
+                Value::Missing { marker: None } => {}
+                // User text and missing-value markers: always text, even when they look like a formula.
+                Value::Missing { marker: Some(text) } | Value::Text(text) => {
+                    out.push(BodyCell::text(col, self.text[sum], text));
+                }
+            }
+        }
+    }
+}
+
+/// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the
+/// file is packaged.
+pub(crate) fn write<'r>(
     workbook: &mut rust_xlsxwriter::Workbook,
     styles: &mut Styles,
     report: &Report,
-    dataset: &Dataset,
+    dataset: &'r Dataset,
     name: &str,
-    options: &ExportOptions,
-) -> Result<(), XlsxError> {
-    let ws = section::new_worksheet(workbook, dataset.rows.len() > options.constant_memory_rows)?;
+    index: usize,
+) -> Result<StreamedSheet<'r>, XlsxError> {
+    let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
     let label = styles.label.clone();
@@ -93,12 +155,11 @@ pub(crate) fn write(
     sheet.row += 2;
 
     let header_row = sheet.row;
-    let fixed = ["Rad i källan", "Radtyp"];
     let header_number = styles.header_number.clone();
-    sheet.text(header_row, 0, fixed[0], &header_number)?;
-    sheet.text(header_row, 1, fixed[1], &header)?;
-    let offset = fixed.len();
-    let mut headers: Vec<String> = fixed.iter().map(|h| (*h).to_owned()).collect();
+    sheet.text(header_row, 0, FIXED[0], &header_number)?;
+    sheet.text(header_row, 1, FIXED[1], &header)?;
+    let offset = FIXED.len();
+    let mut headers: Vec<String> = FIXED.iter().map(|h| (*h).to_owned()).collect();
     let number_codes: Vec<Option<String>> = (0..dataset.columns.len()).map(|c| number_code(dataset, c)).collect();
     for (c, column) in dataset.columns.iter().enumerate() {
         let mut h = format!("{} [{}]", column.name, CellRef::column_letters(column.source_col));
@@ -114,43 +175,39 @@ pub(crate) fn write(
     sheet.row += 1;
     let max_rows = (MAX_ROW - header_row) as usize;
     let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
-    let bold = styles.cell(&CellStyle { bold: true, ..CellStyle::default() }).clone();
-    let bold_indented = styles.cell(&CellStyle { bold: true, indent: 1, ..CellStyle::default() }).clone();
-    let formats: Vec<[rust_xlsxwriter::Format; 2]> = number_codes
+    let bold = styles.id(&CellStyle { bold: true, ..CellStyle::default() });
+    let numbers = number_codes
         .iter()
         .map(|code| {
             let num = Some(code.clone().unwrap_or_else(|| "General".to_owned()));
             [
-                styles.cell(&CellStyle { num: num.clone(), ..CellStyle::default() }).clone(),
-                styles.cell(&CellStyle { num, bold: true, ..CellStyle::default() }).clone(),
+                styles.id(&CellStyle { num: num.clone(), ..CellStyle::default() }),
+                styles.id(&CellStyle { num, bold: true, ..CellStyle::default() }),
             ]
         })
         .collect();
-    for data_row in rows {
-        let row = sheet.row;
-        let is_sum = data_row.kind != RowKind::Data;
-        let text_format = if is_sum { &bold } else { &plain };
-        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
-        sheet.ws.write_number(row, 0, f64::from(data_row.source_row) + 1.0).context(err)?;
-        if is_sum {
-            sheet.text(row, 1, row_kind_sv(data_row.kind), &bold_indented)?;
-        }
-        for (c, cell) in data_row.cells.iter().enumerate() {
-            let col = u16::try_from(c + offset).unwrap_or(u16::MAX);
-            match &cell.value {
-                Value::Number { value, .. } if value.is_finite() => {
-                    let format = &formats[c.min(formats.len().saturating_sub(1))][usize::from(is_sum)];
-                    sheet.ws.write_number_with_format(row, col, *value, format).context(err)?;
-                }
-                Value::Number { .. } | Value::Missing { marker: None } => {}
-                Value::Missing { marker: Some(m) } => sheet.text(row, col, m, text_format)?,
-                Value::Text(t) => {
-                    // User text: always a string, even when it looks like a formula.
-                    sheet.text(row, col, t, text_format)?;
-                    sheet.want_width(col, t.chars().count().min(40));
-                }
+    let body = InputBody {
+        dataset,
+        rows: rows.len(),
+        first_row: sheet.row,
+        row_number: styles.id(&CellStyle::default()),
+        text: [styles.id(&CellStyle::default()), bold],
+        kind_label: styles.id(&CellStyle { bold: true, indent: 1, ..CellStyle::default() }),
+        numbers,
+    };
+    let mut cells = Vec::new();
+    for (i, data_row) in rows.iter().enumerate() {
+        body.cells(i, &mut cells);
+        for cell in &cells {
+            if let CellValue::Text(t) = cell.value
+                && cell.col >= 2
+            {
+                sheet.want_width(cell.col, t.chars().count().min(40));
             }
         }
+        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
+        sheet.exemplars.offer(sheet.ws, styles, sheet.row, &cells, err)?;
+        cells.clear();
         sheet.row += 1;
     }
     if rows.len() < dataset.rows.len() && sheet.row <= MAX_ROW {
@@ -169,5 +226,6 @@ pub(crate) fn write(
     sheet.apply_widths()?;
     let layout = Layout { header_rows: 1, first_header: Some(header_row) };
     section::print_setup(&mut sheet, report, name, layout)?;
-    Ok(())
+    let bodies = if body.rows > 0 { vec![Body::Input(body)] } else { Vec::new() };
+    Ok(StreamedSheet { index, name: name.to_owned(), bodies, exemplars: sheet.exemplars })
 }

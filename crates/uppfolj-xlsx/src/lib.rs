@@ -18,15 +18,18 @@
 //! Text that came from user files is always written as text, never as a formula. Print setup (fit
 //! to one page wide, repeated header rows, header and footer) and document properties are set.
 //!
-//! The same code runs natively and in WebAssembly ([`Workbook::save_to_buffer`]). Natively, a
-//! sheet with a very large table is written in rust_xlsxwriter's constant-memory mode (row by row to a
-//! temporary file); in WebAssembly every sheet is kept in memory.
+//! The same code runs natively and in WebAssembly, in memory that does not grow with the rows:
+//! rust_xlsxwriter builds the workbook around the tables ([`Workbook::save_to_buffer`]) and the
+//! table rows are streamed into the saved file afterwards ([`body`], [`package`]). What is held is
+//! the Report, the datasets and the compressed file.
 
+mod body;
 mod chart;
 mod cover;
 mod formats;
 mod input;
 mod names;
+mod package;
 mod section;
 mod table;
 
@@ -52,10 +55,6 @@ pub struct ExportOptions {
     pub charts: bool,
     /// Write the sheets with the imported input data and their provenance.
     pub input_data: bool,
-    /// Natively, a sheet whose tables (or dataset) hold more rows than this is written in
-    /// rust_xlsxwriter's constant-memory mode: rows are flushed to a temporary file as they are
-    /// written and strings are stored inline. Ignored in WebAssembly (no file system).
-    pub constant_memory_rows: usize,
     /// The version of uppfolj that made the file, for the document properties and cover sheet.
     pub generator: String,
 }
@@ -67,7 +66,6 @@ impl Default for ExportOptions {
             formulas: true,
             charts: true,
             input_data: true,
-            constant_memory_rows: 20_000,
             generator: format!("uppfolj {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -84,6 +82,15 @@ pub enum XlsxError {
         /// The writer's error.
         #[source]
         source: rust_xlsxwriter::XlsxError,
+    },
+    /// The saved workbook could not be rewritten with the rows of its tables.
+    #[error("Excelfilen kunde inte packas ({context}): {source}")]
+    Package {
+        /// What was being done ("bladet 'Indata'").
+        context: String,
+        /// What went wrong.
+        #[source]
+        source: std::io::Error,
     },
 }
 
@@ -113,13 +120,14 @@ pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) ->
     let input_names: Vec<String> = input::sheet_titles(datasets).iter().map(|t| names.claim(t)).collect();
 
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;
-    let big = report.tables().any(|t| t.rows.len() > options.constant_memory_rows)
-        || datasets.iter().any(|d| d.rows.len() > options.constant_memory_rows);
-    for (section, name) in report.sections.iter().zip(&section_names) {
-        section::write(&mut workbook, &mut styles, &mut tables, report, section, name, options)?;
+    // Worksheet 0 is the cover; the section sheets follow, then the input sheets.
+    let mut sheets = Vec::new();
+    for (i, (section, name)) in report.sections.iter().zip(&section_names).enumerate() {
+        sheets.push(section::write(&mut workbook, &mut styles, &mut tables, report, section, name, 1 + i, options)?);
     }
-    for (dataset, name) in datasets.iter().zip(&input_names) {
-        input::write(&mut workbook, &mut styles, report, dataset, name, options)?;
+    for (i, (dataset, name)) in datasets.iter().zip(&input_names).enumerate() {
+        let index = 1 + section_names.len() + i;
+        sheets.push(input::write(&mut workbook, &mut styles, report, dataset, name, index)?);
     }
 
     let mut comment =
@@ -138,19 +146,7 @@ pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) ->
     }
     workbook.set_properties(&properties);
 
-    save(&mut workbook, big)
-}
-
-/// The workbook's bytes. Natively, a workbook with constant-memory sheets is written to a
-/// temporary file and read back, so that the zip is never held twice while it grows.
-fn save(workbook: &mut Workbook, big: bool) -> Result<Vec<u8>, XlsxError> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if big {
-        let context = || "när arbetsboken sparades till en temporär fil".to_owned();
-        let file = tempfile::NamedTempFile::new().map_err(rust_xlsxwriter::XlsxError::IoError).context(context)?;
-        workbook.save(file.path()).context(context)?;
-        return std::fs::read(file.path()).map_err(rust_xlsxwriter::XlsxError::IoError).context(context);
-    }
-    let _ = big;
-    workbook.save_to_buffer().context(|| "när arbetsboken sparades".to_owned())
+    let saved = workbook.save_to_buffer().context(|| "när arbetsboken sparades".to_owned())?;
+    drop(workbook);
+    package::package(saved, &sheets)
 }

@@ -1,6 +1,7 @@
-//! One sheet per report section: its blocks written top to bottom, in row order (so that a sheet
-//! with a huge table can be written in constant-memory mode).
+//! One sheet per report section: its blocks written top to bottom. The rows of its tables are
+//! streamed into the file afterwards ([`crate::body`]).
 
+use crate::body::{Body, Exemplars, StreamedSheet};
 use crate::formats::{CellStyle, Styles};
 use crate::names::TableNames;
 use crate::{Context, ExportOptions, XlsxError, chart, table};
@@ -31,6 +32,8 @@ pub(crate) struct SheetWriter<'a> {
     /// The next free row.
     pub(crate) row: u32,
     widths: Vec<f64>,
+    /// The body rows written through rust_xlsxwriter to show each style's index.
+    pub(crate) exemplars: Exemplars,
 }
 
 impl std::fmt::Debug for SheetWriter<'_> {
@@ -41,7 +44,7 @@ impl std::fmt::Debug for SheetWriter<'_> {
 
 impl<'a> SheetWriter<'a> {
     pub(crate) fn new(ws: &'a mut Worksheet, name: &str) -> Self {
-        Self { ws, name: name.to_owned(), row: 0, widths: Vec::new() }
+        Self { ws, name: name.to_owned(), row: 0, widths: Vec::new(), exemplars: Exemplars::default() }
     }
 
     /// Notes that column `col` needs `chars` characters of width.
@@ -172,25 +175,20 @@ pub(crate) struct Layout {
     pub(crate) first_header: Option<u32>,
 }
 
-/// Writes `section` to a new sheet `name`.
-pub(crate) fn write(
+/// Writes `section` to a new sheet `name`, the `index`th worksheet; the rows of its tables are
+/// streamed when the file is packaged.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write<'r>(
     workbook: &mut Workbook,
     styles: &mut Styles,
     tables: &mut TableNames,
     report: &Report,
-    section: &Section,
+    section: &'r Section,
     name: &str,
+    index: usize,
     options: &ExportOptions,
-) -> Result<(), XlsxError> {
-    let table_rows: usize = section
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Table(t) => t.rows.len(),
-            _ => 0,
-        })
-        .sum();
-    let ws = new_worksheet(workbook, table_rows > options.constant_memory_rows)?;
+) -> Result<StreamedSheet<'r>, XlsxError> {
+    let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
 
@@ -203,6 +201,7 @@ pub(crate) fn write(
     sheet.row += 1;
 
     let mut layout = Layout::default();
+    let mut bodies = Vec::new();
     for block in &section.blocks {
         if sheet.row >= table::MAX_ROW - 2 {
             break; // the sheet is full (a table cut at Excel's last row says so)
@@ -211,7 +210,8 @@ pub(crate) fn write(
             Block::Text(text) => write_text(&mut sheet, styles, text)?,
             Block::KeyFigures { figures } => write_key_figures(&mut sheet, styles, figures)?,
             Block::Table(t) => {
-                let header = table::write(&mut sheet, styles, tables, t, options)?;
+                let (header, body) = table::write(&mut sheet, styles, tables, t, options)?;
+                bodies.extend(body.map(Body::Table));
                 layout.header_rows += 1;
                 layout.first_header.get_or_insert(header);
             }
@@ -223,19 +223,7 @@ pub(crate) fn write(
     sheet.want_width(0, 12);
     sheet.apply_widths()?;
     print_setup(&mut sheet, report, &section.title, layout)?;
-    Ok(())
-}
-
-/// A new worksheet; in constant-memory mode natively when asked.
-pub(crate) fn new_worksheet(workbook: &mut Workbook, constant_memory: bool) -> Result<&mut Worksheet, XlsxError> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if constant_memory {
-        return workbook
-            .add_worksheet_with_constant_memory()
-            .context(|| "ett blad i läge med konstant minne".to_owned());
-    }
-    let _ = constant_memory;
-    Ok(workbook.add_worksheet())
+    Ok(StreamedSheet { index, name: name.to_owned(), bodies, exemplars: sheet.exemplars })
 }
 
 /// Print setup: fit to one page wide, landscape when wide, header row repeated, title and page

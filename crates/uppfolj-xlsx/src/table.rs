@@ -2,11 +2,12 @@
 //! indented levels, statuses as text with conditional colours, and live formulas with the
 //! computed value cached.
 
-use crate::formats::{self, CellStyle, Styles};
+use crate::body::{BodyCell, CellValue};
+use crate::formats::{self, CellStyle, StyleId, Styles};
 use crate::names::TableNames;
 use crate::section::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
-use rust_xlsxwriter::{Formula, IgnoreError, Table as XlTable, TableColumn, TableStyle};
+use rust_xlsxwriter::{IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
 use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, TableCell, Trend};
 use uppfolj_model::{CellRef, Status};
@@ -90,7 +91,7 @@ fn decimals(kind: &ColumnKind) -> u8 {
 /// A formula and the value to cache, for one cell.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CellFormula {
-    /// The formula, starting with "=".
+    /// The formula, without the leading "=": `C6-B6`.
     pub(crate) formula: String,
     /// The cached result, in cell units (percentages as fractions); `None` caches an empty text.
     pub(crate) result: Option<f64>,
@@ -146,8 +147,8 @@ fn column_formula(
                 return None;
             }
             let (computed, formula) = match f {
-                ColumnFormula::Difference { .. } => (a - b, format!("={ar}-{br}")),
-                _ => (a + b, format!("={ar}+{br}")),
+                ColumnFormula::Difference { .. } => (a - b, format!("{ar}-{br}")),
+                _ => (a + b, format!("{ar}+{br}")),
             };
             let reported = reported?;
             agrees(computed, reported, dec)
@@ -161,7 +162,7 @@ fn column_formula(
             let denominator = if abs { format!("ABS({br})") } else { br.clone() };
             // The cell holds a fraction for a percent column, percentage points otherwise.
             let factor = if fraction { "" } else { "100*" };
-            let formula = format!("=IF({br}=0,\"\",{factor}{ar}/{denominator})");
+            let formula = format!("IF({br}=0,\"\",{factor}{ar}/{denominator})");
             if b == 0.0 {
                 return reported.is_none().then_some(CellFormula { formula, result: None });
             }
@@ -202,17 +203,128 @@ fn sum_formula(table: &Table, r: usize, col: usize, header_row: u32, reported: f
     if parts.len() > MAX_SUM_ARGS {
         return None;
     }
-    Some(CellFormula { formula: format!("=SUM({})", parts.join(",")), result: Some(reported) })
+    Some(CellFormula { formula: format!("SUM({})", parts.join(",")), result: Some(reported) })
 }
 
-/// Writes `table` at the sheet's current row: caption, header, rows. Returns the header row.
-pub(crate) fn write(
+/// The rows of a report table as cells: made once while the workbook is built (for widths,
+/// status colours and exemplars) and again when they are streamed into the file.
+#[derive(Debug)]
+pub(crate) struct TableBody<'r> {
+    table: &'r Table,
+    /// Rows written (a table longer than the sheet is cut).
+    rows: usize,
+    header_row: u32,
+    formulas: bool,
+    label_col: Option<usize>,
+    /// Per column, the style of its cells in data, subtotal and total rows.
+    styles: Vec<[StyleId; 3]>,
+    /// The label column's styles per indent level (0–15), in data, subtotal and total rows.
+    label_styles: Vec<[StyleId; 3]>,
+}
+
+/// The index of a row kind in [`TableBody`]'s style arrays.
+fn kind_index(kind: RowKindOut) -> usize {
+    match kind {
+        RowKindOut::Data => 0,
+        RowKindOut::Subtotal => 1,
+        RowKindOut::Total => 2,
+    }
+}
+
+/// Indent levels Excel has.
+const MAX_INDENT: u8 = 15;
+
+impl<'r> TableBody<'r> {
+    fn new(table: &'r Table, rows: usize, header_row: u32, formulas: bool, styles: &mut Styles) -> Self {
+        let label_col = table.columns.iter().position(|c| c.kind == ColumnKind::Text);
+        let style = |styles: &mut Styles, kind: &ColumnKind, row_kind: RowKindOut, indent: u8| {
+            styles.id(&CellStyle {
+                num: formats::kind_code(kind),
+                bold: row_kind != RowKindOut::Data,
+                indent,
+                wrap: false,
+                top_border: row_kind == RowKindOut::Total,
+            })
+        };
+        let kinds = [RowKindOut::Data, RowKindOut::Subtotal, RowKindOut::Total];
+        let column_styles = table
+            .columns
+            .iter()
+            .map(|column| {
+                // Status and trend cells sit a little away from a right-aligned number.
+                let indent = u8::from(matches!(column.kind, ColumnKind::Status | ColumnKind::Trend));
+                kinds.map(|k| style(styles, &column.kind, k, indent))
+            })
+            .collect();
+        let label_styles = match label_col {
+            Some(c) => (0..=MAX_INDENT).map(|level| kinds.map(|k| style(styles, &table.columns[c].kind, k, level))).collect(),
+            None => Vec::new(),
+        };
+        Self { table, rows, header_row, formulas, label_col, styles: column_styles, label_styles }
+    }
+
+    pub(crate) fn first_row(&self) -> u32 {
+        self.header_row + 1
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub(crate) fn last_col(&self) -> u16 {
+        u16::try_from(self.table.columns.len().saturating_sub(1)).unwrap_or(u16::MAX)
+    }
+
+    /// The indent of column `c` in row `r`.
+    fn indent(&self, r: usize, c: usize) -> u8 {
+        match self.table.columns[c].kind {
+            _ if Some(c) == self.label_col => self.table.rows[r].level.min(MAX_INDENT),
+            ColumnKind::Status | ColumnKind::Trend => 1,
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn cells(&self, r: usize, out: &mut Vec<BodyCell<'r>>) {
+        let table = self.table;
+        let Some(row) = table.rows.get(r) else { return };
+        let k = kind_index(row.kind);
+        for (c, column) in table.columns.iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            let style = match self.label_col {
+                Some(l) if l == c => self.label_styles[usize::from(row.level.min(MAX_INDENT))][k],
+                _ => self.styles[c][k],
+            };
+            if self.formulas
+                && let Some(planned) = plan_formula(table, r, c, self.header_row)
+            {
+                let value = CellValue::Formula { formula: planned.formula, result: planned.result };
+                out.push(BodyCell { col, style, value });
+                continue;
+            }
+            out.push(match row.cells.get(c).unwrap_or(&TableCell::Empty) {
+                TableCell::Empty => BodyCell { col, style, value: CellValue::Blank },
+                TableCell::Number(v) => BodyCell::number(col, style, formats::to_cell(*v, &column.kind)),
+                TableCell::Text(text) => BodyCell::text(col, style, text),
+                TableCell::Status { status, label } => {
+                    let label = if label.trim().is_empty() { status.label_sv() } else { label.as_str() };
+                    BodyCell::text(col, style, label)
+                }
+                TableCell::Trend(trend) => BodyCell::text(col, style, trend_text(*trend)),
+            });
+        }
+    }
+}
+
+/// Writes `table` at the sheet's current row: caption, header, rows. Returns the header row and
+/// the table's body, whose rows are streamed into the file when it is packaged
+/// ([`crate::body`]).
+pub(crate) fn write<'r>(
     sheet: &mut SheetWriter<'_>,
     styles: &mut Styles,
     names: &mut TableNames,
-    table: &Table,
+    table: &'r Table,
     options: &ExportOptions,
-) -> Result<u32, XlsxError> {
+) -> Result<(u32, Option<TableBody<'r>>), XlsxError> {
     let heading = styles.heading.clone();
     // A table longer than the sheet has room for is cut; its caption says so.
     let room = MAX_ROW.saturating_sub(sheet.row + 1) as usize;
@@ -230,7 +342,7 @@ pub(crate) fn write(
     let header_row = sheet.row;
     let ncols = table.columns.len();
     if ncols == 0 {
-        return Ok(header_row);
+        return Ok((header_row, None));
     }
     let headers = unique_headers(table);
     let last_col = (ncols - 1) as u16;
@@ -266,71 +378,30 @@ pub(crate) fn write(
     }
     sheet.header_widths(header_row, 0, &headers)?;
 
-    let label_col = table.columns.iter().position(|c| c.kind == ColumnKind::Text);
+    let body = TableBody::new(table, rows.len(), header_row, options.formulas, styles);
     let mut status_labels: BTreeMap<usize, BTreeMap<String, Status>> = BTreeMap::new();
     let mut widths = vec![0usize; ncols];
+    let mut cells = Vec::with_capacity(ncols);
     for (r, row) in rows.iter().enumerate() {
-        let sheet_row = header_row + 1 + r as u32;
-        let bold = row.kind != RowKindOut::Data;
-        let top_border = row.kind == RowKindOut::Total;
-        for (c, column) in table.columns.iter().enumerate() {
-            let cell = row.cells.get(c).unwrap_or(&TableCell::Empty);
-            let indent = if Some(c) == label_col {
-                row.level
-            } else if matches!(column.kind, ColumnKind::Status | ColumnKind::Trend) {
-                1 // a little room after a right-aligned number
-            } else {
-                0
+        cells.clear();
+        body.cells(r, &mut cells);
+        for cell in &cells {
+            let c = usize::from(cell.col);
+            let kind = &table.columns[c].kind;
+            let shown = |v: f64| if formats::is_fraction(kind) { 100.0 * v } else { v };
+            let width = match &cell.value {
+                CellValue::Number(v) | CellValue::Formula { result: Some(v), .. } => shown_len(shown(*v), kind),
+                CellValue::Text(text) => text.chars().count() + 2 * usize::from(body.indent(r, c)),
+                CellValue::Blank | CellValue::Formula { result: None, .. } => 0,
             };
-            let style = CellStyle { num: formats::kind_code(&column.kind), bold, indent, wrap: false, top_border };
-            let format = styles.cell(&style);
-            let col = c as u16;
-            let planned = if options.formulas { plan_formula(table, r, c, header_row) } else { None };
-            let err = || format!("tabellen '{}', rad {}, kolumn '{}'", table.title, r + 1, column.title);
-            if let Some(planned) = planned {
-                let result = match planned.result {
-                    Some(v) => v.to_string(),
-                    None => String::new(),
-                };
-                let formula = Formula::new(&planned.formula).set_result(result);
-                sheet.ws.write_formula_with_format(sheet_row, col, formula, format).context(err)?;
-                if let Some(v) = planned.result {
-                    let shown = if formats::is_fraction(&column.kind) { 100.0 * v } else { v };
-                    widths[c] = widths[c].max(shown_len(shown, &column.kind));
-                }
-                continue;
-            }
-            match cell {
-                TableCell::Empty => {
-                    sheet.ws.write_blank(sheet_row, col, format).context(err)?;
-                }
-                TableCell::Number(v) if v.is_finite() => {
-                    let scaled = formats::to_cell(*v, &column.kind);
-                    sheet.ws.write_number_with_format(sheet_row, col, scaled, format).context(err)?;
-                    widths[c] = widths[c].max(shown_len(*v, &column.kind));
-                }
-                TableCell::Number(_) => {
-                    sheet.ws.write_blank(sheet_row, col, format).context(err)?;
-                }
-                TableCell::Text(text) => {
-                    let format = format.clone();
-                    sheet.text(sheet_row, col, text, &format)?;
-                    widths[c] = widths[c].max(text.chars().count() + 2 * usize::from(indent));
-                }
-                TableCell::Status { status, label } => {
-                    let label = if label.trim().is_empty() { status.label_sv() } else { label.as_str() };
-                    let format = format.clone();
-                    sheet.text(sheet_row, col, label, &format)?;
-                    status_labels.entry(c).or_default().insert(label.to_owned(), *status);
-                    widths[c] = widths[c].max(label.chars().count() + 2);
-                }
-                TableCell::Trend(trend) => {
-                    let format = format.clone();
-                    sheet.text(sheet_row, col, trend_text(*trend), &format)?;
-                    widths[c] = widths[c].max(12);
-                }
+            widths[c] = widths[c].max(width);
+            if let (Some(TableCell::Status { status, .. }), CellValue::Text(label)) = (row.cells.get(c), &cell.value) {
+                status_labels.entry(c).or_default().insert((*label).to_owned(), *status);
             }
         }
+        let sheet_row = body.first_row() + r as u32;
+        let err = || format!("tabellen '{}', rad {}", table.title, r + 1);
+        sheet.exemplars.offer(sheet.ws, styles, sheet_row, &cells, err)?;
     }
     for (c, w) in widths.iter().enumerate() {
         sheet.want_width(c as u16, (*w).min(50));
@@ -348,7 +419,7 @@ pub(crate) fn write(
         sheet.status_colors(header_row + 1, last_row, *c as u16, labels)?;
     }
     sheet.row = last_row + 1;
-    Ok(header_row)
+    Ok((header_row, (!rows.is_empty()).then_some(body)))
 }
 
 /// Characters a number takes when shown in a column of `kind`.
@@ -410,17 +481,17 @@ mod tests {
     fn plans_difference_percent_and_sum_formulas() {
         let t = table();
         let diff = plan_formula(&t, 0, 3, 4).expect("difference");
-        assert_eq!(diff, CellFormula { formula: "=C6-B6".into(), result: Some(33.0) });
+        assert_eq!(diff, CellFormula { formula: "C6-B6".into(), result: Some(33.0) });
         let pct = plan_formula(&t, 0, 4, 4).expect("percent");
-        assert_eq!(pct.formula, "=IF(B6=0,\"\",D6/ABS(B6))");
+        assert_eq!(pct.formula, "IF(B6=0,\"\",D6/ABS(B6))");
         let cached = pct.result.expect("cached");
         assert!((cached - 33.0 / 1149.0).abs() < 1e-12);
         let zero = plan_formula(&t, 1, 4, 4).expect("percent of zero budget");
         assert_eq!(zero.result, None);
         let sum = plan_formula(&t, 3, 1, 4).expect("sum");
-        assert_eq!(sum, CellFormula { formula: "=SUM(B6:B8)".into(), result: Some(-1349.0) });
+        assert_eq!(sum, CellFormula { formula: "SUM(B6:B8)".into(), result: Some(-1349.0) });
         // The total's deviation is the column formula over the total row.
-        assert_eq!(plan_formula(&t, 3, 3, 4).expect("total diff").formula, "=C9-B9");
+        assert_eq!(plan_formula(&t, 3, 3, 4).expect("total diff").formula, "C9-B9");
         assert_eq!(plan_formula(&t, 0, 1, 4), None, "a plain value has no formula");
     }
 
@@ -440,7 +511,7 @@ mod tests {
         let mut t = table();
         t.rows[3].sum_of = vec![0, 2];
         t.rows[3].cells[1] = TableCell::Number(-1349.0);
-        assert_eq!(plan_formula(&t, 3, 1, 0).expect("sum").formula, "=SUM(B2,B4)");
+        assert_eq!(plan_formula(&t, 3, 1, 0).expect("sum").formula, "SUM(B2,B4)");
     }
 
     #[test]

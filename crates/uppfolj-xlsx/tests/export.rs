@@ -208,23 +208,6 @@ fn real_clients_read_the_exports() {
     assert!(status.success(), "the xlsx client checks failed; see the output above");
 }
 
-/// Constant-memory sheets (natively, for huge tables) hold exactly what in-memory sheets hold: every
-/// row is written in order, nothing is dropped.
-#[test]
-fn constant_memory_sheets_hold_the_same_cells() {
-    for case in common::cases() {
-        let in_memory = ExportOptions { constant_memory_rows: usize::MAX, ..options() };
-        let low_memory = ExportOptions { constant_memory_rows: 0, ..options() };
-        let a = export(&case.report, &case.datasets, &in_memory).expect("export in memory");
-        let b = export(&case.report, &case.datasets, &low_memory).expect("export in constant-memory mode");
-        let (mut a, mut b) = (open(&a), open(&b));
-        assert_eq!(a.sheet_names(), b.sheet_names());
-        for sheet in a.sheet_names() {
-            assert_eq!(grid(&mut a, &sheet), grid(&mut b, &sheet), "case {}, sheet {sheet}", case.name);
-        }
-    }
-}
-
 /// A table longer than Excel's 1 048 576 rows is cut at the last row with a note, and the export
 /// still succeeds. Slow in debug builds: `cargo test --release -p uppfolj-xlsx -- --ignored cuts`.
 #[test]

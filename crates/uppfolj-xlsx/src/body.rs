@@ -1,0 +1,351 @@
+//! Table bodies: the rows of report tables and input data, streamed into the file as sheet XML so
+//! that memory stays bounded however many rows there are, natively and in WebAssembly.
+//!
+//! rust_xlsxwriter keeps every cell of a worksheet in memory until the workbook is saved, at well
+//! over a hundred bytes a cell, and its constant-memory mode needs a file system, which WebAssembly
+//! in the browser does not have. A 500 000-row export took 1.2 GB there. So body rows are not
+//! handed to it:
+//!
+//! 1. While the workbook is built, each body row is made as [`BodyCell`]s by its [`Body`]. A row
+//!    with a cell style that no earlier row of the sheet had is written through rust_xlsxwriter
+//!    (an *exemplar*, see [`Exemplars`]); any other row is dropped at once. Everything around the
+//!    rows (the Excel table, conditional formats, filter, widths, print setup) is set up as usual
+//!    over the whole range.
+//! 2. rust_xlsxwriter saves the workbook, which is now small. [`crate::package`] copies it into a new
+//!    zip and rewrites each sheet with bodies on the way: its own rows are kept, and the bodies
+//!    make their rows again, written as XML ([`RowXml`]) straight into the deflate stream, each
+//!    style as the `s` index rust_xlsxwriter gave its exemplar cell.
+//!
+//! What is held is then the Report, the datasets and the compressed file. The XML written here
+//! is what rust_xlsxwriter writes for the same cells, except that text is an inline string
+//! (`t="inlineStr"`, as in rust_xlsxwriter's own constant-memory mode) instead of an entry in the
+//! shared-strings table.
+
+use crate::formats::{StyleId, Styles};
+use crate::input::InputBody;
+use crate::table::TableBody;
+use crate::{Context, XlsxError};
+use rust_xlsxwriter::{Formula, Worksheet};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use uppfolj_model::CellRef;
+
+/// The value of a body cell.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum CellValue<'r> {
+    /// A cell with a format and no value.
+    Blank,
+    /// A finite number, as stored in the cell (percentages as fractions).
+    Number(f64),
+    /// Text, never empty, at most Excel's 32 767 characters; always written as text.
+    Text(&'r str),
+    /// A formula without the leading "=", and its cached result (`None` caches an empty text).
+    Formula {
+        /// The formula: `C6-B6`.
+        formula: String,
+        /// The value Excel shows before it recalculates.
+        result: Option<f64>,
+    },
+}
+
+/// One cell of a body row.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BodyCell<'r> {
+    /// Zero-based column.
+    pub(crate) col: u16,
+    /// The cell's format.
+    pub(crate) style: StyleId,
+    /// The value.
+    pub(crate) value: CellValue<'r>,
+}
+
+impl<'r> BodyCell<'r> {
+    /// A text cell; empty text is a blank cell (Excel stores no empty strings).
+    pub(crate) fn text(col: u16, style: StyleId, text: &'r str) -> Self {
+        let text = crate::section::cell_text(text);
+        let value = if text.is_empty() { CellValue::Blank } else { CellValue::Text(text) };
+        Self { col, style, value }
+    }
+
+    /// A number cell; a value that is not finite is a blank cell.
+    pub(crate) fn number(col: u16, style: StyleId, value: f64) -> Self {
+        let value = if value.is_finite() { CellValue::Number(value) } else { CellValue::Blank };
+        Self { col, style, value }
+    }
+}
+
+/// A block of rows written by streaming: a report table's rows or an input dataset's.
+#[derive(Debug)]
+pub(crate) enum Body<'r> {
+    /// The rows of a report table.
+    Table(TableBody<'r>),
+    /// The rows of an input dataset.
+    Input(InputBody<'r>),
+}
+
+impl<'r> Body<'r> {
+    /// The sheet row (zero-based) of the first row.
+    pub(crate) fn first_row(&self) -> u32 {
+        match self {
+            Body::Table(t) => t.first_row(),
+            Body::Input(i) => i.first_row(),
+        }
+    }
+
+    /// The number of rows.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Body::Table(t) => t.len(),
+            Body::Input(i) => i.len(),
+        }
+    }
+
+    /// The last column (zero-based) a row can have a cell in.
+    pub(crate) fn last_col(&self) -> u16 {
+        match self {
+            Body::Table(t) => t.last_col(),
+            Body::Input(i) => i.last_col(),
+        }
+    }
+
+    /// The cells of row `i` (zero-based within the body), in column order, into `out` (cleared
+    /// first).
+    pub(crate) fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
+        out.clear();
+        match self {
+            Body::Table(t) => t.cells(i, out),
+            Body::Input(b) => b.cells(i, out),
+        }
+    }
+}
+
+/// The first cell of each style on a sheet, written through rust_xlsxwriter so that the saved
+/// sheet shows which `s` index the style got.
+#[derive(Debug, Default)]
+pub(crate) struct Exemplars {
+    /// Style → (zero-based sheet row, column) of its first cell.
+    pub(crate) cells: BTreeMap<StyleId, (u32, u16)>,
+}
+
+impl Exemplars {
+    /// Writes row `row` through rust_xlsxwriter when one of its cells has a style this sheet has
+    /// not had yet; otherwise leaves it to the stream. Returns whether it was written.
+    pub(crate) fn offer(
+        &mut self,
+        ws: &mut Worksheet,
+        styles: &Styles,
+        row: u32,
+        cells: &[BodyCell<'_>],
+        context: impl Fn() -> String,
+    ) -> Result<bool, XlsxError> {
+        if cells.iter().all(|c| self.cells.contains_key(&c.style)) {
+            return Ok(false);
+        }
+        for cell in cells {
+            self.cells.entry(cell.style).or_insert((row, cell.col));
+            let format = styles.format(cell.style);
+            match &cell.value {
+                CellValue::Blank => ws.write_blank(row, cell.col, format),
+                CellValue::Number(v) => ws.write_number_with_format(row, cell.col, *v, format),
+                CellValue::Text(t) => ws.write_string_with_format(row, cell.col, *t, format),
+                CellValue::Formula { formula, result } => {
+                    let result = result.map(|v| v.to_string()).unwrap_or_default();
+                    let formula = Formula::new(formula).set_result(result);
+                    ws.write_formula_with_format(row, cell.col, formula, format)
+                }
+            }
+            .context(&context)?;
+        }
+        Ok(true)
+    }
+}
+
+/// A sheet whose bodies are streamed after the workbook is saved.
+#[derive(Debug)]
+pub(crate) struct StreamedSheet<'r> {
+    /// The sheet's position among the worksheets (zero-based): rust_xlsxwriter saves it as
+    /// `xl/worksheets/sheet{index + 1}.xml`.
+    pub(crate) index: usize,
+    /// The sheet's name, for messages.
+    pub(crate) name: String,
+    /// Its bodies, top to bottom.
+    pub(crate) bodies: Vec<Body<'r>>,
+    /// The cells written through rust_xlsxwriter that show each style's index.
+    pub(crate) exemplars: Exemplars,
+}
+
+/// Writes body rows as sheet XML, with the `s` index of each style.
+#[derive(Debug)]
+pub(crate) struct RowXml {
+    /// Style → `s` index (0, the default format, is left out of the XML as Excel does).
+    xf: BTreeMap<StyleId, u32>,
+    /// Column letters, made once.
+    letters: Vec<String>,
+}
+
+impl RowXml {
+    /// A writer for a sheet whose styles have these `s` indices and whose cells go up to column
+    /// `last_col`.
+    pub(crate) fn new(xf: BTreeMap<StyleId, u32>, last_col: u16) -> Self {
+        let letters = (0..=u32::from(last_col)).map(CellRef::column_letters).collect();
+        Self { xf, letters }
+    }
+
+    /// Writes `<row r="…">…</row>` for zero-based sheet row `row`. A style without a known index
+    /// is an error (every style has an exemplar; this guards the pairing).
+    pub(crate) fn write<W: Write>(&self, w: &mut W, row: u32, cells: &[BodyCell<'_>]) -> io::Result<()> {
+        let r = u64::from(row) + 1;
+        write!(w, "<row r=\"{r}\">")?;
+        for cell in cells {
+            let xf = *self.xf.get(&cell.style).ok_or_else(|| {
+                io::Error::other(format!("formatet för cell {}{r} saknas i arbetsboken", self.letter(cell.col)))
+            })?;
+            let letter = self.letter(cell.col);
+            let s = StyleAttr(xf);
+            match &cell.value {
+                CellValue::Blank if xf == 0 => {} // nothing to keep: Excel leaves such cells out
+                CellValue::Blank => write!(w, "<c r=\"{letter}{r}\"{s}/>")?,
+                CellValue::Number(v) => write!(w, "<c r=\"{letter}{r}\"{s}><v>{v}</v></c>")?,
+                CellValue::Text(t) => {
+                    let preserve = if t.starts_with(['\t', '\n', ' ']) || t.ends_with(['\t', '\n', ' ']) {
+                        " xml:space=\"preserve\""
+                    } else {
+                        ""
+                    };
+                    write!(w, "<c r=\"{letter}{r}\"{s} t=\"inlineStr\"><is><t{preserve}>")?;
+                    write_text(w, t)?;
+                    w.write_all(b"</t></is></c>")?;
+                }
+                CellValue::Formula { formula, result } => {
+                    let t = if result.is_some() { "" } else { " t=\"str\"" };
+                    write!(w, "<c r=\"{letter}{r}\"{s}{t}><f>")?;
+                    write_xml(w, formula)?;
+                    match result {
+                        Some(v) => write!(w, "</f><v>{v}</v></c>")?,
+                        None => w.write_all(b"</f><v></v></c>")?,
+                    }
+                }
+            }
+        }
+        w.write_all(b"</row>")
+    }
+
+    fn letter(&self, col: u16) -> std::borrow::Cow<'_, str> {
+        match self.letters.get(usize::from(col)) {
+            Some(l) => l.as_str().into(),
+            None => CellRef::column_letters(u32::from(col)).into(),
+        }
+    }
+}
+
+/// ` s="3"`, or nothing for the default format.
+struct StyleAttr(u32);
+
+impl std::fmt::Display for StyleAttr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 > 0 { write!(f, " s=\"{}\"", self.0) } else { Ok(()) }
+    }
+}
+
+/// Cell text as Excel writes it: control characters as `_xHHHH_`, and a literal `_xHHHH_` in the
+/// text kept literal by escaping its underscore (`_x005F_xHHHH_`), then XML escapes.
+fn write_text<W: Write>(w: &mut W, text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        let literal_escape = ch == '_'
+            && bytes.get(i + 1) == Some(&b'x')
+            && bytes.get(i + 6) == Some(&b'_')
+            && bytes.get(i + 2..i + 6).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit));
+        if literal_escape {
+            write_xml(w, &text[start..i])?;
+            w.write_all(b"_x005F")?;
+            start = i; // the underscore itself follows
+        }
+    }
+    write_xml(w, &text[start..])
+}
+
+/// XML character data: `&`, `<` and `>` escaped, and the characters XML cannot hold (controls
+/// other than tab and newline, U+FFFE, U+FFFF) as `_xHHHH_`, as Excel does.
+fn write_xml<W: Write>(w: &mut W, text: &str) -> io::Result<()> {
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        let escaped: Option<std::borrow::Cow<'static, str>> = match ch {
+            '&' => Some("&amp;".into()),
+            '<' => Some("&lt;".into()),
+            '>' => Some("&gt;".into()),
+            '\t' | '\n' => None,
+            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                Some(format!("_x{:04X}_", u32::from(c)).into())
+            }
+            _ => None,
+        };
+        if let Some(e) = escaped {
+            w.write_all(&text.as_bytes()[start..i])?;
+            w.write_all(e.as_bytes())?;
+            start = i + ch.len_utf8();
+        }
+    }
+    w.write_all(&text.as_bytes()[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn xml(cells: &[BodyCell<'_>]) -> String {
+        let writer = RowXml::new(BTreeMap::from([(0, 0), (1, 5)]), 3);
+        let mut out = Vec::new();
+        writer.write(&mut out, 6, cells).expect("write");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn writes_cells_as_rust_xlsxwriter_does() {
+        let cells = [
+            BodyCell::text(0, 1, "Enhet A & B"),
+            BodyCell::number(1, 1, -1116.5),
+            BodyCell { col: 2, style: 1, value: CellValue::Formula { formula: "B7-C7".into(), result: Some(33.0) } },
+            BodyCell {
+                col: 3,
+                style: 0,
+                value: CellValue::Formula { formula: "IF(C7=0,\"\",B7/ABS(C7))".into(), result: None },
+            },
+        ];
+        assert_eq!(
+            xml(&cells),
+            "<row r=\"7\"><c r=\"A7\" s=\"5\" t=\"inlineStr\"><is><t>Enhet A &amp; B</t></is></c>\
+             <c r=\"B7\" s=\"5\"><v>-1116.5</v></c><c r=\"C7\" s=\"5\"><f>B7-C7</f><v>33</v></c>\
+             <c r=\"D7\" t=\"str\"><f>IF(C7=0,\"\",B7/ABS(C7))</f><v></v></c></row>"
+        );
+    }
+
+    #[test]
+    fn blanks_keep_their_format_only() {
+        let cells = [BodyCell::number(0, 0, f64::NAN), BodyCell::text(1, 1, ""), BodyCell::text(2, 0, "")];
+        assert_eq!(xml(&cells), "<row r=\"7\"><c r=\"B7\" s=\"5\"/></row>");
+    }
+
+    #[test]
+    fn user_text_stays_text() {
+        let cells = [
+            BodyCell::text(0, 0, "=HYPERLINK(\"http://x\")"),
+            BodyCell::text(1, 0, " indrag"),
+            BodyCell::text(2, 0, "a\u{1}b_x0041_c<d>"),
+        ];
+        assert_eq!(
+            xml(&cells),
+            "<row r=\"7\"><c r=\"A7\" t=\"inlineStr\"><is><t>=HYPERLINK(\"http://x\")</t></is></c>\
+             <c r=\"B7\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> indrag</t></is></c>\
+             <c r=\"C7\" t=\"inlineStr\"><is><t>a_x0001_b_x005F_x0041_c&lt;d&gt;</t></is></c></row>"
+        );
+    }
+
+    #[test]
+    fn a_style_without_an_index_is_an_error() {
+        let writer = RowXml::new(BTreeMap::new(), 0);
+        let err = writer.write(&mut Vec::new(), 0, &[BodyCell::number(0, 7, 1.0)]).expect_err("unknown style");
+        assert!(err.to_string().contains("A1"), "{err}");
+    }
+}
