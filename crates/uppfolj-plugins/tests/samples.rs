@@ -57,7 +57,21 @@ fn balanskravsutredning() {
     let report = run("balance-requirement", "balanskravsutredning_2021_2024.xlsx", &[("goal", "2")]);
     assert!(close(cell(&report, "att-aterstalla", "Balanskravsresultat att återställa", "ar_2024"), 518.5));
     assert!(!messages(&report).contains("filen anger"), "{}", messages(&report));
+    // The sample has no reserve balance: the 2024 cap (5 % of 7 402,8 + 2 915,1 = 515,895) is
+    // shown, and one note asks for the opening balance.
+    assert!(close(cell(&report, "reserv", "2024", "tak"), 515.895));
+    assert_eq!(cell(&report, "reserv", "2024", "utgaende"), None);
+    assert!(messages(&report).contains("kan inte prövas för 2024: reservens balans saknas"), "{}", messages(&report));
     insta::assert_json_snapshot!("import_balanskravsutredning", report);
+
+    // With the opening balance 200 at the start of 2021: 200 + 150 = 350, − 38,6 = 311,4,
+    // − 150 = 161,4 at the end of 2023 and 2024, within the cap.
+    let report = run("balance-requirement", "balanskravsutredning_2021_2024.xlsx", &[("reserve_opening", "200")]);
+    for (year, balance) in [("2021", 350.0), ("2022", 311.4), ("2023", 161.4), ("2024", 161.4)] {
+        assert!(close(cell(&report, "reserv", year, "utgaende"), balance), "{year}");
+    }
+    assert!(close(cell(&report, "reserv", "2024", "utrymme"), 515.895 - 161.4));
+    assert!(!messages(&report).contains("taket"), "{}", messages(&report));
 }
 
 #[test]
