@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak memory of the xlsx export in WebAssembly (every sheet in memory there): builds
+# Peak memory of the xlsx export in WebAssembly: builds
 # examples/wasm_memory.rs for wasm32-unknown-unknown, binds it for Node with wasm-bindgen and prints
 # one line of JSON per row count: linear memory before, after building the Report, after the export.
 #

@@ -1,4 +1,4 @@
-//! Peak memory of the export in WebAssembly, where every sheet is kept in memory.
+//! Peak memory of the export in WebAssembly.
 //!
 //! Linear memory only grows, so its size after an export is the high-water mark of the Report
 //! plus the export. `benches/wasm_memory.sh` does the following (one line of JSON per run):

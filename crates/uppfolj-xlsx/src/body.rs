@@ -108,6 +108,14 @@ impl<'r> Body<'r> {
         }
     }
 
+    /// The Excel table over the rows, when it has to be widened after saving.
+    pub(crate) fn widen(&self) -> Option<&crate::table::WidenTable> {
+        match self {
+            Body::Table(t) => t.widen.as_ref(),
+            Body::Input(_) => None,
+        }
+    }
+
     /// The cells of row `i` (zero-based within the body), in column order, into `out` (cleared
     /// first).
     pub(crate) fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {

@@ -220,6 +220,21 @@ pub(crate) struct TableBody<'r> {
     styles: Vec<[StyleId; 3]>,
     /// The label column's styles per indent level (0–15), in data, subtotal and total rows.
     label_styles: Vec<[StyleId; 3]>,
+    /// The Excel table over the rows, when it has to be widened after saving.
+    pub(crate) widen: Option<WidenTable>,
+}
+
+/// An Excel table added over its header and first row only, to be widened to all its rows when
+/// the file is packaged: rust_xlsxwriter checks table overlaps with a map entry per cell of the
+/// range (over 100 MB for 500 000 rows), and the rows are streamed anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WidenTable {
+    /// The table's name (unique in the workbook).
+    pub(crate) name: String,
+    /// The range it was added with: `A5:F6`.
+    pub(crate) added: String,
+    /// Its whole range: `A5:F500005`.
+    pub(crate) full: String,
 }
 
 /// The index of a row kind in [`TableBody`]'s style arrays.
@@ -257,10 +272,12 @@ impl<'r> TableBody<'r> {
             })
             .collect();
         let label_styles = match label_col {
-            Some(c) => (0..=MAX_INDENT).map(|level| kinds.map(|k| style(styles, &table.columns[c].kind, k, level))).collect(),
+            Some(c) => {
+                (0..=MAX_INDENT).map(|level| kinds.map(|k| style(styles, &table.columns[c].kind, k, level))).collect()
+            }
             None => Vec::new(),
         };
-        Self { table, rows, header_row, formulas, label_col, styles: column_styles, label_styles }
+        Self { table, rows, header_row, formulas, label_col, styles: column_styles, label_styles, widen: None }
     }
 
     pub(crate) fn first_row(&self) -> u32 {
@@ -355,21 +372,29 @@ pub(crate) fn write<'r>(
     let table_rows = rows.len() - trailing_totals;
     let numeric: Vec<bool> = table.columns.iter().map(|c| formats::kind_code(&c.kind).is_some()).collect();
     let header_format = |i: usize| if numeric[i] { styles.header_number.clone() } else { styles.header.clone() };
+    let mut widen = None;
     if table_rows > 0 {
+        let name = names.claim(&table.id);
         let columns: Vec<TableColumn> = headers
             .iter()
             .enumerate()
             .map(|(i, h)| TableColumn::new().set_header(h).set_header_format(header_format(i)))
             .collect();
         let xl = XlTable::new()
-            .set_name(names.claim(&table.id))
+            .set_name(&name)
             .set_style(TableStyle::Light1)
             .set_columns(&columns)
             .set_alt_text_title(table.title.chars().take(250).collect::<String>());
+        let added_last = header_row + 1;
+        let full_last = header_row + table_rows as u32;
         sheet
             .ws
-            .add_table(header_row, 0, header_row + table_rows as u32, last_col, &xl)
+            .add_table(header_row, 0, added_last, last_col, &xl)
             .context(|| format!("tabellen '{}' i blad '{}'", table.title, sheet.name))?;
+        let range = |last: u32| format!("{}:{}", CellRef::new(header_row, 0), CellRef::new(last, u32::from(last_col)));
+        if full_last > added_last {
+            widen = Some(WidenTable { name, added: range(added_last), full: range(full_last) });
+        }
     } else {
         for (i, h) in headers.iter().enumerate() {
             let f = header_format(i);
@@ -378,7 +403,8 @@ pub(crate) fn write<'r>(
     }
     sheet.header_widths(header_row, 0, &headers)?;
 
-    let body = TableBody::new(table, rows.len(), header_row, options.formulas, styles);
+    let mut body = TableBody::new(table, rows.len(), header_row, options.formulas, styles);
+    body.widen = widen;
     let mut status_labels: BTreeMap<usize, BTreeMap<String, Status>> = BTreeMap::new();
     let mut widths = vec![0usize; ncols];
     let mut cells = Vec::with_capacity(ncols);
