@@ -14,12 +14,12 @@ use uppfolj_model::{CellRef, Dataset, Report, RowKind, Value};
 /// Excel's last row (zero-based).
 const MAX_ROW: u32 = 1_048_575;
 
-/// The titles of the input sheets, before they are made unique ("Indata", or "Indata 1"… when
-/// there are several).
-pub(crate) fn sheet_titles(datasets: &[Dataset]) -> Vec<String> {
-    match datasets.len() {
+/// The titles of the sheets of `datasets` datasets, before they are made unique ("Indata", or
+/// "Indata 1"… when there are several).
+pub(crate) fn sheet_titles(datasets: usize) -> Vec<String> {
+    match datasets {
         1 => vec!["Indata".to_owned()],
-        _ => (1..=datasets.len()).map(|i| format!("Indata {i}")).collect(),
+        _ => (1..=datasets).map(|i| format!("Indata {i}")).collect(),
     }
 }
 

@@ -105,9 +105,14 @@ impl<T> Context<T> for Result<T, rust_xlsxwriter::XlsxError> {
     }
 }
 
-/// Exports `report` to xlsx bytes. `datasets` are the imported input data, written to the
+/// Exports `report` to xlsx bytes. `datasets` (`&Vec<Dataset>`, an iterator of `&Dataset`, or
+/// `&[]`) are the imported input data, written to the
 /// input-data sheets with their provenance (pass `&[]` to leave them out).
-pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) -> Result<Vec<u8>, XlsxError> {
+pub fn export<'d>(
+    report: &Report,
+    datasets: impl IntoIterator<Item = &'d Dataset>,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let mut styles = formats::Styles::new();
     let mut names = SheetNames::new();
@@ -116,8 +121,8 @@ pub fn export(report: &Report, datasets: &[Dataset], options: &ExportOptions) ->
     // Names first, so that the cover sheet can link to every sheet.
     let cover_name = names.claim(COVER_SHEET);
     let section_names: Vec<String> = report.sections.iter().map(|s| names.claim(&s.title)).collect();
-    let datasets: &[Dataset] = if options.input_data { datasets } else { &[] };
-    let input_names: Vec<String> = input::sheet_titles(datasets).iter().map(|t| names.claim(t)).collect();
+    let datasets: Vec<&Dataset> = if options.input_data { datasets.into_iter().collect() } else { Vec::new() };
+    let input_names: Vec<String> = input::sheet_titles(datasets.len()).iter().map(|t| names.claim(t)).collect();
 
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;
     // Worksheet 0 is the cover; the section sheets follow, then the input sheets.

@@ -247,3 +247,141 @@ fn cuts_tables_at_excels_last_row() {
         "the caption says the table is cut: {caption:?}"
     );
 }
+
+/// The `s` attribute of each cell of column `col` ("A"), by one-based row, in a sheet's XML.
+fn column_styles(xml: &str, col: &str) -> std::collections::BTreeMap<u32, u32> {
+    let mut out = std::collections::BTreeMap::new();
+    let needle = format!("<c r=\"{col}");
+    for (at, _) in xml.match_indices(&needle) {
+        let rest = &xml[at + needle.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(row) = digits.parse::<u32>() else { continue };
+        let tag = &rest[..rest.find('>').expect("a closed tag")];
+        let s = tag.split(" s=\"").nth(1).and_then(|t| t.split('"').next()).map_or(0, |s| s.parse().expect("s"));
+        out.insert(row, s);
+    }
+    out
+}
+
+/// A part of an xlsx file, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut text = String::new();
+    zip.by_name(name).expect("part").read_to_string(&mut text).expect("utf-8 part");
+    text
+}
+
+/// A long table is written row by row into the file after rust_xlsxwriter has saved the rest:
+/// every row keeps its values, formulas and the format of its kind (data, subtotal, total, and
+/// the indent of its level), and the Excel table covers every row.
+#[test]
+fn streamed_rows_keep_values_formulas_and_formats() {
+    use uppfolj_model::report::{Column, ColumnFormula, PluginRef, Row, RowKindOut, TableCell};
+    use uppfolj_model::{Section, Status, Table, Unit};
+    let amount = ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 };
+    let columns = vec![
+        Column { key: "namn".into(), title: "Enhet".into(), kind: ColumnKind::Text, formula: None },
+        Column { key: "budget".into(), title: "Budget".into(), kind: amount.clone(), formula: None },
+        Column { key: "utfall".into(), title: "Utfall".into(), kind: amount.clone(), formula: None },
+        Column {
+            key: "avvikelse".into(),
+            title: "Avvikelse".into(),
+            kind: amount,
+            formula: Some(ColumnFormula::Difference { a: "utfall".into(), b: "budget".into() }),
+        },
+        Column { key: "status".into(), title: "Status".into(), kind: ColumnKind::Status, formula: None },
+    ];
+    // Groups of nine lines (level 2) under a subtotal (level 1); the total last.
+    let mut rows = Vec::new();
+    let (mut total_budget, mut total_outcome) = (0.0, 0.0);
+    for group in 0..2_500 {
+        let first = rows.len();
+        let (mut budget_sum, mut outcome_sum) = (0.0, 0.0);
+        for line in 0..9 {
+            let budget = -100.0 - f64::from(line);
+            let outcome = budget + f64::from(group % 7) - 3.0;
+            budget_sum += budget;
+            outcome_sum += outcome;
+            let status = if outcome >= budget { Status::Good } else { Status::Bad };
+            rows.push(Row {
+                cells: vec![
+                    TableCell::Text(format!("Enhet {group}.{line}")),
+                    TableCell::Number(budget),
+                    TableCell::Number(outcome),
+                    TableCell::Number(outcome - budget),
+                    TableCell::Status { status, label: status.label_sv().into() },
+                ],
+                level: 2,
+                kind: RowKindOut::Data,
+                sum_of: vec![],
+            });
+        }
+        total_budget += budget_sum;
+        total_outcome += outcome_sum;
+        rows.push(Row {
+            cells: vec![
+                TableCell::Text(format!("Område {group}")),
+                TableCell::Number(budget_sum),
+                TableCell::Number(outcome_sum),
+                TableCell::Number(outcome_sum - budget_sum),
+                TableCell::Empty,
+            ],
+            level: 1,
+            kind: RowKindOut::Subtotal,
+            sum_of: (first..first + 9).collect(),
+        });
+    }
+    rows.push(Row {
+        cells: vec![
+            TableCell::Text("Summa".into()),
+            TableCell::Number(total_budget),
+            TableCell::Number(total_outcome),
+            TableCell::Number(total_outcome - total_budget),
+            TableCell::Empty,
+        ],
+        level: 0,
+        kind: RowKindOut::Total,
+        sum_of: vec![],
+    });
+    let n = rows.len();
+    let table = Table { id: "lang".into(), title: "Lång driftredovisning".into(), columns, rows };
+    let mut report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, "Lång");
+    let mut section = Section::new("s", "Lång");
+    section.blocks.push(Block::Table(table.clone()));
+    report.sections.push(section);
+    let bytes = export(&report, &[], &options()).expect("export");
+
+    let mut book = open(&bytes);
+    let range = book.worksheet_range("Lång").expect("sheet");
+    let header = find_header(&range, "Enhet", Some("Budget, tkr"), 0).expect("header row");
+    assert_table_equal(&range, &table, "Lång", header);
+    let formulas = book.worksheet_formula("Lång").expect("formulas");
+    let first = header + 1;
+    assert_eq!(
+        formulas.get_value((first + 9, 1)).map(String::as_str),
+        Some(&*format!("SUM(B{}:B{})", first + 1, first + 9))
+    );
+    let last = first + n as u32 - 1;
+    assert_eq!(formulas.get_value((last, 3)).map(String::as_str), Some(&*format!("C{0}-B{0}", last + 1)));
+
+    let xml = part(&bytes, "xl/worksheets/sheet2.xml");
+    let styles = column_styles(&xml, "A");
+    let style_of = |i: usize| styles[&(first + 1 + i as u32)];
+    let (line, subtotal, total) = (style_of(0), style_of(9), style_of(n - 1));
+    assert!(line != subtotal && subtotal != total && line != total, "three formats: {line} {subtotal} {total}");
+    for (i, row) in table.rows.iter().enumerate() {
+        let expected = match row.kind {
+            RowKindOut::Data => line,
+            RowKindOut::Subtotal => subtotal,
+            RowKindOut::Total => total,
+        };
+        assert_eq!(style_of(i), expected, "row {i} of the table");
+    }
+    let dimension = format!("<dimension ref=\"A1:E{}\"/>", last + 1);
+    assert!(xml.contains(&dimension), "the sheet's dimension covers the rows: {dimension}");
+    let table_part = part(&bytes, "xl/tables/table1.xml");
+    // The trailing total stays outside the Excel table.
+    let table_ref = format!("ref=\"A{}:E{}\"", header + 1, last);
+    assert_eq!(table_part.matches(&table_ref).count(), 2, "table and filter cover the rows: {table_part}");
+}

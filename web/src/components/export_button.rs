@@ -16,11 +16,6 @@ pub struct Props {
     pub dispatcher: yew::UseReducerDispatcher<State>,
 }
 
-/// Above this many input rows the browser export leaves out the input-data sheet: in
-/// WebAssembly the whole workbook is built in memory (about 2,5 kB per written row), and a tab
-/// has a few GB at most. The CLI writes large sheets through a temporary file instead.
-const MAX_INPUT_ROWS_IN_BROWSER: usize = 100_000;
-
 /// Today's date in the browser's time zone, "2026-11-24".
 fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -35,22 +30,11 @@ pub fn export_button(props: &Props) -> Html {
         let files = props.files.clone();
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| {
-            let datasets: Vec<_> = files.iter().flat_map(|f| f.import.datasets.iter().cloned()).collect();
-            let input_rows: usize = datasets.iter().map(|d| d.rows.len()).sum();
-            let input_data = input_rows <= MAX_INPUT_ROWS_IN_BROWSER;
-            if !input_data {
-                dispatcher.dispatch(Action::Notify {
-                    is_error: false,
-                    text: format!(
-                        "Indata har {} rader; bladet med indata utelämnas i webbläsaren för att spara minne. \
-                         Kommandoradens export (uppfolj run … --xlsx) tar med det.",
-                        uppfolj_model::format::number(input_rows as f64, 0)
-                    ),
-                });
-            }
+            // Borrowed, not cloned: the export's memory is the file it makes (the rows are streamed).
+            let datasets = files.iter().flat_map(|f| f.import.datasets.iter());
             let date = today();
-            let options = uppfolj_xlsx::ExportOptions { date: Some(date.clone()), input_data, ..Default::default() };
-            let result = uppfolj_xlsx::export(&report, &datasets, &options)
+            let options = uppfolj_xlsx::ExportOptions { date: Some(date.clone()), ..Default::default() };
+            let result = uppfolj_xlsx::export(&report, datasets, &options)
                 .map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
                 .and_then(|bytes| {
                     crate::download::download(
