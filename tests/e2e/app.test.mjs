@@ -169,6 +169,50 @@ for (const [plugin, sample, heading] of [
   });
 }
 
+test('a large file (120 000 lines) shows its first rows and downloads whole, with the input sheet', async () => {
+  // A driftredovisning per enhet och konto, larger than any browser export limit the app once had.
+  const n = 120_000;
+  const lines = ['Enhet;Budget, tkr;Utfall, tkr'];
+  for (let i = 0; i < n; i++) {
+    const budget = -(100 + (i % 997));
+    lines.push(`Enhet ${Math.floor(i / 40)} konto ${4000 + (i % 40)};${budget};${budget + (i % 13) - 6}`);
+  }
+  const big = join(OUT, 'stor_driftredovisning.csv');
+  await writeFile(big, lines.join('\n') + '\n');
+  await page.$eval('[data-testid=file-input]', (el) => el.scrollIntoView());
+  await (await page.$('[data-testid=file-input]')).setInputFiles(big);
+  await page.waitForFunction(() => document.querySelector('[data-testid=file-list]')?.textContent.includes('stor_driftredovisning.csv'), null, { timeout: 120_000 });
+  page.setDefaultTimeout(120_000); // importing and computing 120 000 lines takes a few seconds
+  await page.selectOption('[data-testid=plugin-select]', 'budget-follow-up');
+  const more = await page.waitForSelector('[data-testid=more-rows]', { timeout: 120_000 });
+  const note = (await more.textContent()).replace(/[\s\u00a0\u202f]/g, '');
+  assert.match(note, /Visar1000av120000rader/, `the table says how much it shows: ${note}`);
+  const shownRows = await page.$$eval('[data-testid=report] table.report-table:first-of-type tbody tr', (trs) => trs.length);
+  assert.ok(shownRows < 1_100, `the page shows the first rows only (${shownRows})`);
+  await page.screenshot({ path: join(SHOTS, '06-large-file.png') });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.click('[data-testid=export-xlsx]'),
+  ]);
+  const saved = join(OUT, 'stor_driftredovisning.xlsx');
+  await download.saveAs(saved);
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+lines = {}
+for ws in wb.worksheets:
+    lines[ws.title] = sum(1 for row in ws.iter_rows(max_col=3, values_only=True)
+                          if any(isinstance(c, str) and c.startswith("Enhet ") and " konto " in c for c in row))
+print(json.dumps({"sheets": wb.sheetnames, "lines": lines}))
+`;
+  const out = JSON.parse(execFileSync(PYTHON, ['-c', script, saved], { maxBuffer: 1 << 24 }).toString());
+  assert.ok(out.sheets.includes('Indata'), `the workbook has the input sheet: ${out.sheets}`);
+  assert.equal(out.lines['Indata'], n, 'every input line is on the input sheet');
+  const reportSheets = Object.entries(out.lines).filter(([name, count]) => name !== 'Indata' && count >= n);
+  assert.ok(reportSheets.length >= 1, `a report sheet holds every line: ${JSON.stringify(out.lines)}`);
+});
+
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });

@@ -12,7 +12,7 @@ pub struct Props {
     pub report: Rc<Report>,
 }
 
-fn block(b: &Block) -> Html {
+fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
     match b {
         Block::Text(t) => html! {
             <div class={classes!("text", t.generated.then_some("generated"))}>
@@ -21,7 +21,7 @@ fn block(b: &Block) -> Html {
             </div>
         },
         Block::KeyFigures { figures } => html! { <KeyFigures figures={figures.clone()} /> },
-        Block::Table(t) => html! { <TableView table={t.clone()} /> },
+        Block::Table(_) => html! { <TableView report={report.clone()} {section} block={index} /> },
         Block::Chart(c) => html! { <ChartView chart={c.clone()} /> },
         Block::Provenance { notes } => html! {
             <details class="provenance">
@@ -77,10 +77,10 @@ pub fn report_view(props: &Props) -> Html {
             if !infos.is_empty() {
                 <ul class="infos">{ for infos.iter().map(|d| html! { <li>{&d.message}</li> }) }</ul>
             }
-            { for r.sections.iter().map(|s| html! {
+            { for r.sections.iter().enumerate().map(|(si, s)| html! {
                 <section class="report-section" id={format!("avsnitt-{}", s.id)}>
                     <h2>{&s.title}</h2>
-                    { for s.blocks.iter().map(block) }
+                    { for s.blocks.iter().enumerate().map(|(bi, b)| block(r, si, bi, b)) }
                 </section>
             }) }
         </article>

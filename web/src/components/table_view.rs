@@ -1,14 +1,30 @@
-//! A report table as an HTML table.
+//! A report table as an HTML table. A long table shows its first rows and its trailing total rows,
+//! and says how many rows the Excel export holds; more rows are shown on request.
 
+use std::rc::Rc;
 use uppfolj_model::format;
-use uppfolj_model::report::{ColumnKind, RowKindOut, Status, Table, TableCell, Trend};
+use uppfolj_model::report::{Block, ColumnKind, Report, Row, RowKindOut, Status, TableCell, Trend};
 use yew::prelude::*;
 
-/// Props of [`TableView`].
-#[derive(Properties, PartialEq)]
+/// Rows shown at first, and added by each "Visa fler rader".
+pub const ROWS_PER_STEP: usize = 1_000;
+
+/// Props of [`TableView`]: the table is block `block` of section `section` of `report` (shared, so
+/// that a 500 000-row table is never copied to be shown).
+#[derive(Properties)]
 pub struct Props {
-    /// The table.
-    pub table: Table,
+    /// The report.
+    pub report: Rc<Report>,
+    /// The section's index.
+    pub section: usize,
+    /// The table block's index in the section.
+    pub block: usize,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) && self.section == other.section && self.block == other.block
+    }
 }
 
 /// The CSS class of a status.
@@ -55,11 +71,42 @@ fn cell(kind: &ColumnKind, cell: &TableCell) -> Html {
     }
 }
 
+fn row(t: &uppfolj_model::report::Table, r: &Row) -> Html {
+    let class = match r.kind {
+        RowKindOut::Data => None,
+        RowKindOut::Subtotal => Some("subtotal"),
+        RowKindOut::Total => Some("total"),
+    };
+    let indent = format!("--level: {}", r.level);
+    html! {
+        <tr {class} style={indent}>
+        { for t.columns.iter().zip(&r.cells).enumerate().map(|(i, (c, v))| {
+            if i == 0 {
+                html! { <th scope="row" class="label">{match v { TableCell::Text(s) => s.clone(), _ => String::new() }}</th> }
+            } else {
+                cell(&c.kind, v)
+            }
+        }) }
+        </tr>
+    }
+}
+
 /// Renders the table: units in the headers, numbers right-aligned in Swedish format, hierarchy
 /// indented, total rows bold.
 #[function_component(TableView)]
 pub fn table_view(props: &Props) -> Html {
-    let t = &props.table;
+    let shown = use_state(|| ROWS_PER_STEP);
+    let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
+    let Some(Block::Table(t)) = table else { return Html::default() };
+    // The trailing total rows are always shown; the other rows up to `shown`.
+    let totals = t.rows.iter().rev().take_while(|r| r.kind == RowKindOut::Total).count();
+    let body = &t.rows[..t.rows.len() - totals];
+    let visible = body.len().min(*shown);
+    let hidden = body.len() - visible;
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + ROWS_PER_STEP))
+    };
     html! {
         <div class="table-wrap">
         <table class="report-table" data-testid={format!("table-{}", t.id)}>
@@ -71,25 +118,23 @@ pub fn table_view(props: &Props) -> Html {
             }) }
             </tr></thead>
             <tbody>
-            { for t.rows.iter().map(|r| {
-                let class = match r.kind {
-                    RowKindOut::Data => None,
-                    RowKindOut::Subtotal => Some("subtotal"),
-                    RowKindOut::Total => Some("total"),
-                };
-                let indent = format!("--level: {}", r.level);
-                html! {
-                    <tr {class} style={indent}>
-                    { for t.columns.iter().zip(&r.cells).enumerate().map(|(i, (c, v))| {
-                        if i == 0 {
-                            html! { <th scope="row" class="label">{match v { TableCell::Text(s) => s.clone(), _ => String::new() }}</th> }
-                        } else {
-                            cell(&c.kind, v)
-                        }
-                    }) }
-                    </tr>
-                }
-            }) }
+            { for body[..visible].iter().map(|r| row(t, r)) }
+            if hidden > 0 {
+                <tr class="more-rows" data-testid="more-rows">
+                    <td colspan={t.columns.len().to_string()}>
+                        {format!(
+                            "Visar {} av {} rader. Excelexporten har alla.",
+                            format::number(visible as f64, 0),
+                            format::number(body.len() as f64, 0)
+                        )}
+                        {" "}
+                        <button class="button" onclick={more}>
+                            {format!("Visa {} rader till", format::number(hidden.min(ROWS_PER_STEP) as f64, 0))}
+                        </button>
+                    </td>
+                </tr>
+            }
+            { for t.rows[t.rows.len() - totals..].iter().map(|r| row(t, r)) }
             </tbody>
         </table>
         </div>
