@@ -17,7 +17,7 @@ bindgen=${WASM_BINDGEN:-$(command -v wasm-bindgen || echo "${UPPFOLJ_TOOLS_DIR:-
 [ -x "$bindgen" ] || { echo "wasm_memory.sh: wasm-bindgen $version not found (set WASM_BINDGEN)" >&2; exit 1; }
 cargo build --quiet --release -p uppfolj-xlsx --example wasm_memory --target wasm32-unknown-unknown
 out=target/wasm-memory
-"$bindgen" --target nodejs --out-dir "$out" target/wasm32-unknown-unknown/release/examples/wasm_memory.wasm
+"$bindgen" --target nodejs --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/examples/wasm_memory.wasm"
 for n in "${rows[@]}"; do
-  node -e "const t=Date.now(); const r=JSON.parse(require('./$out/wasm_memory.js').measure($n)); r.seconds=(Date.now()-t)/1000; console.log(JSON.stringify(r))"
+  node -e "const t=Date.now(); const r=JSON.parse(require('./$out/wasm_memory.js').measure($n)); r.total_seconds=(Date.now()-t)/1000; console.log(JSON.stringify(r))"
 done

@@ -17,7 +17,8 @@
 mod big_report;
 
 /// Builds a Report with `rows` table rows (and the dataset), exports it, and returns the linear
-/// memory (MiB) before, after building the Report and after the export, and the file size.
+/// memory (MiB) before, after building the Report and after the export, the file size, and the
+/// export's time in seconds.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn measure(rows: u32) -> String {
@@ -26,11 +27,13 @@ pub fn measure(rows: u32) -> String {
     let start = memory();
     let (report, datasets) = big_report::big(rows as usize);
     let built = memory();
+    let start_ms = js_sys::Date::now();
     let result = uppfolj_xlsx::export(&report, &datasets, &uppfolj_xlsx::ExportOptions::default());
+    let export_seconds = (js_sys::Date::now() - start_ms) / 1000.0;
     let after = memory();
     match result {
         Ok(bytes) => format!(
-            "{{\"rows\":{rows},\"start_mib\":{:.1},\"report_mib\":{:.1},\"peak_mib\":{:.1},\"export_mib\":{:.1},\"file_mib\":{:.1}}}",
+            "{{\"rows\":{rows},\"start_mib\":{:.1},\"report_mib\":{:.1},\"peak_mib\":{:.1},\"export_mib\":{:.1},\"file_mib\":{:.1},\"export_seconds\":{export_seconds:.1}}}",
             mib(start),
             mib(built),
             mib(after),
