@@ -352,6 +352,92 @@ impl Ctx {
     }
 }
 
+/// At most this many bars in the chart: with more lines, the largest deviations are charted.
+const CHART_MAX: usize = 20;
+/// At most this many generated sentences on deviating lines; the rest are summed up in one sentence.
+const SENTENCES_MAX: usize = 10;
+/// At most this many diagnostics of one kind about single lines; the rest are counted in one.
+const LINE_DIAGNOSTICS_MAX: usize = 10;
+
+/// "1 rad", "9\u{202F}390 rader".
+fn rows_text(n: usize) -> String {
+    if n == 1 { "1 rad".to_owned() } else { format!("{} rader", format::number(n as f64, 0)) }
+}
+
+/// A kind of diagnostic given per line.
+#[derive(Debug, Clone, Copy)]
+enum LineIssue {
+    SubtotalSum,
+    MissingBudget,
+    MissingOutcome,
+    MissingForecast,
+    FileDeviation,
+}
+
+impl LineIssue {
+    const ALL: [LineIssue; 5] = [
+        LineIssue::SubtotalSum,
+        LineIssue::MissingBudget,
+        LineIssue::MissingOutcome,
+        LineIssue::MissingForecast,
+        LineIssue::FileDeviation,
+    ];
+
+    /// The one diagnostic standing for the `n` diagnostics of this kind not given.
+    fn rest(self, n: usize) -> String {
+        let count = format::number(n as f64, 0);
+        match self {
+            LineIssue::SubtotalSum => format!(
+                "Ytterligare {count} belopp i filens delsummor stämmer inte med raderna under dem. Rapporten använder \
+                 radernas summor; kontrollera filen."
+            ),
+            LineIssue::MissingBudget => format!(
+                "Ytterligare {} saknar budget och visas utan avvikelse (se tabellen). Fyll i budgeten (0 om raden ska \
+                 ha noll i budget).",
+                rows_text(n)
+            ),
+            LineIssue::MissingOutcome => {
+                format!("Ytterligare {} saknar utfall och visas utan avvikelse (se tabellen).", rows_text(n))
+            }
+            LineIssue::MissingForecast => format!("Ytterligare {} saknar helårsprognos i filen.", rows_text(n)),
+            LineIssue::FileDeviation => {
+                format!("Ytterligare {count} avvikelser i filens avvikelsekolumn stämmer inte med utfall och budget.")
+            }
+        }
+    }
+}
+
+/// Gives at most [`LINE_DIAGNOSTICS_MAX`] diagnostics of each [`LineIssue`], in the order they
+/// come, and counts the rest: a large file with an issue on every line gets a readable list.
+#[derive(Debug, Default)]
+struct LineDiagnostics {
+    given: [usize; LineIssue::ALL.len()],
+    left_out: [usize; LineIssue::ALL.len()],
+}
+
+impl LineDiagnostics {
+    /// Pushes the diagnostic `make` builds, unless enough of its kind were given already.
+    fn push(&mut self, diags: &mut Vec<Diagnostic>, issue: LineIssue, make: impl FnOnce() -> Diagnostic) {
+        let k = issue as usize;
+        if self.given[k] < LINE_DIAGNOSTICS_MAX {
+            self.given[k] += 1;
+            diags.push(make());
+        } else {
+            self.left_out[k] += 1;
+        }
+    }
+
+    /// One diagnostic per kind for the ones left out.
+    fn finish(self, ds: &Dataset, diags: &mut Vec<Diagnostic>) {
+        for issue in LineIssue::ALL {
+            let n = self.left_out[issue as usize];
+            if n > 0 {
+                diags.push(Diagnostic::warning(issue.rest(n)).at(&ds.source, None));
+            }
+        }
+    }
+}
+
 fn choice(values: &[(&str, &str)]) -> ParamKind {
     ParamKind::Choice { choices: values.iter().map(|(v, l)| ((*v).to_owned(), (*l).to_owned())).collect() }
 }
@@ -584,24 +670,27 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
             lines[s].amounts = summed;
         }
     }
+    let mut line_diags = LineDiagnostics::default();
     for &s in &order {
         let l = &lines[s];
         if l.children.is_empty() {
             continue;
         }
         for (what, file_v, sum_v) in l.file.differences(&l.amounts, &names) {
-            diags.push(warn_at(
-                ds,
-                cell_at(ds, l.row, cols.label),
-                format!(
-                    "Delsumman '{}' anger {what} {} men raderna under den summerar till {} (skillnad {}). \
-                     Rapporten använder radernas summa; kontrollera filen.",
-                    l.label,
-                    amount(file_v, &unit),
-                    amount(sum_v, &unit),
-                    signed_amount(file_v - sum_v, &unit)
-                ),
-            ));
+            line_diags.push(&mut diags, LineIssue::SubtotalSum, || {
+                warn_at(
+                    ds,
+                    cell_at(ds, l.row, cols.label),
+                    format!(
+                        "Delsumman '{}' anger {what} {} men raderna under den summerar till {} (skillnad {}). \
+                         Rapporten använder radernas summa; kontrollera filen.",
+                        l.label,
+                        amount(file_v, &unit),
+                        amount(sum_v, &unit),
+                        signed_amount(file_v - sum_v, &unit)
+                    ),
+                )
+            });
         }
     }
     let top_lines: Vec<usize> = (0..lines.len()).filter(|&i| !covered[i]).collect();
@@ -723,36 +812,44 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
         let d = ctx.derive(&l.amounts);
         let at = cell_at(ds, l.row, cols.period_budget.or(cols.annual));
         if d.budget.is_none() && l.amounts.outcome.is_some() {
-            diags.push(warn_at(
-                ds,
-                at,
-                format!(
-                    "'{}' saknar budget. Raden visas med sitt utfall men utan avvikelse; i summan räknas hela utfallet \
-                     som avvikelse mot budget. Fyll i budgeten (0 om raden ska ha noll i budget).",
-                    l.label
-                ),
-            ));
+            line_diags.push(&mut diags, LineIssue::MissingBudget, || {
+                warn_at(
+                    ds,
+                    at,
+                    format!(
+                        "'{}' saknar budget. Raden visas med sitt utfall men utan avvikelse; i summan räknas hela \
+                         utfallet som avvikelse mot budget. Fyll i budgeten (0 om raden ska ha noll i budget).",
+                        l.label
+                    ),
+                )
+            });
         } else if l.amounts.outcome.is_none() && d.budget.is_some() {
-            diags.push(warn_at(
-                ds,
-                cell_at(ds, l.row, cols.outcome),
-                format!("'{}' saknar utfall. Raden visas med sin budget men utan avvikelse.", l.label),
-            ));
+            line_diags.push(&mut diags, LineIssue::MissingOutcome, || {
+                warn_at(
+                    ds,
+                    cell_at(ds, l.row, cols.outcome),
+                    format!("'{}' saknar utfall. Raden visas med sin budget men utan avvikelse.", l.label),
+                )
+            });
         }
         if ctx.forecast == ForecastMode::Given && l.amounts.forecast.is_none() && l.amounts.outcome.is_some() {
-            diags.push(warn_at(
-                ds,
-                cell_at(ds, l.row, cols.forecast),
-                format!("'{}' saknar helårsprognos i filen.", l.label),
-            ));
+            line_diags.push(&mut diags, LineIssue::MissingForecast, || {
+                warn_at(ds, cell_at(ds, l.row, cols.forecast), format!("'{}' saknar helårsprognos i filen.", l.label))
+            });
         }
     }
-    check_file_deviation(ds, &cols, &lines, &ctx, &conv, &mut diags);
+    check_file_deviation(ds, &cols, &lines, &ctx, &conv, &mut diags, &mut line_diags);
+    line_diags.finish(ds, &mut diags);
 
     // Shown rows.
     let max_level = params.integer("level").map(|l| l.clamp(0, 255) as u8);
     let shown: Vec<usize> = (0..lines.len()).filter(|&i| max_level.is_none_or(|m| lines[i].level <= m)).collect();
-    let out_index = |line: usize| shown.iter().position(|&s| s == line);
+    // Where each line is in the table (a lookup, not a search: files have 100 000+ lines).
+    let mut out_positions: Vec<Option<usize>> = vec![None; lines.len()];
+    for (k, &i) in shown.iter().enumerate() {
+        out_positions[i] = Some(k);
+    }
+    let out_index = |line: usize| out_positions.get(line).copied().flatten();
 
     // Table.
     let has_annual = cols.annual.is_some();
@@ -875,11 +972,29 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
         rows,
     };
 
-    // Chart of deviations per unit (the top level shown).
+    // Chart of deviations per unit (the top level shown); with more than CHART_MAX lines, the
+    // CHART_MAX largest deviations by amount, largest first.
     let chart_lines: Vec<usize> = top_lines.iter().copied().filter(|&i| out_index(i).is_some()).collect();
+    let chart_title = format!("Avvikelse mot budget per {} ({period}), {}", names.label.to_lowercase(), unit.label());
+    let (chart_lines, chart_title) = if chart_lines.len() <= CHART_MAX {
+        (chart_lines, chart_title)
+    } else {
+        let of = chart_lines.len();
+        let mut largest: Vec<usize> = chart_lines.into_iter().filter(|&i| derived[i].deviation.is_some()).collect();
+        // Largest amount first; equal amounts by the larger percentage, then in the table's order.
+        largest.sort_by(|&a, &b| larger_first(&derived[a], &derived[b]));
+        largest.truncate(CHART_MAX);
+        let of_what = if top_lines.len() == lines.len() {
+            rows_text(of)
+        } else {
+            format!("{} på översta nivån", rows_text(of))
+        };
+        let title = format!("{chart_title}: de {} största avvikelserna (i belopp) av {of_what}", largest.len());
+        (largest, title)
+    };
     let chart = Chart {
         id: "avvikelse-per-verksamhet".into(),
-        title: format!("Avvikelse mot budget per {} ({period}), {}", names.label.to_lowercase(), unit.label()),
+        title: chart_title,
         kind: ChartKind::Bar,
         categories: chart_lines.iter().map(|&i| lines[i].label.clone()).collect(),
         series: vec![Series {
@@ -994,19 +1109,21 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
             deviation_words(v, &unit)
         ));
     }
-    let mut comments = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if out_index(i).is_none() {
-            continue;
-        }
-        let d = &derived[i];
+    // One sentence per shown line that deviates (or lacks a budget), in the table's order; with
+    // more than SENTENCES_MAX such lines, the largest (by amount) first and one sentence on the rest.
+    let commented: Vec<(usize, f64)> = (0..lines.len())
+        .filter(|&i| out_index(i).is_some())
+        .filter_map(|i| comment_weight(&lines[i], &derived[i], ctx.threshold).map(|w| (i, w)))
+        .collect();
+    let comment = |i: usize| -> String {
+        let (l, d) = (&lines[i], &derived[i]);
         match (l.amounts.outcome, d.budget, d.deviation) {
-            (Some(o), None, _) => comments.push(format!(
+            (Some(o), None, _) => format!(
                 "{}: utfallet för {period} är {} men raden saknar budget i filen, så ingen avvikelse har beräknats.",
                 l.label,
                 amount(o, &unit)
-            )),
-            (Some(o), Some(b), Some(dev)) if d.deviation_pct.is_none_or(|p| p.abs() >= ctx.threshold) => {
+            ),
+            (Some(o), Some(b), Some(dev)) => {
                 let mut s = format!(
                     "{}: utfallet för {period} är {} mot en budget på {}, {}{}.",
                     l.label,
@@ -1022,13 +1139,34 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
                         deviation_words(fv, &unit)
                     ));
                 }
-                comments.push(s);
+                s
             }
-            _ => {}
+            _ => String::new(),
         }
-    }
+    };
+    let threshold_text = format::percent(ctx.threshold, 1);
+    let mut comments: Vec<String> = if commented.len() <= SENTENCES_MAX {
+        commented.iter().map(|&(i, _)| comment(i)).collect()
+    } else {
+        let mut largest = commented;
+        // Largest amount first; equal amounts by the larger percentage, then in the table's order.
+        largest.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| larger_first(&derived[a.0], &derived[b.0])));
+        let (first, rest) = largest.split_at(SENTENCES_MAX);
+        let mut out: Vec<String> = first.iter().map(|&(i, _)| comment(i)).collect();
+        let without_budget = rest.iter().filter(|&&(i, _)| derived[i].budget.is_none()).count();
+        let deviating = rest.len() - without_budget;
+        let mut parts = Vec::new();
+        if deviating > 0 {
+            parts.push(format!("{} avviker med {threshold_text} eller mer från budget", rows_text(deviating)));
+        }
+        if without_budget > 0 {
+            parts.push(format!("{} saknar budget", rows_text(without_budget)));
+        }
+        out.push(format!("Ytterligare {}; se tabellen.", parts.join(" och ")));
+        out
+    };
     if comments.is_empty() {
-        comments.push(format!("Ingen rad avviker med {} eller mer från budget.", format::percent(ctx.threshold, 1)));
+        comments.push(format!("Ingen rad avviker med {threshold_text} eller mer från budget."));
     }
 
     // Largest negative deviations.
@@ -1146,6 +1284,7 @@ fn check_file_deviation(
     ctx: &Ctx,
     conv: &dyn Fn(f64) -> f64,
     diags: &mut Vec<Diagnostic>,
+    line_diags: &mut LineDiagnostics,
 ) {
     let Some(dev_col) = cols.deviation else { return };
     let mut same = 0;
@@ -1176,17 +1315,36 @@ fn check_file_deviation(
         );
     }
     for (l, file_dev, dev) in other {
-        diags.push(warn_at(
-            ds,
-            cell_at(ds, l.row, Some(dev_col)),
-            format!(
-                "'{}': filens avvikelse {} stämmer inte med utfall och budget ({}).",
-                l.label,
-                amount(file_dev, &ctx.unit),
-                amount(dev, &ctx.unit)
-            ),
-        ));
+        line_diags.push(diags, LineIssue::FileDeviation, || {
+            warn_at(
+                ds,
+                cell_at(ds, l.row, Some(dev_col)),
+                format!(
+                    "'{}': filens avvikelse {} stämmer inte med utfall och budget ({}).",
+                    l.label,
+                    amount(file_dev, &ctx.unit),
+                    amount(dev, &ctx.unit)
+                ),
+            )
+        });
     }
+}
+
+/// How much a line's sentence matters (its deviation, or its outcome when it has no budget, by
+/// amount), or `None` when the line gets no sentence: it is within the threshold or has no outcome.
+fn comment_weight(line: &Line, d: &Derived, threshold: f64) -> Option<f64> {
+    match (line.amounts.outcome, d.budget, d.deviation) {
+        (Some(o), None, _) => Some(o.abs()),
+        (Some(_), Some(_), Some(dev)) if d.deviation_pct.is_none_or(|p| p.abs() >= threshold) => Some(dev.abs()),
+        _ => None,
+    }
+}
+
+/// Orders lines by their deviation in amount, largest first, then by their deviation in percent.
+fn larger_first(a: &Derived, b: &Derived) -> std::cmp::Ordering {
+    let size = |d: &Derived| d.deviation.map_or(0.0, f64::abs);
+    let pct = |d: &Derived| d.deviation_pct.map_or(0.0, f64::abs);
+    size(b).total_cmp(&size(a)).then_with(|| pct(b).total_cmp(&pct(a)))
 }
 
 fn forecast_note(mode: ForecastMode) -> &'static str {
