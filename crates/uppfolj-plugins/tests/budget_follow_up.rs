@@ -4,7 +4,8 @@
 mod support;
 
 use support::{V, cell, dataset, messages, run};
-use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind, RowKind};
+use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind, RowKind, Value};
+use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{Block, ChartKind, ColumnFormula, RowKindOut, Severity};
 use uppfolj_plugin::model::unit::Unit;
 
@@ -277,4 +278,139 @@ fn year_end_outcome_against_the_units_forecast() {
     assert_eq!(cell(&report, TABLE, "Folktandvården", "avvikelse"), Some(3_800.0));
     let table = report.tables().next().expect("table");
     assert!(table.column_index("forbrukningsgrad").is_none(), "no consumption rate for a full year");
+}
+
+/// A flat budget file of `n` lines built in the test: line `i` is "Konto {i}" with the budget
+/// `budget(i)` (`None` = empty cell) and the outcome `outcome(i)`.
+fn generated(n: usize, budget: impl Fn(usize) -> Option<f64>, outcome: impl Fn(usize) -> f64) -> Dataset {
+    let rows: Vec<Vec<V>> = (0..n).map(|i| vec![V::T("rad"), budget(i).map_or(V::E, V::N), V::N(outcome(i))]).collect();
+    let mut ds = simple(&BUDGET_OUTCOME, &rows);
+    for (i, row) in ds.rows.iter_mut().enumerate() {
+        row.cells[0].value = Value::Text(format!("Konto {i}"));
+    }
+    ds
+}
+
+/// The paragraphs of the generated text in the "Avvikelser" section.
+fn deviation_sentences(report: &uppfolj_plugin::model::Report) -> Vec<String> {
+    let section = report.sections.iter().find(|s| s.id == "avvikelser").expect("section");
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Text(t) => Some(t.paragraphs.clone()),
+            _ => None,
+        })
+        .expect("text")
+}
+
+#[test]
+fn a_large_file_gets_a_readable_chart_text_and_diagnostics_but_the_full_table() {
+    // 5 000 lines; the deviations are all different in amount (±1 … ±5 000, in a scrambled order);
+    // every 167th line has no budget (a small outcome, so it is not among the largest).
+    let n = 5_000;
+    let no_budget = |i: usize| i % 167 == 5;
+    let budget = |i: usize| (!no_budget(i)).then(|| -(10_000.0 + i as f64));
+    let deviation = |i: usize| {
+        let size = ((i * 37) % n + 1) as f64;
+        if i.is_multiple_of(2) { -size } else { size }
+    };
+    let outcome = |i: usize| budget(i).map_or(-1.0, |b| b + deviation(i));
+    let report = run("budget-follow-up", vec![generated(n, budget, outcome)], &[]);
+
+    // The table keeps every line, and the total.
+    let table = report.tables().find(|t| t.id == TABLE).expect("table");
+    assert_eq!(table.rows.len(), n + 1);
+    assert_eq!(cell(&report, TABLE, "Konto 4999", "avvikelse"), Some(deviation(4999)));
+
+    // The chart: the 20 largest deviations by amount, largest first, and its title says so.
+    let with_budget: Vec<usize> = (0..n).filter(|&i| !no_budget(i)).collect();
+    let mut largest = with_budget.clone();
+    largest.sort_by(|&a, &b| deviation(b).abs().total_cmp(&deviation(a).abs()));
+    let chart = report.charts().next().expect("chart");
+    assert_eq!(chart.categories.len(), 20);
+    let expected: Vec<String> = largest[..20].iter().map(|i| format!("Konto {i}")).collect();
+    assert_eq!(chart.categories, expected);
+    let expected_values: Vec<Option<f64>> = largest[..20].iter().map(|&i| Some(deviation(i))).collect();
+    assert_eq!(chart.series[0].values, expected_values);
+    assert_eq!(chart.series[0].statuses.len(), 20);
+    assert!(chart.title.contains("de 20 största avvikelserna (i belopp) av 5\u{202F}000 rader"), "{}", chart.title);
+
+    // The text: the 10 largest deviating lines, largest first, then one sentence on the rest.
+    let deviating =
+        with_budget.iter().filter(|&&i| deviation(i).abs() * 100.0 / budget(i).expect("budget").abs() >= 2.0);
+    let rest = deviating.count() - 10;
+    let sentences = deviation_sentences(&report);
+    assert_eq!(sentences.len(), 11, "{sentences:#?}");
+    for (sentence, i) in sentences.iter().zip(&largest[..10]) {
+        assert!(sentence.starts_with(&format!("Konto {i}: utfallet")), "{sentence}");
+    }
+    assert_eq!(
+        sentences[10],
+        format!(
+            "Ytterligare {} rader avviker med 2,0\u{00A0}% eller mer från budget och 30 rader saknar budget; se tabellen.",
+            format::number(rest as f64, 0)
+        )
+    );
+
+    // Diagnostics: 10 lines without budget named, the other 20 counted in one.
+    let named = report.diagnostics.iter().filter(|d| d.message.contains("' saknar budget.")).count();
+    assert_eq!(named, 10);
+    assert!(messages(&report).contains("Ytterligare 20 rader saknar budget"), "{}", messages(&report));
+    assert!(report.diagnostics.len() < 20, "{}", messages(&report));
+}
+
+#[test]
+fn twenty_lines_are_charted_and_ten_sentences_written_as_in_the_table() {
+    // At the limits nothing is left out: the chart keeps the table's order and its title.
+    let report = run("budget-follow-up", vec![generated(20, |_| Some(-1_000.0), |i| -1_000.0 - i as f64 * 10.0)], &[]);
+    let chart = report.charts().next().expect("chart");
+    let in_order: Vec<String> = (0..20).map(|i| format!("Konto {i}")).collect();
+    assert_eq!(chart.categories, in_order);
+    assert!(!chart.title.contains("största"), "{}", chart.title);
+    // Lines 2–11 deviate by 2 % or more (−20 … −110 of −1 000): ten sentences, in the table's order.
+    let report = run(
+        "budget-follow-up",
+        vec![generated(20, |_| Some(-1_000.0), |i| if i < 12 { -1_000.0 - i as f64 * 10.0 } else { -1_000.0 })],
+        &[],
+    );
+    let sentences = deviation_sentences(&report);
+    assert_eq!(sentences.len(), 10);
+    assert!(sentences[0].starts_with("Konto 2:") && sentences[9].starts_with("Konto 11:"), "{sentences:#?}");
+}
+
+#[test]
+fn many_top_level_units_chart_the_largest_of_them() {
+    // 25 areas (subtotals) with 4 lines each: the chart shows the 20 areas deviating most.
+    let rows: Vec<Vec<V>> =
+        (0..25 * 5)
+            .map(|r| {
+                if r % 5 == 0 {
+                    vec![V::T("område"), V::E, V::E]
+                } else {
+                    vec![V::T("rad"), V::N(-100.0), V::N(-100.0)]
+                }
+            })
+            .collect();
+    let mut ds = simple(&BUDGET_OUTCOME, &rows);
+    for (r, row) in ds.rows.iter_mut().enumerate() {
+        let area = r / 5;
+        if r % 5 == 0 {
+            row.kind = RowKind::Subtotal;
+            row.cells[0].value = Value::Text(format!("Område {area}"));
+        } else {
+            row.level = 1;
+            row.cells[0].value = Value::Text(format!("Område {area} enhet {}", r % 5));
+            // Area a deviates by −a in total (its first line carries it).
+            if r % 5 == 1 {
+                row.cells[2].value = Value::number(-100.0 - area as f64);
+            }
+        }
+    }
+    let report = run("budget-follow-up", vec![ds], &[]);
+    assert_eq!(report.tables().next().expect("table").rows.len(), 25 * 5 + 1);
+    let chart = report.charts().next().expect("chart");
+    let expected: Vec<String> = (5..25).rev().map(|a| format!("Område {a}")).collect();
+    assert_eq!(chart.categories, expected);
+    assert!(chart.title.contains("av 25 rader på översta nivån"), "{}", chart.title);
 }
