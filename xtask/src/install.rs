@@ -12,7 +12,7 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// cargo-fuzz version. It runs on the stable toolchain with `RUSTC_BOOTSTRAP=1` (see `fuzz_env`).
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The Debian packages of the wasm32 fallback toolchain (docs/TOOLCHAIN.md in ../shared).
-const DEBIAN_WASM_PACKAGES: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+const DEBIAN_WASM_PACKAGES: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "rust-web-clippy", "lld-22"];
 
 /// Which tools a command needs.
 #[derive(Debug, Clone, Copy)]
@@ -151,6 +151,11 @@ fn run_with_timeout(cmd: &mut Command, limit: Duration) -> bool {
 }
 
 fn ensure_wasm_target(ctx: &Ctx) -> Result<WasmToolchain> {
+    // UPPFOLJ_WASM_TOOLCHAIN=debian takes the fallback even where rustup works, to test it.
+    if std::env::var("UPPFOLJ_WASM_TOOLCHAIN").is_ok_and(|v| v == "debian") {
+        println!("UPPFOLJ_WASM_TOOLCHAIN=debian: using Debian's rustc-web with std built from source");
+        return debian_wasm_toolchain(ctx);
+    }
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
@@ -167,16 +172,23 @@ fn ensure_wasm_target(ctx: &Ctx) -> Result<WasmToolchain> {
         return Ok(WasmToolchain::Rustup);
     }
     println!("rustup could not install the wasm32 target; using Debian's rustc-web with std built from source");
+    debian_wasm_toolchain(ctx)
+}
+
+/// Debian's rustc-web, cargo-web and clippy with the std sources (std is built from source for
+/// wasm32), behind a folder of symlinks that goes first on PATH for wasm32 builds only.
+fn debian_wasm_toolchain(ctx: &Ctx) -> Result<WasmToolchain> {
     ensure_debian(&[
         ("/usr/bin/cargo", "cargo-web"),
         ("/usr/bin/rustc", "rustc-web"),
         ("/usr/lib/rustlib/src/rust/library/std/Cargo.toml", "rust-web-src"),
+        ("/usr/bin/cargo-clippy", "rust-web-clippy"),
         ("/usr/bin/ld.lld-22", "lld-22"),
     ])
     .with_context(|| format!("installing the Debian fallback toolchain ({})", DEBIAN_WASM_PACKAGES.join(" ")))?;
     let shim_dir = ctx.tools.join("debian-rust-shims");
     std::fs::create_dir_all(&shim_dir)?;
-    for bin in ["cargo", "rustc", "rustdoc"] {
+    for bin in ["cargo", "rustc", "rustdoc", "cargo-clippy", "clippy-driver"] {
         let link = shim_dir.join(bin);
         if !link.exists() {
             std::os::unix::fs::symlink(Path::new("/usr/bin").join(bin), &link)

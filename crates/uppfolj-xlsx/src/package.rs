@@ -260,7 +260,12 @@ fn write_sheet<W: Write>(w: &mut W, xml: &str, sheet: &StreamedSheet<'_>) -> io:
                 w.write_all(text.as_bytes())?;
             }
             if let Some((_, text)) = saved.next_if(|(n, _)| *n == r) {
-                w.write_all(text.as_bytes())?; // an exemplar row, written by rust_xlsxwriter
+                // An exemplar row, written by rust_xlsxwriter. Any other row of rust_xlsxwriter's
+                // inside a body would be a layout error: two blocks on one row.
+                if !style_rows.contains(&r) {
+                    return Err(io::Error::other(format!("rad {r} skrevs av två block")));
+                }
+                w.write_all(text.as_bytes())?;
                 continue;
             }
             body.cells(i, &mut cells);
