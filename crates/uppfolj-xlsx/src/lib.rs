@@ -106,8 +106,8 @@ impl<T> Context<T> for Result<T, rust_xlsxwriter::XlsxError> {
 }
 
 /// Exports `report` to xlsx bytes. `datasets` (`&Vec<Dataset>`, an iterator of `&Dataset`, or
-/// `&[]`) are the imported input data, written to the
-/// input-data sheets with their provenance (pass `&[]` to leave them out).
+/// `&[]`) are the imported input data: those the Report lists in its `inputs` (all of them, when it
+/// lists none) are written to the input-data sheets with their provenance.
 pub fn export<'d>(
     report: &Report,
     datasets: impl IntoIterator<Item = &'d Dataset>,
@@ -121,7 +121,13 @@ pub fn export<'d>(
     // Names first, so that the cover sheet can link to every sheet.
     let cover_name = names.claim(COVER_SHEET);
     let section_names: Vec<String> = report.sections.iter().map(|s| names.claim(&s.title)).collect();
-    let datasets: Vec<&Dataset> = if options.input_data { datasets.into_iter().collect() } else { Vec::new() };
+    // The input sheets hold what the report was computed from: the datasets the Report names among
+    // its inputs (every one given, when it names none).
+    let datasets: Vec<&Dataset> = if options.input_data {
+        datasets.into_iter().filter(|d| report.inputs.is_empty() || report.inputs.contains(&d.source)).collect()
+    } else {
+        Vec::new()
+    };
     let input_names: Vec<String> = input::sheet_titles(datasets.len()).iter().map(|t| names.claim(t)).collect();
 
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;

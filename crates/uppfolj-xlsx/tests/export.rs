@@ -385,3 +385,17 @@ fn streamed_rows_keep_values_formulas_and_formats() {
     let table_ref = format!("ref=\"A{}:E{}\"", header + 1, last);
     assert_eq!(table_part.matches(&table_ref).count(), 2, "table and filter cover the rows: {table_part}");
 }
+
+/// Only the data the report was computed from goes on the input sheets: another loaded file is
+/// left out.
+#[test]
+fn input_sheets_hold_only_the_reports_inputs() {
+    let case = common::budget_case();
+    let mut other = case.datasets[0].clone();
+    other.source = uppfolj_model::SourceFile { file: "handlingsplan.xlsx".into(), sheet: Some("Plan".into()) };
+    let datasets = vec![case.datasets[0].clone(), other];
+    let bytes = export(&case.report, &datasets, &options()).expect("export");
+    let names = open(&bytes).sheet_names();
+    assert!(names.contains(&"Indata".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("Indata ")), "one input sheet, not two: {names:?}");
+}
