@@ -189,6 +189,7 @@ test('a large file (120 000 lines) shows its first rows and downloads whole, wit
   assert.match(note, /Visar1000av120000rader/, `the table says how much it shows: ${note}`);
   const shownRows = await page.$$eval('[data-testid=report] table.report-table:first-of-type tbody tr', (trs) => trs.length);
   assert.ok(shownRows < 1_100, `the page shows the first rows only (${shownRows})`);
+  await more.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, '06-large-file.png') });
 
   const [download] = await Promise.all([

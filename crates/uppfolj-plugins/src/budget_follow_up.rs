@@ -764,9 +764,10 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
             let negative = values.iter().filter(|v| **v < 0.0).count();
             let sign = if negative * 2 > values.len() { Sign::CostsNegative } else { Sign::CostsPositive };
             diags.push(Diagnostic::info(format!(
-                "Teckenkonventionen upptäcktes från beloppen: {negative} av {} budget- och utfallsbelopp är negativa, \
+                "Teckenkonventionen upptäcktes från beloppen: {} av {} budget- och utfallsbelopp är negativa, \
                  alltså {}. Ange parametern sign om det är fel.",
-                values.len(),
+                format::number(negative as f64, 0),
+                format::number(values.len() as f64, 0),
                 sign.label()
             )));
             sign
@@ -1113,11 +1114,13 @@ fn compute(plugin: &BudgetFollowUp, ds: &Dataset, params: &Params) -> ComputeRes
             .count();
         let data_count = lines.iter().filter(|l| l.kind == LineKind::Data).count();
         summary.push(format!(
-            "Utfallet för {period} är totalt {} mot en budget på {}, {} ({}). {negatives} av {data_count} rader har en negativ avvikelse.",
+            "Utfallet för {period} är totalt {} mot en budget på {}, {} ({}). {} av {} rader har en negativ avvikelse.",
             amount(o, &unit),
             amount(b, &unit),
             deviation_words(d, &unit),
             total_derived.deviation_pct.map_or_else(|| "–".to_owned(), signed_percent),
+            format::number(negatives as f64, 0),
+            format::number(data_count as f64, 0),
         ));
     }
     if let (Some(f), Some(v)) = (total_derived.forecast, total_derived.forecast_vs_annual) {

@@ -37,14 +37,6 @@ pub fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn header(kind: &ColumnKind, title: &str) -> String {
-    match kind {
-        ColumnKind::Amount { unit, .. } => format!("{title}, {}", unit.label()),
-        ColumnKind::Percent { .. } if !title.contains('%') => format!("{title}, %"),
-        _ => title.to_owned(),
-    }
-}
-
 fn cell(kind: &ColumnKind, cell: &TableCell) -> Html {
     match (cell, kind) {
         (TableCell::Empty, _) => html! { <td class="num empty">{"–"}</td> },
@@ -114,7 +106,7 @@ pub fn table_view(props: &Props) -> Html {
             <thead><tr>
             { for t.columns.iter().map(|c| {
                 let numeric = !matches!(c.kind, ColumnKind::Text | ColumnKind::Status | ColumnKind::Trend);
-                html! { <th scope="col" class={classes!(numeric.then_some("num"))}>{header(&c.kind, &c.title)}</th> }
+                html! { <th scope="col" class={classes!(numeric.then_some("num"))}>{uppfolj_xlsx::column_header(&c.title, &c.kind)}</th> }
             }) }
             </tr></thead>
             <tbody>
