@@ -57,12 +57,7 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
         let context = || format!("blad {name}");
         match streamed.get(&name) {
             Some(sheet) => {
-                let mut xml = String::new();
-                archive
-                    .by_index(i)
-                    .map_err(|e| package_error(context(), e))?
-                    .read_to_string(&mut xml)
-                    .map_err(|e| package_error(context(), e))?;
+                let xml = read_part(&mut archive, i).map_err(|e| package_error(context(), e))?;
                 let sheet_cells: u64 =
                     sheet.bodies.iter().map(|b| b.len() as u64 * (u64::from(b.last_col()) + 1)).sum();
                 let large = sheet_cells * CELL_XML_BYTES + xml.len() as u64 > u64::from(u32::MAX) / 2;
@@ -73,12 +68,7 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
                 written.insert(name);
             }
             None if name.starts_with("xl/tables/") && !widen.is_empty() => {
-                let mut xml = String::new();
-                archive
-                    .by_index(i)
-                    .map_err(|e| package_error(context(), e))?
-                    .read_to_string(&mut xml)
-                    .map_err(|e| package_error(context(), e))?;
+                let mut xml = read_part(&mut archive, i).map_err(|e| package_error(context(), e))?;
                 let table = table_name(&xml).and_then(|n| widen.get(n));
                 if let Some(table) = table {
                     xml = xml.replace(&format!("ref=\"{}\"", table.added), &format!("ref=\"{}\"", table.full));
@@ -101,6 +91,13 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
     }
     let cursor = zip.finish().map_err(|e| package_error("arbetsboken avslutades", e))?;
     Ok(cursor.into_inner())
+}
+
+/// Part `i` of the saved workbook, as text.
+fn read_part(archive: &mut ZipArchive<Cursor<&[u8]>>, i: usize) -> io::Result<String> {
+    let mut xml = String::new();
+    archive.by_index(i).map_err(io::Error::other)?.read_to_string(&mut xml)?;
+    Ok(xml)
 }
 
 /// Options for a part written again: deflated, dated as rust_xlsxwriter dates its parts.

@@ -292,7 +292,20 @@ fn streamed_rows_keep_values_formulas_and_formats() {
         },
         Column { key: "status".into(), title: "Status".into(), kind: ColumnKind::Status, formula: None },
     ];
-    // Groups of nine lines (level 2) under a subtotal (level 1); the total last.
+    // A subtotal (level 1) or the total (level 0).
+    let sum_row = |label: String, budget: f64, outcome: f64, kind: RowKindOut, sum_of: Vec<usize>| Row {
+        cells: vec![
+            TableCell::Text(label),
+            TableCell::Number(budget),
+            TableCell::Number(outcome),
+            TableCell::Number(outcome - budget),
+            TableCell::Empty,
+        ],
+        level: u8::from(kind == RowKindOut::Subtotal),
+        kind,
+        sum_of,
+    };
+    // Groups of nine lines (level 2) under a subtotal; the total last.
     let mut rows = Vec::new();
     let (mut total_budget, mut total_outcome) = (0.0, 0.0);
     for group in 0..2_500 {
@@ -319,31 +332,15 @@ fn streamed_rows_keep_values_formulas_and_formats() {
         }
         total_budget += budget_sum;
         total_outcome += outcome_sum;
-        rows.push(Row {
-            cells: vec![
-                TableCell::Text(format!("Område {group}")),
-                TableCell::Number(budget_sum),
-                TableCell::Number(outcome_sum),
-                TableCell::Number(outcome_sum - budget_sum),
-                TableCell::Empty,
-            ],
-            level: 1,
-            kind: RowKindOut::Subtotal,
-            sum_of: (first..first + 9).collect(),
-        });
+        rows.push(sum_row(
+            format!("Område {group}"),
+            budget_sum,
+            outcome_sum,
+            RowKindOut::Subtotal,
+            (first..first + 9).collect(),
+        ));
     }
-    rows.push(Row {
-        cells: vec![
-            TableCell::Text("Summa".into()),
-            TableCell::Number(total_budget),
-            TableCell::Number(total_outcome),
-            TableCell::Number(total_outcome - total_budget),
-            TableCell::Empty,
-        ],
-        level: 0,
-        kind: RowKindOut::Total,
-        sum_of: vec![],
-    });
+    rows.push(sum_row("Summa".into(), total_budget, total_outcome, RowKindOut::Total, vec![]));
     let n = rows.len();
     let table = Table { id: "lang".into(), title: "Lång driftredovisning".into(), columns, rows };
     let mut report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, "Lång");
