@@ -7,14 +7,18 @@
 //! handed to it:
 //!
 //! 1. While the workbook is built, each body row is made as [`BodyCell`]s by its [`Body`]. A row
-//!    with a cell style that no earlier row of the sheet had is written through rust_xlsxwriter
-//!    (an *exemplar*, see [`Exemplars`]); any other row is dropped at once. Everything around the
-//!    rows (the Excel table, conditional formats, filter, widths, print setup) is set up as usual
-//!    over the whole range.
+//!    with a cell style that no earlier row of the sheet had becomes an *exemplar* (see
+//!    [`Exemplars`]): its cells are written through rust_xlsxwriter as blank cells in their formats,
+//!    so that the saved sheet shows which `s` index each style got. Every other row is dropped at
+//!    once. Everything around the rows (the Excel table, conditional formats, filter, widths, print
+//!    setup) is set up as usual over the whole range.
 //! 2. rust_xlsxwriter saves the workbook, which is now small. [`crate::package`] copies it into a new
-//!    zip and rewrites each sheet with bodies on the way: its own rows are kept, and the bodies
-//!    make their rows again, written as XML ([`RowXml`]) straight into the deflate stream, each
-//!    style as the `s` index rust_xlsxwriter gave its exemplar cell.
+//!    zip and rewrites each sheet with bodies on the way: its own rows are kept, the exemplar rows
+//!    are replaced, and the bodies make all their rows again, written as XML ([`RowXml`]) straight
+//!    into the deflate stream, each style as the `s` index of its exemplar cell.
+//!
+//! Every body row is thus written by one writer, here: the first row of a table is written the same
+//! way as its 500 000th (an empty cached formula result, a text that looks like rich-text XML).
 //!
 //! What is held is then the Report, the datasets and the compressed file. The XML written here
 //! is what rust_xlsxwriter writes for the same cells, except that text is an inline string
@@ -25,7 +29,7 @@ use crate::formats::{StyleId, Styles};
 use crate::input::InputBody;
 use crate::table::TableBody;
 use crate::{Context, XlsxError};
-use rust_xlsxwriter::{Formula, Worksheet};
+use rust_xlsxwriter::Worksheet;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use uppfolj_model::CellRef;
@@ -108,6 +112,14 @@ impl<'r> Body<'r> {
         }
     }
 
+    /// The cells its rows have (a sparse input row counts only its values), to size the file.
+    pub(crate) fn cell_count(&self) -> u64 {
+        match self {
+            Body::Table(t) => t.len() as u64 * (u64::from(t.last_col()) + 1),
+            Body::Input(i) => i.cell_count(),
+        }
+    }
+
     /// The Excel table over the rows, when it has to be widened after saving.
     pub(crate) fn widen(&self) -> Option<&crate::table::WidenTable> {
         match self {
@@ -127,8 +139,9 @@ impl<'r> Body<'r> {
     }
 }
 
-/// The first cell of each style on a sheet, written through rust_xlsxwriter so that the saved
-/// sheet shows which `s` index the style got.
+/// The first cell of each style on a sheet, written through rust_xlsxwriter as a blank cell in
+/// that style so that the saved sheet shows which `s` index the style got. The row itself is
+/// written again from its body when the file is packaged.
 #[derive(Debug, Default)]
 pub(crate) struct Exemplars {
     /// Style → (zero-based sheet row, column) of its first cell.
@@ -136,8 +149,8 @@ pub(crate) struct Exemplars {
 }
 
 impl Exemplars {
-    /// Writes row `row` through rust_xlsxwriter when one of its cells has a style this sheet has
-    /// not had yet; otherwise leaves it to the stream. Returns whether it was written.
+    /// Writes the cells of row `row` as formatted blanks through rust_xlsxwriter when one of them
+    /// has a style this sheet has not had yet. Returns whether it did.
     pub(crate) fn offer(
         &mut self,
         ws: &mut Worksheet,
@@ -151,18 +164,7 @@ impl Exemplars {
         }
         for cell in cells {
             self.cells.entry(cell.style).or_insert((row, cell.col));
-            let format = styles.format(cell.style);
-            match &cell.value {
-                CellValue::Blank => ws.write_blank(row, cell.col, format),
-                CellValue::Number(v) => ws.write_number_with_format(row, cell.col, *v, format),
-                CellValue::Text(t) => ws.write_string_with_format(row, cell.col, *t, format),
-                CellValue::Formula { formula, result } => {
-                    let result = result.map(|v| v.to_string()).unwrap_or_default();
-                    let formula = Formula::new(formula).set_result(result);
-                    ws.write_formula_with_format(row, cell.col, formula, format)
-                }
-            }
-            .context(&context)?;
+            ws.write_blank(row, cell.col, styles.format(cell.style)).context(&context)?;
         }
         Ok(true)
     }

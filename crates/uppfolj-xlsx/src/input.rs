@@ -81,6 +81,11 @@ impl<'r> InputBody<'r> {
         self.rows
     }
 
+    /// The cells of its rows: the fixed columns and each row's values.
+    pub(crate) fn cell_count(&self) -> u64 {
+        self.dataset.rows.iter().take(self.rows).map(|r| (r.cells.len() + FIXED.len()) as u64).sum()
+    }
+
     pub(crate) fn last_col(&self) -> u16 {
         u16::try_from(self.dataset.columns.len() + FIXED.len()).map_or(u16::MAX, |c| c.saturating_sub(1))
     }

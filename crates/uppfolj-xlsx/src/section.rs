@@ -10,19 +10,26 @@ use std::collections::BTreeMap;
 use uppfolj_model::report::{KeyFigure, ProvenanceNote, Text};
 use uppfolj_model::{Block, Report, Section, Status, Unit};
 
-/// Excel's limit on the characters in a cell.
-const MAX_CELL_CHARS: usize = 32_767;
+/// Excel's limit on the characters in a cell, counted in UTF-16 code units (an emoji is two).
+const MAX_CELL_UNITS: usize = 32_767;
 /// Columns a paragraph of text spans.
 const TEXT_SPAN: u16 = 8;
 /// Rough characters per line of a paragraph spread over [`TEXT_SPAN`] columns.
 const TEXT_LINE_CHARS: usize = 110;
 
-/// Text as Excel accepts it in a cell: at most 32 767 characters.
+/// Text as Excel accepts it in a cell: at most 32 767 UTF-16 code units, cut at a character.
 pub(crate) fn cell_text(text: &str) -> &str {
-    match text.char_indices().nth(MAX_CELL_CHARS) {
-        Some((i, _)) => &text[..i],
-        None => text,
+    if text.len() <= MAX_CELL_UNITS {
+        return text; // UTF-8 never has fewer bytes than UTF-16 has units
     }
+    let mut units = 0;
+    for (i, ch) in text.char_indices() {
+        units += ch.len_utf16();
+        if units > MAX_CELL_UNITS {
+            return &text[..i];
+        }
+    }
+    text
 }
 
 /// A worksheet being written top to bottom, with the widths its content needs.
@@ -89,6 +96,11 @@ impl<'a> SheetWriter<'a> {
         let context = || format!("text i blad '{}'", self.name);
         if text.is_empty() {
             self.ws.write_blank(row, col, format).context(context)?;
+        } else if text.starts_with("<r>") && text.ends_with("</r>") {
+            // rust_xlsxwriter copies such a string into the shared strings as rich-text XML,
+            // unescaped; as a one-run rich string it is escaped like any other text.
+            let plain = rust_xlsxwriter::Format::default();
+            self.ws.write_rich_string_with_format(row, col, &[(&plain, text)], format).context(context)?;
         } else {
             self.ws.write_string_with_format(row, col, text, format).context(context)?;
         }
@@ -267,8 +279,9 @@ fn write_text(sheet: &mut SheetWriter<'_>, styles: &mut Styles, text: &Text) -> 
         let paragraph = cell_text(paragraph);
         sheet
             .ws
-            .merge_range(row, 0, row, TEXT_SPAN - 1, paragraph, &format)
+            .merge_range(row, 0, row, TEXT_SPAN - 1, "", &format)
             .context(|| format!("textstycke i blad '{}'", sheet.name))?;
+        sheet.text(row, 0, paragraph, &format)?;
         let lines = paragraph.chars().count().div_ceil(TEXT_LINE_CHARS).max(1) + paragraph.matches('\n').count();
         sheet.ws.set_row_height(row, 15.0 * lines.min(400) as f64).context(|| "radhöjd".to_owned())?;
         sheet.row += 1;
@@ -383,5 +396,9 @@ mod tests {
         assert_eq!(wrapped_lines("Realiserad effekt, mnkr", 18), 2);
         assert_eq!(wrapped_lines("Realiserad effekt, mnkr", 12), 3);
         assert_eq!(cell_text(&"x".repeat(40_000)).len(), 32_767);
+        // An emoji is two UTF-16 units: 16 383 of them fit, with room for one more ASCII letter.
+        let emoji = format!("{}ab", "😀".repeat(16_383));
+        assert_eq!(cell_text(&emoji).chars().count(), 16_384);
+        assert_eq!(cell_text("kort"), "kort");
     }
 }

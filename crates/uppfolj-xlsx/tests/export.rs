@@ -396,3 +396,105 @@ fn input_sheets_hold_only_the_reports_inputs() {
     assert!(names.contains(&"Indata".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("Indata ")), "one input sheet, not two: {names:?}");
 }
+
+/// A table with `texts` in its one text column.
+fn text_table(title: &str, texts: &[&str]) -> uppfolj_model::Table {
+    use uppfolj_model::report::{Column, Row, RowKindOut, TableCell};
+    uppfolj_model::Table {
+        id: "texter".into(),
+        title: title.into(),
+        columns: vec![Column { key: "namn".into(), title: "Namn".into(), kind: ColumnKind::Text, formula: None }],
+        rows: texts
+            .iter()
+            .map(|t| Row {
+                cells: vec![TableCell::Text((*t).into())],
+                level: 0,
+                kind: RowKindOut::Data,
+                sum_of: vec![],
+            })
+            .collect(),
+    }
+}
+
+fn one_section(title: &str, blocks: Vec<Block>) -> Report {
+    use uppfolj_model::report::PluginRef;
+    let mut report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, title);
+    let mut section = uppfolj_model::Section::new("s", title);
+    section.blocks = blocks;
+    report.sections.push(section);
+    report
+}
+
+/// The first row of a table (the one that shows rust_xlsxwriter each format) is written like every
+/// other row: a percentage of a zero budget caches an empty text in both, a text that looks like
+/// rich-text XML stays that text (in a table, a title and a paragraph), and a text over Excel's
+/// 32 767 UTF-16 units is cut to fit in both.
+#[test]
+fn the_first_row_is_written_like_the_rest() {
+    use uppfolj_model::report::{Column, ColumnFormula, Row, RowKindOut, TableCell, Text};
+    use uppfolj_model::{Table, Unit};
+    let amount = ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 };
+    let col = |key: &str, kind: ColumnKind, formula| Column { key: key.into(), title: key.into(), kind, formula };
+    let percent = ColumnFormula::Percent { a: "Utfall".into(), b: "Budget".into() };
+    let rows = [(0.0, 5.0), (0.0, 7.0), (10.0, 5.0)]
+        .into_iter()
+        .map(|(b, u): (f64, f64)| Row {
+            cells: vec![
+                TableCell::Text("Enhet".into()),
+                TableCell::Number(b),
+                TableCell::Number(u),
+                TableCell::number((b != 0.0).then(|| 100.0 * u / b)),
+            ],
+            level: 0,
+            kind: RowKindOut::Data,
+            sum_of: vec![],
+        })
+        .collect();
+    let percentages = Table {
+        id: "procent".into(),
+        title: "Procent".into(),
+        columns: vec![
+            col("Namn", ColumnKind::Text, None),
+            col("Budget", amount.clone(), None),
+            col("Utfall", amount, None),
+            col("Andel", ColumnKind::Percent { decimals: 1 }, Some(percent)),
+        ],
+        rows,
+    };
+    let rich = "<r>a & b</r>";
+    let long = "😀".repeat(20_000);
+    let blocks = vec![
+        Block::Table(percentages.clone()),
+        Block::Table(text_table(rich, &[rich, rich])),
+        Block::Text(Text { paragraphs: vec![rich.into()], generated: false }),
+        Block::Table(text_table("Långa", &[&long, &long])),
+    ];
+    let bytes = export(&one_section("Rader", blocks), &[], &options()).expect("export");
+    std::fs::write(exports_dir().join("first-row.xlsx"), &bytes).expect("write");
+
+    let mut book = open(&bytes);
+    let range = book.worksheet_range("Rader").expect("sheet");
+    let header = find_header(&range, "Namn", Some("Budget, tkr"), 0).expect("header row");
+    let (first, second) = (header + 1, header + 2);
+    assert_eq!(range.get_value((first, 3)), range.get_value((second, 3)), "both empty");
+    assert_eq!(range.get_value((header + 3, 3)), Some(&Data::Float(0.5)));
+    let xml = part(&bytes, "xl/worksheets/sheet2.xml");
+    for row in [first, second] {
+        let cell = format!("<c r=\"D{}\" s=\"", row + 1);
+        let at = xml.find(&cell).expect("the percentage cell");
+        let tag = &xml[at..at + xml[at..].find("</c>").expect("closed")];
+        assert!(tag.contains("t=\"str\"") && tag.ends_with("<v></v>"), "an empty cached text: {tag}");
+    }
+
+    let texts: Vec<String> = range
+        .used_cells()
+        .filter_map(|(_, _, d)| match d {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts.iter().filter(|t| *t == rich).count(), 4, "title, two rows, paragraph: {texts:?}");
+    let cut: Vec<&String> = texts.iter().filter(|t| t.starts_with('😀')).collect();
+    assert_eq!(cut.len(), 2);
+    assert!(cut.iter().all(|t| t.encode_utf16().count() == 32_766), "cut at a whole emoji");
+}
