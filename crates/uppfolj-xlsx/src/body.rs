@@ -215,7 +215,11 @@ impl RowXml {
             match &cell.value {
                 CellValue::Blank if xf == 0 => {} // nothing to keep: Excel leaves such cells out
                 CellValue::Blank => write!(w, "<c r=\"{letter}{r}\"{s}/>")?,
-                CellValue::Number(v) => write!(w, "<c r=\"{letter}{r}\"{s}><v>{v}</v></c>")?,
+                CellValue::Number(v) => {
+                    write!(w, "<c r=\"{letter}{r}\"{s}><v>")?;
+                    write_number(w, *v)?;
+                    w.write_all(b"</v></c>")?;
+                }
                 CellValue::Text(t) => {
                     let preserve = if t.starts_with(['\t', '\n', ' ']) || t.ends_with(['\t', '\n', ' ']) {
                         " xml:space=\"preserve\""
@@ -230,10 +234,11 @@ impl RowXml {
                     let t = if result.is_some() { "" } else { " t=\"str\"" };
                     write!(w, "<c r=\"{letter}{r}\"{s}{t}><f>")?;
                     write_xml(w, formula)?;
-                    match result {
-                        Some(v) => write!(w, "</f><v>{v}</v></c>")?,
-                        None => w.write_all(b"</f><v></v></c>")?,
+                    w.write_all(b"</f><v>")?;
+                    if let Some(v) = result {
+                        write_number(w, *v)?;
                     }
+                    w.write_all(b"</v></c>")?;
                 }
             }
         }
@@ -245,6 +250,41 @@ impl RowXml {
             Some(l) => l.as_str().into(),
             None => CellRef::column_letters(u32::from(col)).into(),
         }
+    }
+}
+
+/// Bytes a cell's XML takes at most, besides its value: `<c r="XFD1048576" s="4294967295"
+/// t="inlineStr"><is><t xml:space="preserve">` and the closing tags.
+const CELL_XML: u64 = 96;
+/// Bytes a row's own tags take at most: `<row r="1048576"></row>`.
+const ROW_XML: u64 = 24;
+/// Bytes a number takes at most as [`write_number`] writes it (`-1.2345678901234567e-308`).
+const NUMBER_XML: u64 = 26;
+
+/// The most bytes of XML `cells` are written as (escaping at worst: a control character in text
+/// becomes the seven bytes `_x0001_`, `&` in a formula the five of `&amp;`).
+pub(crate) fn row_xml_bound(cells: &[BodyCell<'_>]) -> u64 {
+    let value = |v: &CellValue<'_>| match v {
+        CellValue::Blank => 0,
+        CellValue::Number(_) => NUMBER_XML,
+        CellValue::Text(t) => 7 * t.len() as u64,
+        CellValue::Formula { formula, .. } => 5 * formula.len() as u64 + NUMBER_XML,
+    };
+    ROW_XML + cells.iter().map(|c| CELL_XML + value(&c.value)).sum::<u64>()
+}
+
+/// A number as the shortest text that reads back as the same `f64`: positional as rust_xlsxwriter
+/// writes it, and in exponent form (`1e+300`, `5e-324`) outside 1e-5 ≤ |v| < 1e16, where the
+/// positional form runs to hundreds of digits.
+fn write_number<W: Write>(w: &mut W, v: f64) -> io::Result<()> {
+    let a = v.abs();
+    if a == 0.0 || (1e-5..1e16).contains(&a) {
+        return write!(w, "{v}");
+    }
+    let text = format!("{v:e}");
+    match text.split_once('e') {
+        Some((mantissa, exp)) if !exp.starts_with('-') => write!(w, "{mantissa}e+{exp}"),
+        _ => w.write_all(text.as_bytes()),
     }
 }
 
@@ -329,6 +369,31 @@ mod tests {
              <c r=\"B7\" s=\"5\"><v>-1116.5</v></c><c r=\"C7\" s=\"5\"><f>B7-C7</f><v>33</v></c>\
              <c r=\"D7\" t=\"str\"><f>IF(C7=0,\"\",B7/ABS(C7))</f><v></v></c></row>"
         );
+    }
+
+    #[test]
+    fn numbers_are_short_and_exact() {
+        let text = |v: f64| {
+            let mut out = Vec::new();
+            write_number(&mut out, v).expect("write");
+            String::from_utf8(out).expect("utf-8")
+        };
+        for (v, expected) in [
+            (0.0, "0"),
+            (-1116.5, "-1116.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e-5, "0.00001"),
+            (1e16, "1e+16"),
+            (1e300, "1e+300"),
+            (-1.7976931348623157e308, "-1.7976931348623157e308"),
+            (5e-324, "5e-324"),
+        ] {
+            let t = text(v);
+            assert_eq!(t.replace("e+", "e"), expected.replace("e+", "e"), "{v}");
+            assert!(t.len() as u64 <= NUMBER_XML, "{t}");
+            assert_eq!(t.parse::<f64>().expect("a number"), v, "{t} reads back");
+        }
+        assert_eq!(text(1e300), "1e+300");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use uppfolj_model::report::{Chart, ChartKind};
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 340;
 /// Rows the chart covers (default row height 20 px).
-const CHART_ROWS: u32 = HEIGHT / 20 + 1;
+pub(crate) const CHART_ROWS: u32 = HEIGHT / 20 + 1;
 /// Series colours (a calm palette readable in grey print).
 const PALETTE: [u32; 6] = [0x1F4E79, 0xED7D31, 0x7F7F7F, 0x2E75B6, 0x70AD47, 0xFFC000];
 const UP: u32 = 0x2E7D32;

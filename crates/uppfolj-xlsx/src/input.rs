@@ -8,11 +8,9 @@
 use crate::body::{Body, BodyCell, CellValue, StreamedSheet};
 use crate::formats::{CellStyle, StyleId, Styles};
 use crate::section::{self, Layout, SheetWriter};
+use crate::table::MAX_ROW;
 use crate::{Context, XlsxError};
 use uppfolj_model::{CellRef, Dataset, Report, RowKind, Value};
-
-/// Excel's last row (zero-based).
-const MAX_ROW: u32 = 1_048_575;
 
 /// The titles of the sheets of `datasets` datasets, before they are made unique ("Indata", or
 /// "Indata 1"… when there are several).
@@ -157,7 +155,21 @@ pub(crate) fn write<'r>(
         "Varje värdes källcell: kolumnbokstaven i rubriken och radnumret i kolumnen \"Rad i källan\".",
         &note,
     )?;
-    sheet.row += 2;
+    sheet.row += 1;
+    // The rows go from below the header to Excel's last row; a dataset longer than that is cut, and
+    // says so here, above the table, where it is seen.
+    let room = MAX_ROW.saturating_sub(sheet.row + 1) as usize;
+    if dataset.rows.len() > room {
+        let row = sheet.row;
+        let text = format!(
+            "Indata har {} rader; Excel rymmer bara de första {} på ett blad.",
+            uppfolj_model::format::number(dataset.rows.len() as f64, 0),
+            uppfolj_model::format::number(room.saturating_sub(1) as f64, 0)
+        );
+        sheet.text(row, 0, &text, &styles.heading.clone())?;
+        sheet.row += 1;
+    }
+    sheet.row += 1;
 
     let header_row = sheet.row;
     let header_number = styles.header_number.clone();
@@ -214,12 +226,6 @@ pub(crate) fn write<'r>(
         sheet.exemplars.offer(sheet.ws, styles, sheet.row, &cells, err)?;
         cells.clear();
         sheet.row += 1;
-    }
-    if rows.len() < dataset.rows.len() && sheet.row <= MAX_ROW {
-        let row = sheet.row;
-        let text =
-            format!("Indata har {} rader; Excel rymmer bara de första {} på ett blad.", dataset.rows.len(), rows.len());
-        sheet.text(row, 0, &text, &note)?;
     }
     let last_col = u16::try_from(dataset.columns.len() + offset - 1).unwrap_or(u16::MAX);
     if !rows.is_empty() {

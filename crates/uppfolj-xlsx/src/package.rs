@@ -7,7 +7,7 @@
 //! `<dimension>` is widened to cover the bodies.
 
 use crate::XlsxError;
-use crate::body::{Body, RowXml, StreamedSheet};
+use crate::body::{Body, RowXml, StreamedSheet, row_xml_bound};
 use crate::table::WidenTable;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -17,9 +17,6 @@ use std::ops::Range;
 use uppfolj_model::CellRef;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
-
-/// Bytes of sheet XML a body cell takes at most, roughly, to decide whether a part needs zip64.
-const CELL_XML_BYTES: u64 = 96;
 
 fn package_error(context: impl Into<String>, source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> XlsxError {
     XlsxError::Package { context: context.into(), source: io::Error::other(source) }
@@ -57,9 +54,8 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
         match streamed.get(&name) {
             Some(sheet) => {
                 let xml = read_part(&mut archive, i).map_err(|e| package_error(context(), e))?;
-                let sheet_cells: u64 =
-                    sheet.bodies.iter().map(|b| b.len() as u64 * (u64::from(b.last_col()) + 1)).sum();
-                let large = sheet_cells * CELL_XML_BYTES + xml.len() as u64 > u64::from(u32::MAX) / 2;
+                // Zip64 only where the sheet's XML could pass 4 GiB: readers without it are left alone.
+                let large = xml_bound(&xml, sheet) > u64::from(u32::MAX);
                 zip.start_file(name.as_str(), deflated(large)).map_err(|e| package_error(context(), e))?;
                 let mut out = BufWriter::with_capacity(1 << 16, &mut zip);
                 write_sheet(&mut out, &xml, sheet).map_err(|e| package_error(format!("bladet '{}'", sheet.name), e))?;
@@ -70,7 +66,12 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
                 let mut xml = read_part(&mut archive, i).map_err(|e| package_error(context(), e))?;
                 let table = table_name(&xml).and_then(|n| widen.get(n));
                 if let Some(table) = table {
-                    xml = xml.replace(&format!("ref=\"{}\"", table.added), &format!("ref=\"{}\"", table.full));
+                    let added = format!("ref=\"{}\"", table.added);
+                    if !xml.contains(&added) {
+                        let found = format!("tabellen har inte området {} som den lades till över", table.added);
+                        return Err(package_error(format!("tabellen {}", table.name), found));
+                    }
+                    xml = xml.replace(&added, &format!("ref=\"{}\"", table.full));
                     widened.insert(table.name.as_str());
                 }
                 zip.start_file(name.as_str(), deflated(false)).map_err(|e| package_error(context(), e))?;
@@ -90,6 +91,20 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
     }
     let cursor = zip.finish().map_err(|e| package_error("arbetsboken avslutades", e))?;
     Ok(cursor.into_inner())
+}
+
+/// The most bytes a sheet's rewritten XML can take: the saved XML and every body row at its
+/// worst escaping. It walks the rows once more, without writing them.
+fn xml_bound(xml: &str, sheet: &StreamedSheet<'_>) -> u64 {
+    let mut cells = Vec::new();
+    let mut bound = xml.len() as u64;
+    for body in &sheet.bodies {
+        for i in 0..body.len() {
+            body.cells(i, &mut cells);
+            bound = bound.saturating_add(row_xml_bound(&cells));
+        }
+    }
+    bound
 }
 
 /// Part `i` of the saved workbook, as text.

@@ -32,6 +32,14 @@ pub(crate) fn cell_text(text: &str) -> &str {
     text
 }
 
+/// Text for where Excel keeps no escapes (table column names, alt texts): each character XML
+/// cannot hold (a control character other than tab, newline and carriage return; U+FFFE, U+FFFF)
+/// becomes a space. Cells keep such characters, escaped.
+pub(crate) fn plain_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let invalid = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if text.contains(invalid) { text.replace(invalid, " ").into() } else { text.into() }
+}
+
 /// A worksheet being written top to bottom, with the widths its content needs.
 pub(crate) struct SheetWriter<'a> {
     pub(crate) ws: &'a mut Worksheet,
@@ -215,8 +223,16 @@ pub(crate) fn write<'r>(
     let mut layout = Layout::default();
     let mut bodies = Vec::new();
     for block in &section.blocks {
-        if sheet.row >= table::MAX_ROW - 2 {
-            break; // the sheet is full (a table cut at Excel's last row says so)
+        // After a very long table a block may not fit above Excel's last row: the rest of the
+        // section is left out, and the sheet says so.
+        if u64::from(sheet.row) + rows_needed(block) > u64::from(table::MAX_ROW) {
+            if sheet.row <= table::MAX_ROW {
+                let row = sheet.row;
+                let text =
+                    "Resten av avsnittet ryms inte på bladet (Excel har 1 048 576 rader); se rapporten i uppfolj.";
+                sheet.text(row, 0, text, &styles.heading.clone())?;
+            }
+            break;
         }
         match block {
             Block::Text(text) => write_text(&mut sheet, styles, text)?,
@@ -265,6 +281,21 @@ pub(crate) fn print_setup(
         }
     }
     Ok(())
+}
+
+/// Rows a block takes at most, with the blank row after it (a table: its title, header and first
+/// row; a longer table is cut at Excel's last row and says so itself).
+fn rows_needed(block: &Block) -> u64 {
+    let len = |n: usize| n as u64;
+    1 + match block {
+        Block::Text(text) => len(text.paragraphs.len()) + 1,
+        Block::KeyFigures { figures } => len(figures.len()) + 1,
+        Block::Table(_) => 3,
+        Block::Chart(c) => {
+            2 + (len(c.categories.len()) + len(c.reference_lines.len())).max(u64::from(chart::CHART_ROWS))
+        }
+        Block::Provenance { notes } => len(notes.len()) + 2,
+    }
 }
 
 /// Text for a print header: `&` doubled, short enough for Excel's 255-character limit.

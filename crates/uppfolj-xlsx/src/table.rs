@@ -5,7 +5,7 @@
 use crate::body::{BodyCell, CellValue};
 use crate::formats::{self, CellStyle, StyleId, Styles};
 use crate::names::TableNames;
-use crate::section::SheetWriter;
+use crate::section::{self, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
@@ -43,7 +43,8 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .enumerate()
         .map(|(i, c)| {
             // Excel limits a table column name to 255 characters; leave room for " (2)".
-            let mut h: String = header(&c.title, &c.kind).trim().chars().take(240).collect();
+            // A table column name is an XML attribute, where control characters cannot stand.
+            let mut h: String = section::plain_text(&header(&c.title, &c.kind)).trim().chars().take(240).collect();
             if h.is_empty() {
                 h = format!("Kolumn {}", i + 1);
             }
@@ -99,7 +100,15 @@ pub(crate) struct CellFormula {
 
 /// Plans the formula for column `col` of row `r` of `table` whose header is on `header_row`, if
 /// the Report declares one and the figures agree with it. Otherwise the value is written as is.
-pub(crate) fn plan_formula(table: &Table, r: usize, col: usize, header_row: u32) -> Option<CellFormula> {
+/// Only the first `written` rows are in the sheet (a table longer than Excel's sheet is cut): a
+/// sum over rows that were cut is written as the Report's value, not as a formula.
+pub(crate) fn plan_formula(
+    table: &Table,
+    r: usize,
+    col: usize,
+    header_row: u32,
+    written: usize,
+) -> Option<CellFormula> {
     let row = table.rows.get(r)?;
     let column = table.columns.get(col)?;
     let sheet_row = header_row + 1 + r as u32;
@@ -110,7 +119,7 @@ pub(crate) fn plan_formula(table: &Table, r: usize, col: usize, header_row: u32)
         return Some(planned);
     }
     if !row.sum_of.is_empty() && matches!(column.kind, ColumnKind::Amount { .. } | ColumnKind::Number { .. }) {
-        return sum_formula(table, r, col, header_row, reported?);
+        return sum_formula(table, r, col, header_row, written, reported?);
     }
     None
 }
@@ -175,12 +184,19 @@ fn column_formula(
 }
 
 /// `=SUM(C5:C8,C10)` over the rows a subtotal or total row sums.
-fn sum_formula(table: &Table, r: usize, col: usize, header_row: u32, reported: f64) -> Option<CellFormula> {
+fn sum_formula(
+    table: &Table,
+    r: usize,
+    col: usize,
+    header_row: u32,
+    written: usize,
+    reported: f64,
+) -> Option<CellFormula> {
     let row = table.rows.get(r)?;
     let mut indices: Vec<usize> = row.sum_of.clone();
     indices.sort_unstable();
     indices.dedup();
-    if indices.iter().any(|&i| i == r || i >= table.rows.len()) {
+    if indices.iter().any(|&i| i == r || i >= table.rows.len().min(written)) {
         return None;
     }
     let computed: f64 = indices.iter().filter_map(|&i| table.rows[i].cells.get(col).and_then(TableCell::as_f64)).sum();
@@ -312,7 +328,7 @@ impl<'r> TableBody<'r> {
                 _ => self.styles[c][k],
             };
             if self.formulas
-                && let Some(planned) = plan_formula(table, r, c, self.header_row)
+                && let Some(planned) = plan_formula(table, r, c, self.header_row, self.rows)
             {
                 let value = CellValue::Formula { formula: planned.formula, result: planned.result };
                 out.push(BodyCell { col, style, value });
@@ -384,7 +400,7 @@ pub(crate) fn write<'r>(
             .set_name(&name)
             .set_style(TableStyle::Light1)
             .set_columns(&columns)
-            .set_alt_text_title(table.title.chars().take(250).collect::<String>());
+            .set_alt_text_title(section::plain_text(&table.title).chars().take(250).collect::<String>());
         let added_last = header_row + 1;
         let full_last = header_row + table_rows as u32;
         sheet
@@ -506,30 +522,32 @@ mod tests {
     #[test]
     fn plans_difference_percent_and_sum_formulas() {
         let t = table();
-        let diff = plan_formula(&t, 0, 3, 4).expect("difference");
+        let diff = plan_formula(&t, 0, 3, 4, t.rows.len()).expect("difference");
         assert_eq!(diff, CellFormula { formula: "C6-B6".into(), result: Some(33.0) });
-        let pct = plan_formula(&t, 0, 4, 4).expect("percent");
+        let pct = plan_formula(&t, 0, 4, 4, t.rows.len()).expect("percent");
         assert_eq!(pct.formula, "IF(B6=0,\"\",D6/ABS(B6))");
         let cached = pct.result.expect("cached");
         assert!((cached - 33.0 / 1149.0).abs() < 1e-12);
-        let zero = plan_formula(&t, 1, 4, 4).expect("percent of zero budget");
+        let zero = plan_formula(&t, 1, 4, 4, t.rows.len()).expect("percent of zero budget");
         assert_eq!(zero.result, None);
-        let sum = plan_formula(&t, 3, 1, 4).expect("sum");
+        let sum = plan_formula(&t, 3, 1, 4, t.rows.len()).expect("sum");
         assert_eq!(sum, CellFormula { formula: "SUM(B6:B8)".into(), result: Some(-1349.0) });
+        // A table cut after two rows: the total sums a row that is not in the sheet.
+        assert_eq!(plan_formula(&t, 3, 1, 4, 2), None, "no sum over rows that were cut");
         // The total's deviation is the column formula over the total row.
-        assert_eq!(plan_formula(&t, 3, 3, 4).expect("total diff").formula, "C9-B9");
-        assert_eq!(plan_formula(&t, 0, 1, 4), None, "a plain value has no formula");
+        assert_eq!(plan_formula(&t, 3, 3, 4, t.rows.len()).expect("total diff").formula, "C9-B9");
+        assert_eq!(plan_formula(&t, 0, 1, 4, t.rows.len()), None, "a plain value has no formula");
     }
 
     #[test]
     fn writes_values_when_figures_disagree_with_the_formula() {
         let mut t = table();
         t.rows[0].cells[3] = TableCell::Number(-33.0); // the plugin used budget − utfall
-        assert_eq!(plan_formula(&t, 0, 3, 0), None);
+        assert_eq!(plan_formula(&t, 0, 3, 0, t.rows.len()), None);
         t.rows[3].cells[1] = TableCell::Number(5.0); // a total taken from the file that does not add up
-        assert_eq!(plan_formula(&t, 3, 1, 0), None);
+        assert_eq!(plan_formula(&t, 3, 1, 0, t.rows.len()), None);
         t.rows[1].cells[1] = TableCell::Empty; // no budget: the line is reported, not zero
-        assert_eq!(plan_formula(&t, 1, 3, 0), None);
+        assert_eq!(plan_formula(&t, 1, 3, 0, t.rows.len()), None);
     }
 
     #[test]
@@ -537,7 +555,7 @@ mod tests {
         let mut t = table();
         t.rows[3].sum_of = vec![0, 2];
         t.rows[3].cells[1] = TableCell::Number(-1349.0);
-        assert_eq!(plan_formula(&t, 3, 1, 0).expect("sum").formula, "SUM(B2,B4)");
+        assert_eq!(plan_formula(&t, 3, 1, 0, t.rows.len()).expect("sum").formula, "SUM(B2,B4)");
     }
 
     #[test]

@@ -208,44 +208,99 @@ fn real_clients_read_the_exports() {
     assert!(status.success(), "the xlsx client checks failed; see the output above");
 }
 
-/// A table longer than Excel's 1 048 576 rows is cut at the last row with a note, and the export
-/// still succeeds. Slow in debug builds: `cargo test --release -p uppfolj-xlsx -- --ignored cuts`.
+/// Excel's 1 048 576 rows: a longer table is cut at the last row with a caption that says so, a sum
+/// over rows that were cut keeps the Report's value without a formula, a block that no longer fits
+/// after a long table gives way to a note, and an input dataset that is cut says so above its
+/// table. Three sheets of a million rows each: about 40 s in a debug build.
 #[test]
-#[ignore = "writes 1,05 million rows; run with --release -- --ignored"]
-fn cuts_tables_at_excels_last_row() {
-    use uppfolj_model::report::{Column, PluginRef, Row, RowKindOut, TableCell};
-    use uppfolj_model::{Section, Table};
-    let n = 1_048_600;
-    let rows = (0..n)
-        .map(|i| Row { cells: vec![TableCell::Number(i as f64)], level: 0, kind: RowKindOut::Data, sum_of: vec![] })
-        .collect();
-    let table = Table {
-        id: "lang".into(),
-        title: "Lång".into(),
-        columns: vec![Column {
-            key: "n".into(),
-            title: "N".into(),
-            kind: ColumnKind::Number { decimals: 0 },
-            formula: None,
-        }],
-        rows,
+fn cuts_at_excels_last_row() {
+    use uppfolj_model::dataset::Cell;
+    use uppfolj_model::report::{Column, KeyFigure, PluginRef, Row, RowKindOut, TableCell};
+    use uppfolj_model::{ColumnMeta, DataRow, Dataset, DatasetKind, RowKind, Section, SourceFile, Table, Value};
+    let table = |n: usize, total: bool| {
+        let mut rows: Vec<Row> = (0..n)
+            .map(|i| Row { cells: vec![TableCell::Number(i as f64)], level: 0, kind: RowKindOut::Data, sum_of: vec![] })
+            .collect();
+        if total {
+            let sum = (0..n).map(|i| i as f64).sum();
+            rows.insert(
+                0,
+                Row {
+                    cells: vec![TableCell::Number(sum)],
+                    level: 0,
+                    kind: RowKindOut::Total,
+                    sum_of: (1..=n).collect(),
+                },
+            );
+        }
+        let column =
+            Column { key: "n".into(), title: "N".into(), kind: ColumnKind::Number { decimals: 0 }, formula: None };
+        Table { id: "lang".into(), title: "Lång".into(), columns: vec![column], rows }
     };
+    let n = 1_048_600;
     let mut report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, "Lång tabell");
-    let mut section = Section::new("s", "Lång");
-    section.blocks.push(Block::Table(table.clone()));
-    section.blocks.push(Block::Table(table));
-    report.sections.push(section);
-    let bytes = export(&report, &[], &options()).expect("export of an over-long table");
+    let mut cut = Section::new("s", "Lång");
+    cut.blocks.push(Block::Table(table(n, true)));
+    cut.blocks.push(Block::Table(table(10, false)));
+    let mut nearly = Section::new("n", "Nästan full");
+    nearly.blocks.push(Block::Table(table(1_048_566, false)));
+    let figure = KeyFigure {
+        label: "K".into(),
+        value: Some(1.0),
+        unit: None,
+        decimals: 0,
+        change: None,
+        status: None,
+        note: None,
+    };
+    nearly.blocks.push(Block::KeyFigures { figures: vec![figure; 5] });
+    report.sections = vec![cut, nearly];
+    let dataset = Dataset {
+        source: SourceFile { file: "lang.csv".into(), sheet: None },
+        title: "Lång".into(),
+        kind: DatasetKind::Table,
+        unit: None,
+        range: None,
+        columns: vec![ColumnMeta::new("Värde", None, 0)],
+        rows: (0..n as u32)
+            .map(|i| DataRow {
+                cells: vec![Cell { value: Value::Number { value: f64::from(i), preliminary: false }, at: None }],
+                kind: RowKind::Data,
+                level: 0,
+                source_row: i,
+            })
+            .collect(),
+    };
+    let bytes = export(&report, [&dataset], &options()).expect("export of over-long tables");
     let mut book = open(&bytes);
+
     let range = book.worksheet_range("Lång").expect("sheet");
     let (height, _) = range.get_size();
     assert_eq!(range.start().expect("cells").0 + height as u32, 1_048_576, "filled to Excel's last row");
-    assert_eq!(range.get_value((1_048_575, 0)), Some(&Data::Float(1_048_570.0)));
+    assert_eq!(range.get_value((1_048_575, 0)), Some(&Data::Float(1_048_569.0)));
     let caption = range.get_value((3, 0)).cloned().unwrap_or(Data::Empty);
     assert!(
-        matches!(&caption, Data::String(s) if s.contains("bara de första") && s.contains("1\u{202F}048\u{202F}600")),
+        matches!(&caption, Data::String(s) if s.contains("bara de första") && s.contains("1\u{202F}048\u{202F}601")),
         "the caption says the table is cut: {caption:?}"
     );
+    let total = (0..n).map(|i| i as f64).sum::<f64>();
+    assert_eq!(range.get_value((5, 0)), Some(&Data::Float(total)), "the total is the Report's");
+    let formulas = book.worksheet_formula("Lång").expect("formulas");
+    assert_eq!(formulas.get_value((5, 0)).map_or("", String::as_str), "", "no SUM over rows that are not there");
+
+    let range = book.worksheet_range("Nästan full").expect("sheet");
+    let texts: Vec<&String> =
+        range.used_cells().filter_map(|(_, _, d)| if let Data::String(s) = d { Some(s) } else { None }).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Resten av avsnittet ryms inte")), "the key figures gave way to a note");
+
+    let range = book.worksheet_range("Indata").expect("input sheet");
+    let note = range.used_cells().find_map(|(r, _, d)| match d {
+        Data::String(s) if s.starts_with("Indata har") => Some((r, s.clone())),
+        _ => None,
+    });
+    let (row, note) = note.expect("the input sheet says it is cut");
+    assert!(row < 10 && note.contains("1\u{202F}048\u{202F}600"), "above the table: {row} {note}");
+    assert_eq!(range.start().expect("cells").0 + range.get_size().0 as u32, 1_048_576);
 }
 
 /// The `s` attribute of each cell of column `col` ("A"), by one-based row, in a sheet's XML.
@@ -497,4 +552,79 @@ fn the_first_row_is_written_like_the_rest() {
     let cut: Vec<&String> = texts.iter().filter(|t| t.starts_with('😀')).collect();
     assert_eq!(cut.len(), 2);
     assert!(cut.iter().all(|t| t.encode_utf16().count() == 32_766), "cut at a whole emoji");
+}
+
+/// Control characters in the text of a report and its input (a CSV can hold them) reach no part
+/// of the workbook raw, where XML readers would reject it: cells keep them as Excel's `_xHHHH_`,
+/// titles, chart labels, table names and print headers have a space instead.
+#[test]
+fn control_characters_never_break_the_xml() {
+    use uppfolj_model::report::TableCell;
+    let dirty = |s: &mut String| s.push_str(" a\u{1}b\u{b}c\u{1f}");
+    let mut case = common::budget_case();
+    let report = &mut case.report;
+    dirty(&mut report.title);
+    report.subtitle.as_mut().map(dirty);
+    report.parameters.iter_mut().for_each(|(k, v)| {
+        dirty(k);
+        dirty(v);
+    });
+    for section in &mut report.sections {
+        dirty(&mut section.title);
+        for block in &mut section.blocks {
+            match block {
+                Block::Table(t) => {
+                    dirty(&mut t.title);
+                    t.columns.iter_mut().for_each(|c| dirty(&mut c.title));
+                    for row in &mut t.rows {
+                        for cell in &mut row.cells {
+                            if let TableCell::Text(s) | TableCell::Status { label: s, .. } = cell {
+                                dirty(s);
+                            }
+                        }
+                    }
+                }
+                Block::Chart(c) => {
+                    dirty(&mut c.title);
+                    dirty(&mut c.value_label);
+                    c.categories.iter_mut().for_each(dirty);
+                    c.series.iter_mut().for_each(|s| dirty(&mut s.name));
+                    c.reference_lines.iter_mut().for_each(|l| dirty(&mut l.label));
+                }
+                Block::KeyFigures { figures } => figures.iter_mut().for_each(|f| {
+                    dirty(&mut f.label);
+                    f.note.as_mut().map(dirty);
+                }),
+                Block::Text(t) => t.paragraphs.iter_mut().for_each(dirty),
+                Block::Provenance { notes } => notes.iter_mut().for_each(|n| dirty(&mut n.what)),
+            }
+        }
+    }
+    for dataset in &mut case.datasets {
+        dirty(&mut dataset.title);
+        dataset.columns.iter_mut().for_each(|c| dirty(&mut c.name));
+    }
+    let bytes = export(&case.report, &case.datasets, &options()).expect("export");
+    std::fs::write(exports_dir().join("control-characters.xlsx"), &bytes).expect("write");
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).expect("zip");
+    let mut broken = Vec::new();
+    for i in 0..zip.len() {
+        use std::io::Read;
+        let mut file = zip.by_index(i).expect("part");
+        let name = file.name().expect("a part name").into_owned();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read part");
+        let raw = data.iter().position(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+        if let (true, Some(at)) = (name.ends_with(".xml") || name.ends_with(".rels"), raw) {
+            let around = String::from_utf8_lossy(&data[at.saturating_sub(60)..(at + 10).min(data.len())]);
+            broken.push(format!("{name}: …{around}…"));
+        }
+    }
+    assert!(broken.is_empty(), "raw control characters:\n{}", broken.join("\n"));
+    let mut book = open(&bytes);
+    let sheet = book.sheet_names()[2].clone();
+    let range = book.worksheet_range(&sheet).expect("sheet");
+    let kept = range.used_cells().any(|(_, _, d)| matches!(d, Data::String(s) if s.ends_with(" a\u{1}b\u{b}c\u{1f}")));
+    assert!(kept, "cell text keeps its characters");
 }
