@@ -120,6 +120,23 @@ impl<'r> Body<'r> {
         }
     }
 
+    /// The most bytes of XML its rows can be written as, to decide whether a sheet needs zip64.
+    pub(crate) fn xml_bound(&self) -> u64 {
+        match self {
+            Body::Table(t) => t.xml_bound(),
+            Body::Input(input) => {
+                let mut cells = Vec::new();
+                (0..input.len())
+                    .map(|i| {
+                        cells.clear();
+                        input.cells(i, &mut cells);
+                        row_xml_bound(&cells)
+                    })
+                    .sum()
+            }
+        }
+    }
+
     /// The Excel table over the rows, when it has to be widened after saving.
     pub(crate) fn widen(&self) -> Option<&crate::table::WidenTable> {
         match self {
@@ -255,11 +272,11 @@ impl RowXml {
 
 /// Bytes a cell's XML takes at most, besides its value: `<c r="XFD1048576" s="4294967295"
 /// t="inlineStr"><is><t xml:space="preserve">` and the closing tags.
-const CELL_XML: u64 = 96;
+pub(crate) const CELL_XML: u64 = 96;
 /// Bytes a row's own tags take at most: `<row r="1048576"></row>`.
-const ROW_XML: u64 = 24;
+pub(crate) const ROW_XML: u64 = 24;
 /// Bytes a number takes at most as [`write_number`] writes it (`-1.2345678901234567e-308`).
-const NUMBER_XML: u64 = 26;
+pub(crate) const NUMBER_XML: u64 = 26;
 
 /// The most bytes of XML `cells` are written as (escaping at worst: a control character in text
 /// becomes the seven bytes `_x0001_`, `&` in a formula the five of `&amp;`).

@@ -7,7 +7,7 @@
 //! `<dimension>` is widened to cover the bodies.
 
 use crate::XlsxError;
-use crate::body::{Body, RowXml, StreamedSheet, row_xml_bound};
+use crate::body::{Body, RowXml, StreamedSheet};
 use crate::table::WidenTable;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -94,17 +94,9 @@ pub(crate) fn package(saved: Vec<u8>, sheets: &[StreamedSheet<'_>]) -> Result<Ve
 }
 
 /// The most bytes a sheet's rewritten XML can take: the saved XML and every body row at its
-/// worst escaping. It walks the rows once more, without writing them.
+/// worst escaping.
 fn xml_bound(xml: &str, sheet: &StreamedSheet<'_>) -> u64 {
-    let mut cells = Vec::new();
-    let mut bound = xml.len() as u64;
-    for body in &sheet.bodies {
-        for i in 0..body.len() {
-            body.cells(i, &mut cells);
-            bound = bound.saturating_add(row_xml_bound(&cells));
-        }
-    }
-    bound
+    sheet.bodies.iter().map(Body::xml_bound).fold(xml.len() as u64, u64::saturating_add)
 }
 
 /// Part `i` of the saved workbook, as text.

@@ -300,6 +300,32 @@ impl<'r> TableBody<'r> {
         self.header_row + 1
     }
 
+    /// The most bytes of XML its rows can be written as, counted from the Report without making
+    /// the cells (see [`crate::body::row_xml_bound`] for the per-cell sizes).
+    pub(crate) fn xml_bound(&self) -> u64 {
+        use crate::body::{CELL_XML, NUMBER_XML, ROW_XML};
+        // The formulas made here hold cell references, digits, operators and `""`: nothing to
+        // escape. A column formula is at most `IF(XFD1048576=0,"",100*XFD1048576/ABS(XFD1048576))`;
+        // a sum at most one `XFD1048576:XFD1048576,` per row it sums.
+        const COLUMN_FORMULA: u64 = 64;
+        let mut bound = 0u64;
+        for row in self.table.rows.iter().take(self.rows) {
+            let sum = if row.sum_of.is_empty() { 0 } else { 24 * row.sum_of.len() as u64 + 8 };
+            bound += ROW_XML;
+            for (c, column) in self.table.columns.iter().enumerate() {
+                let text = match row.cells.get(c) {
+                    Some(TableCell::Text(t)) => t.len(),
+                    Some(TableCell::Status { label, .. }) => label.len().max(32),
+                    Some(TableCell::Trend(_)) => 32,
+                    _ => 0,
+                };
+                let formula = if column.formula.is_some() { COLUMN_FORMULA } else { 0 }.max(sum);
+                bound += CELL_XML + (7 * text as u64).max(NUMBER_XML + formula);
+            }
+        }
+        bound
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.rows
     }
@@ -517,6 +543,24 @@ mod tests {
                 row("Summa", -1349.0, -1376.0, RowKindOut::Total, vec![0, 1, 2]),
             ],
         }
+    }
+
+    #[test]
+    fn the_xml_bound_holds() {
+        let mut t = table();
+        t.rows[0].cells[0] = TableCell::Text("a\u{1}&<_x0041_".repeat(50));
+        let mut styles = Styles::new();
+        let body = TableBody::new(&t, t.rows.len(), 1_048_000, true, &mut styles);
+        let xf = (0..64).map(|s| (s, u32::MAX)).collect();
+        let writer = crate::body::RowXml::new(xf, u16::MAX);
+        let mut written = Vec::new();
+        let mut cells = Vec::new();
+        for r in 0..t.rows.len() {
+            cells.clear();
+            body.cells(r, &mut cells);
+            writer.write(&mut written, 1_048_001 + r as u32, &cells).expect("write");
+        }
+        assert!(body.xml_bound() >= written.len() as u64, "{} < {}", body.xml_bound(), written.len());
     }
 
     #[test]
