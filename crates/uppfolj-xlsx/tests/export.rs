@@ -214,9 +214,8 @@ fn real_clients_read_the_exports() {
 /// table. Three sheets of a million rows each: about 40 s in a debug build.
 #[test]
 fn cuts_at_excels_last_row() {
-    use uppfolj_model::dataset::Cell;
     use uppfolj_model::report::{Column, KeyFigure, PluginRef, Row, RowKindOut, TableCell};
-    use uppfolj_model::{ColumnMeta, DataRow, Dataset, DatasetKind, RowKind, Section, SourceFile, Table, Value};
+    use uppfolj_model::{Section, Table};
     let table = |n: usize, total: bool| {
         let mut rows: Vec<Row> = (0..n)
             .map(|i| Row { cells: vec![TableCell::Number(i as f64)], level: 0, kind: RowKindOut::Data, sum_of: vec![] })
@@ -255,22 +254,7 @@ fn cuts_at_excels_last_row() {
     };
     nearly.blocks.push(Block::KeyFigures { figures: vec![figure; 5] });
     report.sections = vec![cut, nearly];
-    let dataset = Dataset {
-        source: SourceFile { file: "lang.csv".into(), sheet: None },
-        title: "Lång".into(),
-        kind: DatasetKind::Table,
-        unit: None,
-        range: None,
-        columns: vec![ColumnMeta::new("Värde", None, 0)],
-        rows: (0..n as u32)
-            .map(|i| DataRow {
-                cells: vec![Cell { value: Value::Number { value: f64::from(i), preliminary: false }, at: None }],
-                kind: RowKind::Data,
-                level: 0,
-                source_row: i,
-            })
-            .collect(),
-    };
+    let dataset = common::numbered_rows("lang.csv", 1, n as u32);
     let bytes = export(&report, [&dataset], &options()).expect("export of over-long tables");
     let mut book = open(&bytes);
 

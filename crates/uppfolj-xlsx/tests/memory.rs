@@ -1,10 +1,11 @@
 //! What an export allocates, counted by a global allocator (deterministic, unlike time): the
 //! workbook is built without holding a cell per row and column.
 
+mod common;
+
 use peak_alloc::PeakAlloc;
-use uppfolj_model::dataset::Cell;
+use uppfolj_model::Report;
 use uppfolj_model::report::PluginRef;
-use uppfolj_model::{ColumnMeta, DataRow, Dataset, DatasetKind, Report, RowKind, SourceFile, Value};
 
 #[global_allocator]
 static PEAK: PeakAlloc = PeakAlloc;
@@ -13,24 +14,7 @@ static PEAK: PeakAlloc = PeakAlloc;
 /// (it once reserved room for every cell, 95 MiB for a 2 MiB file).
 #[test]
 fn a_sparse_wide_input_takes_memory_by_its_values() {
-    let columns = (0..60).map(|c| ColumnMeta::new(format!("Kolumn {c}"), None, c)).collect();
-    let rows = (0..200_000u32)
-        .map(|i| DataRow {
-            cells: vec![Cell { value: Value::Number { value: f64::from(i), preliminary: false }, at: None }],
-            kind: RowKind::Data,
-            level: 0,
-            source_row: i,
-        })
-        .collect();
-    let dataset = Dataset {
-        source: SourceFile { file: "glesa.xlsx".into(), sheet: None },
-        title: "Glesa".into(),
-        kind: DatasetKind::Table,
-        unit: None,
-        range: None,
-        columns,
-        rows,
-    };
+    let dataset = common::numbered_rows("glesa.xlsx", 60, 200_000);
     let report = Report::new(PluginRef { id: "t".into(), version: "0".into() }, "Gles");
     let before = PEAK.current_usage();
     PEAK.reset_peak_usage();

@@ -457,3 +457,24 @@ pub fn edge_case() -> Case {
     report.sections = vec![a, b, c];
     Case { name: "edge", report, datasets: vec![] }
 }
+
+/// A dataset read from `file` with `columns` columns and `rows` rows whose only value is the row's
+/// number, in the first column (a long or sparse input for the limit and memory tests).
+pub fn numbered_rows(file: &str, columns: u32, rows: u32) -> Dataset {
+    Dataset {
+        source: SourceFile { file: file.into(), sheet: None },
+        title: file.into(),
+        kind: DatasetKind::Table,
+        unit: None,
+        range: None,
+        columns: (0..columns).map(|c| ColumnMeta::new(format!("Kolumn {}", c + 1), None, c)).collect(),
+        rows: (0..rows)
+            .map(|i| DataRow {
+                cells: vec![Cell { value: Value::Number { value: f64::from(i), preliminary: false }, at: None }],
+                kind: RowKind::Data,
+                level: 0,
+                source_row: i,
+            })
+            .collect(),
+    }
+}
