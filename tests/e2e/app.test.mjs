@@ -192,10 +192,36 @@ test('a large file (120 000 lines) shows its first rows and downloads whole, wit
   await more.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, '06-large-file.png') });
 
+  // The export runs in a worker of its own: while it works the page answers, and "Avbryt" stops it.
+  await page.click('[data-testid=export-xlsx]');
+  const cancel = await page.waitForSelector('[data-testid=export-cancel]');
+  assert.equal((await page.textContent('[data-testid=export-xlsx]')).trim(), 'Skapar Excelfilen…');
+  await page.screenshot({ path: join(SHOTS, '07-export-running.png') });
+  await cancel.click();
+  await page.waitForFunction(() => document.body.textContent.includes('Excelexporten avbröts.'));
+  assert.equal((await page.textContent('[data-testid=export-xlsx]')).trim(), 'Exportera till Excel');
+  assert.equal(await page.$('[data-testid=export-cancel]'), null, 'no cancel button once stopped');
+
+  // The longest pause between two frames while the workbook is made (reported, not asserted: the
+  // machine is shared). Only packing the job happens on the page.
+  await page.evaluate(() => {
+    const gaps = (window.__frameGaps = { longest: 0, last: performance.now(), stop: false });
+    const tick = (now) => {
+      gaps.longest = Math.max(gaps.longest, now - gaps.last);
+      gaps.last = now;
+      if (!gaps.stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 180_000 }),
     page.click('[data-testid=export-xlsx]'),
   ]);
+  const longest = await page.evaluate(() => {
+    window.__frameGaps.stop = true;
+    return window.__frameGaps.longest;
+  });
+  console.log(`longest pause of the page while exporting ${n} lines: ${Math.round(longest)} ms`);
   const saved = join(OUT, 'stor_driftredovisning.xlsx');
   await download.saveAs(saved);
   const script = `
@@ -212,6 +238,20 @@ print(json.dumps({"sheets": wb.sheetnames, "lines": lines}))
   assert.equal(out.lines['Indata'], n, 'every input line is on the input sheet');
   const reportSheets = Object.entries(out.lines).filter(([name, count]) => name !== 'Indata' && count >= n);
   assert.ok(reportSheets.length >= 1, `a report sheet holds every line: ${JSON.stringify(out.lines)}`);
+});
+
+test('an export whose worker cannot be loaded says so, and the report stays', async () => {
+  const worker = '**/uppfolj-export-worker_loader.js';
+  await page.route(worker, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const errorsBefore = consoleErrors.length;
+  await page.click('[data-testid=export-xlsx]');
+  await page.waitForFunction(() => document.body.textContent.includes('kunde inte läsa in exportens programfil'));
+  assert.equal((await page.textContent('[data-testid=export-xlsx]')).trim(), 'Exportera till Excel', 'the button is back');
+  assert.ok(await page.$('[data-testid=report] table'), 'the report is still shown');
+  await page.unroute(worker);
+  // The browser logs the 404 itself; that one is expected.
+  const expected = consoleErrors.splice(errorsBefore).filter((e) => !/404|Failed to load/.test(e));
+  assert.deepEqual(expected, []);
 });
 
 test('no errors in the browser console', () => {

@@ -4,8 +4,12 @@ use wasm_bindgen::JsCast;
 
 /// Starts the download of `bytes` as `file_name`.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    download_array(&js_sys::Uint8Array::from(bytes), file_name, mime)
+}
+
+/// Starts the download of bytes already in JavaScript's memory (a file made by a worker).
+pub fn download_array(array: &js_sys::Uint8Array, file_name: &str, mime: &str) -> Result<(), String> {
     let fail = |what: &str| format!("Nedladdningen kunde inte startas ({what}).");
-    let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array.buffer());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -4,7 +4,7 @@
 //!
 //! This is the only crate that touches the DOM (yew, web-sys, gloo). It calls the core crates in
 //! pipeline order: `uppfolj-import` → `uppfolj-plugin(s)` → Report → `uppfolj-chart` (SVG) and
-//! `uppfolj-xlsx` (download).
+//! `uppfolj-xlsx` (download, run in a Web Worker: `uppfolj_web::export_worker`).
 //!
 //! * [`state`] — the reducer: loaded files, chosen plugin, parameters, last good report, messages.
 //! * [`load`] — reading dropped or picked files and importing them.

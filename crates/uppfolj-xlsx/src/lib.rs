@@ -28,6 +28,7 @@ mod chart;
 mod cover;
 mod formats;
 mod input;
+mod job;
 mod names;
 mod package;
 mod section;
@@ -36,14 +37,16 @@ mod table;
 use rust_xlsxwriter::{DocProperties, Workbook};
 use uppfolj_model::{Dataset, Report};
 
+pub use job::ExportJob;
 pub use names::{SheetNames, sanitize_sheet_name};
 pub use table::header as column_header;
 
 /// The sheet name of the cover sheet.
 pub const COVER_SHEET: &str = "Om rapporten";
 
-/// Options for [`export`].
-#[derive(Debug, Clone, PartialEq)]
+/// Options for [`export`]. Missing fields deserialise to their defaults.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
     /// The date shown on the cover sheet ("2024-09-15"), as the caller wants it written. The
     /// library reads no clock, so that exports are reproducible; `None` leaves the line out.
@@ -105,6 +108,12 @@ impl<T> Context<T> for Result<T, rust_xlsxwriter::XlsxError> {
     }
 }
 
+/// The datasets of `datasets` that `report` was computed from: those it lists in its `inputs`, or
+/// every one when it lists none. These are what [`export`] writes to the input-data sheets.
+pub fn report_inputs<'d>(report: &Report, datasets: impl IntoIterator<Item = &'d Dataset>) -> Vec<&'d Dataset> {
+    datasets.into_iter().filter(|d| report.inputs.is_empty() || report.inputs.contains(&d.source)).collect()
+}
+
 /// Exports `report` to xlsx bytes. `datasets` (`&Vec<Dataset>`, an iterator of `&Dataset`, or
 /// `&[]`) are the imported input data: those the Report lists in its `inputs` (all of them, when it
 /// lists none) are written to the input-data sheets with their provenance.
@@ -123,11 +132,7 @@ pub fn export<'d>(
     let section_names: Vec<String> = report.sections.iter().map(|s| names.claim(&s.title)).collect();
     // The input sheets hold what the report was computed from: the datasets the Report names among
     // its inputs (every one given, when it names none).
-    let datasets: Vec<&Dataset> = if options.input_data {
-        datasets.into_iter().filter(|d| report.inputs.is_empty() || report.inputs.contains(&d.source)).collect()
-    } else {
-        Vec::new()
-    };
+    let datasets: Vec<&Dataset> = if options.input_data { report_inputs(report, datasets) } else { Vec::new() };
     let input_names: Vec<String> = input::sheet_titles(datasets.len()).iter().map(|t| names.claim(t)).collect();
 
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;

@@ -10,7 +10,7 @@ use common::readback::{assert_table_equal, find_header, grid, open};
 use std::path::PathBuf;
 use uppfolj_model::report::ColumnKind;
 use uppfolj_model::{Block, Report};
-use uppfolj_xlsx::{ExportOptions, SheetNames, export};
+use uppfolj_xlsx::{ExportJob, ExportOptions, SheetNames, export};
 
 fn options() -> ExportOptions {
     ExportOptions { date: Some("2024-09-15".into()), generator: "uppfolj test".into(), ..ExportOptions::default() }
@@ -434,6 +434,25 @@ fn input_sheets_hold_only_the_reports_inputs() {
     let names = open(&bytes).sheet_names();
     assert!(names.contains(&"Indata".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("Indata ")), "one input sheet, not two: {names:?}");
+}
+
+/// An export packed as a job (what the web app sends its export worker), sent as JSON and run,
+/// makes the same bytes as the export itself, for every case; a loaded file the report was not
+/// computed from is not packed.
+#[test]
+fn an_export_job_sent_as_json_makes_the_same_workbook() {
+    for case in common::cases() {
+        let mut datasets = case.datasets.clone();
+        if !case.report.inputs.is_empty() {
+            datasets.push(common::numbered_rows("annan.csv", 1, 3));
+        }
+        let job = ExportJob::new(&case.report, &datasets, options());
+        assert_eq!(job.datasets.len(), case.datasets.len(), "{}: only the report's inputs are packed", case.name);
+        let json = serde_json::to_vec(&job).expect("a job serialises");
+        let received: ExportJob = serde_json::from_slice(&json).expect("and reads back");
+        let direct = export(&case.report, &case.datasets, &options()).expect("export");
+        assert!(received.export().expect("the job's export") == direct, "{}: the same bytes", case.name);
+    }
 }
 
 /// A table with `texts` in its one text column.

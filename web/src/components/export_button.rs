@@ -1,18 +1,23 @@
-//! "Exportera till Excel": builds the workbook in the browser and downloads it.
+//! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
 use crate::state::{Action, LoadedFile, State};
+use std::cell::RefCell;
 use std::rc::Rc;
 use uppfolj_model::Report;
+use uppfolj_web::export_worker::{self, ExportWorker, WORKER_URL};
+use uppfolj_xlsx::{ExportJob, ExportOptions};
 use yew::prelude::*;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Props of [`ExportButton`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The report to export.
     pub report: Rc<Report>,
-    /// The loaded files (their datasets go on the input-data sheet).
+    /// The loaded files (the report's inputs among them go on the input-data sheets).
     pub files: Vec<LoadedFile>,
-    /// For error messages.
+    /// For messages.
     pub dispatcher: yew::UseReducerDispatcher<State>,
 }
 
@@ -22,49 +27,71 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// Downloads the report as xlsx. The export runs on the page's thread; for a large report that
-/// takes seconds, so the button first shows "Skapar Excelfilen…" (and is disabled) and the export
-/// starts once the browser has drawn that.
+/// Downloads the report as xlsx. The export runs in a worker of its own, so the page answers
+/// while a large workbook is made: the button says "Skapar Excelfilen…" and "Avbryt" stops the
+/// worker. Only packing the job (the Report and its inputs as JSON) happens on the page.
 #[function_component(ExportButton)]
 pub fn export_button(props: &Props) -> Html {
     let busy = use_state(|| false);
+    // The running export; dropping it terminates its worker.
+    let running: Rc<RefCell<Option<ExportWorker>>> = use_mut_ref(|| None);
+
     let onclick = {
-        let report = props.report.clone();
-        let files = props.files.clone();
-        let dispatcher = props.dispatcher.clone();
-        let busy = busy.clone();
+        let (report, files, dispatcher) = (props.report.clone(), props.files.clone(), props.dispatcher.clone());
+        let (busy, running) = (busy.clone(), running.clone());
         Callback::from(move |_| {
             if *busy {
                 return;
             }
-            busy.set(true);
-            let (report, files, dispatcher, busy) = (report.clone(), files.clone(), dispatcher.clone(), busy.clone());
-            // A short timeout lets the browser paint the busy state before the export blocks it.
-            gloo::timers::callback::Timeout::new(30, move || {
-                // Borrowed, not cloned: the export's memory is the file it makes (the rows are streamed).
-                let datasets = files.iter().flat_map(|f| f.import.datasets.iter());
-                let date = today();
-                let options = uppfolj_xlsx::ExportOptions { date: Some(date.clone()), ..Default::default() };
-                let result = uppfolj_xlsx::export(&report, datasets, &options)
-                    .map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
-                    .and_then(|bytes| {
-                        crate::download::download(
-                            &bytes,
-                            &format!("{}_{date}.xlsx", report.plugin.id),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        )
-                    });
-                if let Err(text) = result {
+            let date = today();
+            let file_name = format!("{}_{date}.xlsx", report.plugin.id);
+            let options = ExportOptions { date: Some(date), ..Default::default() };
+            let job = ExportJob::new(&report, files.iter().flat_map(|f| f.import.datasets.iter()), options);
+            let packed = match export_worker::pack(&job) {
+                Ok(packed) => packed,
+                Err(text) => {
                     dispatcher.dispatch(Action::Notify { is_error: true, text });
+                    return;
                 }
+            };
+            let done = {
+                let (dispatcher, busy, running) = (dispatcher.clone(), busy.clone(), running.clone());
+                move |outcome: export_worker::Outcome| {
+                    // The worker is done: terminating it gives its memory back.
+                    drop(running.borrow_mut().take());
+                    busy.set(false);
+                    let result = outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
+                    if let Err(text) = result {
+                        dispatcher.dispatch(Action::Notify { is_error: true, text });
+                    }
+                }
+            };
+            match ExportWorker::start(WORKER_URL, packed, done) {
+                Ok(worker) => {
+                    *running.borrow_mut() = Some(worker);
+                    busy.set(true);
+                }
+                Err(text) => dispatcher.dispatch(Action::Notify { is_error: true, text }),
+            }
+        })
+    };
+    let cancel = {
+        let (dispatcher, busy, running) = (props.dispatcher.clone(), busy.clone(), running.clone());
+        Callback::from(move |_| {
+            if running.borrow_mut().take().is_some() {
                 busy.set(false);
-            })
-            .forget();
+                dispatcher.dispatch(Action::Notify { is_error: false, text: "Excelexporten avbröts.".into() });
+            }
         })
     };
     html! {
-        <button class="button primary" {onclick} disabled={*busy} aria-busy={busy.to_string()} data-testid="export-xlsx">
-            { if *busy { "Skapar Excelfilen…" } else { "Exportera till Excel" } }
-        </button>
+        <>
+            <button class="button primary" {onclick} disabled={*busy} aria-busy={busy.to_string()} data-testid="export-xlsx">
+                { if *busy { "Skapar Excelfilen…" } else { "Exportera till Excel" } }
+            </button>
+            if *busy {
+                <button class="button secondary" onclick={cancel} data-testid="export-cancel">{ "Avbryt" }</button>
+            }
+        </>
     }
 }
