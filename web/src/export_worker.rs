@@ -1,17 +1,23 @@
 //! The Excel export in a Web Worker, so that the page stays responsive while a large workbook is
 //! made and the user can cancel it.
 //!
-//! The page packs an [`ExportJob`] as JSON and transfers it to a worker made for this export; the
-//! worker reads it, runs the export and transfers the file back. The JSON is written straight
-//! into JavaScript's memory in 1 MiB chunks ([`pack`]): the page's WebAssembly memory, which
-//! never shrinks, does not grow by the size of the job. Both transfers move `ArrayBuffer`s
-//! without copying them. Terminating the worker cancels the export and gives its memory back.
+//! The page packs an [`ExportJob`] ([`ExportJob::write_to`], CBOR) and transfers it to a worker
+//! made for this export; the worker reads it, runs the export and transfers the file back. The job
+//! is written straight into JavaScript's memory in 1 MiB chunks ([`pack`]): the page's WebAssembly
+//! memory, which never shrinks, does not grow by the size of the job. Both transfers move
+//! `ArrayBuffer`s without copying them. Terminating the worker cancels the export and gives its
+//! memory back.
+//!
+//! The worker is started from `web/uppfolj-export-worker-loader.js` (copied by Trunk), which loads
+//! the worker's bundle and reports a failure to load it as a message: a rejected start-up promise
+//! never reaches the page's `error` handler, and the page would wait for ever.
 //!
 //! The conversation, each message an object with a `kind`:
 //!
 //! ```text
 //! worker → page  { kind: "ready" }                  its handler is set; the job may be sent
-//! page → worker  [Uint8Array, …]                   the job as JSON, in chunks
+//!              | { kind: "unloadable", message }    the loader could not load the bundle
+//! page → worker  [Uint8Array, …]                   the job, in chunks
 //! worker → page  { kind: "done", file: Uint8Array } the workbook
 //!              | { kind: "failed", message }        why not, in Swedish, for the user
 //! ```
@@ -22,23 +28,27 @@
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 use uppfolj_xlsx::ExportJob;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worker};
 
-/// Where Trunk puts the worker's loader script (the bundle is named after its binary and not
-/// hashed, so that it can be found at run time).
-pub const WORKER_URL: &str = "./uppfolj-export-worker_loader.js";
+/// The worker's loader script, next to the page (`web/uppfolj-export-worker-loader.js`). The
+/// bundle it loads is named after its binary and not hashed by Trunk, so it can be found.
+pub const WORKER_URL: &str = "./uppfolj-export-worker-loader.js";
 
 const KIND: &str = "kind";
 const READY: &str = "ready";
+const UNLOADABLE: &str = "unloadable";
 const DONE: &str = "done";
 const FAILED: &str = "failed";
 const FILE: &str = "file";
 const MESSAGE: &str = "message";
+
+/// What the user is told when the worker's files could not be loaded.
+const NOT_LOADED: &str = "Exporten kunde inte startas: webbläsaren kunde inte läsa in exportens programfiler. \
+                          Ladda om sidan och försök igen.";
 
 /// `{ kind, [key]: value }`.
 fn message(kind: &str, field: Option<(&str, &JsValue)>) -> Object {
@@ -54,6 +64,12 @@ fn message(kind: &str, field: Option<(&str, &JsValue)>) -> Object {
 /// A string property of `object`, if it has one.
 fn string(object: &JsValue, key: &str) -> Option<String> {
     Reflect::get(object, &key.into()).ok().and_then(|v| v.as_string())
+}
+
+/// What a thrown JavaScript value says, as " (…)" to follow a sentence, or nothing.
+fn thrown(error: &JsValue) -> String {
+    let text = error.as_string().or_else(|| string(error, MESSAGE)).unwrap_or_default();
+    if text.is_empty() { text } else { format!(" ({text})") }
 }
 
 // ---- the worker's side ----
@@ -86,22 +102,21 @@ pub fn serve() {
 
 /// Reads a job and runs it.
 fn run(data: &JsValue) -> Result<Vec<u8>, String> {
-    let chunks: Vec<Uint8Array> = data
-        .dyn_ref::<Array>()
-        .ok_or("Exportjobbet kom inte fram.")?
-        .iter()
-        .map(|chunk| chunk.dyn_into::<Uint8Array>().map_err(|_| "Exportjobbet kom inte fram som bytes."))
-        .collect::<Result<_, _>>()?;
-    let mut json = vec![0; chunks.iter().map(|c| c.length() as usize).sum()];
+    const LOST: &str = "Exporten fick inte rapporten. Ladda om sidan och försök igen.";
+    let received = data.dyn_ref::<Array>().ok_or(LOST)?;
+    let chunks: Vec<Uint8Array> =
+        received.iter().map(|chunk| chunk.dyn_into::<Uint8Array>().map_err(|_| LOST)).collect::<Result<_, _>>()?;
+    // The chunks are copied into one buffer and let go of on the JavaScript side.
+    received.set_length(0);
+    let mut packed = vec![0; chunks.iter().map(|c| c.length() as usize).sum()];
     let mut at = 0;
     for chunk in chunks {
         let end = at + chunk.length() as usize;
-        chunk.copy_to(&mut json[at..end]);
+        chunk.copy_to(&mut packed[at..end]);
         at = end;
     }
-    let job: ExportJob = serde_json::from_slice(&json)
-        .map_err(|e| format!("Exportjobbet kunde inte läsas ({e}). Ladda om sidan och försök igen."))?;
-    drop(json);
+    let job = ExportJob::read_from(&packed).map_err(|e| format!("{e} Ladda om sidan och försök igen."))?;
+    drop(packed);
     job.export().map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
 }
 
@@ -125,7 +140,7 @@ impl JsChunks {
     }
 }
 
-impl Write for JsChunks {
+impl std::io::Write for JsChunks {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
         self.buffer.extend_from_slice(data);
         if self.buffer.len() >= CHUNK {
@@ -140,11 +155,10 @@ impl Write for JsChunks {
     }
 }
 
-/// Packs `job` as JSON for [`ExportWorker::start`], as an array of `Uint8Array` chunks.
-pub fn pack(job: &impl serde::Serialize) -> Result<Array, String> {
+/// Packs `job` for [`ExportWorker::start`], as an array of `Uint8Array` chunks.
+pub fn pack<R: serde::Serialize, D: serde::Serialize>(job: &ExportJob<R, D>) -> Result<Array, String> {
     let mut out = JsChunks { chunks: Array::new(), buffer: Vec::with_capacity(CHUNK + CHUNK / 8) };
-    serde_json::to_writer(&mut out, job)
-        .map_err(|e| format!("Excel-filen kunde inte skapas: rapporten kunde inte packas ({e})."))?;
+    job.write_to(&mut out).map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))?;
     out.move_buffer();
     Ok(out.chunks)
 }
@@ -164,12 +178,13 @@ pub struct ExportWorker {
 }
 
 impl ExportWorker {
-    /// Starts a worker from `url` ([`WORKER_URL`]) and gives it `job` (an [`ExportJob`] packed by
-    /// [`pack`]) once it is ready; the chunks are moved there, and are empty here afterwards. `done` is called once, with the workbook or why there is none; also when
-    /// the worker dies (a trap, out of memory) or its script cannot be loaded.
+    /// Starts a worker from `url` ([`WORKER_URL`]) and gives it `job` (packed by [`pack`]) once
+    /// it is ready; the chunks are moved there. `done` is called once, with the workbook or why
+    /// there is none: also when the worker's files cannot be loaded or the worker dies (a trap,
+    /// out of memory).
     pub fn start(url: &str, job: Array, done: impl FnOnce(Outcome) + 'static) -> Result<Self, String> {
         let worker = Worker::new(url).map_err(|e| {
-            format!("Exporten kunde inte startas i webbläsaren ({}).", e.as_string().unwrap_or_default())
+            format!("Exporten kunde inte startas i webbläsaren{}. Ladda om sidan och försök igen.", thrown(&e))
         })?;
         let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
         let finish = {
@@ -197,36 +212,40 @@ impl ExportWorker {
                                 job.iter().map(|chunk| chunk.unchecked_into::<Uint8Array>().buffer()).collect();
                             if let Err(e) = worker.post_message_with_transfer(&job, &buffers) {
                                 finish(Err(format!(
-                                    "Exporten kunde inte skickas till sin tråd ({}).",
-                                    e.as_string().unwrap_or_default()
+                                    "Exporten kunde inte få rapporten{}. Ladda om sidan och försök igen.",
+                                    thrown(&e)
                                 )));
                             }
                         }
                     }
+                    Some(UNLOADABLE) => {
+                        if let Some(what) = string(&data, MESSAGE) {
+                            web_sys::console::warn_2(&"uppfolj: the export worker did not load:".into(), &what.into());
+                        }
+                        finish(Err(NOT_LOADED.into()));
+                    }
                     Some(DONE) => match Reflect::get(&data, &FILE.into()).ok().and_then(|f| f.dyn_into().ok()) {
                         Some(file) => finish(Ok(file)),
-                        None => finish(Err("Exporten svarade utan fil.".into())),
+                        None => finish(Err("Exporten svarade utan fil. Ladda om sidan och försök igen.".into())),
                     },
                     Some(FAILED) => {
                         finish(Err(string(&data, MESSAGE).unwrap_or_else(|| "Exporten misslyckades.".into())))
                     }
-                    _ => finish(Err("Exporten svarade med något oväntat.".into())),
+                    _ => finish(Err("Exporten svarade med något oväntat. Ladda om sidan och försök igen.".into())),
                 }
             })
         };
-        // An `ErrorEvent` when the worker threw or trapped, a plain `Event` when its script did
-        // not load.
+        // An `ErrorEvent` when the worker threw or trapped, a plain `Event` when the loader script
+        // itself could not be fetched.
         let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
             finish(Err(match event.dyn_ref::<ErrorEvent>() {
                 Some(error) => format!(
-                    "Exporten avbröts i webbläsaren ({}). En mycket stor rapport kan ta slut på minnet: \
-                     försök med färre rader eller utan indatabladen.",
-                    error.message()
+                    "Excelexporten stannade oväntat{}. En mycket stor rapport kan ha tagit slut på \
+                     webbläsarens minne; försök med färre rader. Rapporten på sidan påverkas inte.",
+                    thrown(&error.message().into())
                 ),
-                None => "Exporten kunde inte startas: webbläsaren kunde inte läsa in exportens programfil. \
-                         Ladda om sidan och försök igen."
-                    .into(),
+                None => NOT_LOADED.into(),
             }));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -9,8 +9,9 @@ use uppfolj_model::{Dataset, Report};
 ///
 /// It is made from borrowed data (`ExportJob<&Report, &Dataset>`, see [`ExportJob::new`]) and
 /// read back as owned data (`ExportJob`, the default parameters), so the sender copies nothing
-/// before serialising. Serialise it with a self-describing format such as JSON: the model's
-/// enums are internally tagged.
+/// before packing. [`ExportJob::write_to`] and [`ExportJob::read_from`] pack it in CBOR: a
+/// self-describing format (the model's enums are internally tagged) that keeps NaN and the
+/// infinities, which the export accepts and JSON cannot carry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportJob<R = Report, D = Dataset> {
     /// The Report to export.
@@ -29,7 +30,34 @@ impl<'a> ExportJob<&'a Report, &'a Dataset> {
     }
 }
 
+/// Why a job could not be packed or read.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    /// Writing the job failed (the writer refused the bytes).
+    #[error("Exportjobbet kunde inte packas ({0}).")]
+    Pack(String),
+    /// The bytes are not a job of this version of uppfolj.
+    #[error("Exportjobbet kunde inte läsas ({0}).")]
+    Read(String),
+}
+
+impl<R: Serialize, D: Serialize> ExportJob<R, D> {
+    /// Packs the job into `out`.
+    pub fn write_to<W>(&self, out: W) -> Result<(), JobError>
+    where
+        W: ciborium_io::Write,
+        W::Error: std::fmt::Debug,
+    {
+        ciborium::into_writer(self, out).map_err(|e| JobError::Pack(e.to_string()))
+    }
+}
+
 impl ExportJob {
+    /// Reads a job packed by [`ExportJob::write_to`].
+    pub fn read_from(bytes: &[u8]) -> Result<Self, JobError> {
+        ciborium::from_reader(bytes).map_err(|e| JobError::Read(e.to_string()))
+    }
+
     /// Runs the export: the same bytes [`export`] makes from the data the job was packed from.
     pub fn export(&self) -> Result<Vec<u8>, XlsxError> {
         export(&self.report, &self.datasets, &self.options)

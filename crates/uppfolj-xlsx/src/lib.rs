@@ -37,7 +37,7 @@ mod table;
 use rust_xlsxwriter::{DocProperties, Workbook};
 use uppfolj_model::{Dataset, Report};
 
-pub use job::ExportJob;
+pub use job::{ExportJob, JobError};
 pub use names::{SheetNames, sanitize_sheet_name};
 pub use table::header as column_header;
 

@@ -27,14 +27,41 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// The export in progress, if any.
+#[derive(Debug, Default)]
+struct Running {
+    /// Counts the exports started or stopped: a packing that was scheduled by an earlier click
+    /// sees the count has moved on and does not start.
+    generation: u32,
+    /// The worker; dropping it terminates it.
+    worker: Option<ExportWorker>,
+}
+
+impl Running {
+    /// Stops whatever runs; true if something did.
+    fn stop(&mut self) -> bool {
+        self.generation = self.generation.wrapping_add(1);
+        self.worker.take().is_some()
+    }
+}
+
 /// Downloads the report as xlsx. The export runs in a worker of its own, so the page answers
 /// while a large workbook is made: the button says "Skapar Excelfilen…" and "Avbryt" stops the
-/// worker. Only packing the job (the Report and its inputs as JSON) happens on the page.
+/// worker. Only packing the job (the Report and its inputs) happens on the page, after the busy
+/// state has been drawn.
 #[function_component(ExportButton)]
 pub fn export_button(props: &Props) -> Html {
     let busy = use_state(|| false);
-    // The running export; dropping it terminates its worker.
-    let running: Rc<RefCell<Option<ExportWorker>>> = use_mut_ref(|| None);
+    let running: Rc<RefCell<Running>> = use_mut_ref(Running::default);
+    {
+        // An export does not outlive the button (the report was closed): its worker is stopped.
+        let running = running.clone();
+        use_effect_with((), move |_| {
+            move || {
+                running.borrow_mut().stop();
+            }
+        });
+    }
 
     let onclick = {
         let (report, files, dispatcher) = (props.report.clone(), props.files.clone(), props.dispatcher.clone());
@@ -43,45 +70,58 @@ pub fn export_button(props: &Props) -> Html {
             if *busy {
                 return;
             }
-            let date = today();
-            let file_name = format!("{}_{date}.xlsx", report.plugin.id);
-            let options = ExportOptions { date: Some(date), ..Default::default() };
-            let job = ExportJob::new(&report, files.iter().flat_map(|f| f.import.datasets.iter()), options);
-            let packed = match export_worker::pack(&job) {
-                Ok(packed) => packed,
-                Err(text) => {
-                    dispatcher.dispatch(Action::Notify { is_error: true, text });
+            busy.set(true);
+            let generation = {
+                let mut running = running.borrow_mut();
+                running.stop();
+                running.generation
+            };
+            let (report, files, dispatcher, busy, running) =
+                (report.clone(), files.clone(), dispatcher.clone(), busy.clone(), running.clone());
+            // A short timeout lets the browser draw the busy state before packing holds the page.
+            gloo::timers::callback::Timeout::new(30, move || {
+                if running.borrow().generation != generation {
                     return;
                 }
-            };
-            let done = {
-                let (dispatcher, busy, running) = (dispatcher.clone(), busy.clone(), running.clone());
-                move |outcome: export_worker::Outcome| {
-                    // The worker is done: terminating it gives its memory back.
-                    drop(running.borrow_mut().take());
+                let fail = |text: String| {
                     busy.set(false);
-                    let result = outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
-                    if let Err(text) = result {
-                        dispatcher.dispatch(Action::Notify { is_error: true, text });
+                    dispatcher.dispatch(Action::Notify { is_error: true, text });
+                };
+                let date = today();
+                let file_name = format!("{}_{date}.xlsx", report.plugin.id);
+                let options = ExportOptions { date: Some(date), ..Default::default() };
+                let job = ExportJob::new(&report, files.iter().flat_map(|f| f.import.datasets.iter()), options);
+                let packed = match export_worker::pack(&job) {
+                    Ok(packed) => packed,
+                    Err(text) => return fail(text),
+                };
+                let done = {
+                    let (dispatcher, busy, running) = (dispatcher.clone(), busy.clone(), running.clone());
+                    move |outcome: export_worker::Outcome| {
+                        // The worker is done: terminating it gives its memory back.
+                        running.borrow_mut().stop();
+                        busy.set(false);
+                        let result =
+                            outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
+                        if let Err(text) = result {
+                            dispatcher.dispatch(Action::Notify { is_error: true, text });
+                        }
                     }
+                };
+                match ExportWorker::start(WORKER_URL, packed, done) {
+                    Ok(worker) => running.borrow_mut().worker = Some(worker),
+                    Err(text) => fail(text),
                 }
-            };
-            match ExportWorker::start(WORKER_URL, packed, done) {
-                Ok(worker) => {
-                    *running.borrow_mut() = Some(worker);
-                    busy.set(true);
-                }
-                Err(text) => dispatcher.dispatch(Action::Notify { is_error: true, text }),
-            }
+            })
+            .forget();
         })
     };
     let cancel = {
         let (dispatcher, busy, running) = (props.dispatcher.clone(), busy.clone(), running.clone());
         Callback::from(move |_| {
-            if running.borrow_mut().take().is_some() {
-                busy.set(false);
-                dispatcher.dispatch(Action::Notify { is_error: false, text: "Excelexporten avbröts.".into() });
-            }
+            running.borrow_mut().stop();
+            busy.set(false);
+            dispatcher.dispatch(Action::Notify { is_error: false, text: "Excelexporten avbröts.".into() });
         })
     };
     html! {
