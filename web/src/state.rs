@@ -140,6 +140,8 @@ impl State {
     }
 
     fn notify(&mut self, is_error: bool, text: String) {
+        // The same message again (an export retried) replaces the older one instead of stacking.
+        self.messages.retain(|m| m.is_error != is_error || m.text != text);
         self.next_message += 1;
         self.messages.push(Message { id: self.next_message, is_error, text });
         // Keep the page calm: the five newest messages.
