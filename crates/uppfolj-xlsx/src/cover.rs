@@ -18,15 +18,25 @@ pub(crate) fn severity_sv(severity: Severity) -> &'static str {
 /// Width of the message column, in characters.
 const MESSAGE_WIDTH: usize = 58;
 
+/// The other sheets of the workbook, as the cover sheet lists them.
+pub(crate) struct Contents<'a> {
+    /// The section sheets' names, in order.
+    pub(crate) section_names: &'a [String],
+    /// The input sheets' names, in order.
+    pub(crate) input_names: &'a [String],
+    /// Sheets where texts longer than a cell holds were cut, with how many.
+    pub(crate) cut_texts: &'a [(&'a String, usize)],
+}
+
 pub(crate) fn write(
     workbook: &mut Workbook,
     styles: &mut Styles,
     report: &Report,
     options: &ExportOptions,
     name: &str,
-    section_names: &[String],
-    input_names: &[String],
+    contents: &Contents<'_>,
 ) -> Result<(), XlsxError> {
+    let Contents { section_names, input_names, cut_texts } = *contents;
     let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
@@ -105,7 +115,7 @@ pub(crate) fn write(
     sheet.row += 1;
 
     sheet.heading("Meddelanden", &heading)?;
-    if report.diagnostics.is_empty() {
+    if report.diagnostics.is_empty() && cut_texts.is_empty() {
         let row = sheet.row;
         sheet.text(row, 0, "Inga varningar.", &plain)?;
         sheet.row += 1;
@@ -134,6 +144,23 @@ pub(crate) fn write(
             if let Some(at) = d.at {
                 sheet.text(row, 4, &at.to_string(), &plain)?;
             }
+            sheet.row += 1;
+        }
+        for (sheet_name, n) in cut_texts {
+            let row = sheet.row;
+            let what = if *n == 1 {
+                "En text".to_owned()
+            } else {
+                format!("{} texter", uppfolj_model::format::number(*n as f64, 0))
+            };
+            let message = format!(
+                "{what} på bladet '{sheet_name}' var längre än de 32 767 tecken en Excelcell rymmer och har \
+                 kortats. Hela texten finns i källan."
+            );
+            sheet.text(row, 0, "Varning", &plain)?;
+            sheet.text(row, 1, &message, &wrap)?;
+            let lines = section::wrapped_lines(&message, MESSAGE_WIDTH);
+            sheet.ws.set_row_height(row, 15.0 * lines.clamp(1, 30) as f64).context(|| "radhöjd".to_owned())?;
             sheet.row += 1;
         }
     }

@@ -115,6 +115,15 @@ impl<'r> InputBody<'r> {
 
 /// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the
 /// file is packaged.
+/// How many texts of `dataset` do not fit in a cell and are cut on its input sheet.
+pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
+    let cut = |cell: &&uppfolj_model::dataset::Cell| match &cell.value {
+        Value::Text(text) | Value::Missing { marker: Some(text) } => section::is_cut(text),
+        _ => false,
+    };
+    dataset.rows.iter().flat_map(|row| &row.cells).filter(cut).count()
+}
+
 pub(crate) fn write<'r>(
     workbook: &mut rust_xlsxwriter::Workbook,
     styles: &mut Styles,

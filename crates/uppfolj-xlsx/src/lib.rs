@@ -135,7 +135,13 @@ pub fn export<'d>(
     let datasets: Vec<&Dataset> = if options.input_data { report_inputs(report, datasets) } else { Vec::new() };
     let input_names: Vec<String> = input::sheet_titles(datasets.len()).iter().map(|t| names.claim(t)).collect();
 
-    cover::write(&mut workbook, &mut styles, report, options, &cover_name, &section_names, &input_names)?;
+    // Texts longer than a cell holds are cut where they are written; the cover sheet says where.
+    let sections_cut = report.sections.iter().zip(&section_names).map(|(s, name)| (name, section::cut_texts(s)));
+    let inputs_cut = datasets.iter().zip(&input_names).map(|(d, name)| (name, input::cut_texts(d)));
+    let cut: Vec<(&String, usize)> = sections_cut.chain(inputs_cut).filter(|(_, n)| *n > 0).collect();
+
+    let contents = cover::Contents { section_names: &section_names, input_names: &input_names, cut_texts: &cut };
+    cover::write(&mut workbook, &mut styles, report, options, &cover_name, &contents)?;
     // Worksheet 0 is the cover; the section sheets follow, then the input sheets.
     let mut sheets = Vec::new();
     for (i, (section, name)) in report.sections.iter().zip(&section_names).enumerate() {

@@ -32,6 +32,34 @@ pub(crate) fn cell_text(text: &str) -> &str {
     text
 }
 
+/// Whether [`cell_text`] cuts `text`.
+pub(crate) fn is_cut(text: &str) -> bool {
+    cell_text(text).len() < text.len()
+}
+
+/// How many texts of `section` do not fit in a cell and are cut: paragraphs, table texts and
+/// status labels. A look at each text's length, no cells made.
+pub(crate) fn cut_texts(section: &Section) -> usize {
+    use uppfolj_model::report::TableCell;
+    section
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Text(text) => text.paragraphs.iter().filter(|p| is_cut(p)).count(),
+            Block::Table(table) => table
+                .rows
+                .iter()
+                .flat_map(|row| &row.cells)
+                .filter(|cell| match cell {
+                    TableCell::Text(text) | TableCell::Status { label: text, .. } => is_cut(text),
+                    _ => false,
+                })
+                .count(),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Text for where Excel keeps no escapes (table column names, alt texts): each character XML
 /// cannot hold (a control character other than tab, newline and carriage return; U+FFFE, U+FFFF)
 /// becomes a space. Cells keep such characters, escaped.

@@ -554,7 +554,9 @@ fn the_first_row_is_written_like_the_rest() {
         Block::Text(Text { paragraphs: vec![rich.into()], generated: false }),
         Block::Table(text_table("Långa", &[&long, &long])),
     ];
-    let bytes = export(&one_section("Rader", blocks), &[], &options()).expect("export");
+    let mut input = common::numbered_rows("lang_text.csv", 1, 3);
+    input.rows[1].cells[0].value = uppfolj_model::Value::Text(long.clone());
+    let bytes = export(&one_section("Rader", blocks), [&input], &options()).expect("export");
     std::fs::write(exports_dir().join("first-row.xlsx"), &bytes).expect("write");
 
     let mut book = open(&bytes);
@@ -582,6 +584,19 @@ fn the_first_row_is_written_like_the_rest() {
     let cut: Vec<&String> = texts.iter().filter(|t| t.starts_with('😀')).collect();
     assert_eq!(cut.len(), 2);
     assert!(cut.iter().all(|t| t.encode_utf16().count() == 32_766), "cut at a whole emoji");
+
+    // The cover sheet says where texts were cut.
+    let cover = book.worksheet_range(uppfolj_xlsx::COVER_SHEET).expect("cover");
+    let warnings: Vec<String> = (0..cover.height() as u32)
+        .filter(|&r| cover.get_value((r, 0)) == Some(&Data::String("Varning".into())))
+        .filter_map(|r| cover.get_value((r, 1)).map(|d| d.to_string()))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].starts_with("2 texter på bladet 'Rader' var längre än de 32 767 tecken"), "{warnings:?}");
+    assert!(warnings[1].starts_with("En text på bladet 'Indata'"), "{warnings:?}");
+    let input = book.worksheet_range("Indata").expect("input sheet");
+    let cut = input.used_cells().filter(|(_, _, d)| matches!(d, Data::String(s) if s.starts_with('😀'))).count();
+    assert_eq!(cut, 1, "the long input text is there, cut");
 }
 
 /// Control characters in the text of a report and its input (a CSV can hold them) reach no part
