@@ -244,7 +244,7 @@ test('an export whose worker cannot be loaded says so, and the report stays', as
   const needle = 'kunde inte läsa in exportens programfiler';
   // The loader script, the worker's JavaScript, its WebAssembly: each missing in turn.
   for (const file of ['uppfolj-export-worker-loader.js', 'uppfolj-export-worker.js', 'uppfolj-export-worker_bg.wasm']) {
-    const pattern = `**/${file}`;
+    const pattern = `**/${file}*`; // the URLs carry the version: ?v=…
     await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'not found' }));
     const errorsBefore = consoleErrors.length;
     while (await page.$('.messages button.icon')) await page.click('.messages button.icon');
@@ -259,6 +259,32 @@ test('an export whose worker cannot be loaded says so, and the report stays', as
     const unexpected = consoleErrors.splice(errorsBefore).filter((e) => !/404|Failed to load|NetworkError|did not load/.test(e));
     assert.deepEqual(unexpected, [], file);
   }
+});
+
+test('closing the report stops an export that is running', async () => {
+  // The worker's WebAssembly is held back, so the export is surely still running when the report closes.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const wasm = '**/uppfolj-export-worker_bg.wasm*';
+  await page.route(wasm, async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the worker may be gone
+  });
+  let downloads = 0;
+  const onDownload = () => downloads++;
+  page.on('download', onDownload);
+  const started = page.waitForEvent('worker');
+  await page.click('[data-testid=export-xlsx]');
+  const worker = await started;
+  const closed = new Promise((resolve) => worker.once('close', resolve));
+  // Remove every file: the report, and its export button, go away.
+  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
+  await page.waitForSelector('[data-testid=export-xlsx]', { state: 'detached' });
+  await closed; // terminated, not left running
+  release();
+  await page.unroute(wasm);
+  page.off('download', onDownload);
+  assert.equal(downloads, 0, 'nothing is downloaded for a report that was closed');
 });
 
 test('no errors in the browser console', () => {

@@ -34,9 +34,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worker};
 
-/// The worker's loader script, next to the page (`web/uppfolj-export-worker-loader.js`). The
-/// bundle it loads is named after its binary and not hashed by Trunk, so it can be found.
-pub const WORKER_URL: &str = "./uppfolj-export-worker-loader.js";
+/// The worker's loader script, next to the page (`web/uppfolj-export-worker-loader.js`). Trunk
+/// does not hash a worker's file names (it must be found by name), so the version in the query,
+/// which the loader passes on to the bundle's two files, keeps a browser from pairing a page with
+/// a cached worker of an older version.
+pub const WORKER_URL: &str = concat!("./uppfolj-export-worker-loader.js?v=", env!("CARGO_PKG_VERSION"));
 
 const KIND: &str = "kind";
 const READY: &str = "ready";
@@ -115,7 +117,12 @@ fn run(data: &JsValue) -> Result<Vec<u8>, String> {
         chunk.copy_to(&mut packed[at..end]);
         at = end;
     }
-    let job = ExportJob::read_from(&packed).map_err(|e| format!("{e} Ladda om sidan och försök igen."))?;
+    let job = ExportJob::read_from(&packed).map_err(|e| {
+        if let uppfolj_xlsx::JobError::Read { detail } = &e {
+            web_sys::console::warn_2(&"uppfolj: the export job could not be read:".into(), &detail.into());
+        }
+        format!("{e} Ladda om sidan och försök igen.")
+    })?;
     drop(packed);
     job.export().map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
 }

@@ -34,11 +34,20 @@ impl<'a> ExportJob<&'a Report, &'a Dataset> {
 #[derive(Debug, thiserror::Error)]
 pub enum JobError {
     /// Writing the job failed (the writer refused the bytes).
-    #[error("Exportjobbet kunde inte packas ({0}).")]
-    Pack(String),
-    /// The bytes are not a job of this version of uppfolj.
-    #[error("Exportjobbet kunde inte läsas ({0}).")]
-    Read(String),
+    #[error("Rapporten kunde inte packas för exporten ({detail}).")]
+    Pack {
+        /// The encoder's words, for a developer.
+        detail: String,
+    },
+    /// The bytes are not a job this version of uppfolj can read: in the browser, the page and
+    /// its export worker come from different versions.
+    #[error(
+        "Exporten kunde inte läsa rapporten: sidan och exportens programfiler hör till olika versioner av uppfolj."
+    )]
+    Read {
+        /// The decoder's words, for a developer (not shown to the user).
+        detail: String,
+    },
 }
 
 impl<R: Serialize, D: Serialize> ExportJob<R, D> {
@@ -48,14 +57,14 @@ impl<R: Serialize, D: Serialize> ExportJob<R, D> {
         W: ciborium_io::Write,
         W::Error: std::fmt::Debug,
     {
-        ciborium::into_writer(self, out).map_err(|e| JobError::Pack(e.to_string()))
+        ciborium::into_writer(self, out).map_err(|e| JobError::Pack { detail: e.to_string() })
     }
 }
 
 impl ExportJob {
     /// Reads a job packed by [`ExportJob::write_to`].
     pub fn read_from(bytes: &[u8]) -> Result<Self, JobError> {
-        ciborium::from_reader(bytes).map_err(|e| JobError::Read(e.to_string()))
+        ciborium::from_reader(bytes).map_err(|e| JobError::Read { detail: e.to_string() })
     }
 
     /// Runs the export: the same bytes [`export`] makes from the data the job was packed from.

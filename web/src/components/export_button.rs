@@ -33,6 +33,8 @@ struct Running {
     /// Counts the exports started or stopped: a packing that was scheduled by an earlier click
     /// sees the count has moved on and does not start.
     generation: u32,
+    /// The frame after which packing starts; dropping it cancels the start.
+    frame: Option<gloo::render::AnimationFrame>,
     /// The worker; dropping it terminates it.
     worker: Option<ExportWorker>,
 }
@@ -41,6 +43,7 @@ impl Running {
     /// Stops whatever runs; true if something did.
     fn stop(&mut self) -> bool {
         self.generation = self.generation.wrapping_add(1);
+        self.frame = None;
         self.worker.take().is_some()
     }
 }
@@ -76,10 +79,12 @@ pub fn export_button(props: &Props) -> Html {
                 running.stop();
                 running.generation
             };
+            let handle = running.clone();
             let (report, files, dispatcher, busy, running) =
                 (report.clone(), files.clone(), dispatcher.clone(), busy.clone(), running.clone());
-            // A short timeout lets the browser draw the busy state before packing holds the page.
-            gloo::timers::callback::Timeout::new(30, move || {
+            // Packing holds the page, so it starts once the browser has drawn the busy state: after
+            // the next frame (a timeout of 0 from within the frame's callback runs after its paint).
+            let start = move || {
                 if running.borrow().generation != generation {
                     return;
                 }
@@ -112,8 +117,11 @@ pub fn export_button(props: &Props) -> Html {
                     Ok(worker) => running.borrow_mut().worker = Some(worker),
                     Err(text) => fail(text),
                 }
-            })
-            .forget();
+            };
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, start).forget();
+            });
+            handle.borrow_mut().frame = Some(frame);
         })
     };
     let cancel = {
