@@ -4,7 +4,7 @@ use crate::formats::{CellStyle, Styles};
 use crate::section::{self, Layout, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError, names};
 use rust_xlsxwriter::{Url, Workbook};
-use uppfolj_model::{Report, Severity};
+use uppfolj_model::{Diagnostic, Report, Severity};
 
 /// The Swedish word for a severity.
 pub(crate) fn severity_sv(severity: Severity) -> &'static str {
@@ -13,6 +13,16 @@ pub(crate) fn severity_sv(severity: Severity) -> &'static str {
         Severity::Warning => "Varning",
         Severity::Error => "Fel",
     }
+}
+
+/// The warning that `n` texts on sheet `sheet_name` were cut to fit a cell.
+fn cut_warning(sheet_name: &str, n: usize) -> Diagnostic {
+    let what =
+        if n == 1 { "En text".to_owned() } else { format!("{} texter", uppfolj_model::format::number(n as f64, 0)) };
+    Diagnostic::warning(format!(
+        "{what} på bladet '{sheet_name}' var längre än de 32 767 tecken en Excelcell rymmer och har kortats. \
+         Hela texten finns i källan."
+    ))
 }
 
 /// Width of the message column, in characters.
@@ -115,7 +125,9 @@ pub(crate) fn write(
     sheet.row += 1;
 
     sheet.heading("Meddelanden", &heading)?;
-    if report.diagnostics.is_empty() && cut_texts.is_empty() {
+    // The export's own warnings (texts cut to fit a cell) follow the Report's diagnostics.
+    let cut: Vec<Diagnostic> = cut_texts.iter().map(|(sheet_name, n)| cut_warning(sheet_name, *n)).collect();
+    if report.diagnostics.is_empty() && cut.is_empty() {
         let row = sheet.row;
         sheet.text(row, 0, "Inga varningar.", &plain)?;
         sheet.row += 1;
@@ -126,7 +138,7 @@ pub(crate) fn write(
         }
         sheet.row += 1;
         let plain = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone(); // top-aligned
-        for d in &report.diagnostics {
+        for d in report.diagnostics.iter().chain(&cut) {
             let row = sheet.row;
             sheet.text(row, 0, severity_sv(d.severity), &plain)?;
             sheet.text(row, 1, &d.message, &wrap)?;
@@ -144,23 +156,6 @@ pub(crate) fn write(
             if let Some(at) = d.at {
                 sheet.text(row, 4, &at.to_string(), &plain)?;
             }
-            sheet.row += 1;
-        }
-        for (sheet_name, n) in cut_texts {
-            let row = sheet.row;
-            let what = if *n == 1 {
-                "En text".to_owned()
-            } else {
-                format!("{} texter", uppfolj_model::format::number(*n as f64, 0))
-            };
-            let message = format!(
-                "{what} på bladet '{sheet_name}' var längre än de 32 767 tecken en Excelcell rymmer och har \
-                 kortats. Hela texten finns i källan."
-            );
-            sheet.text(row, 0, "Varning", &plain)?;
-            sheet.text(row, 1, &message, &wrap)?;
-            let lines = section::wrapped_lines(&message, MESSAGE_WIDTH);
-            sheet.ws.set_row_height(row, 15.0 * lines.clamp(1, 30) as f64).context(|| "radhöjd".to_owned())?;
             sheet.row += 1;
         }
     }

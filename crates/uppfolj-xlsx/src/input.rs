@@ -113,8 +113,6 @@ impl<'r> InputBody<'r> {
     }
 }
 
-/// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the
-/// file is packaged.
 /// How many texts of `dataset` do not fit in a cell and are cut on its input sheet.
 pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
     let cut = |cell: &&uppfolj_model::dataset::Cell| match &cell.value {
@@ -124,6 +122,8 @@ pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
     dataset.rows.iter().flat_map(|row| &row.cells).filter(cut).count()
 }
 
+/// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the
+/// file is packaged.
 pub(crate) fn write<'r>(
     workbook: &mut rust_xlsxwriter::Workbook,
     styles: &mut Styles,

@@ -40,11 +40,11 @@ struct Running {
 }
 
 impl Running {
-    /// Stops whatever runs; true if something did.
-    fn stop(&mut self) -> bool {
+    /// Stops whatever runs.
+    fn stop(&mut self) {
         self.generation = self.generation.wrapping_add(1);
         self.frame = None;
-        self.worker.take().is_some()
+        self.worker = None;
     }
 }
 
