@@ -6,96 +6,31 @@
 //! kind of thing; both are added to a [`Registry`] by explicit registration, which works the same
 //! natively and in WebAssembly.
 //!
-//! Everything that crosses the plugin boundary (inputs, parameters, the report) is serialisable,
-//! so that a plugin can later run out of process, for example as a sandboxed WebAssembly module.
+//! Everything that crosses the plugin boundary (metadata, input declarations, parameters,
+//! examples, inputs, the report) is owned and serialisable, so that a plugin can later run out of
+//! process, for example as a sandboxed WebAssembly module.
 //!
-//! The data model is re-exported as [`model`], so a plugin needs no other uppfolj dependency.
+//! The [`kit`] holds what a report needs beyond the trait (a report builder that adds the
+//! "Källor" section, tables declared column by column, amounts, signs, labels and totals, the
+//! Swedish vocabulary); the built-in plugins are written on it. The data model is re-exported as
+//! [`model`], so a plugin needs no other uppfolj dependency.
 
+mod example;
+mod inputs;
+pub mod kit;
+mod meta;
 mod params;
 mod registry;
 
+pub use example::{Example, ExampleInput, Expect};
+pub use inputs::{InputSpec, Inputs, Need};
+pub use meta::PluginMeta;
 pub use params::{ParamError, ParamKind, ParamSpec, ParamValue, Params, parse_number};
 pub use registry::{Registry, RegistryError};
 pub use uppfolj_model as model;
 
-use serde::{Deserialize, Serialize};
-use uppfolj_model::dataset::{ColumnRole, Dataset, DatasetKind};
-use uppfolj_model::report::{Diagnostic, PluginRef, Report};
-
-/// Who a plugin is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PluginMeta {
-    /// Stable id, kebab-case ("budget-follow-up"). Never changes once published.
-    pub id: &'static str,
-    /// Swedish name shown in the app ("Budgetuppföljning").
-    pub name_sv: &'static str,
-    /// English name.
-    pub name_en: &'static str,
-    /// Swedish one-paragraph description.
-    pub description_sv: &'static str,
-    /// English one-paragraph description.
-    pub description_en: &'static str,
-    /// The plugin's version (semver).
-    pub version: &'static str,
-}
-
-impl PluginMeta {
-    /// The reference a [`Report`] carries to the plugin that made it.
-    pub fn report_ref(&self) -> PluginRef {
-        PluginRef { id: self.id.to_owned(), version: self.version.to_owned() }
-    }
-}
-
-/// A dataset a plugin needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InputSpec {
-    /// What the input is, in Swedish ("Driftredovisning med budget och utfall").
-    pub description_sv: &'static str,
-    /// The kind of dataset.
-    pub kind: DatasetKind,
-    /// Column roles that must be present (at least one column each).
-    pub required_roles: Vec<ColumnRole>,
-    /// Column roles used when present.
-    pub optional_roles: Vec<ColumnRole>,
-    /// Whether the plugin can run without this input.
-    pub optional: bool,
-}
-
-impl InputSpec {
-    /// Whether `dataset` has every required role.
-    pub fn accepts(&self, dataset: &Dataset) -> bool {
-        self.required_roles.iter().all(|r| dataset.column(*r).is_some())
-    }
-}
-
-/// An example of running the plugin: parameters and a description of the input. The plugin's
-/// tests run every example.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Example {
-    /// What the example shows.
-    pub description: &'static str,
-    /// Parameters as `key=value` strings, as on the command line.
-    pub params: Vec<(&'static str, &'static str)>,
-}
-
-/// The datasets a plugin runs on.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Inputs {
-    /// All datasets the user loaded, in load order.
-    pub datasets: Vec<Dataset>,
-}
-
-impl Inputs {
-    /// Inputs from datasets.
-    pub fn new(datasets: Vec<Dataset>) -> Self {
-        Self { datasets }
-    }
-
-    /// The datasets `spec` accepts, in load order.
-    pub fn matching<'a>(&'a self, spec: &'a InputSpec) -> impl Iterator<Item = &'a Dataset> + 'a {
-        self.datasets.iter().filter(move |d| spec.accepts(d))
-    }
-}
+use uppfolj_model::dataset::Dataset;
+use uppfolj_model::report::{Diagnostic, Report};
 
 /// Why a plugin could not produce a report at all. Problems with parts of the data are
 /// [`Diagnostic`]s in the report instead.
@@ -129,7 +64,8 @@ pub trait ReportPlugin: Send + Sync {
     /// Who the plugin is.
     fn meta(&self) -> PluginMeta;
 
-    /// The datasets it needs.
+    /// The datasets it needs. The applications offer the plugin for loaded files from these
+    /// declarations alone, so `compute` must not ask for more than they say.
     fn inputs(&self) -> Vec<InputSpec>;
 
     /// The parameters it takes.
@@ -137,7 +73,8 @@ pub trait ReportPlugin: Send + Sync {
         Vec::new()
     }
 
-    /// Examples; each is run by the plugin's tests.
+    /// Examples, with their input and the figures they must produce; each is run by the
+    /// plugin's tests (`uppfolj_plugin_test_support::run_examples`).
     fn examples(&self) -> Vec<Example> {
         Vec::new()
     }
@@ -146,20 +83,29 @@ pub trait ReportPlugin: Send + Sync {
     fn compute(&self, inputs: &Inputs, params: &Params) -> ComputeResult;
 }
 
-/// Finds the first dataset for each required input spec, or says which one is missing.
+/// The first dataset `spec` accepts, or the error saying which input is missing.
 pub fn require<'a>(
     plugin: &dyn ReportPlugin,
     inputs: &'a Inputs,
     spec: &'a InputSpec,
 ) -> Result<&'a Dataset, PluginError> {
-    inputs.matching(spec).next().ok_or_else(|| PluginError::MissingInput {
-        plugin: plugin.meta().name_sv.to_owned(),
-        needed: format!(
-            "{} (kolumner: {})",
-            spec.description_sv,
-            spec.required_roles.iter().map(|r| r.label_sv()).collect::<Vec<_>>().join(", ")
-        ),
-    })
+    inputs.matching(spec).next().ok_or_else(|| missing_input(plugin, spec))
+}
+
+/// Every dataset `spec` accepts, in load order, or the error saying none does (for an input
+/// declared [`InputSpec::many`]).
+pub fn require_all<'a>(
+    plugin: &dyn ReportPlugin,
+    inputs: &'a Inputs,
+    spec: &'a InputSpec,
+) -> Result<Vec<&'a Dataset>, PluginError> {
+    let found: Vec<&Dataset> = inputs.matching(spec).collect();
+    if found.is_empty() { Err(missing_input(plugin, spec)) } else { Ok(found) }
+}
+
+/// The error saying no loaded dataset fits `spec`.
+pub fn missing_input(plugin: &dyn ReportPlugin, spec: &InputSpec) -> PluginError {
+    PluginError::MissingInput { plugin: plugin.meta().name_sv, needed: spec.describe_sv() }
 }
 
 /// Runs `plugin` on `inputs` with parameters given as `key=value` strings: validates the

@@ -64,11 +64,11 @@ impl std::fmt::Display for ParamValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParamSpec {
     /// Key, as on the command line (`--param months=8`).
-    pub key: &'static str,
-    /// Swedish label shown in the app.
-    pub label_sv: &'static str,
+    pub key: String,
+    /// Swedish label shown in the app and in messages (never the key).
+    pub label_sv: String,
     /// Help text in Swedish.
-    pub help_sv: &'static str,
+    pub help_sv: String,
     /// Type and validation.
     pub kind: ParamKind,
     /// The default; `None` makes the parameter optional without a default.
@@ -87,10 +87,12 @@ pub enum ParamError {
         valid: String,
     },
     /// The value does not parse or is out of range.
-    #[error("parametern '{key}': {reason}")]
+    #[error("Inställningen {label} ({key}): {reason}")]
     Invalid {
         /// The key.
         key: String,
+        /// The Swedish label shown in the app.
+        label: String,
         /// What is wrong, and what is allowed.
         reason: String,
     },
@@ -120,9 +122,64 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 impl ParamSpec {
+    /// A parameter `key` labelled `label_sv`, of `kind`, with no help text and no default.
+    pub fn new(key: impl Into<String>, label_sv: impl Into<String>, kind: ParamKind) -> Self {
+        Self { key: key.into(), label_sv: label_sv.into(), help_sv: String::new(), kind, default: None }
+    }
+
+    /// A number parameter, unbounded; bound it with [`ParamSpec::range`].
+    pub fn number(key: impl Into<String>, label_sv: impl Into<String>) -> Self {
+        Self::new(key, label_sv, ParamKind::Number { min: None, max: None })
+    }
+
+    /// A whole-number parameter between `min` and `max` (inclusive).
+    pub fn integer(key: impl Into<String>, label_sv: impl Into<String>, min: Option<i64>, max: Option<i64>) -> Self {
+        Self::new(key, label_sv, ParamKind::Integer { min, max })
+    }
+
+    /// A free-text parameter.
+    pub fn text(key: impl Into<String>, label_sv: impl Into<String>) -> Self {
+        Self::new(key, label_sv, ParamKind::Text)
+    }
+
+    /// A yes/no parameter.
+    pub fn flag(key: impl Into<String>, label_sv: impl Into<String>) -> Self {
+        Self::new(key, label_sv, ParamKind::Bool)
+    }
+
+    /// One of `choices`, each (value, Swedish label).
+    pub fn choice(key: impl Into<String>, label_sv: impl Into<String>, choices: &[(&str, &str)]) -> Self {
+        let choices = choices.iter().map(|(v, l)| ((*v).to_owned(), (*l).to_owned())).collect();
+        Self::new(key, label_sv, ParamKind::Choice { choices })
+    }
+
+    /// Bounds a number parameter (inclusive); no effect on other kinds.
+    #[must_use]
+    pub fn range(mut self, min: Option<f64>, max: Option<f64>) -> Self {
+        if let ParamKind::Number { min: lo, max: hi } = &mut self.kind {
+            (*lo, *hi) = (min, max);
+        }
+        self
+    }
+
+    /// Sets the help text.
+    #[must_use]
+    pub fn help(mut self, help_sv: impl Into<String>) -> Self {
+        self.help_sv = help_sv.into();
+        self
+    }
+
+    /// Sets the default.
+    #[must_use]
+    pub fn default_value(mut self, value: ParamValue) -> Self {
+        self.default = Some(value);
+        self
+    }
+
     /// Parses and validates `text` for this parameter.
     pub fn parse(&self, text: &str) -> Result<ParamValue, ParamError> {
-        let invalid = |reason: String| ParamError::Invalid { key: self.key.to_owned(), reason };
+        let invalid =
+            |reason: String| ParamError::Invalid { key: self.key.clone(), label: self.label_sv.clone(), reason };
         match &self.kind {
             ParamKind::Number { min, max } => {
                 let v = parse_number(text).ok_or_else(|| invalid(format!("'{text}' är inte ett tal")))?;
@@ -174,15 +231,15 @@ impl Params {
     pub fn parse(specs: &[ParamSpec], raw: &[(String, String)]) -> Result<Self, ParamError> {
         let mut values = BTreeMap::new();
         for (key, text) in raw {
-            let spec = specs.iter().find(|s| s.key == key).ok_or_else(|| ParamError::Unknown {
+            let spec = specs.iter().find(|s| &s.key == key).ok_or_else(|| ParamError::Unknown {
                 key: key.clone(),
-                valid: specs.iter().map(|s| s.key).collect::<Vec<_>>().join(", "),
+                valid: specs.iter().map(|s| s.key.as_str()).collect::<Vec<_>>().join(", "),
             })?;
             values.insert(key.clone(), spec.parse(text)?);
         }
         for spec in specs {
-            if let (false, Some(default)) = (values.contains_key(spec.key), &spec.default) {
-                values.insert(spec.key.to_owned(), default.clone());
+            if let (false, Some(default)) = (values.contains_key(&spec.key), &spec.default) {
+                values.insert(spec.key.clone(), default.clone());
             }
         }
         Ok(Self { values })
@@ -231,14 +288,14 @@ impl Params {
         specs
             .iter()
             .filter_map(|s| {
-                let value = self.values.get(s.key)?;
+                let value = self.values.get(&s.key)?;
                 let shown = match (&s.kind, value) {
                     (ParamKind::Choice { choices }, ParamValue::Text(v)) => {
                         choices.iter().find(|(c, _)| c == v).map_or_else(|| v.clone(), |(_, label)| label.clone())
                     }
                     _ => value.to_string(),
                 };
-                Some((s.label_sv.to_owned(), shown))
+                Some((s.label_sv.clone(), shown))
             })
             .collect()
     }
@@ -250,20 +307,8 @@ mod tests {
 
     fn specs() -> Vec<ParamSpec> {
         vec![
-            ParamSpec {
-                key: "months",
-                label_sv: "Månader",
-                help_sv: "",
-                kind: ParamKind::Integer { min: Some(1), max: Some(12) },
-                default: Some(ParamValue::Integer(12)),
-            },
-            ParamSpec {
-                key: "threshold",
-                label_sv: "Tröskel",
-                help_sv: "",
-                kind: ParamKind::Number { min: Some(0.0), max: None },
-                default: None,
-            },
+            ParamSpec::integer("months", "Månader", Some(1), Some(12)).default_value(ParamValue::Integer(12)),
+            ParamSpec::number("threshold", "Tröskel").range(Some(0.0), None),
         ]
     }
 

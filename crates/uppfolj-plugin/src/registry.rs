@@ -1,6 +1,6 @@
 //! The plugin registry: explicit registration, the same natively and in WebAssembly.
 
-use crate::ReportPlugin;
+use crate::{PluginMeta, ReportPlugin};
 
 /// Why a plugin could not be registered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -13,15 +13,16 @@ pub enum RegistryError {
     InvalidId(String),
 }
 
-/// The plugins an application offers, in registration order.
+/// The plugins an application offers, in registration order. Each plugin's metadata is read
+/// once, at registration.
 #[derive(Default)]
 pub struct Registry {
-    plugins: Vec<Box<dyn ReportPlugin>>,
+    plugins: Vec<(PluginMeta, Box<dyn ReportPlugin>)>,
 }
 
 impl std::fmt::Debug for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.plugins.iter().map(|p| p.meta().id)).finish()
+        f.debug_list().entries(self.plugins.iter().map(|(meta, _)| &meta.id)).finish()
     }
 }
 
@@ -33,29 +34,40 @@ impl Registry {
 
     /// Adds `plugin`. Fails if its id is taken or malformed.
     pub fn register(&mut self, plugin: impl ReportPlugin + 'static) -> Result<(), RegistryError> {
-        let id = plugin.meta().id;
+        let meta = plugin.meta();
+        let id = meta.id.clone();
         let valid = !id.is_empty()
             && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if !valid {
-            return Err(RegistryError::InvalidId(id.to_owned()));
+            return Err(RegistryError::InvalidId(id));
         }
-        if self.get(id).is_some() {
-            return Err(RegistryError::DuplicateId(id.to_owned()));
+        if self.get(&id).is_some() {
+            return Err(RegistryError::DuplicateId(id));
         }
-        self.plugins.push(Box::new(plugin));
+        self.plugins.push((meta, Box::new(plugin)));
         Ok(())
     }
 
     /// The plugin with `id`.
     pub fn get(&self, id: &str) -> Option<&dyn ReportPlugin> {
-        self.plugins.iter().find(|p| p.meta().id == id).map(|p| p.as_ref())
+        self.plugins.iter().find(|(meta, _)| meta.id == id).map(|(_, p)| p.as_ref())
     }
 
     /// All plugins, in registration order.
     pub fn iter(&self) -> impl Iterator<Item = &dyn ReportPlugin> {
-        self.plugins.iter().map(|p| p.as_ref())
+        self.plugins.iter().map(|(_, p)| p.as_ref())
+    }
+
+    /// The metadata of every plugin, in registration order.
+    pub fn metas(&self) -> impl Iterator<Item = &PluginMeta> {
+        self.plugins.iter().map(|(meta, _)| meta)
+    }
+
+    /// The metadata of the plugin with `id`.
+    pub fn meta(&self, id: &str) -> Option<&PluginMeta> {
+        self.metas().find(|meta| meta.id == id)
     }
 
     /// The number of plugins.
@@ -78,14 +90,7 @@ mod tests {
 
     impl ReportPlugin for Dummy {
         fn meta(&self) -> PluginMeta {
-            PluginMeta {
-                id: self.0,
-                name_sv: "Test",
-                name_en: "Test",
-                description_sv: "",
-                description_en: "",
-                version: "0.1.0",
-            }
+            PluginMeta::new(self.0, "Test")
         }
         fn inputs(&self) -> Vec<InputSpec> {
             Vec::new()

@@ -100,7 +100,11 @@ fn status_of(text: &str) -> (Status, bool) {
 
 /// Parses `required`: "325" or "2024=325; 2025=200".
 fn parse_required(text: &str, first_year: Year) -> Result<BTreeMap<Year, f64>, ParamError> {
-    let invalid = |reason: String| ParamError::Invalid { key: "required".into(), reason };
+    let invalid = |reason: String| ParamError::Invalid {
+        key: "required".into(),
+        label: "Krav på kostnadsreducering".into(),
+        reason,
+    };
     let mut out = BTreeMap::new();
     for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
         let (year, value) = match part.split_once(['=', ':']) {
@@ -126,46 +130,47 @@ fn add_by_year(into: &mut BTreeMap<Year, f64>, more: BTreeMap<Year, f64>) {
 impl ReportPlugin for ActionPlan {
     fn meta(&self) -> PluginMeta {
         PluginMeta {
-            id: "action-plan",
-            name_sv: "Handlingsplan för kostnadsreduceringar",
-            name_en: "Cost reduction action plan",
+            id: "action-plan".into(),
+            name_sv: "Handlingsplan för kostnadsreduceringar".into(),
+            name_en: "Cost reduction action plan".into(),
             description_sv: "Åtgärder med planerad och realiserad effekt per år mot kravet på kostnadsreducering: \
-                             hur mycket som är planerat, realiserat och ännu saknar åtgärder, per område och år.",
+                             hur mycket som är planerat, realiserat och ännu saknar åtgärder, per område och år."
+                .into(),
             description_en: "Measures with planned and realised effect per year against the required reduction: \
-                             what is planned, realised and still without measures, per area and year.",
-            version: env!("CARGO_PKG_VERSION"),
+                             what is planned, realised and still without measures, per area and year."
+                .into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         }
     }
 
     fn inputs(&self) -> Vec<InputSpec> {
-        vec![InputSpec {
-            description_sv: "Handlingsplan med åtgärder och planerad effekt",
-            kind: DatasetKind::Table,
-            required_roles: vec![ColumnRole::Measure, ColumnRole::Planned],
-            optional_roles: vec![
-                ColumnRole::OrgUnit,
-                ColumnRole::Realised,
-                ColumnRole::Status,
-                ColumnRole::Year,
-                ColumnRole::Responsible,
-            ],
-            optional: false,
-        }]
+        vec![
+            InputSpec::new("plan", "Handlingsplan med åtgärder och planerad effekt")
+                .kind(DatasetKind::Table)
+                .requires([ColumnRole::Measure, ColumnRole::Planned])
+                .uses([
+                    ColumnRole::OrgUnit,
+                    ColumnRole::Realised,
+                    ColumnRole::Status,
+                    ColumnRole::Year,
+                    ColumnRole::Responsible,
+                ]),
+        ]
     }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec {
-                key: "required",
-                label_sv: "Krav på kostnadsreducering",
-                help_sv: "Belopp i filens enhet: '325' för första året, eller per år '2024=325; 2025=200'.",
+                key: "required".into(),
+                label_sv: "Krav på kostnadsreducering".into(),
+                help_sv: "Belopp i filens enhet: '325' för första året, eller per år '2024=325; 2025=200'.".into(),
                 kind: ParamKind::Text,
                 default: None,
             },
             ParamSpec {
-                key: "year",
-                label_sv: "År för nyckeltalen",
-                help_sv: "Förvalt: första året med krav, annars första året i filen.",
+                key: "year".into(),
+                label_sv: "År för nyckeltalen".into(),
+                help_sv: "Förvalt: första året med krav, annars första året i filen.".into(),
                 kind: ParamKind::Integer { min: Some(1990), max: Some(2100) },
                 default: None,
             },
@@ -174,12 +179,14 @@ impl ReportPlugin for ActionPlan {
 
     fn examples(&self) -> Vec<Example> {
         vec![
-            Example { description: "Handlingsplanen mot kravet 325 mnkr för 2024", params: vec![("required", "325")] },
-            Example { description: "Utan krav: bara planerat och realiserat", params: vec![] },
-            Example {
-                description: "Krav per år, nyckeltal för 2025",
-                params: vec![("required", "2024=325; 2025=150"), ("year", "2025")],
-            },
+            Example::new("Handlingsplanen mot kravet 325 mnkr för 2024")
+                .sample("samples/handlingsplan_2024_2026.xlsx")
+                .param("required", "325"),
+            Example::new("Utan krav: bara planerat och realiserat").sample("samples/handlingsplan_2024_2026.xlsx"),
+            Example::new("Krav per år, nyckeltal för 2025")
+                .sample("samples/handlingsplan_2024_2026.xlsx")
+                .param("required", "2024=325; 2025=150")
+                .param("year", "2025"),
         ]
     }
 

@@ -92,7 +92,8 @@ use uppfolj_plugin::model::report::{
 };
 use uppfolj_plugin::model::unit::Unit;
 use uppfolj_plugin::{
-    ComputeResult, Example, InputSpec, Inputs, ParamKind, ParamSpec, Params, PluginError, PluginMeta, ReportPlugin,
+    ComputeResult, Example, InputSpec, Inputs, Need, ParamKind, ParamSpec, Params, PluginError, PluginMeta,
+    ReportPlugin, require,
 };
 
 /// The balance-requirement plugin. See the module documentation.
@@ -243,57 +244,57 @@ impl YearCalc {
 impl ReportPlugin for BalanceRequirement {
     fn meta(&self) -> PluginMeta {
         PluginMeta {
-            id: "balance-requirement",
-            name_sv: "Balanskravsutredning",
-            name_en: "Balance requirement",
+            id: "balance-requirement".into(),
+            name_sv: "Balanskravsutredning".into(),
+            name_en: "Balance requirement".into(),
             description_sv: "Balanskravsutredning enligt kommunallagen för flera år: balanskravsresultat, \
                              underskott att återställa inom tre år, resultatutjämningsreserv eller resultatreserv, \
-                             och om så önskas målet om resultat i procent av skatteintäkter och statsbidrag.",
+                             och om så önskas målet om resultat i procent av skatteintäkter och statsbidrag."
+                .into(),
             description_en: "Balance requirement under the Swedish Local Government Act over several years: \
-                             balance result, deficits to restore within three years, reserves, optional 2 % goal.",
-            version: env!("CARGO_PKG_VERSION"),
+                             balance result, deficits to restore within three years, reserves, optional 2 % goal."
+                .into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         }
     }
 
     fn inputs(&self) -> Vec<InputSpec> {
-        vec![InputSpec {
-            description_sv: "Balanskravsutredning: radtexter och en kolumn per år",
-            kind: DatasetKind::Table,
-            required_roles: vec![],
-            optional_roles: vec![],
-            optional: false,
-        }]
+        vec![
+            InputSpec::new("balance", "Balanskravsutredning: radtexter och en kolumn per år")
+                .kind(DatasetKind::Table)
+                .requires([Need::RowText("årets resultat".into()), Need::YearColumns(1)]),
+        ]
     }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec {
-                key: "goal",
-                label_sv: "Resultatmål (% av skatteintäkter och statsbidrag)",
-                help_sv: "T.ex. 2 för målet att resultatet ska vara minst 2 % av skatteintäkter och generella statsbidrag.",
+                key: "goal".into(),
+                label_sv: "Resultatmål (% av skatteintäkter och statsbidrag)".into(),
+                help_sv: "T.ex. 2 för målet att resultatet ska vara minst 2 % av skatteintäkter och generella statsbidrag.".into(),
                 kind: ParamKind::Number { min: Some(-100.0), max: Some(100.0) },
                 default: None,
             },
             ParamSpec {
-                key: "opening_deficit",
-                label_sv: "Underskott att återställa från tidigare år",
-                help_sv: "Ett underskott från före filens första år, i filens enhet (positivt tal).",
+                key: "opening_deficit".into(),
+                label_sv: "Underskott att återställa från tidigare år".into(),
+                help_sv: "Ett underskott från före filens första år, i filens enhet (positivt tal).".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: None },
                 default: None,
             },
             ParamSpec {
-                key: "reserve_opening",
-                label_sv: "Resultatreserv (RUR) vid första årets början",
+                key: "reserve_opening".into(),
+                label_sv: "Resultatreserv (RUR) vid första årets början".into(),
                 help_sv: "Reservens ingående balans vid början av filens första år, i filens enhet. Behövs när filen \
-                          saknar en rad som 'Resultatreserv, ingående balans' eller 'Ackumulerad resultatutjämningsreserv'.",
+                          saknar en rad som 'Resultatreserv, ingående balans' eller 'Ackumulerad resultatutjämningsreserv'.".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: None },
                 default: None,
             },
             ParamSpec {
-                key: "tax_base",
-                label_sv: "Skatteintäkter och generella statsbidrag, sista året",
+                key: "tax_base".into(),
+                label_sv: "Skatteintäkter och generella statsbidrag, sista året".into(),
                 help_sv: "Skatteintäkter + generella statsbidrag och utjämning för filens sista år, i filens enhet. \
-                          Behövs för resultatmålet och resultatreservens tak (5 %) när filen saknar de raderna.",
+                          Behövs för resultatmålet och resultatreservens tak (5 %) när filen saknar de raderna.".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: None },
                 default: None,
             },
@@ -302,30 +303,21 @@ impl ReportPlugin for BalanceRequirement {
 
     fn examples(&self) -> Vec<Example> {
         vec![
-            Example { description: "Balanskravsutredning 2021–2024 med 2 %-målet", params: vec![("goal", "2")] },
-            Example {
-                description: "Med ett underskott från 2020 att återställa",
-                params: vec![("opening_deficit", "40")],
-            },
-            Example {
-                description: "Med resultatreservens ingående balans 2021, så att taket på 5 % kan prövas för 2024",
-                params: vec![("reserve_opening", "200")],
-            },
+            Example::new("Balanskravsutredning 2021–2024 med 2 %-målet")
+                .sample("samples/balanskravsutredning_2021_2024.xlsx")
+                .param("goal", "2"),
+            Example::new("Med ett underskott från 2020 att återställa")
+                .sample("samples/balanskravsutredning_2021_2024.xlsx")
+                .param("opening_deficit", "40"),
+            Example::new("Med resultatreservens ingående balans 2021, så att taket på 5 % kan prövas för 2024")
+                .sample("samples/balanskravsutredning_2021_2024.xlsx")
+                .param("reserve_opening", "200"),
         ]
     }
 
     fn compute(&self, inputs: &Inputs, params: &Params) -> ComputeResult {
-        let ds = inputs
-            .datasets
-            .iter()
-            .find(|d| {
-                let col = label_column(d, &[]);
-                (0..d.rows.len()).any(|i| Line::recognise(&text_at(d, i, col)) == Some(Line::Result))
-            })
-            .ok_or_else(|| PluginError::MissingInput {
-                plugin: self.meta().name_sv.into(),
-                needed: "en balanskravsutredning med raden 'Årets resultat' och en kolumn per år".into(),
-            })?;
+        let specs = self.inputs();
+        let ds = require(self, inputs, &specs[0])?;
         compute(self, ds, params)
     }
 }

@@ -464,41 +464,42 @@ fn choice(values: &[(&str, &str)]) -> ParamKind {
 impl ReportPlugin for BudgetFollowUp {
     fn meta(&self) -> PluginMeta {
         PluginMeta {
-            id: "budget-follow-up",
-            name_sv: "Budgetuppföljning",
-            name_en: "Budget follow-up",
+            id: "budget-follow-up".into(),
+            name_sv: "Budgetuppföljning".into(),
+            name_en: "Budget follow-up".into(),
             description_sv: "Budget mot utfall per verksamhet: avvikelse i belopp och procent, förbrukningsgrad, \
                              helårsprognos, största avvikelser, diagram och kommentarer. Teckenkonventionen upptäcks \
-                             och redovisas; filens summarad räknas inte två gånger.",
+                             och redovisas; filens summarad räknas inte två gånger."
+                .into(),
             description_en: "Budget vs outcome per unit: deviation in amount and percent, consumption rate, \
                              full-year forecast, largest deviations, a chart and generated comments. The sign \
-                             convention is detected and stated; the file's total row is not counted twice.",
-            version: env!("CARGO_PKG_VERSION"),
+                             convention is detected and stated; the file's total row is not counted twice."
+                .into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         }
     }
 
     fn inputs(&self) -> Vec<InputSpec> {
-        vec![InputSpec {
-            description_sv: "Driftredovisning eller budgetuppföljning med budget och utfall per verksamhet",
-            kind: DatasetKind::Budget,
-            required_roles: vec![ColumnRole::Budget, ColumnRole::Outcome],
-            optional_roles: vec![
-                ColumnRole::OrgUnit,
-                ColumnRole::Label,
-                ColumnRole::Forecast,
-                ColumnRole::Deviation,
-                ColumnRole::PreviousYear,
-            ],
-            optional: false,
-        }]
+        vec![
+            InputSpec::new("budget", "Driftredovisning eller budgetuppföljning med budget och utfall per verksamhet")
+                .kind(DatasetKind::Budget)
+                .requires([ColumnRole::Budget, ColumnRole::Outcome])
+                .uses([
+                    ColumnRole::OrgUnit,
+                    ColumnRole::Label,
+                    ColumnRole::Forecast,
+                    ColumnRole::Deviation,
+                    ColumnRole::PreviousYear,
+                ]),
+        ]
     }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec {
-                key: "sign",
-                label_sv: "Teckenkonvention",
-                help_sv: "Hur kostnader är tecknade i filen. 'auto' avgör det från beloppen.",
+                key: "sign".into(),
+                label_sv: "Teckenkonvention".into(),
+                help_sv: "Hur kostnader är tecknade i filen. 'auto' avgör det från beloppen.".into(),
                 kind: choice(&[
                     ("auto", "Upptäck automatiskt"),
                     ("costs-negative", "Kostnader negativa (kommunal driftredovisning)"),
@@ -507,16 +508,18 @@ impl ReportPlugin for BudgetFollowUp {
                 default: Some(ParamValue::Text("auto".into())),
             },
             ParamSpec {
-                key: "months",
-                label_sv: "Antal månader",
-                help_sv: "Hur många månader av året utfallet avser (8 för januari–augusti). Läses annars ur rubrikerna.",
+                key: "months".into(),
+                label_sv: "Antal månader".into(),
+                help_sv:
+                    "Hur många månader av året utfallet avser (8 för januari–augusti). Läses annars ur rubrikerna."
+                        .into(),
                 kind: ParamKind::Integer { min: Some(1), max: Some(12) },
                 default: None,
             },
             ParamSpec {
-                key: "forecast",
-                label_sv: "Helårsprognos",
-                help_sv: "Filens prognoskolumn, linjär framskrivning eller förra årets månadsprofil.",
+                key: "forecast".into(),
+                label_sv: "Helårsprognos".into(),
+                help_sv: "Filens prognoskolumn, linjär framskrivning eller förra årets månadsprofil.".into(),
                 kind: choice(&[
                     ("auto", "Filens prognos, annars linjär"),
                     ("given", "Enligt verksamheten (filens prognoskolumn)"),
@@ -526,30 +529,30 @@ impl ReportPlugin for BudgetFollowUp {
                 default: Some(ParamValue::Text("auto".into())),
             },
             ParamSpec {
-                key: "threshold",
-                label_sv: "Tröskel för avvikelse (%)",
-                help_sv: "En verksamhet räknas som avvikande från denna avvikelse i procent av budget.",
+                key: "threshold".into(),
+                label_sv: "Tröskel för avvikelse (%)".into(),
+                help_sv: "En verksamhet räknas som avvikande från denna avvikelse i procent av budget.".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: Some(100.0) },
                 default: Some(ParamValue::Number(2.0)),
             },
             ParamSpec {
-                key: "top",
-                label_sv: "Antal största avvikelser",
-                help_sv: "Hur många av de största negativa avvikelserna som listas.",
+                key: "top".into(),
+                label_sv: "Antal största avvikelser".into(),
+                help_sv: "Hur många av de största negativa avvikelserna som listas.".into(),
                 kind: ParamKind::Integer { min: Some(1), max: Some(50) },
                 default: Some(ParamValue::Integer(3)),
             },
             ParamSpec {
-                key: "level",
-                label_sv: "Djupaste nivå",
-                help_sv: "Den djupaste nivån i hierarkin som visas (0 = översta). Tomt visar alla.",
+                key: "level".into(),
+                label_sv: "Djupaste nivå".into(),
+                help_sv: "Den djupaste nivån i hierarkin som visas (0 = översta). Tomt visar alla.".into(),
                 kind: ParamKind::Integer { min: Some(0), max: Some(9) },
                 default: None,
             },
             ParamSpec {
-                key: "unit",
-                label_sv: "Enhet",
-                help_sv: "Enhet för beloppen i rapporten. 'input' behåller filens enhet.",
+                key: "unit".into(),
+                label_sv: "Enhet".into(),
+                help_sv: "Enhet för beloppen i rapporten. 'input' behåller filens enhet.".into(),
                 kind: choice(&[("input", "Som i filen"), ("kr", "kr"), ("tkr", "tkr"), ("mnkr", "mnkr")]),
                 default: Some(ParamValue::Text("input".into())),
             },
@@ -558,15 +561,17 @@ impl ReportPlugin for BudgetFollowUp {
 
     fn examples(&self) -> Vec<Example> {
         vec![
-            Example { description: "Driftredovisning januari–augusti med standardinställningar", params: vec![] },
-            Example {
-                description: "Samma fil i mnkr, med linjär prognos och tröskeln 3 %",
-                params: vec![("unit", "mnkr"), ("forecast", "linear"), ("threshold", "3")],
-            },
-            Example {
-                description: "Teckenkonventionen angiven och perioden januari–juni",
-                params: vec![("sign", "costs-negative"), ("months", "6")],
-            },
+            Example::new("Driftredovisning januari–augusti med standardinställningar")
+                .sample("samples/driftredovisning_2024_aug.xlsx"),
+            Example::new("Samma fil i mnkr, med linjär prognos och tröskeln 3 %")
+                .sample("samples/driftredovisning_2024_aug.xlsx")
+                .param("unit", "mnkr")
+                .param("forecast", "linear")
+                .param("threshold", "3"),
+            Example::new("Teckenkonventionen angiven och perioden januari–juni")
+                .sample("samples/driftredovisning_2024_aug.xlsx")
+                .param("sign", "costs-negative")
+                .param("months", "6"),
         ]
     }
 

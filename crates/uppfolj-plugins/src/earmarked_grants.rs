@@ -77,45 +77,41 @@ fn must_report_back(text: &str) -> bool {
 impl ReportPlugin for EarmarkedGrants {
     fn meta(&self) -> PluginMeta {
         PluginMeta {
-            id: "earmarked-grants",
-            name_sv: "Riktade statsbidrag och stimulansmedel",
-            name_en: "Earmarked state grants",
+            id: "earmarked-grants".into(),
+            name_sv: "Riktade statsbidrag och stimulansmedel".into(),
+            name_en: "Earmarked state grants".into(),
             description_sv: "Beviljat mot förbrukat per projekt eller aktivitet: kvar, förbrukningsgrad, \
-                             återredovisning och varning där förbrukningen överstiger det beviljade.",
+                             återredovisning och varning där förbrukningen överstiger det beviljade."
+                .into(),
             description_en: "Allocated vs used per project or activity: remaining, share used, report-back \
-                             duty, and a warning where use exceeds the allocation.",
-            version: env!("CARGO_PKG_VERSION"),
+                             duty, and a warning where use exceeds the allocation."
+                .into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         }
     }
 
     fn inputs(&self) -> Vec<InputSpec> {
-        vec![InputSpec {
-            description_sv: "Lista över projekt eller aktiviteter med beviljade medel",
-            kind: DatasetKind::Table,
-            required_roles: vec![ColumnRole::Allocated],
-            optional_roles: vec![
-                ColumnRole::Used,
-                ColumnRole::ReportBack,
-                ColumnRole::Responsible,
-                ColumnRole::OrgUnit,
-            ],
-            optional: false,
-        }]
+        vec![
+            InputSpec::new("grants", "Lista över projekt eller aktiviteter med beviljade medel")
+                .kind(DatasetKind::Table)
+                .requires([ColumnRole::Allocated])
+                .uses([ColumnRole::Used, ColumnRole::ReportBack, ColumnRole::Responsible, ColumnRole::OrgUnit]),
+        ]
     }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec {
-                key: "frame",
-                label_sv: "Beslutad ram",
-                help_sv: "Hela det beslutade beloppet i filens enhet; summan av det beviljade jämförs med den.",
+                key: "frame".into(),
+                label_sv: "Beslutad ram".into(),
+                help_sv: "Hela det beslutade beloppet i filens enhet; summan av det beviljade jämförs med den.".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: None },
                 default: None,
             },
             ParamSpec {
-                key: "low_use",
-                label_sv: "Låg förbrukning under (%)",
-                help_sv: "Projekt som förbrukat mindre än så av det beviljade markeras.",
+                key: "low_use".into(),
+                label_sv: "Låg förbrukning under (%)".into(),
+                help_sv: "Projekt som förbrukat mindre än så av det beviljade markeras.".into(),
                 kind: ParamKind::Number { min: Some(0.0), max: Some(100.0) },
                 default: Some(ParamValue::Number(25.0)),
             },
@@ -124,11 +120,12 @@ impl ReportPlugin for EarmarkedGrants {
 
     fn examples(&self) -> Vec<Example> {
         vec![
-            Example {
-                description: "Stimulansmedlen mot den beslutade ramen 2,6 mkr",
-                params: vec![("frame", "2600000")],
-            },
-            Example { description: "Utan ram, låg förbrukning under 50 %", params: vec![("low_use", "50")] },
+            Example::new("Stimulansmedlen mot den beslutade ramen 2,6 mkr")
+                .sample("samples/riktade_statsbidrag_2020.xlsx")
+                .param("frame", "2600000"),
+            Example::new("Utan ram, låg förbrukning under 50 %")
+                .sample("samples/riktade_statsbidrag_2020.xlsx")
+                .param("low_use", "50"),
         ]
     }
 

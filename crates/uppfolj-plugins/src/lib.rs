@@ -52,7 +52,7 @@ mod tests {
     #[test]
     fn registers_every_builtin_once() {
         let registry = registry();
-        let ids: Vec<&str> = registry.iter().map(|p| p.meta().id).collect();
+        let ids: Vec<&str> = registry.metas().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, vec!["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants"]);
         let mut again = registry;
         assert_eq!(

@@ -260,7 +260,7 @@ fn missing_input_is_an_error_that_says_what_is_needed() {
     let registry = uppfolj_plugins::registry();
     let plugin = registry.get("budget-follow-up").expect("registered");
     let err = uppfolj_plugin::run(plugin, &uppfolj_plugin::Inputs::new(vec![ds]), &[]).expect_err("no budget column");
-    assert!(err.to_string().contains("Budget, Utfall"), "{err}");
+    assert!(err.to_string().contains("kolumnen Budget och kolumnen Utfall"), "{err}");
 }
 
 #[test]

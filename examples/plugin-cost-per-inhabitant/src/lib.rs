@@ -34,8 +34,8 @@ use uppfolj_plugin::model::report::{
 };
 use uppfolj_plugin::model::unit::Unit;
 use uppfolj_plugin::{
-    ComputeResult, Example, InputSpec, Inputs, ParamKind, ParamSpec, ParamValue, Params, PluginError, PluginMeta,
-    Registry, RegistryError, ReportPlugin,
+    ComputeResult, Example, InputSpec, Inputs, ParamKind, ParamSpec, ParamValue, Params, PluginMeta, Registry,
+    RegistryError, ReportPlugin,
 };
 
 /// Adds the plugin to `registry`: the one call an application makes.
@@ -50,38 +50,40 @@ pub struct CostPerInhabitant;
 impl ReportPlugin for CostPerInhabitant {
     fn meta(&self) -> PluginMeta {
         PluginMeta {
-            id: "cost-per-inhabitant",
-            name_sv: "Kostnad per invånare",
-            name_en: "Cost per inhabitant",
-            description_sv: "Kostnaden per verksamhet delad med antalet invånare, i kr/inv (exempel på ett eget tillägg).",
-            description_en: "Cost per unit divided by the number of inhabitants, in kr/inv (example custom plugin).",
-            version: env!("CARGO_PKG_VERSION"),
+            id: "cost-per-inhabitant".into(),
+            name_sv: "Kostnad per invånare".into(),
+            name_en: "Cost per inhabitant".into(),
+            description_sv:
+                "Kostnaden per verksamhet delad med antalet invånare, i kr/inv (exempel på ett eget tillägg).".into(),
+            description_en: "Cost per unit divided by the number of inhabitants, in kr/inv (example custom plugin)."
+                .into(),
+            version: env!("CARGO_PKG_VERSION").into(),
         }
     }
 
     fn inputs(&self) -> Vec<InputSpec> {
-        vec![InputSpec {
-            description_sv: "Kostnader per verksamhet (utfall eller budget)",
-            kind: DatasetKind::Budget,
-            required_roles: vec![],
-            optional_roles: vec![ColumnRole::OrgUnit, ColumnRole::Outcome, ColumnRole::Budget],
-            optional: false,
-        }]
+        vec![
+            InputSpec::new("costs", "Kostnader per verksamhet (utfall eller budget)")
+                .kind(DatasetKind::Budget)
+                .requires([ColumnRole::Outcome])
+                .or_requires([ColumnRole::Budget])
+                .uses([ColumnRole::OrgUnit]),
+        ]
     }
 
     fn params(&self) -> Vec<ParamSpec> {
         vec![
             ParamSpec {
-                key: "population",
-                label_sv: "Antal invånare",
-                help_sv: "Används när filen saknar en kolumn med antal invånare.",
+                key: "population".into(),
+                label_sv: "Antal invånare".into(),
+                help_sv: "Används när filen saknar en kolumn med antal invånare.".into(),
                 kind: ParamKind::Number { min: Some(1.0), max: None },
                 default: None,
             },
             ParamSpec {
-                key: "sign",
-                label_sv: "Teckenkonvention",
-                help_sv: "Hur kostnader är tecknade i filen.",
+                key: "sign".into(),
+                label_sv: "Teckenkonvention".into(),
+                help_sv: "Hur kostnader är tecknade i filen.".into(),
                 kind: ParamKind::Choice {
                     choices: vec![
                         ("auto".into(), "Upptäck automatiskt".into()),
@@ -95,22 +97,17 @@ impl ReportPlugin for CostPerInhabitant {
     }
 
     fn examples(&self) -> Vec<Example> {
-        vec![Example {
-            description: "Driftredovisningen per invånare i en region med 245 000 invånare",
-            params: vec![("population", "245000")],
-        }]
+        vec![
+            Example::new("Driftredovisningen per invånare i en region med 245 000 invånare")
+                .sample("samples/driftredovisning_2024_aug.xlsx")
+                .param("population", "245000"),
+        ]
     }
 
     fn compute(&self, inputs: &Inputs, params: &Params) -> ComputeResult {
         // The first dataset with an outcome or a budget column.
-        let ds = inputs
-            .datasets
-            .iter()
-            .find(|d| d.column(ColumnRole::Outcome).or(d.column(ColumnRole::Budget)).is_some())
-            .ok_or_else(|| PluginError::MissingInput {
-                plugin: self.meta().name_sv.into(),
-                needed: "en tabell med kolumnen Utfall eller Budget".into(),
-            })?;
+        let specs = self.inputs();
+        let ds = uppfolj_plugin::require(self, inputs, &specs[0])?;
         Ok(cost_per_inhabitant(self, ds, params))
     }
 }

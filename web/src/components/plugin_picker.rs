@@ -34,14 +34,13 @@ pub fn plugin_picker(props: &Props) -> Html {
             }
         })
     };
-    let description = props.registry.get(&props.selected).map(|p| p.meta().description_sv).unwrap_or_default();
+    let description = props.registry.meta(&props.selected).map(|m| m.description_sv.clone()).unwrap_or_default();
     html! {
         <section class="panel" aria-labelledby="plugin-heading">
             <h2 id="plugin-heading"><label for="plugin-select">{"Rapport"}</label></h2>
             <select id="plugin-select" {onchange} data-testid="plugin-select">
-            { for props.registry.iter().map(|p| {
-                let meta = p.meta();
-                html! { <option value={meta.id} selected={meta.id == props.selected}>{meta.name_sv}</option> }
+            { for props.registry.metas().map(|meta| html! {
+                <option value={meta.id.clone()} selected={meta.id == props.selected}>{meta.name_sv.clone()}</option>
             }) }
             </select>
             <p class="plugin-description">{description}</p>

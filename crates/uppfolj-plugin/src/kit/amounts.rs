@@ -1,0 +1,60 @@
+//! Amounts: units, the decimals shown, conversion, and amounts written in Swedish.
+
+use uppfolj_model::dataset::Dataset;
+use uppfolj_model::format;
+use uppfolj_model::unit::Unit;
+
+/// The amount unit of column `col`, else the table's.
+pub fn unit_of(ds: &Dataset, col: Option<usize>) -> Option<Unit> {
+    match col {
+        Some(c) => ds.unit_of(c).cloned(),
+        None => ds.unit.clone(),
+    }
+}
+
+/// Decimals normally shown for an amount in `unit`: one for mnkr and percent, none otherwise.
+pub fn decimals_for(unit: &Unit) -> u8 {
+    match unit {
+        Unit::Mnkr => 1,
+        Unit::Percent => 1,
+        _ => 0,
+    }
+}
+
+/// "−126 410 tkr" (thousands separated by a narrow no-break space).
+pub fn amount(value: f64, unit: &Unit) -> String {
+    format!("{} {}", format::number(value, decimals_for(unit) as usize), unit.label())
+}
+
+/// "+33 tkr" / "−12 tkr".
+pub fn signed_amount(value: f64, unit: &Unit) -> String {
+    format!("{} {}", format::signed(value, decimals_for(unit) as usize), unit.label())
+}
+
+/// Sum of the values that are present; `None` when none is.
+pub fn sum_present(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    values.into_iter().flatten().fold(None, |acc, v| Some(acc.unwrap_or(0.0) + v))
+}
+
+/// Converts `value` from `from` into `to`, or keeps it when no conversion applies.
+pub fn convert(value: f64, from: &Unit, to: &Unit) -> f64 {
+    from.convert(value, to).unwrap_or(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_only_present_values() {
+        assert_eq!(sum_present([Some(1.0), None, Some(2.0)]), Some(3.0));
+        assert_eq!(sum_present([None, None]), None);
+    }
+
+    #[test]
+    fn writes_amounts_in_swedish() {
+        assert_eq!(amount(-126_410.0, &Unit::Tkr), "−126\u{202f}410 tkr");
+        assert_eq!(signed_amount(33.0, &Unit::Tkr), "+33 tkr");
+        assert_eq!(amount(7.04, &Unit::Mnkr), "7,0 mnkr");
+    }
+}
