@@ -1,0 +1,35 @@
+//! Running a plugin in a test and reading its report.
+
+use uppfolj_plugin::model::dataset::Dataset;
+use uppfolj_plugin::model::report::{Report, TableCell};
+use uppfolj_plugin::{Inputs, ReportPlugin};
+
+/// Runs `plugin` on `datasets` with `params` (`key`, `value`) the way the apps do.
+///
+/// # Panics
+/// When the plugin cannot make a report.
+pub fn run(plugin: &dyn ReportPlugin, datasets: Vec<Dataset>, params: &[(&str, &str)]) -> Report {
+    let raw: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    uppfolj_plugin::run(plugin, &Inputs::new(datasets), &raw)
+        .unwrap_or_else(|e| panic!("{} makes no report: {e}", plugin.meta().id))
+}
+
+/// The number in table `table_id`, in the row whose first cell is `row_label`, column `key`.
+///
+/// # Panics
+/// When the table, the column or the row does not exist.
+pub fn cell(report: &Report, table_id: &str, row_label: &str, key: &str) -> Option<f64> {
+    let table = report.tables().find(|t| t.id == table_id).unwrap_or_else(|| panic!("no table '{table_id}'"));
+    let col = table.column_index(key).unwrap_or_else(|| panic!("table '{table_id}' has no column '{key}'"));
+    let row = table
+        .rows
+        .iter()
+        .find(|r| matches!(r.cells.first(), Some(TableCell::Text(t)) if t == row_label))
+        .unwrap_or_else(|| panic!("table '{table_id}' has no row '{row_label}'"));
+    row.cells.get(col).and_then(TableCell::as_f64)
+}
+
+/// Every diagnostic message of `report`, joined by newlines.
+pub fn messages(report: &Report) -> String {
+    report.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("\n")
+}

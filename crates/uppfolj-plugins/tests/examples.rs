@@ -1,0 +1,25 @@
+//! Every built-in plugin's examples, run on their input through the real import: each must make
+//! its report and produce the figures it declares, and each report is snapshotted.
+
+use uppfolj_plugin_test_support::assert_example_snapshots;
+use uppfolj_plugins::{ActionPlan, BalanceRequirement, BudgetFollowUp, EarmarkedGrants};
+
+#[test]
+fn budget_follow_up_examples() {
+    assert_example_snapshots!(BudgetFollowUp);
+}
+
+#[test]
+fn balance_requirement_examples() {
+    assert_example_snapshots!(BalanceRequirement);
+}
+
+#[test]
+fn action_plan_examples() {
+    assert_example_snapshots!(ActionPlan);
+}
+
+#[test]
+fn earmarked_grants_examples() {
+    assert_example_snapshots!(EarmarkedGrants);
+}
