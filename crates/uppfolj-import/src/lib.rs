@@ -11,7 +11,8 @@
 //!    xlsx sheets' merged cells ([`merges`]).
 //! 3. **Read** cells into a sparse [`grid::Grid`] (calamine's streaming reader for xlsx).
 //! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
-//!    hierarchy, units; parse Swedish numbers ([`number`]).
+//!    hierarchy, units; Swedish numbers, months and sum words come from
+//!    [`uppfolj_model::vocab`].
 //! 5. Apply the user's [`Mapping`] (column roles, header row, unit, sign convention).
 
 pub mod error;
@@ -21,7 +22,6 @@ pub mod kolada;
 pub mod layout;
 pub mod mapping;
 pub mod merges;
-pub mod number;
 pub mod roles;
 pub mod sniff;
 pub mod summary;
