@@ -178,4 +178,18 @@ mod tests {
         assert_eq!(b.unit, Some(Unit::Mnkr));
         assert_eq!(b.rows[0].cells[1].value, Value::number(1234.5));
     }
+
+    #[test]
+    fn a_seven_character_header_with_a_dash_is_read() {
+        // "Ansv-nr" has the shape of "2024-03"; reading it as a period used to panic.
+        let g = grid_from(&[
+            &[t("Ansv-nr"), t("Verksamhet"), t("Budget")],
+            &[t("A1"), t("Vård"), n(-100.0)],
+            &[t("B2"), t("Skola"), n(-50.0)],
+        ]);
+        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].dataset.columns[0].name, "Ansv-nr");
+        assert_eq!(found[0].dataset.columns[0].period, None);
+    }
 }

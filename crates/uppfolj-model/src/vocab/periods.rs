@@ -23,7 +23,7 @@ pub fn period(text: &str) -> Option<String> {
 fn year_month(h: &str) -> Option<String> {
     let digits: String = h.chars().filter(|c| c.is_ascii_digit()).collect();
     if ((h.len() == 7 && h.as_bytes().get(4) == Some(&b'-')) || (h.len() == 6 && digits.len() == 6))
-        && let (Some(y), Ok(m)) = (year(&digits[..4]), digits[4..].parse::<u8>())
+        && let (Some(y), Some(Ok(m))) = (digits.get(..4).and_then(year), digits.get(4..).map(str::parse::<u8>))
         && (1..=12).contains(&m)
     {
         return Some(format!("{y}-{m:02}"));
@@ -80,5 +80,13 @@ mod tests {
         assert_eq!(period("Delår 2").as_deref(), Some("Delår 2"));
         assert_eq!(period("kvartal 5"), None);
         assert_eq!(period("Budget"), None);
+    }
+
+    #[test]
+    fn seven_characters_with_a_dash_are_no_period() {
+        // "Ansv-nr" has the shape of "2024-03" but fewer than four digits.
+        assert_eq!(period("Ansv-nr"), None);
+        assert_eq!(period("abc-123"), None);
+        assert_eq!(period("ab1234"), None);
     }
 }
