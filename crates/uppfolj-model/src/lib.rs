@@ -1,4 +1,5 @@
-//! The data model of uppfolj: the types every stage of the pipeline shares, and nothing else.
+//! The data model of uppfolj: the types every stage of the pipeline shares, and the Swedish
+//! words they read ([`vocab`]).
 //!
 //! ```text
 //! import ──► [Dataset] ──► plugin ──► [Report] ──► renderers (HTML, SVG, xlsx)

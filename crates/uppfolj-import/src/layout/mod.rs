@@ -1,24 +1,24 @@
 //! Layout detection: where the tables are in a sheet and what their rows and columns mean.
 //!
-//! Per sheet, [`detect`] classifies every row ([`rows`]) and finds the tables ([`tables`]): a
-//! header row ([`header_rows`]), with a group row above it when the header has two rows ("2024"
+//! Per sheet, `detect` classifies every row (`rows`) and finds the tables (`tables`): a
+//! header row (`header_rows`), with a group row above it when the header has two rows ("2024"
 //! over "Budget | Utfall"), the title lines above it, and the rows below until a footer or a gap
 //! followed by another title or header. A sheet without a header but with label + number rows
 //! becomes a headerless table whose columns are named by letter.
 //!
-//! Each table is then built by a short pipeline of steps over a [`draft::Draft`], in this order:
-//! 1. [`columns`]: the columns present, named from the header rows, profiled;
-//! 2. [`header_roles`]: roles, periods, regions and units the header words name;
-//! 3. [`overrides`]: the user's mapping;
-//! 4. [`staggered`]: staggered label columns become a code and a label column;
-//! 5. [`content_roles`]: roles from content for the columns still without one;
-//! 6. [`table_unit`] and [`title`];
-//! 7. [`label_columns`]: the column naming the rows, the grouping columns to fill down;
-//! 8. [`values`]: the cells read (Swedish numbers, missing markers, error cells), bold and
+//! Each table is then built by a short pipeline of steps over a `draft::Draft`, in this order:
+//! 1. `columns`: the columns present, named from the header rows, profiled;
+//! 2. `header_roles`: roles, periods, regions and units the header words name;
+//! 3. `overrides`: the user's mapping;
+//! 4. `staggered`: staggered label columns become a code and a label column;
+//! 5. `content_roles`: roles from content for the columns still without one;
+//! 6. `table_unit` and `title`;
+//! 7. `label_columns`: the column naming the rows, the grouping columns to fill down;
+//! 8. `values`: the cells read (Swedish numbers, missing markers, error cells), bold and
 //!    indentation noted;
-//! 9. [`totals`] (by text, by bold) and [`codes`]: total and subtotal rows;
-//! 10. [`levels`]: the hierarchy;
-//! 11. [`metadata`], [`kind`], [`sign`], [`warnings`], and [`finish`]: the [`Dataset`] and its
+//! 9. `totals` (by text, by bold) and `codes`: total and subtotal rows;
+//! 10. `levels`: the hierarchy;
+//! 11. `metadata`, `kind`, `sign`, `warnings`, and `finish`: the [`Dataset`] and its
 //!     summary.
 //!
 //! [`Dataset`]: uppfolj_model::Dataset
