@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use uppfolj_import::{ImportOptions, import_bytes, number};
+use uppfolj_import::{ImportOptions, import_bytes};
+use uppfolj_model::vocab::{self, Parsed};
 
 fuzz_target!(|data: &[u8]| {
     let options = ImportOptions { max_cells: 200_000, ..ImportOptions::default() };
@@ -11,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(e.to_string().contains("fuzz.csv"));
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        if let number::Parsed::Number { value, .. } = number::parse(text) {
+        if let Parsed::Number { value, .. } = vocab::parse_cell(text) {
             assert!(value.is_finite());
         }
     }

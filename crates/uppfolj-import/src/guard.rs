@@ -23,7 +23,7 @@ use crate::ImportOptions;
 use crate::error::ImportError;
 use crate::merges::{self, MergeScan, MergedRange, SheetMerges};
 use crate::workbook::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS};
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
 
@@ -96,33 +96,50 @@ pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zip
         });
     }
     let names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.to_string()).unwrap_or_default()).collect();
-    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
-    let kind = if names.iter().any(|n| n.ends_with("workbook.xml")) {
-        ZipKind::Xlsx
-    } else if names.iter().any(|n| n.ends_with("workbook.bin")) {
-        ZipKind::Xlsb
-    } else if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
-        ZipKind::Ods
-    } else if names.iter().any(|n| n.starts_with("word/")) {
-        return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: "ett Word-dokument".into() });
-    } else if names.iter().any(|n| n.starts_with("ppt/")) {
-        return Err(ImportError::NotASpreadsheet {
-            file: file.to_string(),
-            found: "en PowerPoint-presentation".into(),
-        });
-    } else if has("content.xml") {
-        return Err(ImportError::NotASpreadsheet {
-            file: file.to_string(),
-            found: "ett OpenDocument-dokument som inte är ett kalkylark".into(),
-        });
-    } else {
-        return Err(ImportError::NotASpreadsheet {
-            file: file.to_string(),
-            found: "ett zip-arkiv utan kalkylark".into(),
-        });
-    };
+    let kind = zip_kind(file, &names)?;
 
-    // Declared sizes and ratios first: cheap, from the central directory.
+    check_declared_sizes(file, &mut zip, options)?;
+
+    let part_merges = stream_parts(file, &mut zip, &names, kind, options)?;
+    let merges = if kind == ZipKind::Xlsx {
+        merges::resolve(&mut zip, &part_merges, options.max_decompressed_bytes)
+    } else {
+        SheetMerges::default()
+    };
+    Ok(ZipScan { kind, merges })
+}
+
+/// Which kind of spreadsheet a zip with entries `names` is, or what else it is.
+fn zip_kind(file: &str, names: &[String]) -> Result<ZipKind, ImportError> {
+    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    if names.iter().any(|n| n.ends_with("workbook.xml")) {
+        return Ok(ZipKind::Xlsx);
+    }
+    if names.iter().any(|n| n.ends_with("workbook.bin")) {
+        return Ok(ZipKind::Xlsb);
+    }
+    if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
+        return Ok(ZipKind::Ods);
+    }
+    let found = if names.iter().any(|n| n.starts_with("word/")) {
+        "ett Word-dokument"
+    } else if names.iter().any(|n| n.starts_with("ppt/")) {
+        "en PowerPoint-presentation"
+    } else if has("content.xml") {
+        "ett OpenDocument-dokument som inte är ett kalkylark"
+    } else {
+        "ett zip-arkiv utan kalkylark"
+    };
+    Err(ImportError::NotASpreadsheet { file: file.to_string(), found: found.into() })
+}
+
+/// Checks the sizes and packing ratios the central directory declares (cheap), and that no
+/// entry is encrypted.
+fn check_declared_sizes(
+    file: &str,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    options: &ImportOptions,
+) -> Result<(), ImportError> {
     let mut declared_total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| ImportError::corrupt(file, format!("zip-delen {i}: {e}")))?;
@@ -153,11 +170,20 @@ pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zip
             detail: format!("delarna anger {} MB tillsammans", declared_total / (1024 * 1024)),
         });
     }
+    Ok(())
+}
 
-    // Then stream every part that will be read, counting real bytes.
+/// Streams every part that will be read, counting real bytes and scanning the XML; returns the
+/// merged ranges per worksheet part, keyed as calamine looks parts up (lower case, `/`).
+fn stream_parts(
+    file: &str,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    names: &[String],
+    kind: ZipKind,
+    options: &ImportOptions,
+) -> Result<HashMap<String, Option<Vec<MergedRange>>>, ImportError> {
     let mut actual_total: u64 = 0;
     let mut cells: u64 = 0;
-    // Merged ranges per worksheet part, keyed as calamine looks parts up (lower case, `/`).
     let mut part_merges: HashMap<String, Option<Vec<MergedRange>>> = HashMap::new();
     for i in 0..zip.len() {
         let name = names.get(i).cloned().unwrap_or_default();
@@ -186,12 +212,7 @@ pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zip
         result?;
         actual_total += counted.count;
     }
-    let merges = if kind == ZipKind::Xlsx {
-        merges::resolve(&mut zip, &part_merges, options.max_decompressed_bytes)
-    } else {
-        SheetMerges::default()
-    };
-    Ok(ZipScan { kind, merges })
+    Ok(part_merges)
 }
 
 fn unpack_error(file: &str, name: &str, declared: u64, options: &ImportOptions) -> ImportError {
@@ -273,17 +294,11 @@ fn scan_xml<R: Read>(
     let is_sheet = kind == ZipKind::Xlsx && lower.contains("worksheets/") && lower.ends_with(".xml");
     let is_sst = kind == ZipKind::Xlsx && lower.ends_with("sharedstrings.xml");
     let is_ods_content = kind == ZipKind::Ods && lower == "content.xml";
+    let part_ref = Part { file, part, options };
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(input));
     let mut buf = Vec::with_capacity(4096);
-    let mut sst_count: Option<u64> = None;
-    let mut si: u64 = 0;
-    // ods: the dense area calamine allocates per table.
-    let mut ods_row: u64 = 0;
-    let mut ods_col: u64 = 0;
-    let mut ods_row_repeat: u64 = 1;
-    let mut ods_max_row: u64 = 0;
-    let mut ods_max_col: u64 = 0;
-    let mut ods_any = false;
+    let mut sst = SstCount::default();
+    let mut ods = OdsArea::default();
     let mut merge_scan = MergeScan::default();
     loop {
         buf.clear();
@@ -311,139 +326,203 @@ fn scan_xml<R: Read>(
                 let name = local.as_ref();
                 if is_sheet {
                     merge_scan.element(name, e, matches!(event, Event::Empty(_)));
-                    match name {
-                        "dimension" => {
-                            if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
-                                for corner in a.value.split(':') {
-                                    if let Some((r, c)) = parse_cell_ref(corner.as_bytes())
-                                        && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(EXCEL_MAX_COLS))
-                                    {
-                                        return Err(beyond_grid(file, &sheet_label(part), "en dimension"));
-                                    }
-                                }
-                            }
-                        }
-                        "row" => {
-                            if let Some(a) = e.try_get_attribute("r").ok().flatten() {
-                                let r: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
-                                if r == 0 || r > u64::from(EXCEL_MAX_ROWS) {
-                                    return Err(beyond_grid(file, &sheet_label(part), "en rad"));
-                                }
-                                if r > u64::from(options.max_rows) {
-                                    return Err(ImportError::TooManyCells {
-                                        file: file.to_string(),
-                                        detail: format!(
-                                            "{} har data på rad {r} (gränsen är {} rader)",
-                                            sheet_label(part),
-                                            options.max_rows
-                                        ),
-                                    });
-                                }
-                            }
-                        }
-                        "c" => {
-                            if let Some(a) = e.try_get_attribute("r").ok().flatten() {
-                                match parse_cell_ref(a.value.as_bytes()) {
-                                    Some((r, c)) if r < u64::from(EXCEL_MAX_ROWS) && c < u64::from(EXCEL_MAX_COLS) => {}
-                                    Some(_) => return Err(beyond_grid(file, &sheet_label(part), "en cell")),
-                                    None => {
-                                        return Err(ImportError::corrupt(
-                                            file,
-                                            format!("{} har en cell med ogiltig adress", sheet_label(part)),
-                                        ));
-                                    }
-                                }
-                            }
-                            *cells += 1;
-                            if *cells > options.max_cells {
-                                return Err(ImportError::TooManyCells {
-                                    file: file.to_string(),
-                                    detail: format!("filen har fler än {} celler (gränsen)", options.max_cells),
-                                });
-                            }
-                        }
-                        _ => {}
-                    }
+                    part_ref.sheet_element(name, e, cells)?;
                 } else if is_sst {
-                    match name {
-                        "sst" => {
-                            for key in ["uniqueCount", "count"] {
-                                if let Some(a) = e.try_get_attribute(key).ok().flatten() {
-                                    let n: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
-                                    if key == "uniqueCount" || sst_count.is_none() {
-                                        sst_count = Some(n);
-                                    }
-                                }
-                            }
-                        }
-                        "si" => si += 1,
-                        _ => {}
-                    }
+                    sst.element(name, e);
                 } else if is_ods_content {
-                    let repeat = |key: &str| -> u64 {
-                        e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.trim().parse().ok()).unwrap_or(1)
-                    };
-                    match name {
-                        "table" => {
-                            ods_row = 0;
-                            ods_max_row = 0;
-                            ods_max_col = 0;
-                            ods_any = false;
-                        }
-                        "table-row" => {
-                            ods_row_repeat = repeat("table:number-rows-repeated").max(1);
-                            ods_col = 0;
-                        }
-                        "table-cell" | "covered-table-cell" => {
-                            let cols = repeat("table:number-columns-repeated").max(1);
-                            let has_value = e.try_get_attribute("office:value-type").ok().flatten().is_some()
-                                || matches!(event, Event::Start(_)) && name == "table-cell";
-                            if has_value {
-                                ods_any = true;
-                                ods_max_col = ods_max_col.max(ods_col.saturating_add(cols));
-                                ods_max_row = ods_max_row.max(ods_row.saturating_add(ods_row_repeat));
-                                let area = ods_max_row.saturating_mul(ods_max_col);
-                                if area > options.max_cells
-                                    || ods_max_row > u64::from(EXCEL_MAX_ROWS)
-                                    || ods_max_col > u64::from(EXCEL_MAX_COLS)
-                                {
-                                    return Err(ImportError::TooManyCells {
-                                        file: file.to_string(),
-                                        detail: format!(
-                                            "ett blad spänner över {ods_max_row} rader × {ods_max_col} kolumner, mer än gränsen {} celler",
-                                            options.max_cells
-                                        ),
-                                    });
-                                }
-                            }
-                            ods_col = ods_col.saturating_add(cols);
-                        }
-                        _ => {}
-                    }
+                    ods.element(&part_ref, name, e, matches!(event, Event::Start(_)))?;
                 }
             }
-            Event::End(ref e) if is_ods_content && e.local_name().as_ref() == "table-row" => {
-                ods_row = ods_row.saturating_add(ods_row_repeat);
-                ods_row_repeat = 1;
-            }
+            Event::End(ref e) if is_ods_content && e.local_name().as_ref() == "table-row" => ods.end_row(),
             Event::End(ref e) if is_sheet => merge_scan.end(e.local_name().as_ref()),
             _ => {}
         }
     }
-    let _ = ods_any;
-    if let Some(n) = sst_count {
-        // calamine reserves `uniqueCount` strings up front; a count far above the strings present
-        // is a lie that can exhaust memory.
-        if n > si.saturating_mul(2).saturating_add(100_000) {
-            return Err(ImportError::corrupt(
+    sst.check(file)?;
+    Ok(is_sheet.then(|| merge_scan.finish()))
+}
+
+/// The XML part being scanned, for checks and error messages.
+struct Part<'a> {
+    file: &'a str,
+    part: &'a str,
+    options: &'a ImportOptions,
+}
+
+impl Part<'_> {
+    /// Checks an element of an xlsx worksheet: the dimension, rows and cells inside Excel's grid
+    /// and the limits, and counts the cells.
+    fn sheet_element(&self, name: &str, e: &BytesStart<'_>, cells: &mut u64) -> Result<(), ImportError> {
+        let (file, part, options) = (self.file, self.part, self.options);
+        match name {
+            "dimension" => {
+                if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
+                    for corner in a.value.split(':') {
+                        if let Some((r, c)) = parse_cell_ref(corner.as_bytes())
+                            && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(EXCEL_MAX_COLS))
+                        {
+                            return Err(beyond_grid(file, &sheet_label(part), "en dimension"));
+                        }
+                    }
+                }
+            }
+            "row" => {
+                if let Some(a) = e.try_get_attribute("r").ok().flatten() {
+                    let r: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
+                    if r == 0 || r > u64::from(EXCEL_MAX_ROWS) {
+                        return Err(beyond_grid(file, &sheet_label(part), "en rad"));
+                    }
+                    if r > u64::from(options.max_rows) {
+                        return Err(ImportError::TooManyCells {
+                            file: file.to_string(),
+                            detail: format!(
+                                "{} har data på rad {r} (gränsen är {} rader)",
+                                sheet_label(part),
+                                options.max_rows
+                            ),
+                        });
+                    }
+                }
+            }
+            "c" => self.cell(e, cells)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Checks a worksheet cell's address and counts it against the limit.
+    fn cell(&self, e: &BytesStart<'_>, cells: &mut u64) -> Result<(), ImportError> {
+        let (file, part, options) = (self.file, self.part, self.options);
+        if let Some(a) = e.try_get_attribute("r").ok().flatten() {
+            match parse_cell_ref(a.value.as_bytes()) {
+                Some((r, c)) if r < u64::from(EXCEL_MAX_ROWS) && c < u64::from(EXCEL_MAX_COLS) => {}
+                Some(_) => return Err(beyond_grid(file, &sheet_label(part), "en cell")),
+                None => {
+                    return Err(ImportError::corrupt(
+                        file,
+                        format!("{} har en cell med ogiltig adress", sheet_label(part)),
+                    ));
+                }
+            }
+        }
+        *cells += 1;
+        if *cells > options.max_cells {
+            return Err(ImportError::TooManyCells {
+                file: file.to_string(),
+                detail: format!("filen har fler än {} celler (gränsen)", options.max_cells),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The strings a sharedStrings part claims (`uniqueCount`, else `count`) and holds.
+#[derive(Default)]
+struct SstCount {
+    claimed: Option<u64>,
+    si: u64,
+}
+
+impl SstCount {
+    fn element(&mut self, name: &str, e: &BytesStart<'_>) {
+        match name {
+            "sst" => {
+                for key in ["uniqueCount", "count"] {
+                    if let Some(a) = e.try_get_attribute(key).ok().flatten() {
+                        let n: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
+                        if key == "uniqueCount" || self.claimed.is_none() {
+                            self.claimed = Some(n);
+                        }
+                    }
+                }
+            }
+            "si" => self.si += 1,
+            _ => {}
+        }
+    }
+
+    /// calamine reserves `uniqueCount` strings up front; a count far above the strings present
+    /// is a lie that can exhaust memory.
+    fn check(&self, file: &str) -> Result<(), ImportError> {
+        let si = self.si;
+        match self.claimed {
+            Some(n) if n > si.saturating_mul(2).saturating_add(100_000) => Err(ImportError::corrupt(
                 file,
                 format!(
                     "listan med delade texter anger {n} texter men innehåller {si}; siffran är fel (filen är skadad eller konstruerad)"
                 ),
-            ));
+            )),
+            _ => Ok(()),
         }
     }
-    Ok(is_sheet.then(|| merge_scan.finish()))
+}
+
+/// The dense area calamine allocates per table of an ods content part.
+struct OdsArea {
+    row: u64,
+    col: u64,
+    row_repeat: u64,
+    max_row: u64,
+    max_col: u64,
+}
+
+impl Default for OdsArea {
+    fn default() -> Self {
+        Self { row: 0, col: 0, row_repeat: 1, max_row: 0, max_col: 0 }
+    }
+}
+
+impl OdsArea {
+    fn element(&mut self, at: &Part<'_>, name: &str, e: &BytesStart<'_>, start: bool) -> Result<(), ImportError> {
+        let repeat = |key: &str| -> u64 {
+            e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.trim().parse().ok()).unwrap_or(1)
+        };
+        match name {
+            "table" => {
+                self.row = 0;
+                self.max_row = 0;
+                self.max_col = 0;
+            }
+            "table-row" => {
+                self.row_repeat = repeat("table:number-rows-repeated").max(1);
+                self.col = 0;
+            }
+            "table-cell" | "covered-table-cell" => {
+                let cols = repeat("table:number-columns-repeated").max(1);
+                let has_value =
+                    e.try_get_attribute("office:value-type").ok().flatten().is_some() || start && name == "table-cell";
+                if has_value {
+                    self.max_col = self.max_col.max(self.col.saturating_add(cols));
+                    self.max_row = self.max_row.max(self.row.saturating_add(self.row_repeat));
+                    self.check(at)?;
+                }
+                self.col = self.col.saturating_add(cols);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end_row(&mut self) {
+        self.row = self.row.saturating_add(self.row_repeat);
+        self.row_repeat = 1;
+    }
+
+    fn check(&self, at: &Part<'_>) -> Result<(), ImportError> {
+        let (max_row, max_col, max_cells) = (self.max_row, self.max_col, at.options.max_cells);
+        if max_row.saturating_mul(max_col) > max_cells
+            || max_row > u64::from(EXCEL_MAX_ROWS)
+            || max_col > u64::from(EXCEL_MAX_COLS)
+        {
+            return Err(ImportError::TooManyCells {
+                file: at.file.to_string(),
+                detail: format!(
+                    "ett blad spänner över {max_row} rader × {max_col} kolumner, mer än gränsen {max_cells} celler"
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Checks an OLE compound file (xls): an encrypted OOXML workbook is stored this way, with

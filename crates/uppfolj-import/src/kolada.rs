@@ -60,6 +60,32 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
         return Err(ImportError::NoData { file: file.to_string() });
     }
     let source = SourceFile { file: file.to_string(), sheet: None };
+    let columns = columns();
+    let (rows, unknown) = read_rows(file, &response, options)?;
+    let warnings = warnings(&source, &response, &unknown);
+    let kpis: Vec<&str> = {
+        let mut k: Vec<&str> = response.values.iter().map(|e| e.kpi.as_str()).collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    let title = format!("Kolada {}", kpis.join(", "));
+    let summary = summary(&title, &columns, rows.len(), warnings);
+    let dataset = Dataset { source, title, kind: DatasetKind::Indicator, unit: None, range: None, columns, rows };
+    Ok(Import {
+        datasets: vec![dataset],
+        summary: ImportSummary {
+            file: file.to_string(),
+            format: FileFormat::KoladaJson,
+            sheets: Vec::new(),
+            tables: vec![summary],
+            warnings: vec![Diagnostic::info("Källa: Kolada (RKA).")],
+        },
+    })
+}
+
+/// The columns of the long form: KPI, region id and name, year, gender, value, status.
+fn columns() -> Vec<ColumnMeta> {
     let names = ["KPI", "Kommun/region-id", "Kommun/region", "År", "Kön", "Värde", "Status"];
     let roles_ = [
         Some(ColumnRole::IndicatorId),
@@ -70,14 +96,21 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
         Some(ColumnRole::Value),
         Some(ColumnRole::Status),
     ];
-    let columns: Vec<ColumnMeta> = names
+    names
         .iter()
         .zip(roles_)
         .enumerate()
         .map(|(i, (n, r))| ColumnMeta::new(*n, r, u32::try_from(i).unwrap_or(0)))
-        .collect();
+        .collect()
+}
+
+/// One row per value of the response, and the region ids not in the Kolada list.
+fn read_rows(
+    file: &str,
+    response: &Response,
+    options: &ImportOptions,
+) -> Result<(Vec<DataRow>, Vec<String>), ImportError> {
     let mut rows = Vec::new();
-    let mut warnings = Vec::new();
     let mut unknown = Vec::new();
     for e in &response.values {
         let year = match &e.period {
@@ -118,13 +151,19 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
             });
         }
     }
+    Ok((rows, unknown))
+}
+
+/// Warnings: region ids Kolada does not list, and a response that is one page of several.
+fn warnings(source: &SourceFile, response: &Response, unknown: &[String]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(
             Diagnostic::warning(format!(
                 "Okända kommun-/region-id (finns inte i Koladas lista): {}.",
                 unknown.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
             ))
-            .at(&source, None),
+            .at(source, None),
         );
     }
     if response.next_url.as_deref().is_some_and(|u| !u.is_empty())
@@ -134,21 +173,19 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
             Diagnostic::warning(
                 "Svaret är en sida av flera (next_url finns): bara den här sidan lästes. Hämta alla sidor och slå ihop dem.",
             )
-            .at(&source, None),
+            .at(source, None),
         );
     }
-    let kpis: Vec<&str> = {
-        let mut k: Vec<&str> = response.values.iter().map(|e| e.kpi.as_str()).collect();
-        k.sort_unstable();
-        k.dedup();
-        k
-    };
-    let title = format!("Kolada {}", kpis.join(", "));
-    let summary = TableSummary {
+    warnings
+}
+
+/// The summary of the one table: every column's role is Kolada's format.
+fn summary(title: &str, columns: &[ColumnMeta], rows: usize, warnings: Vec<Diagnostic>) -> TableSummary {
+    TableSummary {
         dataset: 0,
         sheet: None,
-        title: title.clone(),
-        range: format!("{} värden", rows.len()),
+        title: title.to_string(),
+        range: format!("{rows} värden"),
         header_rows: Vec::new(),
         kind: DatasetKind::Indicator,
         unit: None,
@@ -165,22 +202,11 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
                 region: None,
             })
             .collect(),
-        data_rows: rows.len(),
+        data_rows: rows,
         total_rows: Vec::new(),
         max_level: 0,
         sign: None,
         sign_source: None,
         warnings,
-    };
-    let dataset = Dataset { source, title, kind: DatasetKind::Indicator, unit: None, range: None, columns, rows };
-    Ok(Import {
-        datasets: vec![dataset],
-        summary: ImportSummary {
-            file: file.to_string(),
-            format: FileFormat::KoladaJson,
-            sheets: Vec::new(),
-            tables: vec![summary],
-            warnings: vec![Diagnostic::info("Källa: Kolada (RKA).")],
-        },
-    })
+    }
 }

@@ -11,7 +11,8 @@
 //!    xlsx sheets' merged cells ([`merges`]).
 //! 3. **Read** cells into a sparse [`grid::Grid`] (calamine's streaming reader for xlsx).
 //! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
-//!    hierarchy, units; parse Swedish numbers ([`number`]).
+//!    hierarchy, units; Swedish numbers, months and sum words come from
+//!    [`uppfolj_model::vocab`].
 //! 5. Apply the user's [`Mapping`] (column roles, header row, unit, sign convention).
 
 pub mod error;
@@ -21,7 +22,6 @@ pub mod kolada;
 pub mod layout;
 pub mod mapping;
 pub mod merges;
-pub mod number;
 pub mod roles;
 pub mod sniff;
 pub mod summary;
@@ -101,44 +101,12 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
             limit_mb: options.max_bytes / (1024 * 1024),
         });
     }
+    let sniffed = sniff::sniff(bytes);
+    if matches!(sniffed, sniff::Sniffed::Text) && kolada::looks_like_json(bytes) {
+        return kolada::import(file, bytes, options);
+    }
     let mut warnings: Vec<Diagnostic> = Vec::new();
-    let (format, grids, sheet_names) = match sniff::sniff(bytes) {
-        sniff::Sniffed::Zip => {
-            let guard::ZipScan { kind, merges } = guard::scan_zip(file, bytes, options)?;
-            let sheets = match kind {
-                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges)?,
-                guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
-                guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
-            };
-            let format = match kind {
-                guard::ZipKind::Xlsx => FileFormat::Xlsx,
-                guard::ZipKind::Xlsb => FileFormat::Xlsb,
-                guard::ZipKind::Ods => FileFormat::Ods,
-            };
-            let source = SourceFile { file: file.to_string(), sheet: None };
-            warnings.extend(sheets.notes.iter().map(|n| Diagnostic::info(n.clone()).at(&source, None)));
-            (format, sheets.grids, sheets.names)
-        }
-        sniff::Sniffed::Cfb => {
-            guard::check_cfb(file, bytes)?;
-            // calamine parses every record eagerly and panics on some damaged ones: it reads a
-            // sanitised copy of the workbook stream.
-            let clean = xls_guard::sanitize_xls(file, bytes, options.max_cells)?;
-            let sheets = workbook::read_xls(file, &clean, options)?;
-            (FileFormat::Xls, sheets.grids, sheets.names)
-        }
-        sniff::Sniffed::Text => {
-            if kolada::looks_like_json(bytes) {
-                return kolada::import(file, bytes, options);
-            }
-            let (grid, note) = text::read(file, bytes, options)?;
-            warnings.push(Diagnostic::info(note).at(&SourceFile { file: file.to_string(), sheet: None }, None));
-            (FileFormat::Csv, vec![grid], Vec::new())
-        }
-        sniff::Sniffed::Other(found) => {
-            return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: found.to_string() });
-        }
-    };
+    let (format, grids, sheet_names) = read_sheets(file, bytes, options, sniffed, &mut warnings)?;
     if let Some(wanted) = &options.mapping.sheet
         && !sheet_names.is_empty()
         && !sheet_names.contains(wanted)
@@ -191,4 +159,49 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
         warnings,
     };
     Ok(Import { datasets, summary })
+}
+
+/// Reads the sheets of a file `sniffed` as a workbook or a text table, behind the guards: the
+/// format, one grid per sheet read, and every sheet name. Notes on the reading go to `warnings`.
+fn read_sheets(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    sniffed: sniff::Sniffed,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(FileFormat, Vec<grid::Grid>, Vec<String>), ImportError> {
+    Ok(match sniffed {
+        sniff::Sniffed::Zip => {
+            let guard::ZipScan { kind, merges } = guard::scan_zip(file, bytes, options)?;
+            let sheets = match kind {
+                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges)?,
+                guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
+                guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
+            };
+            let format = match kind {
+                guard::ZipKind::Xlsx => FileFormat::Xlsx,
+                guard::ZipKind::Xlsb => FileFormat::Xlsb,
+                guard::ZipKind::Ods => FileFormat::Ods,
+            };
+            let source = SourceFile { file: file.to_string(), sheet: None };
+            warnings.extend(sheets.notes.iter().map(|n| Diagnostic::info(n.clone()).at(&source, None)));
+            (format, sheets.grids, sheets.names)
+        }
+        sniff::Sniffed::Cfb => {
+            guard::check_cfb(file, bytes)?;
+            // calamine parses every record eagerly and panics on some damaged ones: it reads a
+            // sanitised copy of the workbook stream.
+            let clean = xls_guard::sanitize_xls(file, bytes, options.max_cells)?;
+            let sheets = workbook::read_xls(file, &clean, options)?;
+            (FileFormat::Xls, sheets.grids, sheets.names)
+        }
+        sniff::Sniffed::Text => {
+            let (grid, note) = text::read(file, bytes, options)?;
+            warnings.push(Diagnostic::info(note).at(&SourceFile { file: file.to_string(), sheet: None }, None));
+            (FileFormat::Csv, vec![grid], Vec::new())
+        }
+        sniff::Sniffed::Other(found) => {
+            return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: found.to_string() });
+        }
+    })
 }

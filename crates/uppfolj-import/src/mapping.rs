@@ -69,7 +69,8 @@ impl Mapping {
         let letters = uppfolj_model::CellRef::column_letters(col);
         self.columns.iter().find(|o| {
             let key = o.column.trim();
-            key.eq_ignore_ascii_case(&letters) || crate::roles::normalise(key) == crate::roles::normalise(name)
+            key.eq_ignore_ascii_case(&letters)
+                || uppfolj_model::vocab::normalise(key) == uppfolj_model::vocab::normalise(name)
         })
     }
 

@@ -1,21 +1,9 @@
-//! What a header means: column roles from Swedish and English synonyms, periods written as
-//! column headers ("2024", "2024-03", "mars", "jan–aug", "T2", "Delår 2"), units written in
-//! titles and headers ("Belopp i tkr", "Budget (mnkr)"), and the Kolada list of municipalities
-//! and regions (so that "Region Halland" or "Ale" as a column header is a region).
+//! What a header names: column roles from Swedish and English synonyms, and the Kolada list of
+//! municipalities and regions (so that "Region Halland" or "Ale" as a column header is a region).
+//! Periods and units written in headers are Swedish vocabulary shared with the plugins:
+//! [`uppfolj_model::vocab`].
 
-use uppfolj_model::{ColumnRole, Unit};
-
-/// Lower-cases and collapses spaces, so "  Utfall  jan–aug " → "utfall jan–aug".
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word.to_lowercase());
-    }
-    out
-}
+use uppfolj_model::{ColumnRole, vocab};
 
 /// Synonyms per role, most specific first. A header matches a role if it equals a synonym or
 /// starts with one followed by a space, a parenthesis, a comma or a digit.
@@ -168,7 +156,7 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
 
 /// The role a header names, if it is one of the synonyms.
 pub fn role_for_header(header: &str) -> Option<ColumnRole> {
-    let h = normalise(header);
+    let h = vocab::normalise(header);
     let h = h.trim_matches(|c: char| c == ':' || c == '*' || c == '.');
     if h.is_empty() {
         return None;
@@ -210,132 +198,27 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     None
 }
 
-const MONTHS: &[(&str, &str, u8)] = &[
-    ("januari", "jan", 1),
-    ("februari", "feb", 2),
-    ("mars", "mar", 3),
-    ("april", "apr", 4),
-    ("maj", "maj", 5),
-    ("juni", "jun", 6),
-    ("juli", "jul", 7),
-    ("augusti", "aug", 8),
-    ("september", "sep", 9),
-    ("oktober", "okt", 10),
-    ("november", "nov", 11),
-    ("december", "dec", 12),
-];
-
-fn month(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .find(|(long, short, _)| w == *long || w == *short || (w.len() >= 3 && long.starts_with(w)))
-        .map(|m| m.2)
-}
-
-/// A year written on its own: 1900–2100, as a number or text ("2024", "2024*").
-pub fn year(text: &str) -> Option<i32> {
-    let t = text.trim().trim_end_matches('*').trim();
-    if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
-        let y: i32 = t.parse().ok()?;
-        return (1900..=2100).contains(&y).then_some(y);
-    }
-    None
-}
-
-/// A year as a cell number.
-pub fn year_number(v: f64) -> Option<i32> {
-    (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)).then_some(v as i32)
-}
-
-/// The period a header stands for, normalised: "2024", "2024-03", "mars" → "03", "jan–aug",
-/// "T2", "Delår 2", "Q1". `None` if the header is not a period.
-pub fn period(text: &str) -> Option<String> {
-    let h = normalise(text);
-    let h = h.trim();
-    if h.is_empty() {
-        return None;
-    }
-    if let Some(y) = year(h) {
-        return Some(y.to_string());
-    }
-    // 2024-03, 2024-3, 202403, 2024m03
-    let digits: String = h.chars().filter(|c| c.is_ascii_digit()).collect();
-    if ((h.len() == 7 && h.as_bytes().get(4) == Some(&b'-')) || (h.len() == 6 && digits.len() == 6))
-        && let (Some(y), Ok(m)) = (year(&digits[..4]), digits[4..].parse::<u8>())
-        && (1..=12).contains(&m)
-    {
-        return Some(format!("{y}-{m:02}"));
-    }
-    // "mars", "mars 2024", "jan–aug", "januari-augusti 2024"
-    let words: Vec<&str> = h.split([' ', '–', '-', '—', '/']).filter(|w| !w.is_empty()).collect();
-    match words.as_slice() {
-        [m] if month(m).is_some() => return month(m).map(|m| format!("{m:02}")),
-        [m, y] if month(m).is_some() && year(y).is_some() => {
-            return Some(format!("{}-{:02}", year(y)?, month(m)?));
-        }
-        [a, b] if month(a).is_some() && month(b).is_some() => {
-            return Some(format!("{}–{}", short_month(month(a)?), short_month(month(b)?)));
-        }
-        [a, b, y] if month(a).is_some() && month(b).is_some() && year(y).is_some() => {
-            return Some(format!("{}–{} {}", short_month(month(a)?), short_month(month(b)?), year(y)?));
-        }
-        _ => {}
-    }
-    // T1–T3 (tertial), Q1–Q4, "kvartal 2", "delår 2", "Delår 1 2024"
-    let compact: String = h.chars().filter(|c| !c.is_whitespace()).collect();
-    for (prefix, label, max) in
-        [("delår", "Delår ", 3), ("tertial", "T", 3), ("kvartal", "Q", 4), ("t", "T", 3), ("q", "Q", 4)]
-    {
-        if let Some(rest) = compact.strip_prefix(prefix)
-            && let Ok(n) = rest.parse::<u8>()
-            && (1..=max).contains(&n)
-        {
-            return Some(format!("{label}{n}"));
-        }
-    }
-    None
-}
-
-fn short_month(m: u8) -> &'static str {
-    MONTHS.get(usize::from(m.saturating_sub(1))).map_or("", |x| x.1)
-}
-
-/// A unit written in a title, a note or a header: "Belopp i tkr", "(mnkr)", "Budget, tkr",
-/// "Mkr", "Andel (%)", "kr/inv".
-pub fn unit_in_text(text: &str) -> Option<Unit> {
-    let lower = normalise(text);
-    if let Some(u) = Unit::parse(&lower) {
-        return Some(u);
-    }
-    // Words and parenthesised parts, from the start: the first unit named wins ("Belopp i kr.
-    // Beslutad ram: 2,6 mkr" is in kr).
-    let parts: Vec<&str> = lower
-        .split([' ', ',', ';', ':', '(', ')', '[', ']'])
-        .map(|p| p.trim().trim_end_matches('.'))
-        .filter(|p| !p.is_empty())
-        .collect();
-    for i in 0..parts.len() {
-        for window in [3usize, 2] {
-            if i + window <= parts.len() {
-                let joined = parts[i..i + window].join(" ");
-                if let Some(u) = Unit::parse(&joined) {
-                    return Some(u);
-                }
-            }
-        }
-        let p = parts[i];
-        if matches!(p, "andel" | "antal" | "st" | "procent") {
-            continue; // too common as ordinary words in a title
-        }
-        if let Some(u) = Unit::parse(p) {
-            return Some(u);
-        }
-        if p.ends_with('%') {
-            return Some(Unit::Percent);
-        }
-    }
-    None
+/// Whether a role names or describes rows (a label, an org unit, a period, a comment) rather
+/// than holding amounts.
+pub fn is_label_role(role: ColumnRole) -> bool {
+    matches!(
+        role,
+        ColumnRole::Label
+            | ColumnRole::OrgUnit
+            | ColumnRole::Account
+            | ColumnRole::Period
+            | ColumnRole::IndicatorId
+            | ColumnRole::IndicatorName
+            | ColumnRole::RegionId
+            | ColumnRole::RegionName
+            | ColumnRole::Year
+            | ColumnRole::Gender
+            | ColumnRole::Measure
+            | ColumnRole::Status
+            | ColumnRole::Responsible
+            | ColumnRole::Comment
+            | ColumnRole::ReportBack
+    )
 }
 
 /// The Kolada list of municipalities and regions (id, name, type K/L).
@@ -396,28 +279,6 @@ mod tests {
         assert_eq!(role_for_header("Målvärde"), Some(ColumnRole::Target));
         assert_eq!(role_for_header("Regionbidrag"), Some(ColumnRole::Budget));
         assert_eq!(role_for_header("Xyzzy"), None);
-    }
-
-    #[test]
-    fn periods() {
-        assert_eq!(period("2024").as_deref(), Some("2024"));
-        assert_eq!(period("2024-03").as_deref(), Some("2024-03"));
-        assert_eq!(period("mars").as_deref(), Some("03"));
-        assert_eq!(period("Jan–aug").as_deref(), Some("jan–aug"));
-        assert_eq!(period("T2").as_deref(), Some("T2"));
-        assert_eq!(period("Delår 2").as_deref(), Some("Delår 2"));
-        assert_eq!(period("Budget"), None);
-    }
-
-    #[test]
-    fn units_in_titles() {
-        assert_eq!(unit_in_text("Belopp i tkr"), Some(Unit::Tkr));
-        assert_eq!(unit_in_text("Budget (mnkr)"), Some(Unit::Mnkr));
-        assert_eq!(unit_in_text("Nettokostnad äldreomsorg, kr/inv"), Some(Unit::KrPerInv));
-        assert_eq!(unit_in_text("Arbetslöshet, (%)"), Some(Unit::Percent));
-        assert_eq!(unit_in_text("Belopp i tusental kronor"), Some(Unit::Tkr));
-        assert_eq!(unit_in_text("Driftredovisning januari–augusti 2024"), None);
-        assert_eq!(unit_in_text("Belopp i kr. Beslutad ram: 2,6 mkr (RS/26/2020)."), Some(Unit::Kr));
     }
 
     #[test]

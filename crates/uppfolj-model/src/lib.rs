@@ -1,4 +1,5 @@
-//! The data model of uppfolj: the types every stage of the pipeline shares, and nothing else.
+//! The data model of uppfolj: the types every stage of the pipeline shares, and the Swedish
+//! words they read ([`vocab`]).
 //!
 //! ```text
 //! import ──► [Dataset] ──► plugin ──► [Report] ──► renderers (HTML, SVG, xlsx)
@@ -11,6 +12,9 @@
 //!   tables, charts, provenance notes). Renderers see only this.
 //! * [`unit`] — amounts keep their unit (kr, tkr, mnkr, kr/inv, %) and convert on request.
 //! * [`format`] — Swedish number formatting shared by every renderer.
+//! * [`vocab`] — the Swedish words of budget spreadsheets, shared by the import and the plugins:
+//!   sum rows ("Summa", "Delsumma"), months and periods, years, numbers as Swedes write them,
+//!   units stated in titles.
 //!
 //! The crate does no I/O and builds for native and `wasm32-unknown-unknown` alike. Every type is
 //! `serde`-serialisable so that a plugin can run out of process and a Report can be stored as JSON
@@ -20,6 +24,7 @@ pub mod dataset;
 pub mod format;
 pub mod report;
 pub mod unit;
+pub mod vocab;
 
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
 pub use report::{Block, Chart, Diagnostic, Report, Section, Severity, Status, Table};

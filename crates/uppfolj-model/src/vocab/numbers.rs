@@ -1,6 +1,7 @@
-//! Numbers as people write them in Swedish and Nordic spreadsheets and text files.
+//! Numbers as Swedes write them: in a cell of a spreadsheet or text file ([`parse_cell`]), and
+//! typed as a parameter ([`parse_number`]).
 //!
-//! "1 234,5" (space, no-break or thin space for thousands, decimal comma), "−12" (U+2212),
+//! Cells: "1 234,5" (space, no-break or thin space for thousands, decimal comma), "−12" (U+2212),
 //! "(123)" for negatives, "12 %", accounting text such as " -1 362 250 " and " -   " for zero,
 //! "201001*" for a preliminary value, and the missing markers "..", ".", "-", "–".
 
@@ -32,8 +33,8 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{200b}')
 }
 
-/// Parses `text` as a Swedish or Nordic number, a missing marker, or text.
-pub fn parse(text: &str) -> Parsed {
+/// Parses the text of a cell as a Swedish or Nordic number, a missing marker, or text.
+pub fn parse_cell(text: &str) -> Parsed {
     let t = text.trim_matches(is_space);
     if t.is_empty() {
         return Parsed::Missing(None);
@@ -49,10 +50,11 @@ pub fn parse(text: &str) -> Parsed {
     if matches!(lower.as_str(), "nan" | "inf" | "-inf" | "+inf" | "infinity" | "-infinity" | "#num!") {
         return Parsed::NotFinite;
     }
-    parse_number(t).unwrap_or(Parsed::Text)
+    cell_number(t).unwrap_or(Parsed::Text)
 }
 
-fn parse_number(t: &str) -> Option<Parsed> {
+/// A cell text without its surrounding spaces read as a number, if it is one.
+fn cell_number(t: &str) -> Option<Parsed> {
     let first = t.chars().next()?;
     // Cheap rejection: a number starts with a digit, a sign, a parenthesis or a decimal separator.
     if !(first.is_ascii_digit() || matches!(first, '-' | '+' | '−' | '(' | ',' | '.' | '–')) {
@@ -141,12 +143,33 @@ fn parse_number(t: &str) -> Option<Parsed> {
     Some(Parsed::Number { value, preliminary, percent })
 }
 
-/// Parses a number the way [`parse`] does and returns it if it is one.
-pub fn parse_f64(text: &str) -> Option<f64> {
-    match parse(text) {
+/// Parses a cell text the way [`parse_cell`] does and returns the number, if it is one.
+pub fn parse_cell_f64(text: &str) -> Option<f64> {
+    match parse_cell(text) {
         Parsed::Number { value, .. } => Some(value),
         _ => None,
     }
+}
+
+/// Parses a number as a Swedish user types it in a parameter: decimal comma or point, spaces
+/// (also no-break and narrow no-break) as thousands separators, the minus sign `−` as well as
+/// `-` ("1 234,5", "−12", "2.5"). `None` for anything else, and for infinities and NaN.
+///
+/// Stricter than [`parse_cell`] on purpose: a parameter is one number a person typed, so
+/// "(12)", "12 %", "1,234.5" or "1 234-" are refused rather than read by a spreadsheet
+/// convention.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}'))
+        .map(|c| match c {
+            ',' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 #[cfg(test)]
@@ -154,7 +177,7 @@ mod tests {
     use super::*;
 
     fn num(t: &str) -> Option<f64> {
-        parse_f64(t)
+        parse_cell_f64(t)
     }
 
     #[test]
@@ -178,26 +201,44 @@ mod tests {
 
     #[test]
     fn flags() {
-        assert_eq!(parse("201001*"), Parsed::Number { value: 201001.0, preliminary: true, percent: false });
-        assert_eq!(parse("12,5 %"), Parsed::Number { value: 12.5, preliminary: false, percent: true });
+        assert_eq!(parse_cell("201001*"), Parsed::Number { value: 201001.0, preliminary: true, percent: false });
+        assert_eq!(parse_cell("12,5 %"), Parsed::Number { value: 12.5, preliminary: false, percent: true });
     }
 
     #[test]
     fn missing_markers_and_text() {
-        assert_eq!(parse(".."), Parsed::Missing(Some("..".into())));
-        assert_eq!(parse("-"), Parsed::Missing(Some("-".into())));
-        assert_eq!(parse("–"), Parsed::Missing(Some("–".into())));
-        assert_eq!(parse("   "), Parsed::Missing(None));
-        assert_eq!(parse("Summa"), Parsed::Text);
-        assert_eq!(parse("46362 Köp medicinskt"), Parsed::Text);
-        assert_eq!(parse("2024-03"), Parsed::Text);
-        assert_eq!(parse("57.9 - 66.7  *"), Parsed::Text);
+        assert_eq!(parse_cell(".."), Parsed::Missing(Some("..".into())));
+        assert_eq!(parse_cell("-"), Parsed::Missing(Some("-".into())));
+        assert_eq!(parse_cell("–"), Parsed::Missing(Some("–".into())));
+        assert_eq!(parse_cell("   "), Parsed::Missing(None));
+        assert_eq!(parse_cell("Summa"), Parsed::Text);
+        assert_eq!(parse_cell("46362 Köp medicinskt"), Parsed::Text);
+        assert_eq!(parse_cell("2024-03"), Parsed::Text);
+        assert_eq!(parse_cell("57.9 - 66.7  *"), Parsed::Text);
     }
 
     #[test]
     fn not_finite() {
-        assert_eq!(parse("NaN"), Parsed::NotFinite);
-        assert_eq!(parse("1e999"), Parsed::NotFinite);
-        assert_eq!(parse("-inf"), Parsed::NotFinite);
+        assert_eq!(parse_cell("NaN"), Parsed::NotFinite);
+        assert_eq!(parse_cell("1e999"), Parsed::NotFinite);
+        assert_eq!(parse_cell("-inf"), Parsed::NotFinite);
+    }
+
+    #[test]
+    fn parses_numbers_as_swedes_write_them() {
+        assert_eq!(parse_number("1 234,5"), Some(1234.5));
+        assert_eq!(parse_number("\u{2212}12"), Some(-12.0));
+        assert_eq!(parse_number(" 2.5 "), Some(2.5));
+        assert_eq!(parse_number("1\u{00A0}000"), Some(1000.0));
+        assert_eq!(parse_number("tolv"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn parameters_are_read_more_strictly_than_cells() {
+        for text in ["(12)", "12 %", "1,234.5", "1 234-"] {
+            assert_eq!(parse_number(text), None, "{text}");
+            assert!(parse_cell_f64(text).is_some(), "{text}");
+        }
     }
 }

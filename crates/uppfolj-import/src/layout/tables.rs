@@ -1,0 +1,101 @@
+//! Finding the tables of a sheet: each header row starts one (with the title lines above it),
+//! and it runs until a footer or a gap followed by another title or header. A sheet without a
+//! header row may still hold one headerless table of labels and numbers.
+
+use super::Found;
+use super::draft::{Sheet, Span};
+use super::header_rows::{group_row, header_candidate, names_roles};
+
+/// The tables of `sheet`: `build` turns a span into a table, or refuses it (then its header
+/// stays a title line for the next one).
+pub(super) fn scan(sheet: &Sheet<'_>, build: impl Fn(&Span) -> Option<Found>) -> Vec<Found> {
+    let (grid, infos) = (sheet.grid, &sheet.infos);
+    let forced = sheet.mapping.header_row.map(|r| r.saturating_sub(1));
+    let mut found = Vec::new();
+    let mut titles: Vec<usize> = Vec::new();
+    let mut i = 0usize;
+    while i < grid.rows.len() {
+        let is_header = match forced {
+            Some(h) => grid.rows[i].row == h,
+            None => header_candidate(sheet, i),
+        };
+        if !is_header {
+            if infos[i].nonempty > 0 && !infos[i].footer {
+                titles.push(i);
+            }
+            i += 1;
+            continue;
+        }
+        let mut group = None;
+        if forced.is_none() {
+            (group, i) = group_row(sheet, &mut titles, i);
+        }
+        let end = table_end(sheet, i, forced.is_some());
+        if end > i + 1
+            && let Some(t) = build(&Span { titles: titles.clone(), group, header: Some(i), start: i + 1, end })
+        {
+            found.push(t);
+            titles.clear();
+        } else {
+            // Not a table after all: the row stays a title line for the next one.
+            titles.extend(group);
+            titles.push(i);
+        }
+        i = end.max(i + 1);
+        if forced.is_some() {
+            break;
+        }
+    }
+    if found.is_empty() && forced.is_none() {
+        found.extend(headerless(sheet).and_then(|span| build(&span)));
+    }
+    found
+}
+
+/// A sheet without a header row: rows of a label and numbers (a budget bill table), with the
+/// single-text lines above them as titles.
+fn headerless(sheet: &Sheet<'_>) -> Option<Span> {
+    let infos = &sheet.infos;
+    let start = (0..sheet.grid.rows.len()).find(|&k| infos[k].numbers >= 1 && infos[k].texts >= 1)?;
+    let labelled = infos[start..].iter().filter(|x| x.numbers >= 1 && x.texts >= 1).count();
+    if labelled < 2 {
+        return None;
+    }
+    let end = table_end(sheet, start.saturating_sub(1), true).max(start + 1);
+    let titles: Vec<usize> = (0..start).filter(|&k| infos[k].single_text && !infos[k].footer).collect();
+    Some(Span { titles, group: None, header: None, start, end })
+}
+
+/// The index one past the last row of the table whose header is at `header` (data start at
+/// `header + 1`). A `forced` header (the user's) ends its table only at a footer.
+fn table_end(sheet: &Sheet<'_>, header: usize, forced: bool) -> usize {
+    let (grid, infos) = (sheet.grid, &sheet.infos);
+    let mut prev_row = grid.rows.get(header).map_or(0, |r| r.row);
+    let mut k = header + 1;
+    while k < grid.rows.len() {
+        let info = &infos[k];
+        let row = grid.rows[k].row;
+        if info.footer {
+            return k;
+        }
+        let gap = row > prev_row + 1;
+        if gap && !forced {
+            // Another table's title or header after a gap ends this one.
+            if names_roles(sheet, k) {
+                return k;
+            }
+            if info.single_text && k + 1 < grid.rows.len() {
+                let next_is_header = (k + 1..(k + 4).min(grid.rows.len())).any(|n| header_candidate(sheet, n));
+                if next_is_header {
+                    return k;
+                }
+            }
+            if row > prev_row + 3 && info.single_text {
+                return k;
+            }
+        }
+        prev_row = row;
+        k += 1;
+    }
+    k
+}
