@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+pub use uppfolj_model::vocab::parse_number;
 
 /// The type of a parameter, with its validation rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,23 +103,6 @@ pub enum ParamError {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Params {
     values: BTreeMap<String, ParamValue>,
-}
-
-/// Parses a number as a Swedish user writes it in a parameter: decimal comma or point, spaces
-/// (also no-break and narrow no-break) as thousands separators, the minus sign `−` as well as
-/// `-` ("1 234,5", "−12", "2.5"). `None` for anything else, and for infinities and NaN.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}'))
-        .map(|c| match c {
-            ',' => '.',
-            '\u{2212}' => '-',
-            c => c,
-        })
-        .collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 impl ParamSpec {
@@ -317,16 +301,6 @@ mod tests {
         let p = Params::parse(&specs(), &[("threshold".into(), "2,5".into())]).expect("valid");
         assert_eq!(p.integer("months"), Some(12));
         assert_eq!(p.number("threshold"), Some(2.5));
-    }
-
-    #[test]
-    fn parses_numbers_as_swedes_write_them() {
-        assert_eq!(parse_number("1 234,5"), Some(1234.5));
-        assert_eq!(parse_number("\u{2212}12"), Some(-12.0));
-        assert_eq!(parse_number(" 2.5 "), Some(2.5));
-        assert_eq!(parse_number("1\u{00A0}000"), Some(1000.0));
-        assert_eq!(parse_number("tolv"), None);
-        assert_eq!(parse_number("inf"), None);
     }
 
     #[test]

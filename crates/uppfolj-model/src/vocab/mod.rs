@@ -34,4 +34,4 @@ pub use numbers::{Parsed, parse_cell, parse_cell_f64, parse_number};
 pub use periods::period;
 pub use totals::{SumWord, is_subtotal_label, is_total_label, sum_word};
 pub use units::{is_unit_line, unit_in_text};
-pub use years::{year, year_in, year_number};
+pub use years::{is_year_number, year, year_in, year_number};

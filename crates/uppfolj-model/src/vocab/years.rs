@@ -25,6 +25,12 @@ pub fn year_in(text: &str) -> Option<i32> {
         .find(|y| (1990..=2100).contains(y))
 }
 
+/// Whether a number is a year of the span [`year_in`] reads (a whole number 1990–2100), as in a
+/// year row of a table ("Balanskravsutredning | 2021 | 2022").
+pub fn is_year_number(value: f64) -> bool {
+    value.fract() == 0.0 && (1990.0..=2100.0).contains(&value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
