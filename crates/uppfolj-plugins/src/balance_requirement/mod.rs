@@ -18,8 +18,11 @@
 //!
 //! ## Input
 //! The table in the row layout of a Swedish annual report: row texts in the first column, one
-//! column per year (headers "2021", "2022", … or "Bokslut 2023"). Recognised rows (signs are taken
-//! from the row's meaning, so both "−3,1" and "3,1" work for a deduction):
+//! column per year (headers "2021", "2022", … or "Bokslut 2023", or a row of year numbers at the
+//! top of the table). The plugin is offered for a table with a row "Årets resultat" and at least one
+//! year; when the only years stand over the column of row texts, they are used as they are, with a
+//! warning. Recognised rows (signs are taken from the row's meaning, so both "−3,1" and "3,1" work
+//! for a deduction):
 //!
 //! | Row text contains | Effect |
 //! |---|---|
@@ -157,11 +160,27 @@ impl ReportPlugin for BalanceRequirement {
 
     fn examples(&self) -> Vec<Example> {
         vec![
-            Example::new("Balanskravsutredning 2021–2024 med 2 %-målet").sample(SAMPLE).param("goal", "2"),
-            Example::new("Med ett underskott från 2020 att återställa").sample(SAMPLE).param("opening_deficit", "40"),
+            Example::new("Balanskravsutredning 2021–2024 med 2 %-målet")
+                .sample(SAMPLE)
+                .param("goal", "2")
+                .expect_key_figure("Att återställa efter 2024", 518.5)
+                .expect_key_figure("Resultat i % av skatter och bidrag 2024", 0.9)
+                .expect_cell("att-aterstalla", "Balanskravsresultat att återställa", "ar_2023", 525.5)
+                .expect_text("Underskottet från 2023, 518,5 mnkr kvar, ska återställas senast 2026."),
+            Example::new("Med ett underskott från 2020 att återställa")
+                .sample(SAMPLE)
+                .param("opening_deficit", "40")
+                .expect_cell("att-aterstalla", "Att återställa vid årets början", "ar_2021", 40.0)
+                .expect_cell("att-aterstalla", "Återställt under året", "ar_2021", 40.0)
+                .expect_key_figure("Att återställa efter 2024", 518.5)
+                .expect_text("40,0 mnkr av tidigare underskott återställs."),
             Example::new("Med resultatreservens ingående balans 2021, så att taket på 5 % kan prövas för 2024")
                 .sample(SAMPLE)
-                .param("reserve_opening", "200"),
+                .param("reserve_opening", "200")
+                .expect_cell("reserv", "2021", "utgaende", 350.0)
+                .expect_cell("reserv", "2022", "utgaende", 311.4)
+                .expect_key_figure("Resultatreserv vid årets slut 2024", 161.4)
+                .expect_text("2024: resultatreserven uppgår till 161,4 mnkr vid årets slut, inom taket 515,9 mnkr"),
         ]
     }
 
