@@ -93,13 +93,13 @@ mod key_figures;
 mod lines;
 mod read;
 mod reserve;
+mod sections;
 mod tables;
 mod tax_base;
 mod text;
 
-use uppfolj_plugin::kit::{ReportBuilder, table_section};
+use uppfolj_plugin::kit::ReportBuilder;
 use uppfolj_plugin::model::dataset::{Dataset, DatasetKind};
-use uppfolj_plugin::model::report::{Block, Section, Text};
 use uppfolj_plugin::{
     ComputeResult, Example, InputSpec, Inputs, Need, ParamSpec, Params, PluginMeta, ReportPlugin, require,
 };
@@ -198,42 +198,11 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     let restoring = deficits::restore(&sheet, params.number("opening_deficit"), &mut diags);
     let bases = tax_base::bases(&sheet, params.number("tax_base"), &mut diags);
     let reserve = reserve::follow(&sheet, &bases, params.number("reserve_opening"), &mut diags);
-    let show_reserve = reserve::shown(&reserve);
     let goal = goal::check(params.number("goal"), &restoring.years, &bases, &mut diags);
-    let unit = &sheet.unit;
-
-    let mut overview = Section::new("oversikt", "Översikt");
-    overview.blocks.push(Block::KeyFigures {
-        figures: key_figures::key_figures(
-            &restoring.years,
-            &restoring.deficits,
-            goal.as_ref(),
-            reserve.last().filter(|_| show_reserve),
-            unit,
-        ),
-    });
-    overview.blocks.push(Block::Text(Text {
-        paragraphs: text::overview(&restoring.years, &restoring.deficits, &reserve, unit),
-        generated: true,
-    }));
-    overview.blocks.push(Block::Chart(charts::results(&restoring.years, unit)));
-
-    let mut main = Section::new("balanskravsutredning", "Balanskravsutredning");
-    main.blocks.push(Block::Table(tables::balance(&restoring.years, sheet.reserve_name, unit)));
-    main.blocks.push(Block::Text(Text { paragraphs: vec![text::RESTORE_RULE.into()], generated: false }));
-    main.blocks.push(Block::Table(tables::restore(&restoring.years, unit)));
+    let computed = sections::Computed { sheet: &sheet, restoring, reserve, goal };
 
     let mut report = ReportBuilder::for_dataset(&plugin.meta(), "Balanskravsutredning", ds);
-    report.section(overview).section(main);
-    if show_reserve {
-        let mut section = Section::new("reserv", text::capitalised(sheet.reserve_name));
-        section.blocks.push(Block::Text(Text { paragraphs: vec![text::reserve_rule()], generated: false }));
-        section.blocks.push(Block::Table(tables::reserve(&reserve, sheet.reserve_name, unit)));
-        report.section(section);
-    }
-    if let Some(goal) = &goal {
-        report.section(table_section("resultatmal", "Resultatmål", tables::goal(goal, unit)));
-    }
+    report.sections(sections::sections(&computed));
     for note in sheet.provenance() {
         report.note(note);
     }

@@ -1,7 +1,7 @@
 //! The report's tables: the balanskravsutredning and the deficits to restore (one column per
 //! year), the reserve against its cap and the result goal (one row per year).
 
-use super::deficits::YearFigures;
+use super::deficits::{YearFigures, clean};
 use super::goal::{Goal, GoalYear};
 use super::lines::Line;
 use super::reserve::{CAP_PERCENT, ReserveYear};
@@ -143,7 +143,7 @@ pub(super) fn reserve(reserve: &[ReserveYear], reserve_name: &str, unit: &Unit) 
         })
         .column(amount_col("tak", &cap_title, unit, None), |r| TableCell::number(r.cap))
         .column(amount_col("utrymme", "Utrymme under taket", unit, Some(diff("tak", "utgaende"))), |r| {
-            TableCell::number(r.cap.zip(r.closing).map(|(cap, c)| super::deficits::clean(cap - c)))
+            TableCell::number(r.cap.zip(r.closing).map(|(cap, c)| clean(cap - c)))
         })
         .column(status_col("status", "Tak"), cap_status)
         .build(reserve.iter().map(|r| (r, RowShape::data())))
