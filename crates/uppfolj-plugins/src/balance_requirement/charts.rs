@@ -1,0 +1,42 @@
+//! The chart of the overview: årets resultat, balanskravsresultat and what remains to restore,
+//! per year, against the balance requirement's zero line.
+
+use super::deficits::YearFigures;
+use super::lines::Line;
+use uppfolj_plugin::model::report::{Chart, ChartKind, ReferenceLine, Series, Status};
+use uppfolj_plugin::model::unit::Unit;
+
+/// Grouped bars per year; the balanskravsresultat is coloured by its sign, the amount to restore
+/// drawn below zero.
+pub(super) fn results(years: &[YearFigures<'_>], unit: &Unit) -> Chart {
+    Chart {
+        id: "balanskravsresultat".into(),
+        title: format!("Årets resultat och balanskravsresultat per år, {}", unit.label()),
+        kind: ChartKind::GroupedBar,
+        categories: years.iter().map(|y| y.year().to_string()).collect(),
+        series: vec![
+            Series {
+                name: "Årets resultat".into(),
+                values: years.iter().map(|y| y.read.get(Line::Result)).collect(),
+                statuses: Vec::new(),
+            },
+            Series {
+                name: "Balanskravsresultat".into(),
+                values: years.iter().map(|y| Some(y.balance_result)).collect(),
+                statuses: years
+                    .iter()
+                    .map(|y| Some(if y.balance_result >= 0.0 { Status::Good } else { Status::Bad }))
+                    .collect(),
+            },
+            Series {
+                name: "Att återställa".into(),
+                values: years.iter().map(|y| Some(-y.closing)).collect(),
+                statuses: Vec::new(),
+            },
+        ],
+        unit: Some(unit.clone()),
+        value_label: format!("Belopp, {}", unit.label()),
+        reference_lines: vec![ReferenceLine { label: "Balanskravet".into(), value: 0.0 }],
+        horizontal: false,
+    }
+}
