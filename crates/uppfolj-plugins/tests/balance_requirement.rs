@@ -289,7 +289,7 @@ fn reserve_from_parameters_and_a_closing_balance_row() {
     assert!(m.contains("9{NB}000,0 mnkr) med 100,0 mnkr.".replace("{NB}", NB).as_str()), "{m}");
     // 2021 has a movement but no balance: one note says how to give it.
     assert!(m.contains("Reservens balans kan inte visas för 2021"), "{m}");
-    assert!(m.contains("reserve_opening"), "{m}");
+    assert!(m.contains("'Resultatreserv (RUR) vid första årets början'"), "{m}");
 
     // With the opening balance as a parameter: 2021 = 150 + 100 = 250, but the file says 2022
     // ends at 300 with no movement: a warning, and the file's figure is used.
@@ -335,8 +335,8 @@ fn missing_figures_for_the_cap_give_one_note_naming_rows_and_parameters() {
     let note = &notes[0].message;
     assert!(note.starts_with("Resultatreservens tak (5\u{a0}% av skatteintäkter"), "{note}");
     assert!(note.contains("för 2024, 2025 och 2026"), "{note}");
-    assert!(note.contains("'Resultatreserv, ingående balans'") && note.contains("reserve_opening"), "{note}");
-    assert!(note.contains("'Skatteintäkter'") && note.contains("tax_base (summan för 2026, i mnkr)"), "{note}");
+    assert!(note.contains("'Resultatreserv, ingående balans'") && note.contains("'Resultatreserv (RUR) vid första årets början'"), "{note}");
+    assert!(note.contains("'Skatteintäkter'") && note.contains("'Skatteintäkter och generella statsbidrag, sista året' (summan för 2026, i mnkr)"), "{note}");
     assert_eq!(reserve_status(&report, "2024"), "Neutral:Kan inte prövas");
 }
 
@@ -408,14 +408,14 @@ fn conflicting_reserve_figures_are_warnings_and_the_file_wins() {
     // 115 > 75 (5 % of 1 500) in 2025, 2026 and 2027.
     assert_eq!(reserve_status(&report, "2027"), "Bad:Över taket");
     let m = messages(&report);
-    assert!(m.contains("Parametern reserve_opening (90,0 mnkr) används inte: filen anger ingående resultatreserv 100,0 mnkr för 2024."), "{m}");
+    assert!(m.contains("Inställningen 'Resultatreserv (RUR) vid första årets början' (90,0 mnkr) används inte: filen anger ingående resultatreserv 100,0 mnkr för 2024."), "{m}");
     assert!(
         m.contains(
             "2025: filen anger ingående resultatreserv 120,0 mnkr men föregående års utgående balans är 110,0 mnkr."
         ),
         "{m}"
     );
-    assert!(m.contains("Parametern tax_base (9\u{202F}999,0 mnkr) används inte"), "{m}");
+    assert!(m.contains("Inställningen 'Skatteintäkter och generella statsbidrag, sista året' (9\u{202F}999,0 mnkr) används inte"), "{m}");
     assert!(m.contains("2025: resultatreserven vid årets slut, 115,0 mnkr, överstiger taket 75,0 mnkr"), "{m}");
     assert_eq!(m.matches("överstiger taket").count(), 4, "2024 (110 > 75) and 2025–2027 (115 > 75): {m}");
 }

@@ -54,7 +54,7 @@ pub(super) fn check(
     if years.iter().all(|y| y.ratio.is_none()) {
         diags.push(Diagnostic::warning(
             "Resultatmålet kan inte prövas: filen saknar raderna 'Skatteintäkter' och 'Generella statsbidrag och \
-             utjämning'. Lägg till raderna eller ange parametern tax_base (det sista årets summa).",
+             utjämning'. Lägg till raderna eller ange inställningen 'Skatteintäkter och generella statsbidrag, sista året' (det sista årets summa).",
         ));
         return None;
     }

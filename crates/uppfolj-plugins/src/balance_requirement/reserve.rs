@@ -114,7 +114,7 @@ fn roll(y: &Year, carried: Carried, base: Option<f64>, sheet: &Sheet<'_>, diags:
     {
         let message = if carried.from_param {
             format!(
-                "Parametern reserve_opening ({}) används inte: filen anger ingående {plain} {} för {}.",
+                "Inställningen 'Resultatreserv (RUR) vid första årets början' ({}) används inte: filen anger ingående {plain} {} för {}.",
                 amount(c, unit),
                 amount(f, unit),
                 y.year
@@ -168,7 +168,7 @@ fn check(r: &ReserveYear, y: &Year, sheet: &Sheet<'_>, diags: &mut Vec<Diagnosti
         diags.push(
             Diagnostic::warning(format!(
                 "{}: {name} blir negativ vid årets slut ({}): mer har tagits i anspråk än reserven innehöll. \
-                 Kontrollera ingående balans (raden 'Ingående {}' eller parametern reserve_opening) och \
+                 Kontrollera ingående balans (raden 'Ingående {}' eller inställningen 'Resultatreserv (RUR) vid första årets början') och \
                  raderna för medel till och från reserven.",
                 r.year,
                 amount(c, unit),
@@ -229,7 +229,7 @@ fn missing_note(reserve: &[ReserveYear], sheet: &Sheet<'_>) -> Option<Diagnostic
     if unchecked.iter().any(|r| r.cap.is_none()) {
         missing.push(format!(
             "skatteintäkter och generella statsbidrag saknas – lägg till raderna 'Skatteintäkter' och \
-             'Generella statsbidrag och utjämning' eller ange parametern tax_base (summan för {last}, i {})",
+             'Generella statsbidrag och utjämning' eller ange inställningen 'Skatteintäkter och generella statsbidrag, sista året' (summan för {last}, i {})",
             sheet.unit.label()
         ));
     }
@@ -247,7 +247,7 @@ fn how_to_give_opening(first: i32, unit: &Unit) -> String {
     format!(
         "lägg till raden 'Resultatreserv, ingående balans' (eller 'Ingående resultatutjämningsreserv') för {first} \
          eller en rad med reservens balans vid årets slut ('Ackumulerad resultatutjämningsreserv'), eller ange \
-         parametern reserve_opening (reservens balans vid början av {first}, i {})",
+         inställningen 'Resultatreserv (RUR) vid första årets början' (reservens balans vid början av {first}, i {})",
         unit.label()
     )
 }

@@ -27,7 +27,7 @@ pub(super) fn bases(sheet: &Sheet<'_>, param: Option<f64>, diags: &mut Vec<Diagn
         let file = t + last.get(Line::Grants).unwrap_or(0.0);
         if (file - p).abs() > 0.05 {
             diags.push(Diagnostic::warning(format!(
-                "Parametern tax_base ({}) används inte: filen anger skatteintäkter och generella statsbidrag {} för {}.",
+                "Inställningen 'Skatteintäkter och generella statsbidrag, sista året' ({}) används inte: filen anger skatteintäkter och generella statsbidrag {} för {}.",
                 amount(p, &sheet.unit),
                 amount(file, &sheet.unit),
                 last.year
