@@ -11,9 +11,9 @@ use uppfolj_plugin::model::unit::Unit;
 pub(super) const NO_UNIT: &str = "Filen anger ingen enhet för effekterna (t.ex. 'Belopp i mnkr' eller 'Planerad effekt (mnkr)'); \
      beloppen visas som de står.";
 
-/// No requirement was given.
-pub(super) const NO_REQUIREMENT: &str = "Inget krav på kostnadsreducering angivet (parametern required, t.ex. required=325); \
-     rapporten visar planerat och realiserat utan jämförelse mot kravet.";
+/// No requirement was given (named by the setting's label, never its key).
+pub(super) const NO_REQUIREMENT: &str = "Inget krav på kostnadsreducering angivet; rapporten visar planerat och realiserat utan \
+     jämförelse mot kravet. Ange Krav på kostnadsreducering (t.ex. 325) för att jämföra.";
 
 /// A measure without planned effect.
 pub(super) fn missing_planned(label: &str) -> String {
