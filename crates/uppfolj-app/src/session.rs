@@ -269,14 +269,18 @@ impl Session {
         &self.params
     }
 
-    /// Sets the parameter `key` to `value` as typed. A blank value means "not given": the
-    /// parameter's default applies.
+    /// Sets the parameter `key` to `value`, as typed.
     pub fn set_param(&mut self, key: impl Into<String>, value: impl Into<String>) {
         let (key, value) = (key.into(), value.into());
         match self.params.iter_mut().find(|(k, _)| *k == key) {
             Some(entry) => entry.1 = value,
             None => self.params.push((key, value)),
         }
+    }
+
+    /// Leaves the parameter `key` out: its default applies.
+    pub fn clear_param(&mut self, key: &str) {
+        self.params.retain(|(k, _)| k != key);
     }
 
     /// Replaces every parameter.
@@ -286,13 +290,12 @@ impl Session {
 
     // --- Run -----------------------------------------------------------------------------------
 
-    /// Runs the chosen plugin on the files loaded now with the parameters given (blank ones left
-    /// out): validates the parameters, computes, and records parameters and inputs in the report.
+    /// Runs the chosen plugin on the files loaded now with the parameters given: validates the
+    /// parameters, computes, and records parameters and inputs in the report.
     pub fn run(&self) -> Result<Report, PluginError> {
         let plugin =
             self.plugin().ok_or_else(|| PluginError::Other("Det finns ingen rapport att välja.".to_owned()))?;
-        let params: Vec<(String, String)> = self.params.iter().filter(|(_, v)| !v.trim().is_empty()).cloned().collect();
-        uppfolj_plugin::run(plugin, &self.inputs(), &params)
+        uppfolj_plugin::run(plugin, &self.inputs(), &self.params)
     }
 }
 
@@ -387,17 +390,19 @@ mod tests {
     }
 
     #[test]
-    fn parameters_are_cleared_with_another_plugin_and_blank_ones_are_not_given() {
+    fn parameters_are_validated_as_given_and_cleared_with_another_plugin() {
         let mut s = session();
         load(&mut s, "grants.csv", GRANTS);
-        s.set_param("low_use", "  ");
+        s.set_param("low_use", "30");
         s.set_param("frame", "abc");
         assert!(matches!(s.run(), Err(PluginError::Param(_))), "a parameter given is validated");
         s.set_param("frame", "");
-        assert!(s.run().is_ok(), "blank parameters are left out");
-        assert_eq!(s.params().len(), 2, "kept as typed");
+        assert!(matches!(s.run(), Err(PluginError::Param(_))), "a blank value is a value");
+        s.clear_param("frame");
+        assert!(s.run().is_ok());
+        assert_eq!(s.params(), [("low_use".to_owned(), "30".to_owned())]);
         s.pick_plugin("earmarked-grants").expect("registered");
-        assert_eq!(s.params().len(), 2, "the same plugin keeps its parameters");
+        assert_eq!(s.params().len(), 1, "the same plugin keeps its parameters");
         s.pick_plugin("budget-follow-up").expect("registered");
         assert!(s.params().is_empty());
     }
