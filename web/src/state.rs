@@ -197,3 +197,69 @@ impl Reducible for State {
         Rc::new(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    const SAMPLE: &str = "Exempel.csv";
+    const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
+    const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
+
+    fn start() -> Rc<State> {
+        let state = Rc::new(State::new(uppfolj_app::registry().expect("distinct ids")));
+        load(state, SAMPLE, true, BUDGET)
+    }
+
+    fn load(state: Rc<State>, name: &str, is_sample: bool, text: &str) -> Rc<State> {
+        let bytes = Arc::new(text.as_bytes().to_vec());
+        state.reduce(Action::FileLoaded { name: name.to_owned(), is_sample, bytes })
+    }
+
+    fn names(state: &State) -> Vec<&str> {
+        state.session.files().iter().map(|f| f.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_first_own_file_replaces_the_sample_and_files_stay_in_load_order() {
+        let s = start();
+        assert_eq!(s.sample.as_deref(), Some(SAMPLE));
+        assert!(s.report.is_some() && s.report_error.is_none());
+        let s = load(s, "bidrag.csv", false, GRANTS);
+        assert_eq!(names(&s), ["bidrag.csv"]);
+        assert_eq!(s.sample, None);
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
+        let s = load(s, "drift.csv", false, BUDGET);
+        assert_eq!(names(&s), ["bidrag.csv", "drift.csv"]);
+        assert_eq!(s.session.plugin_id(), Some("budget-follow-up"), "the first plugin that fits");
+        let refused = load(s.clone(), "trasig.xlsx", false, "%PDF-1.7");
+        assert_eq!(refused.session, s.session, "a refused file changes nothing");
+        assert_eq!(refused.report, s.report);
+        assert!(refused.messages.last().is_some_and(|m| m.is_error && m.text.contains("trasig.xlsx")));
+    }
+
+    #[test]
+    fn a_report_that_cannot_be_made_of_the_files_loaded_now_is_not_shown() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let s = load(s, "drift.csv", false, BUDGET);
+        let s = s.reduce(Action::SelectPlugin("earmarked-grants".into()));
+        assert_eq!(s.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
+        let s = s.reduce(Action::RemoveFile("bidrag.csv".into()));
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"), "the user's pick stays");
+        assert_eq!(s.report, None, "no report of a file that is gone");
+        assert!(s.report_error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
+        let s = s.reduce(Action::RemoveFile("drift.csv".into()));
+        assert_eq!((s.report.clone(), s.report_error.clone()), (None, None), "no files, no report, no error");
+    }
+
+    #[test]
+    fn a_cleared_parameter_is_not_given() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::SetParam("frame".into(), "abc".into()));
+        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("frame")));
+        let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
+        assert!(s.report.is_some(), "{:?}", s.report_error);
+        assert!(s.session.params().is_empty());
+    }
+}
