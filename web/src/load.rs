@@ -1,7 +1,7 @@
 //! Reading files the user dropped or picked, and importing them.
 
 use crate::state::Action;
-use std::rc::Rc;
+use std::sync::Arc;
 use uppfolj_import::ImportOptions;
 use yew::UseReducerDispatcher;
 
@@ -11,7 +11,7 @@ const SAMPLE_BYTES: &[u8] = include_bytes!("../../samples/driftredovisning_2024_
 
 /// Imports the bundled sample.
 pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
-    let bytes = Rc::new(SAMPLE_BYTES.to_vec());
+    let bytes = Arc::new(SAMPLE_BYTES.to_vec());
     dispatch.dispatch(Action::FileLoaded { name: SAMPLE_NAME.to_owned(), is_sample: true, bytes });
 }
 
@@ -31,7 +31,7 @@ pub fn load_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<crat
                 continue;
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
-                Ok(bytes) => dispatch.dispatch(Action::FileLoaded { name, is_sample: false, bytes: Rc::new(bytes) }),
+                Ok(bytes) => dispatch.dispatch(Action::FileLoaded { name, is_sample: false, bytes: Arc::new(bytes) }),
                 Err(err) => dispatch.dispatch(Action::FileFailed(format!(
                     "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
                 ))),

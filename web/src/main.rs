@@ -6,14 +6,15 @@
 //! pipeline order: `uppfolj-import` → `uppfolj-plugin(s)` → Report → `uppfolj-chart` (SVG) and
 //! `uppfolj-xlsx` (download, run in a Web Worker: `uppfolj_web::export_worker`).
 //!
-//! * [`state`] — the reducer: loaded files, chosen plugin, parameters, last good report, messages.
+//! * [`state`] — the reducer over the application session (`uppfolj-app`, shared with the CLI):
+//!   loaded files, chosen plugin, parameters; the report of the files loaded now, or why there is
+//!   none; messages.
 //! * [`load`] — reading dropped or picked files and importing them.
 //! * [`components`] — one function component per file.
 
 mod components;
 mod download;
 mod load;
-mod plugins;
 mod state;
 
 fn main() {

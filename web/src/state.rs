@@ -1,45 +1,21 @@
 //! The app's state and the actions that change it (a Yew reducer).
 //!
-//! Every change recomputes the report from the loaded files, the chosen plugin and its
-//! parameters. A failure (a bad file, a plugin that cannot run) becomes a message; what was
-//! loaded and the last good report stay.
+//! The loaded files, the chosen plugin and its parameters are an [`uppfolj_app::Session`], the
+//! same the command line runs: the same plugins, the files in load order, a plugin chosen for
+//! them until the user picks one. Every change recomputes the report from the files loaded now;
+//! when the chosen report cannot be made there is no report and the reason is shown in its place,
+//! so the page never shows a report of files that are no longer loaded. A file that cannot be
+//! read becomes a message and changes nothing.
 
 use std::rc::Rc;
-use uppfolj_import::{Import, ImportOptions, Mapping, import_bytes};
-use uppfolj_model::{Dataset, Report};
-use uppfolj_plugin::{Inputs, Registry};
+use std::sync::Arc;
+use uppfolj_app::Session;
+use uppfolj_import::Mapping;
+use uppfolj_model::Report;
+use uppfolj_plugin::Registry;
 use yew::Reducible;
 
-/// A file the user loaded (or the bundled sample).
-#[derive(Debug, Clone)]
-pub struct LoadedFile {
-    /// File name.
-    pub name: String,
-    /// Size in bytes.
-    pub size: usize,
-    /// The bundled sample ("Exempeldata"), replaced by the first file of the user's own.
-    pub is_sample: bool,
-    /// The file's bytes, kept so that it can be imported again with a changed mapping.
-    pub bytes: Rc<Vec<u8>>,
-    /// The user's overrides of the import's decisions.
-    pub mapping: Mapping,
-    /// What the import produced.
-    pub import: Rc<Import>,
-}
-
-/// Two loaded files are the same when they share their bytes and their import: a new import makes a
-/// new `Rc`, so comparing pointers is exact, and it keeps a re-render from comparing every cell of a
-/// 500 000-row dataset.
-impl PartialEq for LoadedFile {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name
-            && self.size == other.size
-            && self.is_sample == other.is_sample
-            && Rc::ptr_eq(&self.bytes, &other.bytes)
-            && self.mapping == other.mapping
-            && Rc::ptr_eq(&self.import, &other.import)
-    }
-}
+pub use uppfolj_app::LoadedFile;
 
 /// A message shown above the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,32 +29,22 @@ pub struct Message {
 }
 
 /// Everything the page shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    /// The plugins.
-    pub registry: Rc<Registry>,
-    /// Loaded files, oldest first.
-    pub files: Vec<LoadedFile>,
-    /// The chosen plugin.
-    pub plugin_id: String,
-    /// Parameters as typed, per key.
-    pub params: Vec<(String, String)>,
-    /// The last report computed successfully.
+    /// The plugins, the loaded files (oldest first), the chosen plugin and its parameters.
+    pub session: Session,
+    /// The name of the bundled sample ("Exempeldata") while it is loaded; the first file of the
+    /// user's own replaces it.
+    pub sample: Option<String>,
+    /// The report of the files loaded now; `None` when no file is loaded or the chosen report
+    /// cannot be made of them.
     pub report: Option<Rc<Report>>,
+    /// Why the chosen report cannot be made of the files loaded now (Swedish), shown where the
+    /// report would be.
+    pub report_error: Option<String>,
     /// Messages, newest last.
     pub messages: Vec<Message>,
     next_message: u32,
-}
-
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.registry, &other.registry)
-            && self.files == other.files
-            && self.plugin_id == other.plugin_id
-            && self.params == other.params
-            && self.report == other.report
-            && self.messages == other.messages
-    }
 }
 
 /// What can happen.
@@ -91,7 +57,7 @@ pub enum Action {
         /// Whether it is the bundled sample.
         is_sample: bool,
         /// The bytes.
-        bytes: Rc<Vec<u8>>,
+        bytes: Arc<Vec<u8>>,
     },
     /// The user changed how a file is read: import it again with `mapping`.
     Remap {
@@ -102,8 +68,8 @@ pub enum Action {
     },
     /// A file could not be read at all.
     FileFailed(String),
-    /// The user removed a file.
-    RemoveFile(usize),
+    /// The user removed the file of this name.
+    RemoveFile(String),
     /// The user chose a plugin.
     SelectPlugin(String),
     /// The user changed a parameter.
@@ -122,24 +88,18 @@ pub enum Action {
 impl State {
     /// The initial state: no files, the first plugin chosen.
     pub fn new(registry: Registry) -> Self {
-        let plugin_id = registry.iter().next().map(|p| p.meta().id.to_owned()).unwrap_or_default();
         Self {
-            registry: Rc::new(registry),
-            files: Vec::new(),
-            plugin_id,
-            params: Vec::new(),
+            session: Session::new(registry),
+            sample: None,
             report: None,
+            report_error: None,
             messages: Vec::new(),
             next_message: 0,
         }
     }
 
-    /// The datasets a plugin sees: newest file first, so that a dropped file wins over older ones.
-    pub fn datasets(&self) -> Vec<Dataset> {
-        self.files.iter().rev().flat_map(|f| f.import.datasets.iter().cloned()).collect()
-    }
-
-    fn notify(&mut self, is_error: bool, text: String) {
+    /// Shows a message above the report.
+    pub fn notify(&mut self, is_error: bool, text: String) {
         // The same message again (an export retried) replaces the older one instead of stacking.
         self.messages.retain(|m| m.is_error != is_error || m.text != text);
         self.next_message += 1;
@@ -150,60 +110,54 @@ impl State {
         }
     }
 
-    /// After the loaded data changed: chooses a plugin the data fits, then recomputes. The
-    /// datasets are gathered (cloned) once for both.
-    fn data_changed(&mut self) {
-        let inputs = Inputs::new(self.datasets());
-        self.pick_plugin_for(&inputs);
-        self.compute(&inputs);
-    }
-
-    /// After the plugin or a parameter changed.
-    fn recompute(&mut self) {
-        let inputs = Inputs::new(self.datasets());
-        self.compute(&inputs);
-    }
-
-    /// Chooses the first plugin whose required inputs the loaded data satisfies, if the current
-    /// one is not satisfied.
-    fn pick_plugin_for(&mut self, inputs: &Inputs) {
-        let fits = |id: &str| {
-            self.registry.get(id).is_some_and(|p| {
-                p.inputs().iter().filter(|s| !s.optional).all(|spec| inputs.matching(spec).next().is_some())
-            })
-        };
-        if fits(&self.plugin_id) {
-            return;
-        }
-        if let Some(id) = self.registry.iter().map(|p| p.meta().id).find(|id| fits(id)) {
-            self.plugin_id = id.to_owned();
-            self.params.clear();
-        }
-    }
-
-    fn compute(&mut self, inputs: &Inputs) {
-        if self.files.is_empty() {
+    /// After anything changed: the report of the files loaded now, or why there is none.
+    fn refresh(&mut self) {
+        if self.session.files().is_empty() {
             self.report = None;
+            self.report_error = None;
             return;
         }
-        let Some(plugin) = self.registry.get(&self.plugin_id) else {
-            return;
-        };
-        let params: Vec<(String, String)> = self.params.iter().filter(|(_, v)| !v.trim().is_empty()).cloned().collect();
-        match uppfolj_plugin::run(plugin, inputs, &params) {
-            Ok(report) => self.report = Some(Rc::new(report)),
+        match self.session.run() {
+            Ok(report) => {
+                self.report = Some(Rc::new(report));
+                self.report_error = None;
+            }
             Err(err) => {
-                let shown = if self.report.is_some() { " Den förra rapporten visas fortfarande." } else { "" };
-                self.notify(true, format!("Rapporten kunde inte tas fram: {err}{shown}"));
+                self.report = None;
+                self.report_error = Some(err.to_string());
             }
         }
     }
-}
 
-/// Imports `bytes` with the user's `mapping`; the error is the import's Swedish message.
-fn import(name: &str, bytes: &[u8], mapping: &Mapping) -> Result<Import, String> {
-    let options = ImportOptions { mapping: mapping.clone(), ..ImportOptions::default() };
-    import_bytes(name, bytes, &options).map_err(|e| e.to_string())
+    fn file_loaded(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>) {
+        let tables = match self.session.load(name.clone(), bytes, Mapping::default()) {
+            Ok(file) => file.datasets().len(),
+            Err(err) => return self.notify(true, err.to_string()),
+        };
+        if is_sample {
+            self.sample = Some(name);
+        } else {
+            // The user's own file replaces the sample (unless it was loaded under the sample's name).
+            if let Some(sample) = self.sample.take().filter(|s| *s != name) {
+                self.session.remove(&sample);
+            }
+            let noun = if tables == 1 { "tabell" } else { "tabeller" };
+            self.notify(false, format!("{name} lästes in: {tables} {noun}."));
+        }
+        self.refresh();
+    }
+
+    fn remap(&mut self, index: usize, mapping: Mapping) {
+        let Some(name) = self.session.files().get(index).map(|f| f.name.clone()) else { return };
+        match self.session.remap(&name, mapping) {
+            Some(Ok(_)) => {
+                self.notify(false, format!("{name} lästes in på nytt med din tolkning."));
+                self.refresh();
+            }
+            Some(Err(err)) => self.notify(true, format!("{err} Den tidigare tolkningen gäller fortfarande.")),
+            None => {}
+        }
+    }
 }
 
 impl Reducible for State {
@@ -212,74 +166,100 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::FileLoaded { name, is_sample, bytes } => {
-                let mapping = Mapping::default();
-                match import(&name, &bytes, &mapping) {
-                    Ok(import) => {
-                        if !is_sample {
-                            s.files.retain(|f| !f.is_sample && f.name != name);
-                        }
-                        let tables = import.datasets.len();
-                        let size = bytes.len();
-                        s.files.push(LoadedFile {
-                            name: name.clone(),
-                            size,
-                            is_sample,
-                            bytes,
-                            mapping,
-                            import: Rc::new(import),
-                        });
-                        if !is_sample {
-                            let noun = if tables == 1 { "tabell" } else { "tabeller" };
-                            s.notify(false, format!("{name} lästes in: {tables} {noun}."));
-                        }
-                        s.data_changed();
-                    }
-                    Err(message) => s.notify(true, message),
-                }
-            }
-            Action::Remap { index, mapping } => {
-                if let Some(file) = s.files.get(index) {
-                    match import(&file.name, &file.bytes, &mapping) {
-                        Ok(import) => {
-                            let name = file.name.clone();
-                            if let Some(f) = s.files.get_mut(index) {
-                                f.import = Rc::new(import);
-                                f.mapping = mapping;
-                            }
-                            s.notify(false, format!("{name} lästes in på nytt med din tolkning."));
-                            s.data_changed();
-                        }
-                        Err(message) => {
-                            s.notify(true, format!("{message} Den tidigare tolkningen gäller fortfarande."))
-                        }
-                    }
-                }
-            }
+            Action::FileLoaded { name, is_sample, bytes } => s.file_loaded(name, is_sample, bytes),
+            Action::Remap { index, mapping } => s.remap(index, mapping),
             Action::FileFailed(message) => s.notify(true, message),
-            Action::RemoveFile(index) => {
-                if index < s.files.len() {
-                    s.files.remove(index);
-                    s.data_changed();
+            Action::RemoveFile(name) => {
+                if s.session.remove(&name).is_some() {
+                    if s.sample.as_ref() == Some(&name) {
+                        s.sample = None;
+                    }
+                    s.refresh();
                 }
             }
             Action::SelectPlugin(id) => {
-                if s.plugin_id != id {
-                    s.plugin_id = id;
-                    s.params.clear();
-                    s.recompute();
+                if s.session.pick_plugin(&id).is_ok() {
+                    s.refresh();
                 }
             }
             Action::SetParam(key, value) => {
-                match s.params.iter_mut().find(|(k, _)| *k == key) {
-                    Some(entry) => entry.1 = value,
-                    None => s.params.push((key, value)),
+                // A cleared field is a parameter not given: its default applies.
+                if value.trim().is_empty() {
+                    s.session.clear_param(&key);
+                } else {
+                    s.session.set_param(key, value);
                 }
-                s.recompute();
+                s.refresh();
             }
             Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
             Action::Notify { is_error, text } => s.notify(is_error, text),
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    const SAMPLE: &str = "Exempel.csv";
+    const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
+    const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
+
+    fn start() -> Rc<State> {
+        let state = Rc::new(State::new(uppfolj_app::registry().expect("distinct ids")));
+        load(state, SAMPLE, true, BUDGET)
+    }
+
+    fn load(state: Rc<State>, name: &str, is_sample: bool, text: &str) -> Rc<State> {
+        let bytes = Arc::new(text.as_bytes().to_vec());
+        state.reduce(Action::FileLoaded { name: name.to_owned(), is_sample, bytes })
+    }
+
+    fn names(state: &State) -> Vec<&str> {
+        state.session.files().iter().map(|f| f.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_first_own_file_replaces_the_sample_and_files_stay_in_load_order() {
+        let s = start();
+        assert_eq!(s.sample.as_deref(), Some(SAMPLE));
+        assert!(s.report.is_some() && s.report_error.is_none());
+        let s = load(s, "bidrag.csv", false, GRANTS);
+        assert_eq!(names(&s), ["bidrag.csv"]);
+        assert_eq!(s.sample, None);
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
+        let s = load(s, "drift.csv", false, BUDGET);
+        assert_eq!(names(&s), ["bidrag.csv", "drift.csv"]);
+        assert_eq!(s.session.plugin_id(), Some("budget-follow-up"), "the first plugin that fits");
+        let refused = load(s.clone(), "trasig.xlsx", false, "%PDF-1.7");
+        assert_eq!(refused.session, s.session, "a refused file changes nothing");
+        assert_eq!(refused.report, s.report);
+        assert!(refused.messages.last().is_some_and(|m| m.is_error && m.text.contains("trasig.xlsx")));
+    }
+
+    #[test]
+    fn a_report_that_cannot_be_made_of_the_files_loaded_now_is_not_shown() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let s = load(s, "drift.csv", false, BUDGET);
+        let s = s.reduce(Action::SelectPlugin("earmarked-grants".into()));
+        assert_eq!(s.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
+        let s = s.reduce(Action::RemoveFile("bidrag.csv".into()));
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"), "the user's pick stays");
+        assert_eq!(s.report, None, "no report of a file that is gone");
+        assert!(s.report_error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
+        let s = s.reduce(Action::RemoveFile("drift.csv".into()));
+        assert_eq!((s.report.clone(), s.report_error.clone()), (None, None), "no files, no report, no error");
+    }
+
+    #[test]
+    fn a_cleared_parameter_is_not_given() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::SetParam("frame".into(), "abc".into()));
+        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("frame")));
+        let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
+        assert!(s.report.is_some(), "{:?}", s.report_error);
+        assert!(s.session.params().is_empty());
     }
 }

@@ -1,4 +1,6 @@
 //! The uppfolj command line: the same pipeline as the web app, for scripts and for checking files.
+//! `plugins` and `run` go through the application session the web app uses ([`uppfolj_app`]):
+//! the same plugins, the files in the same order.
 //!
 //! ```text
 //! uppfolj plugins                       list the report plugins
@@ -6,14 +8,13 @@
 //! uppfolj run PLUGIN FILE... [--param key=value]... [--json OUT|-] [--xlsx OUT] [--mapping M.json]
 //! ```
 
-mod plugins;
-
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use uppfolj_app::Session;
 use uppfolj_import::{Import, ImportOptions, Mapping, import_bytes};
-use uppfolj_plugin::Inputs;
 
 #[derive(Parser)]
 #[command(name = "uppfolj", version, about = "Follow-up reports from budget and indicator spreadsheets")]
@@ -86,14 +87,20 @@ fn options(path: Option<&Path>) -> Result<ImportOptions> {
     Ok(options)
 }
 
-fn import(path: &Path, options: &ImportOptions) -> Result<Import> {
+/// The file's name (what the import and the report call it) and its bytes.
+fn read(path: &Path) -> Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok((name, bytes))
+}
+
+fn import(path: &Path, options: &ImportOptions) -> Result<Import> {
+    let (name, bytes) = read(path)?;
     Ok(import_bytes(&name, &bytes, options)?)
 }
 
 fn list_plugins(json: bool) -> Result<()> {
-    let registry = plugins::registry()?;
+    let registry = uppfolj_app::registry()?;
     if json {
         let list: Vec<_> = registry
             .iter()
@@ -138,11 +145,8 @@ fn run(
     xlsx: Option<PathBuf>,
     options: &ImportOptions,
 ) -> Result<()> {
-    let registry = plugins::registry()?;
-    let Some(plugin) = registry.get(plugin_id) else {
-        let ids: Vec<_> = registry.iter().map(|p| p.meta().id).collect();
-        bail!("no plugin '{plugin_id}'; available: {}", ids.join(", "));
-    };
+    let mut session = Session::new(uppfolj_app::registry()?).with_import_options(options.clone());
+    session.pick_plugin(plugin_id)?;
     let raw: Vec<(String, String)> = params
         .iter()
         .map(|p| {
@@ -151,12 +155,15 @@ fn run(
                 .with_context(|| format!("--param '{p}' must be key=value"))
         })
         .collect::<Result<_>>()?;
-    let mut datasets = Vec::new();
+    session.set_params(raw);
     for path in files {
-        datasets.extend(import(path, options)?.datasets);
+        let (name, bytes) = read(path)?;
+        if session.file(&name).is_some() {
+            bail!("two input files are named {name}: give each file once, under a name of its own");
+        }
+        session.load(name, Arc::new(bytes), options.mapping.clone())?;
     }
-    let inputs = Inputs::new(datasets);
-    let report = uppfolj_plugin::run(plugin, &inputs, &raw)?;
+    let report = session.run()?;
     for d in &report.diagnostics {
         eprintln!("{:?}: {}", d.severity, d.message);
     }
@@ -175,7 +182,7 @@ fn run(
             date: Some(chrono::Local::now().format("%Y-%m-%d").to_string()),
             ..Default::default()
         };
-        let bytes = uppfolj_xlsx::export(&report, &inputs.datasets, &options)?;
+        let bytes = uppfolj_xlsx::export(&report, session.datasets(), &options)?;
         std::fs::write(&p, bytes).with_context(|| format!("could not write {}", p.display()))?;
     }
     if json.is_none() {

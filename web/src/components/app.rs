@@ -17,14 +17,16 @@ fn print_page() {
 /// The application root.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| match crate::plugins::registry() {
+    let state = use_reducer(|| match uppfolj_app::registry() {
         Ok(registry) => State::new(registry),
         Err(err) => {
             let mut s = State::new(uppfolj_plugin::Registry::new());
-            s.messages.push(crate::state::Message { id: 0, is_error: true, text: format!("Programfel: {err}") });
+            s.notify(true, format!("Programfel: {err}"));
             s
         }
     });
+    let files = state.session.files().to_vec();
+    let plugin_id = state.session.plugin_id().unwrap_or_default().to_owned();
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| crate::load::load_sample(&dispatcher));
@@ -46,18 +48,24 @@ pub fn app() -> Html {
         <main class="layout">
             <aside class="sidebar" aria-label="Data och rapportval">
                 <DropZone dispatcher={state.dispatcher()} />
-                <FileList files={state.files.clone()} dispatcher={state.dispatcher()} />
-                <PluginPicker registry={state.registry.clone()} selected={state.plugin_id.clone()} dispatcher={state.dispatcher()} />
-                <ParamsForm registry={state.registry.clone()} plugin_id={state.plugin_id.clone()} params={state.params.clone()} dispatcher={state.dispatcher()} />
+                <FileList files={files.clone()} sample={state.sample.clone()} dispatcher={state.dispatcher()} />
+                <PluginPicker registry={state.session.registry().clone()} selected={plugin_id.clone()} dispatcher={state.dispatcher()} />
+                <ParamsForm registry={state.session.registry().clone()} {plugin_id} params={state.session.params().to_vec()} dispatcher={state.dispatcher()} />
             </aside>
             <section class="content" aria-live="polite">
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">
                         <button class="button secondary" onclick={Callback::from(|_| print_page())}>{"Skriv ut"}</button>
-                        <ExportButton report={report.clone()} files={state.files.clone()} dispatcher={state.dispatcher()} />
+                        <ExportButton report={report.clone()} {files} dispatcher={state.dispatcher()} />
                     </div>
                     <ReportView report={report.clone()} />
+                } else if let Some(error) = &state.report_error {
+                    // The chosen report cannot be made of the files loaded now: the reason, in its place.
+                    <div class="empty" role="status" data-testid="report-error">
+                        <h1>{"Rapporten kunde inte tas fram"}</h1>
+                        <p>{error}</p>
+                    </div>
                 } else {
                     <div class="empty">
                         <h1>{"Ingen rapport ännu"}</h1>

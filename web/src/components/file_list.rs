@@ -7,8 +7,10 @@ use yew::prelude::*;
 /// Props of [`FileList`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The files.
+    /// The files, in load order.
     pub files: Vec<LoadedFile>,
+    /// The name of the bundled sample, while it is loaded.
+    pub sample: Option<String>,
     /// For removing a file.
     pub dispatcher: yew::UseReducerDispatcher<State>,
 }
@@ -33,7 +35,8 @@ pub fn file_list(props: &Props) -> Html {
             <ul class="file-list" data-testid="file-list">
             { for props.files.iter().enumerate().map(|(i, f)| {
                 let dispatcher = props.dispatcher.clone();
-                let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(i)));
+                let name = f.name.clone();
+                let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(name.clone())));
                 let tables = f.import.datasets.len();
                 html! {
                     <li key={f.name.clone()}>
@@ -42,8 +45,8 @@ pub fn file_list(props: &Props) -> Html {
                             <button class="icon" aria-label={format!("Ta bort {}", f.name)} title="Ta bort" {onclick}>{"×"}</button>
                         </div>
                         <div class="file-meta">
-                            {format!("{} · {} {}", size_text(f.size), tables, if tables == 1 { "tabell" } else { "tabeller" })}
-                            if f.is_sample { <span class="tag">{"Exempeldata"}</span> }
+                            {format!("{} · {} {}", size_text(f.size()), tables, if tables == 1 { "tabell" } else { "tabeller" })}
+                            if props.sample.as_ref() == Some(&f.name) { <span class="tag">{"Exempeldata"}</span> }
                         </div>
                         <details class="import-summary">
                             <summary>{"Vad importen förstod"}</summary>

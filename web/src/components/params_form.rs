@@ -1,7 +1,7 @@
 //! The chosen plugin's parameters.
 
 use crate::state::{Action, State};
-use std::rc::Rc;
+use std::sync::Arc;
 use uppfolj_plugin::{ParamKind, Registry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct Props {
     /// The plugins.
-    pub registry: Rc<Registry>,
+    pub registry: Arc<Registry>,
     /// The chosen plugin.
     pub plugin_id: String,
     /// Values typed so far.
@@ -21,7 +21,7 @@ pub struct Props {
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.registry, &other.registry) && self.plugin_id == other.plugin_id && self.params == other.params
+        Arc::ptr_eq(&self.registry, &other.registry) && self.plugin_id == other.plugin_id && self.params == other.params
     }
 }
 

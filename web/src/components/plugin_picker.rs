@@ -1,7 +1,7 @@
 //! Choosing the report (plugin).
 
 use crate::state::{Action, State};
-use std::rc::Rc;
+use std::sync::Arc;
 use uppfolj_plugin::Registry;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties)]
 pub struct Props {
     /// The plugins.
-    pub registry: Rc<Registry>,
+    pub registry: Arc<Registry>,
     /// The chosen plugin id.
     pub selected: String,
     /// For choosing.
@@ -19,7 +19,7 @@ pub struct Props {
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.registry, &other.registry) && self.selected == other.selected
+        Arc::ptr_eq(&self.registry, &other.registry) && self.selected == other.selected
     }
 }
 

@@ -1,0 +1,409 @@
+//! The [`Session`]: loaded files, the chosen plugin, its parameters, and the run.
+
+use std::sync::Arc;
+use uppfolj_import::{Import, ImportError, ImportOptions, ImportSummary, Mapping, import_bytes};
+use uppfolj_plugin::model::{Dataset, Report};
+use uppfolj_plugin::{Inputs, PluginError, PluginMeta, Registry, ReportPlugin};
+
+/// A file the user loaded: its bytes, how it is read, and what the import made of it.
+///
+/// Cloning is cheap (the bytes and the import are shared).
+#[derive(Clone)]
+pub struct LoadedFile {
+    /// The file's name, unique in a session; the import names it in messages and provenance.
+    pub name: String,
+    /// The file's bytes, kept so that it can be imported again with another mapping.
+    pub bytes: Arc<Vec<u8>>,
+    /// The user's overrides of the import's decisions.
+    pub mapping: Mapping,
+    /// What the import produced: the datasets and the summary.
+    pub import: Arc<Import>,
+}
+
+impl LoadedFile {
+    /// Size of the file in bytes.
+    pub fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The tables the import found, in the file's order.
+    pub fn datasets(&self) -> &[Dataset] {
+        &self.import.datasets
+    }
+
+    /// What the import found and decided, for the user.
+    pub fn summary(&self) -> &ImportSummary {
+        &self.import.summary
+    }
+}
+
+/// Two loaded files are the same when they share their bytes and their import: a new import makes
+/// a new `Arc`, so comparing pointers is exact, and it spares comparing every cell of a large
+/// dataset (a web page compares its state on every change).
+impl PartialEq for LoadedFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && Arc::ptr_eq(&self.bytes, &other.bytes)
+            && self.mapping == other.mapping
+            && Arc::ptr_eq(&self.import, &other.import)
+    }
+}
+
+impl std::fmt::Debug for LoadedFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedFile")
+            .field("name", &self.name)
+            .field("size", &self.size())
+            .field("mapping", &self.mapping)
+            .field("tables", &self.import.datasets.len())
+            .finish()
+    }
+}
+
+/// A plugin id no registered plugin has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no plugin '{id}'; available: {}", available.join(", "))]
+pub struct UnknownPlugin {
+    /// The id asked for.
+    pub id: String,
+    /// The ids there are, in registry order.
+    pub available: Vec<String>,
+}
+
+/// One application session: the files the user loaded, the report plugin chosen for them and its
+/// parameters.
+///
+/// * Files are kept in **load order**, and that is the order of the datasets a plugin sees
+///   ([`Session::inputs`]): when two files fit an input, the one loaded first is used. Loading a
+///   file under a name already loaded replaces that file in its place.
+/// * Until the user picks a plugin ([`Session::pick_plugin`]), the session chooses one whenever
+///   the files change: the first plugin, in registry order, whose required inputs the files
+///   satisfy ([`Session::fitting_plugins`]), else the first plugin. The choice depends on which
+///   files are loaded, not on their order. A plugin the user picked stays picked when files
+///   change.
+/// * [`Session::run`] always computes from the files loaded now; the session keeps no report.
+///
+/// Cloning is cheap: the registry and every file's bytes and import are shared.
+#[derive(Debug, Clone)]
+pub struct Session {
+    registry: Arc<Registry>,
+    import_options: ImportOptions,
+    files: Vec<LoadedFile>,
+    plugin_id: Option<String>,
+    picked: bool,
+    params: Vec<(String, String)>,
+}
+
+/// Equal sessions offer the same plugins (the same registry), hold the same files and have the
+/// same plugin, pick and parameters.
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.registry, &other.registry)
+            && self.import_options == other.import_options
+            && self.files == other.files
+            && self.plugin_id == other.plugin_id
+            && self.picked == other.picked
+            && self.params == other.params
+    }
+}
+
+impl Session {
+    /// A session offering the plugins of `registry` (usually [`crate::registry`]), with no files
+    /// and the first plugin chosen.
+    pub fn new(registry: Registry) -> Self {
+        let plugin_id = registry.metas().next().map(|m| m.id.clone());
+        Self {
+            registry: Arc::new(registry),
+            import_options: ImportOptions::default(),
+            files: Vec::new(),
+            plugin_id,
+            picked: false,
+            params: Vec::new(),
+        }
+    }
+
+    /// Imports files with these limits (the mapping in `options` is ignored: each file has its
+    /// own, given to [`Session::load`]).
+    #[must_use]
+    pub fn with_import_options(mut self, options: ImportOptions) -> Self {
+        self.import_options = ImportOptions { mapping: Mapping::default(), ..options };
+        self
+    }
+
+    /// The plugins offered, shared (compare with [`Arc::ptr_eq`]).
+    pub fn registry(&self) -> &Arc<Registry> {
+        &self.registry
+    }
+
+    // --- Files -------------------------------------------------------------------------------
+
+    /// The loaded files, in load order.
+    pub fn files(&self) -> &[LoadedFile] {
+        &self.files
+    }
+
+    /// The loaded file called `name`.
+    pub fn file(&self, name: &str) -> Option<&LoadedFile> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// Imports `bytes` as the file `name`, read with `mapping`, and adds it after the files
+    /// loaded before; a file already loaded under `name` is replaced in its place. If the import
+    /// fails the session is unchanged; the error (Swedish) names the file and says what to do.
+    pub fn load(
+        &mut self,
+        name: impl Into<String>,
+        bytes: Arc<Vec<u8>>,
+        mapping: Mapping,
+    ) -> Result<&LoadedFile, ImportError> {
+        let name = name.into();
+        let options = ImportOptions { mapping: mapping.clone(), ..self.import_options.clone() };
+        let import = Arc::new(import_bytes(&name, &bytes, &options)?);
+        let file = LoadedFile { name, bytes, mapping, import };
+        let index = match self.files.iter().position(|f| f.name == file.name) {
+            Some(i) => {
+                self.files[i] = file;
+                i
+            }
+            None => {
+                self.files.push(file);
+                self.files.len() - 1
+            }
+        };
+        self.files_changed();
+        Ok(&self.files[index])
+    }
+
+    /// Imports the file `name` again, read with `mapping`; `None` if no such file is loaded. If
+    /// the import fails the file keeps its former reading.
+    pub fn remap(&mut self, name: &str, mapping: Mapping) -> Option<Result<&LoadedFile, ImportError>> {
+        let bytes = self.file(name)?.bytes.clone();
+        Some(self.load(name, bytes, mapping))
+    }
+
+    /// Removes the file `name`, returning it; `None` if no such file is loaded.
+    pub fn remove(&mut self, name: &str) -> Option<LoadedFile> {
+        let index = self.files.iter().position(|f| f.name == name)?;
+        let file = self.files.remove(index);
+        self.files_changed();
+        Some(file)
+    }
+
+    /// Every dataset of the loaded files: the files in load order, each file's tables in its
+    /// order. The one order the plugins see.
+    pub fn datasets(&self) -> impl Iterator<Item = &Dataset> {
+        self.files.iter().flat_map(|f| f.import.datasets.iter())
+    }
+
+    /// The plugin inputs: [`Session::datasets`], copied.
+    pub fn inputs(&self) -> Inputs {
+        Inputs::new(self.datasets().cloned().collect())
+    }
+
+    // --- Plugin --------------------------------------------------------------------------------
+
+    /// The plugins the loaded files fit, in registry order: those whose required inputs each
+    /// have a fitting dataset, as the plugins declare them ([`Inputs::satisfy`]). The answer does
+    /// not depend on the order of the files.
+    pub fn fitting_plugins(&self) -> Vec<&PluginMeta> {
+        let inputs = self.inputs();
+        self.registry.metas().zip(self.registry.iter()).filter(|(_, p)| fits(*p, &inputs)).map(|(m, _)| m).collect()
+    }
+
+    /// Whether the loaded files fit the plugin `id` (false for an unknown id).
+    pub fn plugin_fits(&self, id: &str) -> bool {
+        self.registry.get(id).is_some_and(|p| fits(p, &self.inputs()))
+    }
+
+    /// The chosen plugin's id; `None` only when the registry is empty.
+    pub fn plugin_id(&self) -> Option<&str> {
+        self.plugin_id.as_deref()
+    }
+
+    /// The chosen plugin.
+    pub fn plugin(&self) -> Option<&dyn ReportPlugin> {
+        self.registry.get(self.plugin_id.as_deref()?)
+    }
+
+    /// Whether the user picked the plugin (it then stays when files change).
+    pub fn is_picked(&self) -> bool {
+        self.picked
+    }
+
+    /// The user picks the plugin `id`: it stays chosen, whatever files are loaded or removed.
+    /// Choosing another plugin than the current one clears the parameters.
+    pub fn pick_plugin(&mut self, id: &str) -> Result<(), UnknownPlugin> {
+        if self.registry.get(id).is_none() {
+            let available = self.registry.metas().map(|m| m.id.clone()).collect();
+            return Err(UnknownPlugin { id: id.to_owned(), available });
+        }
+        self.picked = true;
+        self.set_plugin(id);
+        Ok(())
+    }
+
+    fn set_plugin(&mut self, id: &str) {
+        if self.plugin_id.as_deref() != Some(id) {
+            self.plugin_id = Some(id.to_owned());
+            self.params.clear();
+        }
+    }
+
+    /// After files were loaded or removed: unless the user picked a plugin, chooses the first one
+    /// the files fit, else the first one.
+    fn files_changed(&mut self) {
+        if self.picked {
+            return;
+        }
+        let inputs = self.inputs();
+        let choice = self.registry.iter().find(|p| fits(*p, &inputs)).or_else(|| self.registry.iter().next());
+        if let Some(id) = choice.map(|p| p.meta().id) {
+            self.set_plugin(&id);
+        }
+    }
+
+    // --- Parameters ----------------------------------------------------------------------------
+
+    /// The parameters as the user gave them, `(key, text)`, in the order first given.
+    pub fn params(&self) -> &[(String, String)] {
+        &self.params
+    }
+
+    /// Sets the parameter `key` to `value`, as typed.
+    pub fn set_param(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        let (key, value) = (key.into(), value.into());
+        match self.params.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => self.params.push((key, value)),
+        }
+    }
+
+    /// Leaves the parameter `key` out: its default applies.
+    pub fn clear_param(&mut self, key: &str) {
+        self.params.retain(|(k, _)| k != key);
+    }
+
+    /// Replaces every parameter.
+    pub fn set_params(&mut self, params: Vec<(String, String)>) {
+        self.params = params;
+    }
+
+    // --- Run -----------------------------------------------------------------------------------
+
+    /// Runs the chosen plugin on the files loaded now with the parameters given: validates the
+    /// parameters, computes, and records parameters and inputs in the report.
+    pub fn run(&self) -> Result<Report, PluginError> {
+        let plugin =
+            self.plugin().ok_or_else(|| PluginError::Other("Det finns ingen rapport att välja.".to_owned()))?;
+        uppfolj_plugin::run(plugin, &self.inputs(), &self.params)
+    }
+}
+
+/// Whether `inputs` satisfy `plugin`'s declared required inputs.
+fn fits(plugin: &dyn ReportPlugin, inputs: &Inputs) -> bool {
+    inputs.satisfy(&plugin.inputs())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+
+    const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
+    const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
+
+    fn session() -> Session {
+        Session::new(crate::registry().expect("distinct ids"))
+    }
+
+    fn load(session: &mut Session, name: &str, text: &str) {
+        session.load(name, Arc::new(text.as_bytes().to_vec()), Mapping::default()).expect("imports");
+    }
+
+    fn names(session: &Session) -> Vec<&str> {
+        session.files().iter().map(|f| f.name.as_str()).collect()
+    }
+
+    #[test]
+    fn files_stay_in_load_order_and_a_file_loaded_again_keeps_its_place() {
+        let mut s = session();
+        load(&mut s, "a.csv", BUDGET);
+        load(&mut s, "b.csv", GRANTS);
+        let before = s.file("a.csv").expect("loaded").import.clone();
+        load(&mut s, "a.csv", BUDGET);
+        assert_eq!(names(&s), ["a.csv", "b.csv"]);
+        assert!(!Arc::ptr_eq(&before, &s.file("a.csv").expect("loaded").import), "imported anew");
+        let sources: Vec<&str> = s.datasets().map(|d| d.source.file.as_str()).collect();
+        assert_eq!(sources, ["a.csv", "b.csv"], "the plugins see the files in load order");
+        assert!(s.remove("a.csv").is_some());
+        assert!(s.remove("a.csv").is_none());
+        assert_eq!(names(&s), ["b.csv"]);
+    }
+
+    #[test]
+    fn a_refused_file_leaves_the_session_as_it_was() {
+        let mut s = session();
+        load(&mut s, "a.csv", BUDGET);
+        let before = s.clone();
+        assert!(s.load("a.csv", Arc::new(Vec::new()), Mapping::default()).is_err());
+        assert!(s.remap("a.csv", Mapping { header_row: Some(99), ..Mapping::default() }).is_some());
+        assert_eq!(s.file("a.csv"), before.file("a.csv"));
+        assert!(s.remap("none.csv", Mapping::default()).is_none());
+    }
+
+    #[test]
+    fn the_choice_is_the_first_fitting_plugin_whatever_the_order_of_the_files() {
+        let mut s = session();
+        assert_eq!(s.plugin_id(), Some("budget-follow-up"), "with no files, the first plugin");
+        load(&mut s, "grants.csv", GRANTS);
+        assert_eq!(s.plugin_id(), Some("earmarked-grants"));
+        assert!(s.plugin_fits("earmarked-grants") && !s.plugin_fits("budget-follow-up"));
+        load(&mut s, "budget.csv", BUDGET);
+        assert_eq!(s.plugin_id(), Some("budget-follow-up"), "the first in registry order that fits");
+        let mut t = session();
+        load(&mut t, "budget.csv", BUDGET);
+        load(&mut t, "grants.csv", GRANTS);
+        assert_eq!(t.plugin_id(), s.plugin_id());
+        let ids = |s: &Session| s.fitting_plugins().into_iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&s), ["budget-follow-up", "earmarked-grants", "cost-per-inhabitant"]);
+        assert_eq!(ids(&s), ids(&t));
+        s.remove("budget.csv");
+        assert_eq!(s.plugin_id(), Some("earmarked-grants"));
+        s.remove("grants.csv");
+        assert_eq!(s.plugin_id(), Some("budget-follow-up"), "nothing fits: the first plugin");
+    }
+
+    #[test]
+    fn a_picked_plugin_stays_and_runs_on_the_files_loaded_now() {
+        let mut s = session();
+        load(&mut s, "grants.csv", GRANTS);
+        load(&mut s, "budget.csv", BUDGET);
+        s.pick_plugin("earmarked-grants").expect("registered");
+        assert!(s.is_picked());
+        let report = s.run().expect("runs");
+        assert_eq!(report.plugin.id, "earmarked-grants");
+        s.remove("grants.csv");
+        assert_eq!(s.plugin_id(), Some("earmarked-grants"), "the pick stays when files change");
+        assert!(matches!(s.run(), Err(PluginError::MissingInput { .. })), "no report of a file that is gone");
+        let err = s.pick_plugin("nope").expect_err("unknown");
+        assert!(err.to_string().starts_with("no plugin 'nope'; available: budget-follow-up, "), "{err}");
+    }
+
+    #[test]
+    fn parameters_are_validated_as_given_and_cleared_with_another_plugin() {
+        let mut s = session();
+        load(&mut s, "grants.csv", GRANTS);
+        s.set_param("low_use", "30");
+        s.set_param("frame", "abc");
+        assert!(matches!(s.run(), Err(PluginError::Param(_))), "a parameter given is validated");
+        s.set_param("frame", "");
+        assert!(matches!(s.run(), Err(PluginError::Param(_))), "a blank value is a value");
+        s.clear_param("frame");
+        assert!(s.run().is_ok());
+        assert_eq!(s.params(), [("low_use".to_owned(), "30".to_owned())]);
+        s.pick_plugin("earmarked-grants").expect("registered");
+        assert_eq!(s.params().len(), 1, "the same plugin keeps its parameters");
+        s.pick_plugin("budget-follow-up").expect("registered");
+        assert!(s.params().is_empty());
+    }
+}

@@ -1,0 +1,69 @@
+//! The `uppfolj` binary: `plugins` and `run` go through the application session.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::process::{Command, Output};
+
+fn uppfolj(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_uppfolj"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn plugins_lists_the_applications_plugins_in_order() {
+    let out = uppfolj(&["plugins", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = list.as_array().expect("a list").iter().filter_map(|p| p["meta"]["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants", "cost-per-inhabitant"]
+    );
+}
+
+#[test]
+fn run_takes_the_first_fitting_file_in_the_order_given() {
+    let out = uppfolj(&[
+        "run",
+        "action-plan",
+        "samples/riktade_statsbidrag_2020.xlsx",
+        "samples/handlingsplan_2024_2026.xlsx",
+        "--param",
+        "required=325",
+        "--json",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["plugin"]["id"], "action-plan");
+    assert!(text(&out.stdout).contains("handlingsplan_2024_2026.xlsx"));
+}
+
+#[test]
+fn run_names_an_unknown_plugin_a_missing_input_and_a_file_given_twice() {
+    let unknown = uppfolj(&["run", "nope", "samples/driftredovisning_2024_aug.xlsx"]);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("no plugin 'nope'; available: budget-follow-up, "),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let missing = uppfolj(&["run", "balance-requirement", "samples/driftredovisning_2024_aug.xlsx"]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("inget inläst dataset passar"), "{}", text(&missing.stderr));
+    let twice = uppfolj(&[
+        "run",
+        "budget-follow-up",
+        "samples/driftredovisning_2024_aug.xlsx",
+        "samples/driftredovisning_2024_aug.xlsx",
+    ]);
+    assert!(!twice.status.success());
+    assert!(text(&twice.stderr).contains("two input files are named"), "{}", text(&twice.stderr));
+}
