@@ -235,3 +235,9 @@ fn section(lines: &[Line], total: &Line, text: Vec<String>) -> Section {
     ];
     section
 }
+
+// The code snippets of docs/plugins.md, compiled and run as doctests of this crate. Delete these
+// lines in a copy of this folder.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/plugins.md")]
+struct PluginsGuide;
