@@ -16,6 +16,7 @@
 
 mod install;
 mod steps;
+mod workspace;
 
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};

@@ -1,30 +1,11 @@
 //! The commands: serve, test, bench.
 
 use crate::install::{Need, Tools};
+use crate::workspace::{self, Workspace};
 use crate::{Ctx, run, timed};
 use anyhow::{Context, Result, bail};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
-
-/// The crates that must build for wasm32 (the core crates and the web app).
-const WASM_CRATES: &[&str] = &[
-    "uppfolj-model",
-    "uppfolj-plugin",
-    "uppfolj-import",
-    "uppfolj-plugins",
-    "uppfolj-chart",
-    "uppfolj-xlsx",
-    "uppfolj-plugin-cost-per-inhabitant",
-    "uppfolj-web",
-];
-
-/// Every built-in plugin with the sample it is exported from in the tests, and its parameters.
-pub const PLUGIN_SAMPLES: &[(&str, &str, &[&str])] = &[
-    ("budget-follow-up", "samples/driftredovisning_2024_aug.xlsx", &[]),
-    ("balance-requirement", "samples/balanskravsutredning_2021_2024.xlsx", &["goal=2"]),
-    ("action-plan", "samples/handlingsplan_2024_2026.xlsx", &["required=325"]),
-    ("earmarked-grants", "samples/riktade_statsbidrag_2020.xlsx", &["frame=2600000"]),
-];
 
 fn cargo(ctx: &Ctx) -> Command {
     let mut cmd = Command::new("cargo");
@@ -63,8 +44,8 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     timed("clippy (wasm32)", || {
         let mut cmd = tools.wasm_cargo(ctx)?;
         cmd.args(["clippy", "--target", "wasm32-unknown-unknown"]);
-        for krate in WASM_CRATES {
-            cmd.args(["-p", krate]);
+        for krate in Workspace::read(&ctx.root)?.wasm_crates()? {
+            cmd.args(["-p", &krate]);
         }
         run(cmd.args(["--", "-D", "warnings"]))
     })?;
@@ -119,24 +100,50 @@ fn fuzz(ctx: &Ctx, tools: &Tools, seconds: u32) -> Result<()> {
     Ok(())
 }
 
-/// Exports every built-in plugin's report on its sample with the CLI, then reads each workbook
-/// back with openpyxl and LibreOffice (tests/xlsx_clients/run.sh).
+/// Exports every plugin the CLI lists on the files of its first example (a plugin that declares
+/// none: on the first sample it makes a report from), then reads each workbook back with openpyxl
+/// and LibreOffice (tests/xlsx_clients/run.sh).
 fn export_and_check(ctx: &Ctx, tools: &Tools) -> Result<()> {
     let out = ctx.root.join("target/exports");
     std::fs::create_dir_all(&out)?;
     run(cargo(ctx).args(["build", "--quiet", "-p", "uppfolj-cli"]))?;
-    let cli = ctx.root.join("target/debug/uppfolj");
-    for (plugin, sample, params) in PLUGIN_SAMPLES {
-        let mut cmd = Command::new(&cli);
-        cmd.current_dir(&ctx.root).args(["run", plugin, sample]);
-        for param in *params {
-            cmd.args(["--param", param]);
+    let cli = Workspace::read(&ctx.root)?.cli();
+    let list = Command::new(&cli).current_dir(&ctx.root).args(["plugins", "--json"]).output()?;
+    if !list.status.success() {
+        bail!("`uppfolj plugins --json` failed: {}", String::from_utf8_lossy(&list.stderr));
+    }
+    let samples = workspace::sample_files(&ctx.root)?;
+    for plugin in workspace::plugin_runs(&serde_json::from_slice(&list.stdout)?)? {
+        let export = |files: &[String], quiet: bool| {
+            let mut cmd = Command::new(&cli);
+            cmd.current_dir(&ctx.root).args(["run", &plugin.id]).args(files);
+            for param in &plugin.params {
+                cmd.args(["--param", param]);
+            }
+            let json = out.join(format!("{}.json", plugin.id));
+            cmd.arg("--json").arg(json).arg("--xlsx").arg(out.join(format!("{}.xlsx", plugin.id)));
+            if quiet {
+                Ok(cmd.stdout(Stdio::null()).stderr(Stdio::null()).status()?.success())
+            } else {
+                run(&mut cmd).map(|()| true)
+            }
+        };
+        if !plugin.files.is_empty() {
+            export(&plugin.files, false)?;
+            continue;
         }
-        run(cmd
-            .arg("--json")
-            .arg(out.join(format!("{plugin}.json")))
-            .arg("--xlsx")
-            .arg(out.join(format!("{plugin}.xlsx"))))?;
+        // Until the list carries the plugin's examples: the first sample it makes a report from.
+        let mut fits = None;
+        for file in &samples {
+            if export(std::slice::from_ref(file), true)? {
+                fits = Some(file);
+                break;
+            }
+        }
+        let file = fits.with_context(|| {
+            format!("{} makes no report from any file in samples/: give it an Example with .sample(..)", plugin.id)
+        })?;
+        println!("{}: no example on sample files in the plugin list; exported from {file}", plugin.id);
     }
     let python = tools.python.as_ref().context("python with openpyxl is not installed")?;
     run(Command::new("bash").current_dir(&ctx.root).arg("tests/xlsx_clients/run.sh").arg(&out).env("PYTHON", python))

@@ -1,121 +1,106 @@
-//! The example plugin is picked up through the same registry as the built-ins, and computes cost
-//! per inhabitant from a driftredovisning.
+//! The example plugin's tests: its declared examples on the real sample (figures checked and the
+//! reports snapshotted in `tests/snapshots/`), then one focused test per rule, on a table written
+//! in the test and read by the real import (`TableLiteral`) or a dataset built by hand
+//! (`DatasetBuilder`) where the roles and cells are what is tested.
 
-use uppfolj_plugin::model::dataset::{
-    Cell, CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value,
-};
-use uppfolj_plugin::model::report::TableCell;
+use uppfolj_plugin::Registry;
+use uppfolj_plugin::model::dataset::{ColumnRole, DatasetKind};
+use uppfolj_plugin::model::report::{Block, TableCell};
 use uppfolj_plugin::model::unit::Unit;
-use uppfolj_plugin::{Inputs, Registry};
+use uppfolj_plugin_cost_per_inhabitant::CostPerInhabitant;
+use uppfolj_plugin_test_support::{DatasetBuilder, TableLiteral, V, assert_example_snapshots, cell, messages, run};
 
-fn driftredovisning(with_inhabitants: bool) -> Dataset {
-    let mut columns = vec![
-        ColumnMeta::new("Verksamhet", Some(ColumnRole::OrgUnit), 0),
-        ColumnMeta::new("Budget jan–aug", Some(ColumnRole::Budget), 1),
-        ColumnMeta::new("Utfall jan–aug", Some(ColumnRole::Outcome), 2),
-    ];
-    if with_inhabitants {
-        columns.push(ColumnMeta::new("Antal invånare", None, 3));
-    }
-    let lines = [
-        ("Närsjukvårdsområde Väster", -460_000.0, -489_318.0, 60_000.0),
-        ("Närsjukvårdsområde Norr", -361_000.0, -371_884.0, 55_000.0),
-        ("Summa", -821_000.0, -861_202.0, 115_000.0),
-    ];
-    let rows = lines
-        .iter()
-        .enumerate()
-        .map(|(i, (name, b, o, n))| {
-            let r = 5 + i as u32;
-            let mut cells = vec![
-                Cell::new(Value::Text((*name).into()), CellRef::new(r, 0)),
-                Cell::new(Value::number(*b), CellRef::new(r, 1)),
-                Cell::new(Value::number(*o), CellRef::new(r, 2)),
-            ];
-            if with_inhabitants {
-                cells.push(Cell::new(Value::number(*n), CellRef::new(r, 3)));
-            }
-            DataRow { cells, kind: if i == 2 { RowKind::Total } else { RowKind::Data }, level: 0, source_row: r }
-        })
-        .collect();
-    Dataset {
-        source: SourceFile { file: "drift.xlsx".into(), sheet: Some("Drift".into()) },
-        title: "Driftredovisning januari–augusti".into(),
-        kind: DatasetKind::Budget,
-        unit: Some(Unit::Tkr),
-        range: None,
-        columns,
-        rows,
-    }
-}
+const TABLE: &str = "kostnad-per-invanare";
 
-fn registry() -> Registry {
-    // The same two lines as in the CLI and the web app.
-    let mut registry = Registry::new();
-    uppfolj_plugin_cost_per_inhabitant::register(&mut registry).expect("registers");
-    registry
-}
-
-fn per_inhabitant(report: &uppfolj_plugin::model::Report, row: usize) -> Option<f64> {
-    let table = report.tables().next().expect("table");
-    let col = table.column_index("per_invanare").expect("column");
-    table.rows[row].cells[col].as_f64()
+#[test]
+fn every_example_produces_its_figures() {
+    assert_example_snapshots!(CostPerInhabitant);
 }
 
 #[test]
-fn divides_cost_by_population_parameter() {
-    let registry = registry();
-    let plugin = registry.get("cost-per-inhabitant").expect("found in the registry");
-    let report = uppfolj_plugin::run(
-        plugin,
-        &Inputs::new(vec![driftredovisning(false)]),
-        &[("population".into(), "245000".into())],
-    )
-    .expect("report");
-    // −489 318 tkr, costs negative → 489 318 000 kr / 245 000 inv = 1 997,22 kr/inv.
-    let v = per_inhabitant(&report, 0).expect("value");
-    assert!((v - 489_318_000.0 / 245_000.0).abs() < 1e-6, "{v}");
-    let table = report.tables().next().expect("table");
-    assert_eq!(table.rows.len(), 3, "two lines and the total; the file's Summa is not counted again");
-    assert_eq!(table.rows[2].cells[0], TableCell::Text("Totalt".into()));
-    let total = per_inhabitant(&report, 2).expect("total");
-    assert!((total - 861_202_000.0 / 245_000.0).abs() < 1e-6, "{total}");
-    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+fn the_files_total_row_is_not_counted_again() {
+    let ds = DatasetBuilder::new("drift.xlsx")
+        .kind(DatasetKind::Budget)
+        .unit(Unit::Tkr)
+        .columns(&[("Verksamhet", Some(ColumnRole::OrgUnit)), ("Utfall jan–aug", Some(ColumnRole::Outcome))])
+        .row(vec![V::T("Närsjukvårdsområde Väster"), V::N(-489_318.0)])
+        .row(vec![V::T("Närsjukvårdsområde Norr"), V::N(-371_884.0)])
+        .row(vec![V::T("Summa"), V::N(-861_202.0)])
+        .last_row_total()
+        .build();
+    let report = run(&CostPerInhabitant, vec![ds], &[("population", "245 000")]);
+    // −489 318 tkr, costs negative → 489 318 000 kr / 245 000 inv.
+    assert_eq!(cell(&report, TABLE, "Närsjukvårdsområde Väster", "per_invanare"), Some(489_318_000.0 / 245_000.0));
+    assert_eq!(cell(&report, TABLE, "Totalt", "kostnad"), Some(861_202_000.0), "the two units, not thrice");
+    assert_eq!(report.tables().next().map(|t| t.rows.len()), Some(3), "two units and the total");
 }
 
 #[test]
 fn reads_inhabitants_from_a_column() {
-    let registry = registry();
-    let plugin = registry.get("cost-per-inhabitant").expect("registered");
-    let report = uppfolj_plugin::run(plugin, &Inputs::new(vec![driftredovisning(true)]), &[]).expect("report");
-    let v = per_inhabitant(&report, 1).expect("value");
-    assert!((v - 371_884_000.0 / 55_000.0).abs() < 1e-6, "{v}");
+    let datasets = TableLiteral::new("kostnader.csv")
+        .row(["Verksamhet", "Utfall", "Antal invånare"])
+        .row(["Skola", "-100 000", "1 000"])
+        .row(["Vård", "-300 000", "2 000"])
+        .import();
+    let report = run(&CostPerInhabitant, datasets, &[]);
+    assert_eq!(cell(&report, TABLE, "Vård", "per_invanare"), Some(150.0));
+    assert_eq!(cell(&report, TABLE, "Totalt", "invanare"), Some(3_000.0));
+    assert_eq!(cell(&report, TABLE, "Totalt", "per_invanare"), Some(400_000.0 / 3_000.0));
+}
+
+#[test]
+fn uses_the_outcome_of_the_latest_year() {
+    // The import gives both columns the role Utfall; the year is in the header only.
+    let datasets = TableLiteral::new("kostnader.csv")
+        .row(["Verksamhet", "Utfall 2023", "Utfall 2024"])
+        .row(["Skola", "-100", "-120"])
+        .import();
+    let report = run(&CostPerInhabitant, datasets, &[("population", "10")]);
+    assert_eq!(cell(&report, TABLE, "Skola", "kostnad"), Some(120.0));
+}
+
+#[test]
+fn the_sign_parameter_overrides_detection() {
+    let datasets = TableLiteral::new("kostnader.csv")
+        .row(["Verksamhet", "Budget"])
+        .row(["Skola", "-50"])
+        .row(["Vård", "200"])
+        .import();
+    let report = run(&CostPerInhabitant, datasets.clone(), &[("population", "10"), ("sign", "costs-positive")]);
+    assert_eq!(cell(&report, TABLE, "Vård", "kostnad"), Some(200.0));
+    let report = run(&CostPerInhabitant, datasets, &[("population", "10"), ("sign", "costs-negative")]);
+    assert_eq!(cell(&report, TABLE, "Vård", "kostnad"), Some(-200.0));
 }
 
 #[test]
 fn missing_population_is_a_diagnostic_not_an_abort() {
-    let registry = registry();
-    let plugin = registry.get("cost-per-inhabitant").expect("registered");
-    let report = uppfolj_plugin::run(plugin, &Inputs::new(vec![driftredovisning(false)]), &[]).expect("report");
-    assert_eq!(per_inhabitant(&report, 0), None);
-    assert!(report.diagnostics.iter().any(|d| d.message.contains("population")));
+    let datasets = TableLiteral::new("kostnader.csv").row(["Verksamhet", "Utfall"]).row(["Skola", "-100"]).import();
+    let report = run(&CostPerInhabitant, datasets, &[]);
+    assert_eq!(cell(&report, TABLE, "Skola", "per_invanare"), None);
+    let messages = messages(&report);
+    assert!(messages.contains("Ange inställningen Antal invånare"), "{messages}");
+    assert!(!messages.contains("population"), "users see labels, never keys: {messages}");
 }
 
 #[test]
-fn examples_run() {
-    let registry = registry();
-    let plugin = registry.get("cost-per-inhabitant").expect("registered");
-    for example in plugin.examples() {
-        let params: Vec<_> = example.params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        let report =
-            uppfolj_plugin::run(plugin, &Inputs::new(vec![driftredovisning(false)]), &params).expect("example runs");
-        assert!(per_inhabitant(&report, 0).is_some(), "{}", example.description);
-    }
+fn ends_with_the_sources_of_its_figures() {
+    let datasets = TableLiteral::new("kostnader.csv")
+        .row(["Verksamhet", "Utfall", "Antal invånare"])
+        .row(["Skola", "-100", "10"])
+        .row(["Vård", "-300", "20"])
+        .import();
+    let report = run(&CostPerInhabitant, datasets, &[]);
+    let sources = report.sections.last().expect("sections");
+    assert_eq!(sources.title, "Källor");
+    let Some(Block::Provenance { notes }) = sources.blocks.first() else { panic!("no provenance: {sources:?}") };
+    let described: Vec<(&str, usize)> = notes.iter().map(|n| (n.what.as_str(), n.cells.len())).collect();
+    assert_eq!(described, [("Utfall", 2), ("Antal invånare", 2)]);
+    assert_eq!(report.tables().next().map(|t| t.rows[0].cells[0].clone()), Some(TableCell::Text("Skola".into())));
 }
 
 #[test]
-fn registers_next_to_the_builtins_without_clash() {
+fn a_duplicate_id_is_refused() {
     let mut registry = Registry::new();
     uppfolj_plugin_cost_per_inhabitant::register(&mut registry).expect("registers");
-    assert!(uppfolj_plugin_cost_per_inhabitant::register(&mut registry).is_err(), "a duplicate id is refused");
+    assert!(uppfolj_plugin_cost_per_inhabitant::register(&mut registry).is_err());
 }
