@@ -104,7 +104,7 @@ fn list_plugins(json: bool) -> Result<()> {
     if json {
         let list: Vec<_> = registry
             .iter()
-            .map(|p| serde_json::json!({ "meta": p.meta(), "inputs": p.inputs(), "params": p.params() }))
+            .map(|p| serde_json::json!({ "meta": p.meta(), "inputs": p.inputs(), "params": p.params(), "examples": p.examples() }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(());

@@ -335,8 +335,16 @@ fn missing_figures_for_the_cap_give_one_note_naming_rows_and_parameters() {
     let note = &notes[0].message;
     assert!(note.starts_with("Resultatreservens tak (5\u{a0}% av skatteintäkter"), "{note}");
     assert!(note.contains("för 2024, 2025 och 2026"), "{note}");
-    assert!(note.contains("'Resultatreserv, ingående balans'") && note.contains("'Resultatreserv (RUR) vid första årets början'"), "{note}");
-    assert!(note.contains("'Skatteintäkter'") && note.contains("'Skatteintäkter och generella statsbidrag, sista året' (summan för 2026, i mnkr)"), "{note}");
+    assert!(
+        note.contains("'Resultatreserv, ingående balans'")
+            && note.contains("'Resultatreserv (RUR) vid första årets början'"),
+        "{note}"
+    );
+    assert!(
+        note.contains("'Skatteintäkter'")
+            && note.contains("'Skatteintäkter och generella statsbidrag, sista året' (summan för 2026, i mnkr)"),
+        "{note}"
+    );
     assert_eq!(reserve_status(&report, "2024"), "Neutral:Kan inte prövas");
 }
 
@@ -415,7 +423,12 @@ fn conflicting_reserve_figures_are_warnings_and_the_file_wins() {
         ),
         "{m}"
     );
-    assert!(m.contains("Inställningen 'Skatteintäkter och generella statsbidrag, sista året' (9\u{202F}999,0 mnkr) används inte"), "{m}");
+    assert!(
+        m.contains(
+            "Inställningen 'Skatteintäkter och generella statsbidrag, sista året' (9\u{202F}999,0 mnkr) används inte"
+        ),
+        "{m}"
+    );
     assert!(m.contains("2025: resultatreserven vid årets slut, 115,0 mnkr, överstiger taket 75,0 mnkr"), "{m}");
     assert_eq!(m.matches("överstiger taket").count(), 4, "2024 (110 > 75) and 2025–2027 (115 > 75): {m}");
 }
