@@ -160,10 +160,15 @@ impl ParamSpec {
         self
     }
 
+    /// The error saying a value given for this parameter is wrong, and why (for a plugin that
+    /// parses a text parameter further, as "2024=325; 2025=150").
+    pub fn invalid(&self, reason: impl Into<String>) -> ParamError {
+        ParamError::Invalid { key: self.key.clone(), label: self.label_sv.clone(), reason: reason.into() }
+    }
+
     /// Parses and validates `text` for this parameter.
     pub fn parse(&self, text: &str) -> Result<ParamValue, ParamError> {
-        let invalid =
-            |reason: String| ParamError::Invalid { key: self.key.clone(), label: self.label_sv.clone(), reason };
+        let invalid = |reason: String| self.invalid(reason);
         match &self.kind {
             ParamKind::Number { min, max } => {
                 let v = parse_number(text).ok_or_else(|| invalid(format!("'{text}' är inte ett tal")))?;

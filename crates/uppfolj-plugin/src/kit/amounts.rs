@@ -2,6 +2,7 @@
 
 use uppfolj_model::dataset::Dataset;
 use uppfolj_model::format;
+use uppfolj_model::report::KeyFigure;
 use uppfolj_model::unit::Unit;
 
 /// The amount unit of column `col`, else the table's.
@@ -29,6 +30,20 @@ pub fn amount(value: f64, unit: &Unit) -> String {
 /// "+33 tkr" / "−12 tkr".
 pub fn signed_amount(value: f64, unit: &Unit) -> String {
     format!("{} {}", format::signed(value, decimals_for(unit) as usize), unit.label())
+}
+
+/// A key figure of `value` in `unit`, shown with the decimals usual for the unit; set its
+/// `status`, `change` and `note` on the result.
+pub fn key_figure(label: impl Into<String>, value: Option<f64>, unit: &Unit) -> KeyFigure {
+    KeyFigure {
+        label: label.into(),
+        value,
+        unit: Some(unit.clone()),
+        decimals: decimals_for(unit),
+        change: None,
+        status: None,
+        note: None,
+    }
 }
 
 /// Sum of the values that are present; `None` when none is.

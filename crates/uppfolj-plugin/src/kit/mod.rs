@@ -7,7 +7,7 @@
 //!   the plugin's own type, so columns and cells can never fall out of step.
 //! - [`cells`]: reading a dataset (the label column, texts, numbers, source cells, total rows,
 //!   year columns) and locating warnings and provenance at cells.
-//! - [`amounts`]: units, decimals, conversion and Swedish amount texts ("−126 410 tkr").
+//! - [`amounts`]: units, decimals, conversion, key figures and Swedish amount texts ("−126 410 tkr").
 //! - [`SignConvention`]: whether costs are negative or positive in a file, detected or chosen with
 //!   the standard `sign` parameter.
 //! - [`vocab`]: the Swedish vocabulary (total rows, months and periods, years).
@@ -22,7 +22,7 @@ mod sign;
 mod table;
 pub mod vocab;
 
-pub use amounts::{amount, convert, decimals_for, signed_amount, sum_present, unit_of};
+pub use amounts::{amount, convert, decimals_for, key_figure, signed_amount, sum_present, unit_of};
 pub use cells::{cell_at, column_year, label_column, num_at, provenance, row_is_total, text_at, warn_at};
 pub use report::{ReportBuilder, table_section};
 pub use sign::SignConvention;

@@ -3,7 +3,7 @@
 
 use super::compute::YearFigures;
 use super::read::year_label;
-use crate::common::decimals_for;
+use uppfolj_plugin::kit::key_figure;
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{KeyFigure, Status};
 use uppfolj_plugin::model::unit::Unit;
@@ -11,13 +11,9 @@ use uppfolj_plugin::model::unit::Unit;
 /// The key figures of year `f`, in `unit`.
 pub(super) fn key_figures(f: &YearFigures, unit: &Unit) -> Vec<KeyFigure> {
     let fig = |label: String, value: f64, status: Option<Status>, note: Option<String>| KeyFigure {
-        label,
-        value: Some(value),
-        unit: Some(unit.clone()),
-        decimals: decimals_for(unit),
-        change: None,
         status,
         note,
+        ..key_figure(label, Some(value), unit)
     };
     let yl = year_label(f.year);
     let mut figures = Vec::new();

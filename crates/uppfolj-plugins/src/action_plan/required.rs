@@ -19,7 +19,7 @@ pub(super) fn param_spec() -> ParamSpec {
 /// a year from its amount, a new line also separates years). Amounts are written as Swedes write
 /// them ("150,5", "1 000").
 pub(super) fn parse(text: &str, first_year: Year) -> Result<ByYear, ParamError> {
-    let invalid = |reason: String| ParamError::Invalid { key: KEY.into(), label: LABEL.into(), reason };
+    let invalid = |reason: String| param_spec().invalid(reason);
     let mut out = ByYear::new();
     for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
         let (year, value) = match part.split_once(['=', ':']) {

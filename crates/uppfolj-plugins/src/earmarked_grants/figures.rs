@@ -3,12 +3,13 @@
 
 use super::compute::{Figures, Use, remaining, share_used};
 use crate::common::{amount, decimals_for};
+use uppfolj_plugin::kit::key_figure;
 use uppfolj_plugin::model::report::{KeyFigure, Status};
 use uppfolj_plugin::model::unit::Unit;
 
 /// A key figure without change.
 fn figure(label: &str, value: Option<f64>, unit: Unit, decimals: u8) -> KeyFigure {
-    KeyFigure { label: label.into(), value, unit: Some(unit), decimals, change: None, status: None, note: None }
+    KeyFigure { decimals, ..key_figure(label, value, &unit) }
 }
 
 /// The key figures in `unit`, noting the decided `frame` under the allocation; without a used
