@@ -187,6 +187,28 @@ pub enum Trend {
     Worse,
 }
 
+impl Trend {
+    /// The Swedish word for the trend ("Bättre", "Oförändrat", "Sämre"), the same in every
+    /// renderer.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Trend::Better => "Bättre",
+            Trend::Unchanged => "Oförändrat",
+            Trend::Worse => "Sämre",
+        }
+    }
+
+    /// An arrow for the trend in plain text ("↑", "→", "↓"): the workbook writes it before the
+    /// word. It is never shown alone.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::Better => "↑",
+            Trend::Unchanged => "→",
+            Trend::Worse => "↓",
+        }
+    }
+}
+
 /// A table with typed columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
@@ -222,6 +244,22 @@ pub struct Column {
     pub formula: Option<ColumnFormula>,
 }
 
+impl Column {
+    /// The header of the column: its title and unit ("Budget, tkr", "Avvikelse, %"), unless the
+    /// title already ends with the unit ("Avvikelse, %", "Budget (tkr)", "Budget i tkr"). Every
+    /// renderer heads the column with this.
+    pub fn header(&self) -> String {
+        let Some(unit) = self.kind.unit_label() else { return self.title.clone() };
+        let t = self.title.trim_end().to_lowercase();
+        let u = unit.to_lowercase();
+        if t.ends_with(&format!(" {u}")) || t.ends_with(&format!("({u})")) || t == u {
+            self.title.clone()
+        } else {
+            format!("{}, {unit}", self.title)
+        }
+    }
+}
+
 /// Type of a column's values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -249,6 +287,17 @@ pub enum ColumnKind {
     Status,
     /// A trend arrow.
     Trend,
+}
+
+impl ColumnKind {
+    /// The unit a header names for values of this kind: the amount's unit ("tkr") or "%".
+    pub fn unit_label(&self) -> Option<&str> {
+        match self {
+            ColumnKind::Amount { unit, .. } => Some(unit.label()),
+            ColumnKind::Percent { .. } => Some("%"),
+            _ => None,
+        }
+    }
 }
 
 /// A per-row formula over other columns of the same row, by column key.
@@ -442,6 +491,18 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The Swedish word for the severity ("Information", "Varning", "Fel"), the same in every
+    /// renderer.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Severity::Info => "Information",
+            Severity::Warning => "Varning",
+            Severity::Error => "Fel",
+        }
+    }
+}
+
 /// A message collected while importing or computing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -471,5 +532,38 @@ impl Diagnostic {
         self.source = Some(source.clone());
         self.at = at;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(title: &str, kind: ColumnKind) -> Column {
+        Column { key: "k".into(), title: title.into(), kind, formula: None }
+    }
+
+    #[test]
+    fn headers_name_the_unit_once() {
+        let tkr = || ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 };
+        let percent = || ColumnKind::Percent { decimals: 1 };
+        assert_eq!(column("Budget", tkr()).header(), "Budget, tkr");
+        assert_eq!(column("budget", tkr()).header(), "budget, tkr");
+        assert_eq!(column("procent", percent()).header(), "procent, %");
+        assert_eq!(column("Avvikelse, %", percent()).header(), "Avvikelse, %");
+        assert_eq!(column("Budget (tkr)", tkr()).header(), "Budget (tkr)");
+        assert_eq!(column("Budget i tkr", tkr()).header(), "Budget i tkr");
+        assert_eq!(column("Budgetkr", tkr()).header(), "Budgetkr, tkr");
+        assert_eq!(column("Enhet", ColumnKind::Text).header(), "Enhet");
+        assert_eq!(column("Antal", ColumnKind::Number { decimals: 0 }).header(), "Antal");
+    }
+
+    #[test]
+    fn labels_are_swedish_and_distinct() {
+        let trends = [Trend::Better, Trend::Unchanged, Trend::Worse];
+        assert_eq!(trends.map(Trend::label_sv), ["Bättre", "Oförändrat", "Sämre"]);
+        assert_eq!(trends.map(Trend::arrow), ["↑", "→", "↓"]);
+        let severities = [Severity::Info, Severity::Warning, Severity::Error];
+        assert_eq!(severities.map(Severity::label_sv), ["Information", "Varning", "Fel"]);
     }
 }

@@ -4,16 +4,7 @@ use crate::formats::{CellStyle, Styles};
 use crate::section::{self, Layout, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError, names};
 use rust_xlsxwriter::{Url, Workbook};
-use uppfolj_model::{Diagnostic, Report, Severity};
-
-/// The Swedish word for a severity.
-pub(crate) fn severity_sv(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "Information",
-        Severity::Warning => "Varning",
-        Severity::Error => "Fel",
-    }
-}
+use uppfolj_model::{Diagnostic, Report};
 
 /// The warning that `n` texts on sheet `sheet_name` were cut to fit a cell.
 fn cut_warning(sheet_name: &str, n: usize) -> Diagnostic {
@@ -140,7 +131,7 @@ pub(crate) fn write(
         let plain = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone(); // top-aligned
         for d in report.diagnostics.iter().chain(&cut) {
             let row = sheet.row;
-            sheet.text(row, 0, severity_sv(d.severity), &plain)?;
+            sheet.text(row, 0, d.severity.label_sv(), &plain)?;
             sheet.text(row, 1, &d.message, &wrap)?;
             let lines = section::wrapped_lines(&d.message, MESSAGE_WIDTH);
             if lines > 1 {

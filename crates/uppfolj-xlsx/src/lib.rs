@@ -39,7 +39,6 @@ use uppfolj_model::{Dataset, Report};
 
 pub use job::{ExportJob, JobError};
 pub use names::{SheetNames, sanitize_sheet_name};
-pub use table::header as column_header;
 
 /// The sheet name of the cover sheet.
 pub const COVER_SHEET: &str = "Om rapporten";

@@ -9,6 +9,7 @@ use crate::section::{self, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, TableCell, Trend};
 use uppfolj_model::{CellRef, Status};
 
@@ -16,23 +17,6 @@ use uppfolj_model::{CellRef, Status};
 pub(crate) const MAX_ROW: u32 = 1_048_575;
 /// Most ranges in one `SUM(…)`: Excel allows 255 arguments.
 const MAX_SUM_ARGS: usize = 250;
-
-/// The header of a column: its title and unit ("Budget, tkr", "Avvikelse, %"), unless the title
-/// already ends with the unit ("Avvikelse, %", "Budget (tkr)").
-pub fn header(title: &str, kind: &ColumnKind) -> String {
-    let unit = match kind {
-        ColumnKind::Amount { unit, .. } => unit.label(),
-        ColumnKind::Percent { .. } => "%",
-        _ => return title.to_owned(),
-    };
-    let t = title.trim_end().to_lowercase();
-    let u = unit.to_lowercase();
-    if t.ends_with(&format!(" {u}")) || t.ends_with(&format!("({u})")) || t == u {
-        title.to_owned()
-    } else {
-        format!("{title}, {unit}")
-    }
-}
 
 /// Headers made unique (Excel tables require it): a repeated header gets " (2)".
 fn unique_headers(table: &Table) -> Vec<String> {
@@ -44,7 +28,7 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .map(|(i, c)| {
             // Excel limits a table column name to 255 characters; leave room for " (2)".
             // A table column name is an XML attribute, where control characters cannot stand.
-            let mut h: String = section::plain_text(&header(&c.title, &c.kind)).trim().chars().take(240).collect();
+            let mut h: String = section::plain_text(&c.header()).trim().chars().take(240).collect();
             if h.is_empty() {
                 h = format!("Kolumn {}", i + 1);
             }
@@ -59,13 +43,17 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .collect()
 }
 
-/// The Swedish text of a trend.
-pub(crate) fn trend_text(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Better => "↑ Bättre",
-        Trend::Unchanged => "→ Oförändrat",
-        Trend::Worse => "↓ Sämre",
-    }
+/// The text of a trend in a cell, the model's arrow and word: "↑ Bättre".
+fn trend_text(trend: Trend) -> &'static str {
+    static TEXTS: LazyLock<[String; 3]> = LazyLock::new(|| {
+        [Trend::Better, Trend::Unchanged, Trend::Worse].map(|t| format!("{} {}", t.arrow(), t.label_sv()))
+    });
+    let i = match trend {
+        Trend::Better => 0,
+        Trend::Unchanged => 1,
+        Trend::Worse => 2,
+    };
+    &TEXTS[i]
 }
 
 /// An A1 reference: column `col`, zero-based sheet row `row`.
@@ -610,9 +598,5 @@ mod tests {
         assert_eq!(h[1], "budget, tkr");
         assert_eq!(h[2], "budget, tkr (2)");
         assert_eq!(h[4], "procent, %");
-        assert_eq!(header("Avvikelse, %", &ColumnKind::Percent { decimals: 1 }), "Avvikelse, %");
-        assert_eq!(header("Budget (tkr)", &amount()), "Budget (tkr)");
-        assert_eq!(header("Budget i tkr", &amount()), "Budget i tkr");
-        assert_eq!(header("Budgetkr", &amount()), "Budgetkr, tkr");
     }
 }
