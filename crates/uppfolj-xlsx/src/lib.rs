@@ -28,7 +28,6 @@ mod chart;
 mod cover;
 mod formats;
 mod input;
-mod job;
 mod names;
 mod package;
 mod section;
@@ -37,7 +36,6 @@ mod table;
 use rust_xlsxwriter::{DocProperties, Workbook};
 use uppfolj_model::{Dataset, Report};
 
-pub use job::{ExportJob, JobError};
 pub use names::{SheetNames, sanitize_sheet_name};
 
 /// The sheet name of the cover sheet.
