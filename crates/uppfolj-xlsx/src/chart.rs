@@ -9,7 +9,7 @@
 //!   Excel cannot combine a line with horizontal bars on the same axis; they are listed instead).
 
 use crate::formats::{self, CellStyle, Styles};
-use crate::section::SheetWriter;
+use crate::sheet::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{
     Chart as XlChart, ChartAxisCrossing, ChartAxisLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
@@ -196,6 +196,32 @@ pub(crate) fn write(
     Ok(())
 }
 
+/// Where a chart's data table is: the sheet, the header row and the last data row. Column 0
+/// holds the categories.
+#[derive(Debug, Clone, Copy)]
+struct DataRange<'s> {
+    sheet: &'s str,
+    header_row: u32,
+    last_row: u32,
+}
+
+impl DataRange<'_> {
+    /// The categories.
+    fn categories(&self) -> (&str, u32, u16, u32, u16) {
+        (self.sheet, self.header_row + 1, 0, self.last_row, 0)
+    }
+
+    /// The values of data column `col`.
+    fn values(&self, col: u16) -> (&str, u32, u16, u32, u16) {
+        (self.sheet, self.header_row + 1, col, self.last_row, col)
+    }
+
+    /// The header cell of data column `col`: a series' name.
+    fn name(&self, col: u16) -> (&str, u32, u16) {
+        (self.sheet, self.header_row, col)
+    }
+}
+
 fn build(
     chart: &Chart,
     sheet: &str,
@@ -205,8 +231,8 @@ fn build(
     helper_cols: &[(usize, String, u32, bool)],
     reference_cols: &[usize],
 ) -> XlChart {
-    let horizontal = chart.horizontal;
-    let chart_type = match (chart.kind, horizontal) {
+    let data = DataRange { sheet, header_row, last_row };
+    let chart_type = match (chart.kind, chart.horizontal) {
         (ChartKind::Line, _) => ChartType::Line,
         (ChartKind::StackedBar | ChartKind::Waterfall, false) => ChartType::ColumnStacked,
         (ChartKind::StackedBar | ChartKind::Waterfall, true) => ChartType::BarStacked,
@@ -214,118 +240,14 @@ fn build(
         (_, true) => ChartType::Bar,
     };
     let mut xl = XlChart::new(chart_type);
-    let first = header_row + 1;
-    let categories = (sheet, first, 0u16, last_row, 0u16);
     let mut hidden_legend = Vec::new();
-
     if waterfall {
-        for (i, (col, name, color, legend)) in helper_cols.iter().enumerate() {
-            let series = xl.add_series();
-            series
-                .set_name(name.as_str())
-                .set_categories(categories)
-                .set_values((sheet, first, *col as u16, last_row, *col as u16))
-                .set_gap(50);
-            if i == 0 {
-                series.set_format(ChartFormat::new().set_no_fill().set_no_line());
-            } else {
-                series.set_format(&mut solid(*color));
-            }
-            if !legend {
-                hidden_legend.push(i);
-            }
-        }
+        hidden_legend = add_waterfall_series(&mut xl, data, helper_cols);
     } else {
-        for (s, series_data) in chart.series.iter().enumerate() {
-            let col = (s + 1) as u16;
-            let color = PALETTE[s % PALETTE.len()];
-            let series = xl.add_series();
-            series
-                .set_name((sheet, header_row, col))
-                .set_categories(categories)
-                .set_values((sheet, first, col, last_row, col));
-            match chart.kind {
-                ChartKind::Line => {
-                    series
-                        .set_format(
-                            ChartFormat::new().set_line(ChartLine::new().set_color(Color::RGB(color)).set_width(2.25)),
-                        )
-                        .set_marker(
-                            ChartMarker::new()
-                                .set_type(ChartMarkerType::Circle)
-                                .set_size(6)
-                                .set_format(&mut solid(color)),
-                        );
-                }
-                ChartKind::Bullet if s == 1 => {
-                    // The target: an outlined bar around the value bar.
-                    series.set_format(
-                        ChartFormat::new()
-                            .set_no_fill()
-                            .set_line(ChartLine::new().set_color(Color::RGB(0x000000)).set_width(2.0)),
-                    );
-                }
-                _ => {
-                    series.set_format(&mut solid(color)).set_gap(60);
-                    if matches!(chart.kind, ChartKind::Bullet | ChartKind::StackedBar) {
-                        series.set_overlap(100);
-                    }
-                }
-            }
-            if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
-                let points: Vec<ChartPoint> = (0..chart.categories.len())
-                    .map(|i| match series_data.statuses.get(i).copied().flatten() {
-                        Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),
-                        None => ChartPoint::new(),
-                    })
-                    .collect();
-                series.set_points(&points);
-            }
-        }
+        add_series(&mut xl, chart, data);
     }
-
-    if !reference_cols.is_empty() {
-        // A line chart takes the reference lines as series of its own; other kinds combine with
-        // a line chart holding them.
-        let mut lines = (chart.kind != ChartKind::Line).then(XlChart::new_line);
-        let target = lines.as_mut().unwrap_or(&mut xl);
-        for col in reference_cols {
-            let col = *col as u16;
-            target
-                .add_series()
-                .set_name((sheet, header_row, col))
-                .set_categories(categories)
-                .set_values((sheet, first, col, last_row, col))
-                .set_format(
-                    ChartFormat::new().set_line(
-                        ChartLine::new()
-                            .set_color(Color::RGB(0x000000))
-                            .set_width(1.5)
-                            .set_dash_type(ChartLineDashType::Dash),
-                    ),
-                );
-        }
-        if let Some(lines) = &lines {
-            xl.combine(lines);
-        }
-    }
-
-    xl.title().set_name(&chart.title).set_font(ChartFont::new().set_size(12).set_bold());
-    let value_label = if chart.value_label.is_empty() {
-        chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
-    } else {
-        chart.value_label.clone()
-    };
-    let code = axis_code(chart.unit.as_ref());
-    if horizontal {
-        xl.x_axis().set_name(&value_label).set_num_format(&code);
-        // First category on top, value axis kept at the bottom.
-        // Category labels beside the plot, not on the zero line among negative bars.
-        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max).set_label_position(ChartAxisLabelPosition::Low);
-    } else {
-        xl.y_axis().set_name(&value_label).set_num_format(&code);
-        xl.x_axis().set_label_position(ChartAxisLabelPosition::Low);
-    }
+    add_reference_lines(&mut xl, chart, data, reference_cols);
+    set_titles_and_axes(&mut xl, chart);
     xl.legend().set_position(ChartLegendPosition::Bottom);
     if chart.series.len() == 1 && !waterfall && reference_cols.is_empty() {
         xl.legend().set_hidden();
@@ -335,6 +257,121 @@ fn build(
     }
     xl.set_width(WIDTH).set_height(HEIGHT);
     xl
+}
+
+/// A waterfall's helper series: the invisible base first, then the coloured parts. Returns the
+/// series left out of the legend.
+fn add_waterfall_series(
+    xl: &mut XlChart,
+    data: DataRange<'_>,
+    helper_cols: &[(usize, String, u32, bool)],
+) -> Vec<usize> {
+    let mut hidden_legend = Vec::new();
+    for (i, (col, name, color, legend)) in helper_cols.iter().enumerate() {
+        let series = xl.add_series();
+        series
+            .set_name(name.as_str())
+            .set_categories(data.categories())
+            .set_values(data.values(*col as u16))
+            .set_gap(50);
+        if i == 0 {
+            series.set_format(ChartFormat::new().set_no_fill().set_no_line());
+        } else {
+            series.set_format(&mut solid(*color));
+        }
+        if !legend {
+            hidden_legend.push(i);
+        }
+    }
+    hidden_legend
+}
+
+/// The Report's series, each in its colour; bars with a status in the status's colour.
+fn add_series(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>) {
+    for (s, series_data) in chart.series.iter().enumerate() {
+        let col = (s + 1) as u16;
+        let color = PALETTE[s % PALETTE.len()];
+        let series = xl.add_series();
+        series.set_name(data.name(col)).set_categories(data.categories()).set_values(data.values(col));
+        match chart.kind {
+            ChartKind::Line => {
+                series
+                    .set_format(
+                        ChartFormat::new().set_line(ChartLine::new().set_color(Color::RGB(color)).set_width(2.25)),
+                    )
+                    .set_marker(
+                        ChartMarker::new().set_type(ChartMarkerType::Circle).set_size(6).set_format(&mut solid(color)),
+                    );
+            }
+            ChartKind::Bullet if s == 1 => {
+                // The target: an outlined bar around the value bar.
+                series.set_format(
+                    ChartFormat::new()
+                        .set_no_fill()
+                        .set_line(ChartLine::new().set_color(Color::RGB(0x000000)).set_width(2.0)),
+                );
+            }
+            _ => {
+                series.set_format(&mut solid(color)).set_gap(60);
+                if matches!(chart.kind, ChartKind::Bullet | ChartKind::StackedBar) {
+                    series.set_overlap(100);
+                }
+            }
+        }
+        if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
+            let points: Vec<ChartPoint> = (0..chart.categories.len())
+                .map(|i| match series_data.statuses.get(i).copied().flatten() {
+                    Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),
+                    None => ChartPoint::new(),
+                })
+                .collect();
+            series.set_points(&points);
+        }
+    }
+}
+
+/// Reference lines as dashed line series: a line chart takes them as series of its own; other
+/// kinds combine with a line chart holding them.
+fn add_reference_lines(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>, reference_cols: &[usize]) {
+    if reference_cols.is_empty() {
+        return;
+    }
+    let mut lines = (chart.kind != ChartKind::Line).then(XlChart::new_line);
+    let target = lines.as_mut().unwrap_or(xl);
+    for col in reference_cols {
+        let col = *col as u16;
+        target
+            .add_series()
+            .set_name(data.name(col))
+            .set_categories(data.categories())
+            .set_values(data.values(col))
+            .set_format(ChartFormat::new().set_line(
+                ChartLine::new().set_color(Color::RGB(0x000000)).set_width(1.5).set_dash_type(ChartLineDashType::Dash),
+            ));
+    }
+    if let Some(lines) = &lines {
+        xl.combine(lines);
+    }
+}
+
+/// The chart's title and its axes: the value axis named and formatted for the unit.
+fn set_titles_and_axes(xl: &mut XlChart, chart: &Chart) {
+    xl.title().set_name(&chart.title).set_font(ChartFont::new().set_size(12).set_bold());
+    let value_label = if chart.value_label.is_empty() {
+        chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
+    } else {
+        chart.value_label.clone()
+    };
+    let code = axis_code(chart.unit.as_ref());
+    if chart.horizontal {
+        xl.x_axis().set_name(&value_label).set_num_format(&code);
+        // First category on top, value axis kept at the bottom.
+        // Category labels beside the plot, not on the zero line among negative bars.
+        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max).set_label_position(ChartAxisLabelPosition::Low);
+    } else {
+        xl.y_axis().set_name(&value_label).set_num_format(&code);
+        xl.x_axis().set_label_position(ChartAxisLabelPosition::Low);
+    }
 }
 
 #[cfg(test)]

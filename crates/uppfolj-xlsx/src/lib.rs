@@ -31,6 +31,7 @@ mod input;
 mod names;
 mod package;
 mod section;
+mod sheet;
 mod table;
 
 use rust_xlsxwriter::{DocProperties, Workbook};

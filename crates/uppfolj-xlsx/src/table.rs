@@ -2,10 +2,10 @@
 //! indented levels, statuses as text with conditional colours, and live formulas with the
 //! computed value cached.
 
-use crate::body::{BodyCell, CellValue};
+use crate::body::{BodyCell, BodyRows, CellValue, WidenTable};
 use crate::formats::{self, CellStyle, StyleId, Styles};
 use crate::names::TableNames;
-use crate::section::{self, SheetWriter};
+use crate::sheet::{self, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
@@ -28,7 +28,7 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .map(|(i, c)| {
             // Excel limits a table column name to 255 characters; leave room for " (2)".
             // A table column name is an XML attribute, where control characters cannot stand.
-            let mut h: String = section::plain_text(&c.header()).trim().chars().take(240).collect();
+            let mut h: String = sheet::plain_text(&c.header()).trim().chars().take(240).collect();
             if h.is_empty() {
                 h = format!("Kolumn {}", i + 1);
             }
@@ -225,20 +225,7 @@ pub(crate) struct TableBody<'r> {
     /// The label column's styles per indent level (0–15), in data, subtotal and total rows.
     label_styles: Vec<[StyleId; 3]>,
     /// The Excel table over the rows, when it has to be widened after saving.
-    pub(crate) widen: Option<WidenTable>,
-}
-
-/// An Excel table added over its header and first row only, to be widened to all its rows when
-/// the file is packaged: rust_xlsxwriter checks table overlaps with a map entry per cell of the
-/// range (over 100 MB for 500 000 rows), and the rows are streamed anyway.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct WidenTable {
-    /// The table's name (unique in the workbook).
-    pub(crate) name: String,
-    /// The range it was added with: `A5:F6`.
-    pub(crate) added: String,
-    /// Its whole range: `A5:F500005`.
-    pub(crate) full: String,
+    widen: Option<WidenTable>,
 }
 
 /// The index of a row kind in [`TableBody`]'s style arrays.
@@ -284,13 +271,24 @@ impl<'r> TableBody<'r> {
         Self { table, rows, header_row, formulas, label_col, styles: column_styles, label_styles, widen: None }
     }
 
-    pub(crate) fn first_row(&self) -> u32 {
+    /// The indent of column `c` in row `r`.
+    fn indent(&self, r: usize, c: usize) -> u8 {
+        match self.table.columns[c].kind {
+            _ if Some(c) == self.label_col => self.table.rows[r].level.min(MAX_INDENT),
+            ColumnKind::Status | ColumnKind::Trend => 1,
+            _ => 0,
+        }
+    }
+}
+
+impl<'r> BodyRows<'r> for TableBody<'r> {
+    fn first_row(&self) -> u32 {
         self.header_row + 1
     }
 
     /// The most bytes of XML its rows can be written as, counted from the Report without making
     /// the cells (see [`crate::body::row_xml_bound`] for the per-cell sizes).
-    pub(crate) fn xml_bound(&self) -> u64 {
+    fn xml_bound(&self) -> u64 {
         use crate::body::{CELL_XML, NUMBER_XML, ROW_XML};
         // The formulas made here hold cell references, digits, operators and `""`: nothing to
         // escape. A column formula is at most `IF(XFD1048576=0,"",100*XFD1048576/ABS(XFD1048576))`;
@@ -314,24 +312,19 @@ impl<'r> TableBody<'r> {
         bound
     }
 
-    pub(crate) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.rows
     }
 
-    pub(crate) fn last_col(&self) -> u16 {
+    fn last_col(&self) -> u16 {
         u16::try_from(self.table.columns.len().saturating_sub(1)).unwrap_or(u16::MAX)
     }
 
-    /// The indent of column `c` in row `r`.
-    fn indent(&self, r: usize, c: usize) -> u8 {
-        match self.table.columns[c].kind {
-            _ if Some(c) == self.label_col => self.table.rows[r].level.min(MAX_INDENT),
-            ColumnKind::Status | ColumnKind::Trend => 1,
-            _ => 0,
-        }
+    fn widen(&self) -> Option<&WidenTable> {
+        self.widen.as_ref()
     }
 
-    pub(crate) fn cells(&self, r: usize, out: &mut Vec<BodyCell<'r>>) {
+    fn cells(&self, r: usize, out: &mut Vec<BodyCell<'r>>) {
         let table = self.table;
         let Some(row) = table.rows.get(r) else { return };
         let k = kind_index(row.kind);
@@ -414,7 +407,7 @@ pub(crate) fn write<'r>(
             .set_name(&name)
             .set_style(TableStyle::Light1)
             .set_columns(&columns)
-            .set_alt_text_title(section::plain_text(&table.title).chars().take(250).collect::<String>());
+            .set_alt_text_title(sheet::plain_text(&table.title).chars().take(250).collect::<String>());
         let added_last = header_row + 1;
         let full_last = header_row + table_rows as u32;
         sheet
