@@ -22,5 +22,5 @@ pub mod report;
 pub mod unit;
 
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
-pub use report::{Block, Chart, Diagnostic, Report, Section, Severity, Status, Table};
+pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
 pub use unit::Unit;

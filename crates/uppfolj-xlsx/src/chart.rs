@@ -3,7 +3,9 @@
 //!
 //! * bar, grouped bar, stacked bar and line charts map to Excel's own kinds, horizontal when the
 //!   Report asks for it; bars with a status are coloured by it;
-//! * a waterfall is a stacked column chart with an invisible base series;
+//! * a waterfall is a stacked column chart with an invisible base series; its steps are coloured
+//!   by direction (increase, decrease), or as better and worse when the Report says which
+//!   direction of the series is better (`report::ChartSemantics`);
 //! * a bullet chart is approximated by the value as a bar and the target as an outlined bar around it;
 //! * reference lines ("Krav 325 mnkr") are line series of a constant value (vertical charts only:
 //!   Excel cannot combine a line with horizontal bars on the same axis; they are listed instead).
@@ -16,7 +18,7 @@ use rust_xlsxwriter::{
     ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
 };
 use uppfolj_model::Unit;
-use uppfolj_model::report::{Chart, ChartKind};
+use uppfolj_model::report::{Chart, ChartKind, ChartSemantics};
 
 /// Chart size in pixels.
 const WIDTH: u32 = 640;
@@ -25,8 +27,10 @@ const HEIGHT: u32 = 340;
 pub(crate) const CHART_ROWS: u32 = HEIGHT / 20 + 1;
 /// Series colours (a calm palette readable in grey print).
 const PALETTE: [u32; 6] = [0x1F4E79, 0xED7D31, 0x7F7F7F, 0x2E75B6, 0x70AD47, 0xFFC000];
-const UP: u32 = 0x2E7D32;
-const DOWN: u32 = 0xC62828;
+/// Waterfall: an increase and a decrease, when the Report does not say which is better (the SVG's
+/// colours: a direction, not a judgement).
+const INCREASE: u32 = 0x2B5F9E;
+const DECREASE: u32 = 0xD97B29;
 const TOTAL: u32 = 0x1F4E79;
 
 /// The value axis number format for a unit (chart values are as in the Report).
@@ -89,6 +93,19 @@ impl Waterfall {
     }
 }
 
+/// The legend name and colour of a waterfall's steps in direction `sign`: "Ökning" in the increase
+/// colour, or, when the Report says which direction of the series is better, "Ökning (sämre)" in
+/// the bad status's colour (a cost that rises), "Minskning (bättre)" in the good one's.
+fn step_look(semantics: &ChartSemantics, sign: f64) -> (String, u32) {
+    let word = if sign > 0.0 { "Ökning" } else { "Minskning" };
+    match semantics.judge(0, sign) {
+        Some(trend) => {
+            (format!("{word} ({})", trend.label_sv().to_lowercase()), formats::status_chart_color(trend.status()))
+        }
+        None => (word.to_owned(), if sign > 0.0 { INCREASE } else { DECREASE }),
+    }
+}
+
 fn solid(color: u32) -> ChartFormat {
     let mut format = ChartFormat::new();
     format.set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(color)));
@@ -100,6 +117,7 @@ pub(crate) fn write(
     sheet: &mut SheetWriter<'_>,
     styles: &mut Styles,
     chart: &Chart,
+    semantics: &ChartSemantics,
     options: &ExportOptions,
 ) -> Result<(), XlsxError> {
     let heading = styles.heading.clone();
@@ -130,12 +148,15 @@ pub(crate) fn write(
         };
         add("Bas", &w.base, 0, false, true);
         // Each colour has one legend entry: the first of its parts that has values.
+        let ((up, up_color), (down, down_color)) = (step_look(semantics, 1.0), step_look(semantics, -1.0));
         let up_main = w.up.iter().any(|v| *v != 0.0) || !w.up_below.iter().any(|v| *v != 0.0);
-        add("Ökning", &w.up, UP, true, false);
-        add(if up_main { "Ökning under noll" } else { "Ökning" }, &w.up_below, UP, !up_main, false);
+        add(&up, &w.up, up_color, true, false);
+        let up_below = if up_main { format!("{up} under noll") } else { up.clone() };
+        add(&up_below, &w.up_below, up_color, !up_main, false);
         let down_main = w.down.iter().any(|v| *v != 0.0) || !w.down_below.iter().any(|v| *v != 0.0);
-        add("Minskning", &w.down, DOWN, true, false);
-        add(if down_main { "Minskning under noll" } else { "Minskning" }, &w.down_below, DOWN, !down_main, false);
+        add(&down, &w.down, down_color, true, false);
+        let down_below = if down_main { format!("{down} under noll") } else { down.clone() };
+        add(&down_below, &w.down_below, down_color, !down_main, false);
         add("Summa", &w.total, TOTAL, true, true);
     }
     let can_combine = !chart.horizontal;

@@ -87,7 +87,7 @@ pub(crate) fn write<'r>(
                 layout.header_rows += 1;
                 layout.first_header.get_or_insert(header);
             }
-            Block::Chart(c) => chart::write(&mut sheet, styles, c, options)?,
+            Block::Chart(c) => chart::write(&mut sheet, styles, c, &report.semantics_of(&c.id), options)?,
             Block::Provenance { notes } => write_provenance(&mut sheet, styles, notes)?,
         }
         sheet.row += 1;

@@ -627,3 +627,27 @@ fn control_characters_never_break_the_xml() {
     let kept = range.used_cells().any(|(_, _, d)| matches!(d, Data::String(s) if s.ends_with(" a\u{1}b\u{b}c\u{1f}")));
     assert!(kept, "cell text keeps its characters");
 }
+
+/// A waterfall's steps are coloured by direction (blue, orange) unless the Report says which
+/// direction is better; then a falling cost is better (green) and a rising one worse (red), and
+/// the legend says so.
+#[test]
+fn waterfall_steps_are_coloured_better_or_worse_as_the_report_says() {
+    use uppfolj_model::report::{Better, ChartSemantics};
+    let case = common::budget_case();
+    let chart_xml = |report: &Report| {
+        let bytes = export(report, &case.datasets, &options()).expect("export");
+        // The waterfall is on the second section's sheet, the workbook's second chart.
+        part(&bytes, "xl/charts/chart2.xml")
+    };
+    let plain = chart_xml(&case.report);
+    assert!(plain.contains("D97B29") && !plain.contains("C62828"), "by direction only, never the bad colour");
+    assert!(plain.contains("<c:v>Minskning</c:v>") || plain.contains(">Minskning<"), "{plain}");
+
+    let mut report = case.report.clone();
+    // The budget's costs are negative: a step down is more cost, so higher is better.
+    report.chart_semantics.push(ChartSemantics::new("brygga").with_better(0, Better::Higher));
+    let judged = chart_xml(&report);
+    assert!(judged.contains("C62828") && !judged.contains("D97B29"), "more cost is worse: the bad colour");
+    assert!(judged.contains("Minskning (sämre)"), "the legend says so");
+}
