@@ -1,7 +1,7 @@
 //! The Excel export in a Web Worker, so that the page stays responsive while a large workbook is
 //! made and the user can cancel it.
 //!
-//! The page packs an [`ExportJob`] ([`ExportJob::write_to`], CBOR) and transfers it to a worker
+//! The page packs an [`ExportJob`] ([`crate::export_job`], CBOR) and transfers it to a worker
 //! made for this export; the worker reads it, runs the export and transfers the file back. The job
 //! is written straight into JavaScript's memory in 1 MiB chunks ([`pack`]): the page's WebAssembly
 //! memory, which never shrinks, does not grow by the size of the job. Both transfers move
@@ -26,10 +26,10 @@
 //! (a trap, running out of memory), its bincode codec cannot carry the model's internally tagged
 //! enums, and it copies instead of transferring. So this is written on web-sys directly.
 
+use crate::export_job::{ExportJob, JobError};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
-use uppfolj_xlsx::ExportJob;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worker};
@@ -118,7 +118,7 @@ fn run(data: &JsValue) -> Result<Vec<u8>, String> {
         at = end;
     }
     let job = ExportJob::read_from(&packed).map_err(|e| {
-        if let uppfolj_xlsx::JobError::Read { detail } = &e {
+        if let JobError::Read { detail } = &e {
             web_sys::console::warn_2(&"uppfolj: the export job could not be read:".into(), &detail.into());
         }
         format!("{e} Ladda om sidan och försök igen.")

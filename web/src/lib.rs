@@ -4,4 +4,5 @@
 //! each Excel export; the worker's bundle (`src/bin/uppfolj-export-worker.rs`) runs
 //! [`export_worker::serve`]. Keeping both sides in one module keeps their messages in one place.
 
+pub mod export_job;
 pub mod export_worker;

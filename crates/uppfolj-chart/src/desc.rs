@@ -3,7 +3,7 @@
 
 use crate::kinds::{Clean, MISSING};
 use crate::scale::ValueFormat;
-use uppfolj_model::report::{Chart, ChartKind};
+use uppfolj_model::report::{Chart, ChartKind, Trend};
 use uppfolj_model::unit::Unit;
 
 /// The Swedish name of a chart kind.
@@ -30,6 +30,15 @@ fn with_unit(format: &ValueFormat, value: f64, unit: Option<&Unit>) -> String {
     }
 }
 
+/// A waterfall step judged better, unchanged or worse, when the Report says which direction is
+/// better (the last category, the total, is not a step).
+fn judged(chart: &Chart, clean: &Clean, s: usize, i: usize, v: f64) -> Option<Trend> {
+    if chart.kind != ChartKind::Waterfall || i + 1 >= chart.categories.len() {
+        return None;
+    }
+    clean.semantics.judge(s, v)
+}
+
 /// The description of `chart`.
 pub(crate) fn describe(chart: &Chart, clean: &Clean, axis_title: &str) -> String {
     let mut out = String::new();
@@ -49,7 +58,9 @@ pub(crate) fn describe(chart: &Chart, clean: &Clean, axis_title: &str) -> String
         let v = clean.values.get(s).and_then(|v| v.get(i)).copied().flatten();
         let mut text = v.map_or_else(|| MISSING.to_owned(), |v| with_unit(f, v, unit));
         if let Some(status) = clean.statuses.get(s).and_then(|st| st.get(i)).copied().flatten() {
-            text.push_str(&format!(" ({})", status.label_sv()));
+            text.push_str(&format!(" ({})", clean.semantics.status_label(status)));
+        } else if let Some(trend) = v.and_then(|v| judged(chart, clean, s, i, v)) {
+            text.push_str(&format!(" ({})", trend.label_sv().to_lowercase()));
         }
         text
     };
@@ -112,6 +123,13 @@ pub(crate) fn describe(chart: &Chart, clean: &Clean, axis_title: &str) -> String
             }
         }
     }
+    out.push_str(&references(chart, unit));
+    out
+}
+
+/// The sentence naming the reference lines (" Referenslinje: Krav: 325 mnkr."), or nothing.
+fn references(chart: &Chart, unit: Option<&Unit>) -> String {
+    let mut out = String::new();
     let refs: Vec<String> = chart
         .reference_lines
         .iter()

@@ -4,7 +4,7 @@ use crate::header::{LegendItem, Marker, Swatch, status_marker};
 use crate::palette;
 use crate::plot::{BarLabel, Mark, Plot};
 use crate::scale::ValueFormat;
-use uppfolj_model::report::{Chart, ChartKind, Status};
+use uppfolj_model::report::{Better, Chart, ChartKind, ChartSemantics, Status, Trend};
 
 /// A chart's series cut or padded to one value per category; non-finite values become missing.
 #[derive(Debug, Clone)]
@@ -12,10 +12,12 @@ pub(crate) struct Clean {
     pub names: Vec<String>,
     pub values: Vec<Vec<Option<f64>>>,
     pub statuses: Vec<Vec<Option<Status>>>,
+    /// How the Report says to read the chart: status labels, which direction is better.
+    pub semantics: ChartSemantics,
 }
 
 impl Clean {
-    pub fn new(chart: &Chart) -> Self {
+    pub fn new(chart: &Chart, semantics: &ChartSemantics) -> Self {
         let n = chart.categories.len();
         let names = chart.series.iter().map(|s| s.name.clone()).collect();
         let values = chart
@@ -25,7 +27,7 @@ impl Clean {
             .collect();
         let statuses =
             chart.series.iter().map(|s| (0..n).map(|i| s.statuses.get(i).copied().flatten()).collect()).collect();
-        Self { names, values, statuses }
+        Self { names, values, statuses, semantics: semantics.clone() }
     }
 
     /// Whether any value can be drawn.
@@ -70,8 +72,8 @@ fn status_legend_prefixed(clean: &Clean, s: usize, name: &str, prefix: Option<&s
         .filter(|st| used.contains(&Some(**st)))
         .map(|st| LegendItem {
             label: match prefix {
-                Some(p) => format!("{p}: {}", st.label_sv().to_lowercase()),
-                None => st.label_sv().to_owned(),
+                Some(p) => format!("{p}: {}", clean.semantics.status_label(*st).to_lowercase()),
+                None => clean.semantics.status_label(*st).to_owned(),
             },
             swatch: Swatch::Status(palette::status(*st), status_marker(*st)),
         })
@@ -246,6 +248,7 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
     let total_format = format.unsigned();
     let mut running = 0.0f64;
     let (mut up, mut down) = (false, false);
+    let mut judged_used = [false; 3];
     let slot = (0.15, 0.85);
     for i in 0..n {
         let v = values.get(i).copied().flatten();
@@ -266,16 +269,21 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
         match v {
             Some(v) if (running + v).is_finite() => {
                 let next = running + v;
-                let color = clean.status(0, i).unwrap_or(Status::Neutral);
-                let color = if clean.status(0, i).is_some() {
-                    palette::status(color)
-                } else if v >= 0.0 {
-                    up = true;
-                    palette::INCREASE
-                } else {
-                    down = true;
-                    palette::DECREASE
+                // A status colours the step; else whether it is better or worse, when the Report
+                // says which direction is; else only its direction.
+                let judged = clean.semantics.judge(0, v);
+                let status = clean.status(0, i).or(judged.map(Trend::status));
+                let color = match status {
+                    Some(status) => palette::status(status),
+                    None if v >= 0.0 => palette::INCREASE,
+                    None => palette::DECREASE,
                 };
+                match (clean.status(0, i), judged) {
+                    (Some(_), _) => {}
+                    (None, Some(trend)) => judged_used[trend_index(trend)] = true,
+                    (None, None) if v >= 0.0 => up = true,
+                    (None, None) => down = true,
+                }
                 plot.marks.push(Mark::Bar {
                     cat: i,
                     slot,
@@ -283,7 +291,7 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
                     v1: next,
                     color,
                     label: Some(BarLabel { text: steps.write(v), inside: false, optional: false, at: None }),
-                    symbol: clean.status(0, i).map(status_marker),
+                    symbol: status.map(status_marker),
                 });
                 running = next;
             }
@@ -297,8 +305,40 @@ fn waterfall(plot: &mut Plot<'_>, clean: &Clean, format: &ValueFormat) {
     if down {
         plot.legend.push(LegendItem { label: "Minskning".to_owned(), swatch: Swatch::Box(palette::DECREASE) });
     }
+    for trend in TRENDS.into_iter().filter(|t| judged_used[trend_index(*t)]) {
+        let status = trend.status();
+        let label = step_label(clean.semantics.better(0), trend);
+        plot.legend.push(LegendItem { label, swatch: Swatch::Status(palette::status(status), status_marker(status)) });
+    }
     if n > 1 {
         plot.legend.push(LegendItem { label: "Summa".to_owned(), swatch: Swatch::Box(palette::TOTAL) });
+    }
+}
+
+/// Trends in legend order.
+const TRENDS: [Trend; 3] = [Trend::Better, Trend::Worse, Trend::Unchanged];
+
+fn trend_index(trend: Trend) -> usize {
+    match trend {
+        Trend::Better => 0,
+        Trend::Worse => 1,
+        Trend::Unchanged => 2,
+    }
+}
+
+/// The legend label of a waterfall step judged `trend` in a series where `better` is the good
+/// direction: "Minskning (bättre)", "Ökning (sämre)", "Oförändrat".
+pub(crate) fn step_label(better: Option<Better>, trend: Trend) -> String {
+    let increase = matches!(
+        (better, trend),
+        (Some(Better::Higher), Trend::Better) | (Some(Better::Lower), Trend::Worse) | (None, _)
+    );
+    match trend {
+        Trend::Unchanged => trend.label_sv().to_owned(),
+        _ => {
+            let word = if increase { "Ökning" } else { "Minskning" };
+            format!("{word} ({})", trend.label_sv().to_lowercase())
+        }
     }
 }
 

@@ -13,6 +13,10 @@
 //!   that lists the figures in Swedish, both referenced by `aria-labelledby`. Statuses are shown
 //!   by colour *and* named in the legend and the description; bar labels carry the value with
 //!   an explicit sign when a chart has both positive and negative values.
+//! * **Read as the Report says** ([`svg_with`], `report::ChartSemantics`): the legend label of
+//!   each status in this chart ("Överskridet" rather than "Ej uppnått"), and which direction of a
+//!   series is better, so that a waterfall's steps are coloured better/worse, not by sign (a
+//!   cost that falls is good). Without it, charts draw as they always have.
 //! * **Swedish numbers** on the value axis and on labels ("−1 200", "12,5 %") through
 //!   [`uppfolj_model::format`]; the unit goes into the axis title ("Avvikelse, tkr").
 //! * **Robust:** missing values are skipped (and marked "uppgift saknas"), never drawn as zero;
@@ -41,7 +45,7 @@ use canvas::{Canvas, TextOpts};
 use header::Header;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use uppfolj_model::report::{Chart, ChartKind};
+use uppfolj_model::report::{Chart, ChartKind, ChartSemantics};
 use uppfolj_model::unit::Unit;
 
 /// Size of the drawn SVG in pixels.
@@ -129,13 +133,24 @@ pub fn value_axis_title(chart: &Chart) -> String {
     }
 }
 
-/// Draws `chart` as an SVG document of `options.width` × `options.height` pixels.
+/// Draws `chart` as an SVG document of `options.width` × `options.height` pixels, read the
+/// default way: each status with its [`Status::label_sv`](uppfolj_model::Status::label_sv),
+/// waterfall steps coloured by direction. [`svg_with`] reads it as its Report says.
 pub fn svg(chart: &Chart, options: &SvgOptions) -> Result<String, ChartError> {
+    svg_with(chart, &ChartSemantics::new(&chart.id), options)
+}
+
+/// Draws `chart` as [`svg`] does, read as `semantics` says (from
+/// [`Report::semantics_of`](uppfolj_model::Report::semantics_of)): its statuses with their labels
+/// in this chart, in the legend and the description; waterfall steps of a series whose better
+/// direction is given coloured as better (the good status's colour and symbol) or worse (the bad
+/// one's), not by their sign. A status given with a value still wins.
+pub fn svg_with(chart: &Chart, semantics: &ChartSemantics, options: &SvgOptions) -> Result<String, ChartError> {
     let (width, height) = (options.width, options.height);
     if width < 120 || height < 80 {
         return Err(ChartError::TooSmall { title: chart.title.clone(), width, height });
     }
-    let clean = kinds::Clean::new(chart);
+    let clean = kinds::Clean::new(chart, semantics);
     let axis_title = value_axis_title(chart);
     let description = desc::describe(chart, &clean, &axis_title);
     let mut out = String::new();

@@ -9,7 +9,10 @@
 //!   column with a recognised [`ColumnRole`](dataset::ColumnRole), each value with the cell it came
 //!   from ([`CellRef`](dataset::CellRef)), rows marked as data, subtotal or total.
 //! * [`report`] — the Report document a plugin produces: sections of blocks (text, key figures,
-//!   tables, charts, provenance notes). Renderers see only this.
+//!   tables, charts, provenance notes), and how to read its charts
+//!   ([`ChartSemantics`]: status legend labels, which direction is
+//!   better). Renderers see only this, and take their words from it: column headers with units
+//!   (`Column::header`), status, trend and severity labels (`label_sv`).
 //! * [`unit`] — amounts keep their unit (kr, tkr, mnkr, kr/inv, %) and convert on request.
 //! * [`format`] — Swedish number formatting shared by every renderer.
 //! * [`vocab`] — the Swedish words of budget spreadsheets, shared by the import and the plugins:
@@ -27,5 +30,5 @@ pub mod unit;
 pub mod vocab;
 
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
-pub use report::{Block, Chart, Diagnostic, Report, Section, Severity, Status, Table};
+pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
 pub use unit::Unit;

@@ -36,6 +36,11 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Warnings and information collected while computing; shown with the report.
     pub diagnostics: Vec<Diagnostic>,
+    /// How to read charts, by chart id: the legend label of each status, and whether higher values
+    /// of a series are better. A chart without an entry reads as before: each status with its
+    /// [`Status::label_sv`], changes coloured by direction only. See [`ChartSemantics`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chart_semantics: Vec<ChartSemantics>,
 }
 
 impl Report {
@@ -51,7 +56,18 @@ impl Report {
             credits: Vec::new(),
             sections: Vec::new(),
             diagnostics: Vec::new(),
+            chart_semantics: Vec::new(),
         }
+    }
+
+    /// How to read the chart with id `chart_id`: its entry in [`Report::chart_semantics`], or the
+    /// default reading.
+    pub fn semantics_of(&self, chart_id: &str) -> ChartSemantics {
+        self.chart_semantics
+            .iter()
+            .find(|s| s.chart == chart_id)
+            .cloned()
+            .unwrap_or_else(|| ChartSemantics::new(chart_id))
     }
 
     /// Every table in the report, in order.
@@ -187,6 +203,38 @@ pub enum Trend {
     Worse,
 }
 
+impl Trend {
+    /// The Swedish word for the trend ("Bättre", "Oförändrat", "Sämre"), the same in every
+    /// renderer.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Trend::Better => "Bättre",
+            Trend::Unchanged => "Oförändrat",
+            Trend::Worse => "Sämre",
+        }
+    }
+
+    /// The status whose colour and symbol a judged change takes: better is [`Status::Good`],
+    /// worse [`Status::Bad`], unchanged [`Status::Neutral`].
+    pub fn status(self) -> Status {
+        match self {
+            Trend::Better => Status::Good,
+            Trend::Unchanged => Status::Neutral,
+            Trend::Worse => Status::Bad,
+        }
+    }
+
+    /// An arrow for the trend in plain text ("↑", "→", "↓"): the workbook writes it before the
+    /// word. It is never shown alone.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::Better => "↑",
+            Trend::Unchanged => "→",
+            Trend::Worse => "↓",
+        }
+    }
+}
+
 /// A table with typed columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
@@ -222,6 +270,22 @@ pub struct Column {
     pub formula: Option<ColumnFormula>,
 }
 
+impl Column {
+    /// The header of the column: its title and unit ("Budget, tkr", "Avvikelse, %"), unless the
+    /// title already ends with the unit ("Avvikelse, %", "Budget (tkr)", "Budget i tkr"). Every
+    /// renderer heads the column with this.
+    pub fn header(&self) -> String {
+        let Some(unit) = self.kind.unit_label() else { return self.title.clone() };
+        let t = self.title.trim_end().to_lowercase();
+        let u = unit.to_lowercase();
+        if t.ends_with(&format!(" {u}")) || t.ends_with(&format!("({u})")) || t == u {
+            self.title.clone()
+        } else {
+            format!("{}, {unit}", self.title)
+        }
+    }
+}
+
 /// Type of a column's values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -249,6 +313,17 @@ pub enum ColumnKind {
     Status,
     /// A trend arrow.
     Trend,
+}
+
+impl ColumnKind {
+    /// The unit a header names for values of this kind: the amount's unit ("tkr") or "%".
+    pub fn unit_label(&self) -> Option<&str> {
+        match self {
+            ColumnKind::Amount { unit, .. } => Some(unit.label()),
+            ColumnKind::Percent { .. } => Some("%"),
+            _ => None,
+        }
+    }
 }
 
 /// A per-row formula over other columns of the same row, by column key.
@@ -410,6 +485,105 @@ pub struct Series {
     pub statuses: Vec<Option<Status>>,
 }
 
+/// Which direction of a series' values is good: what lets a renderer colour a change as better or
+/// worse instead of by its sign (a cost that falls is good; income that falls is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    /// Higher is better (income, result, realised effect).
+    Higher,
+    /// Lower is better (costs, when they are positive).
+    Lower,
+}
+
+/// How to read a chart: what its renderers cannot tell from the figures. Kept in
+/// [`Report::chart_semantics`], by chart id, so that a [`Chart`] built as before is read as before.
+///
+/// ```
+/// use uppfolj_model::report::{Better, ChartSemantics, Status};
+/// let reading = ChartSemantics::new("avvikelse")
+///     .with_status_label(Status::Good, "Inom budget")
+///     .with_status_label(Status::Bad, "Överskridet")
+///     .with_better(0, Better::Higher);
+/// assert_eq!(reading.status_label(Status::Bad), "Överskridet");
+/// assert_eq!(reading.status_label(Status::Warning), "Delvis uppnått");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ChartSemantics {
+    /// The chart's id ([`Chart::id`]).
+    pub chart: String,
+    /// The legend label of statuses used in the chart ("Överskridet" for [`Status::Bad`]); a
+    /// status not listed keeps its [`Status::label_sv`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_labels: Vec<StatusLabel>,
+    /// Per series, in order: which direction of its values is better. A series without one has its
+    /// changes coloured by direction (increase, decrease), never as good or bad.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub better: Vec<Option<Better>>,
+}
+
+/// The label a status has in one chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusLabel {
+    /// The status.
+    pub status: Status,
+    /// Its label in the chart's legend and description.
+    pub label: String,
+}
+
+impl ChartSemantics {
+    /// The default reading of chart `chart`.
+    pub fn new(chart: impl Into<String>) -> Self {
+        Self { chart: chart.into(), ..Self::default() }
+    }
+
+    /// Labels `status` as `label` in this chart.
+    pub fn with_status_label(mut self, status: Status, label: impl Into<String>) -> Self {
+        self.status_labels.retain(|l| l.status != status);
+        self.status_labels.push(StatusLabel { status, label: label.into() });
+        self
+    }
+
+    /// Says which direction of series `series`' values is better.
+    pub fn with_better(mut self, series: usize, better: Better) -> Self {
+        if self.better.len() <= series {
+            self.better.resize(series + 1, None);
+        }
+        self.better[series] = Some(better);
+        self
+    }
+
+    /// The label of `status` in this chart: the one given, or [`Status::label_sv`].
+    pub fn status_label(&self, status: Status) -> &str {
+        self.status_labels.iter().find(|l| l.status == status).map_or(status.label_sv(), |l| l.label.as_str())
+    }
+
+    /// Which direction of series `series`' values is better, if the Report says.
+    pub fn better(&self, series: usize) -> Option<Better> {
+        self.better.get(series).copied().flatten()
+    }
+
+    /// A change of `change` in series `series`, judged: better, unchanged or worse. `None` when
+    /// the Report does not say which direction is better for the series.
+    pub fn judge(&self, series: usize, change: f64) -> Option<Trend> {
+        let better = self.better(series)?;
+        let up = match better {
+            Better::Higher => Trend::Better,
+            Better::Lower => Trend::Worse,
+        };
+        Some(if change > 0.0 {
+            up
+        } else if change < 0.0 {
+            match up {
+                Trend::Better => Trend::Worse,
+                _ => Trend::Better,
+            }
+        } else {
+            Trend::Unchanged
+        })
+    }
+}
+
 /// A reference line on the value axis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReferenceLine {
@@ -442,6 +616,18 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The Swedish word for the severity ("Information", "Varning", "Fel"), the same in every
+    /// renderer.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Severity::Info => "Information",
+            Severity::Warning => "Varning",
+            Severity::Error => "Fel",
+        }
+    }
+}
+
 /// A message collected while importing or computing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -471,5 +657,65 @@ impl Diagnostic {
         self.source = Some(source.clone());
         self.at = at;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(title: &str, kind: ColumnKind) -> Column {
+        Column { key: "k".into(), title: title.into(), kind, formula: None }
+    }
+
+    #[test]
+    fn headers_name_the_unit_once() {
+        let tkr = || ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 };
+        let percent = || ColumnKind::Percent { decimals: 1 };
+        assert_eq!(column("Budget", tkr()).header(), "Budget, tkr");
+        assert_eq!(column("budget", tkr()).header(), "budget, tkr");
+        assert_eq!(column("procent", percent()).header(), "procent, %");
+        assert_eq!(column("Avvikelse, %", percent()).header(), "Avvikelse, %");
+        assert_eq!(column("Budget (tkr)", tkr()).header(), "Budget (tkr)");
+        assert_eq!(column("Budget i tkr", tkr()).header(), "Budget i tkr");
+        assert_eq!(column("Budgetkr", tkr()).header(), "Budgetkr, tkr");
+        assert_eq!(column("Enhet", ColumnKind::Text).header(), "Enhet");
+        assert_eq!(column("Antal", ColumnKind::Number { decimals: 0 }).header(), "Antal");
+    }
+
+    #[test]
+    fn labels_are_swedish_and_distinct() {
+        let trends = [Trend::Better, Trend::Unchanged, Trend::Worse];
+        assert_eq!(trends.map(Trend::label_sv), ["Bättre", "Oförändrat", "Sämre"]);
+        assert_eq!(trends.map(Trend::arrow), ["↑", "→", "↓"]);
+        let severities = [Severity::Info, Severity::Warning, Severity::Error];
+        assert_eq!(severities.map(Severity::label_sv), ["Information", "Varning", "Fel"]);
+    }
+
+    #[test]
+    fn chart_semantics_default_to_todays_reading() {
+        let mut report = Report::new(PluginRef { id: "p".into(), version: "1".into() }, "R");
+        let plain = report.semantics_of("a");
+        assert_eq!(plain.status_label(Status::Bad), "Ej uppnått");
+        assert_eq!(plain.judge(0, -5.0), None, "no direction is better unless the Report says");
+        report
+            .chart_semantics
+            .push(ChartSemantics::new("a").with_status_label(Status::Bad, "Överskridet").with_better(1, Better::Lower));
+        let read = report.semantics_of("a");
+        assert_eq!(read.status_label(Status::Bad), "Överskridet");
+        assert_eq!(read.judge(0, 1.0), None);
+        assert_eq!(read.judge(1, -3.0), Some(Trend::Better), "a cost that falls is better");
+        assert_eq!(read.judge(1, 3.0), Some(Trend::Worse));
+        assert_eq!(read.judge(1, 0.0), Some(Trend::Unchanged));
+        assert_eq!(report.semantics_of("b"), ChartSemantics::new("b"));
+    }
+
+    #[test]
+    fn a_report_without_chart_semantics_serialises_as_before() {
+        let report = Report::new(PluginRef { id: "p".into(), version: "1".into() }, "R");
+        let json = serde_json::to_value(&report).expect("serialise");
+        assert!(json.get("chart_semantics").is_none());
+        let back: Report = serde_json::from_value(json).expect("an old document reads");
+        assert_eq!(back, report);
     }
 }

@@ -6,7 +6,8 @@
 //! in the browser does not have. A 500 000-row export took 1.2 GB there. So body rows are not
 //! handed to it:
 //!
-//! 1. While the workbook is built, each body row is made as [`BodyCell`]s by its [`Body`]. A row
+//! 1. While the workbook is built, each body row is made as [`BodyCell`]s by its body, a
+//!    [`BodyRows`]. A row
 //!    with a cell style that no earlier row of the sheet had becomes an *exemplar* (see
 //!    [`Exemplars`]): its cells are written through rust_xlsxwriter as blank cells in their formats,
 //!    so that the saved sheet shows which `s` index each style got. Every other row is dropped at
@@ -26,8 +27,6 @@
 //! shared-strings table.
 
 use crate::formats::{StyleId, Styles};
-use crate::input::InputBody;
-use crate::table::TableBody;
 use crate::{Context, XlsxError};
 use rust_xlsxwriter::Worksheet;
 use std::collections::BTreeMap;
@@ -66,7 +65,7 @@ pub(crate) struct BodyCell<'r> {
 impl<'r> BodyCell<'r> {
     /// A text cell; empty text is a blank cell (Excel stores no empty strings).
     pub(crate) fn text(col: u16, style: StyleId, text: &'r str) -> Self {
-        let text = crate::section::cell_text(text);
+        let text = crate::sheet::cell_text(text);
         let value = if text.is_empty() { CellValue::Blank } else { CellValue::Text(text) };
         Self { col, style, value }
     }
@@ -78,82 +77,63 @@ impl<'r> BodyCell<'r> {
     }
 }
 
-/// A block of rows written by streaming: a report table's rows or an input dataset's.
-#[derive(Debug)]
-pub(crate) enum Body<'r> {
-    /// The rows of a report table.
-    Table(TableBody<'r>),
-    /// The rows of an input dataset.
-    Input(InputBody<'r>),
-}
-
-impl<'r> Body<'r> {
+/// A block of rows written by streaming: what a sheet gives the row sink ([`crate::package`]) for
+/// each of its bodies. A report table's rows ([`crate::table::TableBody`]) and an input dataset's
+/// ([`crate::input::InputBody`]) are two; the sink knows only this trait.
+///
+/// The rows are made twice from the data they borrow, never held: once while the workbook is built
+/// (for widths, status colours and [`Exemplars`]) and once when they are streamed into the file.
+pub(crate) trait BodyRows<'r>: std::fmt::Debug {
     /// The sheet row (zero-based) of the first row.
-    pub(crate) fn first_row(&self) -> u32 {
-        match self {
-            Body::Table(t) => t.first_row(),
-            Body::Input(i) => i.first_row(),
-        }
-    }
+    fn first_row(&self) -> u32;
 
     /// The number of rows.
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Body::Table(t) => t.len(),
-            Body::Input(i) => i.len(),
-        }
-    }
+    fn len(&self) -> usize;
 
     /// The last column (zero-based) a row can have a cell in.
-    pub(crate) fn last_col(&self) -> u16 {
-        match self {
-            Body::Table(t) => t.last_col(),
-            Body::Input(i) => i.last_col(),
-        }
+    fn last_col(&self) -> u16;
+
+    /// Appends the cells of row `i` (zero-based within the body), in column order, to `out`.
+    fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>);
+
+    /// The cells its rows have, to size the file: by default every column of every row.
+    fn cell_count(&self) -> u64 {
+        self.len() as u64 * (u64::from(self.last_col()) + 1)
     }
 
-    /// The cells its rows have (a sparse input row counts only its values), to size the file.
-    pub(crate) fn cell_count(&self) -> u64 {
-        match self {
-            Body::Table(t) => t.len() as u64 * (u64::from(t.last_col()) + 1),
-            Body::Input(i) => i.cell_count(),
-        }
+    /// The most bytes of XML its rows can be written as, to decide whether a sheet needs zip64: by
+    /// default each row made and measured ([`row_xml_bound`]).
+    fn xml_bound(&self) -> u64 {
+        let mut cells = Vec::new();
+        (0..self.len())
+            .map(|i| {
+                cells.clear();
+                self.cells(i, &mut cells);
+                row_xml_bound(&cells)
+            })
+            .sum()
     }
 
-    /// The most bytes of XML its rows can be written as, to decide whether a sheet needs zip64.
-    pub(crate) fn xml_bound(&self) -> u64 {
-        match self {
-            Body::Table(t) => t.xml_bound(),
-            Body::Input(input) => {
-                let mut cells = Vec::new();
-                (0..input.len())
-                    .map(|i| {
-                        cells.clear();
-                        input.cells(i, &mut cells);
-                        row_xml_bound(&cells)
-                    })
-                    .sum()
-            }
-        }
+    /// The Excel table over the rows, when it has to be widened to them after saving.
+    fn widen(&self) -> Option<&WidenTable> {
+        None
     }
+}
 
-    /// The Excel table over the rows, when it has to be widened after saving.
-    pub(crate) fn widen(&self) -> Option<&crate::table::WidenTable> {
-        match self {
-            Body::Table(t) => t.widen.as_ref(),
-            Body::Input(_) => None,
-        }
-    }
+/// A body as a sheet holds it.
+pub(crate) type Body<'r> = Box<dyn BodyRows<'r> + 'r>;
 
-    /// The cells of row `i` (zero-based within the body), in column order, into `out` (cleared
-    /// first).
-    pub(crate) fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
-        out.clear();
-        match self {
-            Body::Table(t) => t.cells(i, out),
-            Body::Input(b) => b.cells(i, out),
-        }
-    }
+/// An Excel table added over its header and first row only, to be widened to all its rows when
+/// the file is packaged: rust_xlsxwriter checks table overlaps with a map entry per cell of the
+/// range (over 100 MB for 500 000 rows), and the rows are streamed anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WidenTable {
+    /// The table's name (unique in the workbook).
+    pub(crate) name: String,
+    /// The range it was added with: `A5:F6`.
+    pub(crate) added: String,
+    /// Its whole range: `A5:F500005`.
+    pub(crate) full: String,
 }
 
 /// The first cell of each style on a sheet, written through rust_xlsxwriter as a blank cell in

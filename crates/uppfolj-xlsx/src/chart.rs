@@ -3,20 +3,22 @@
 //!
 //! * bar, grouped bar, stacked bar and line charts map to Excel's own kinds, horizontal when the
 //!   Report asks for it; bars with a status are coloured by it;
-//! * a waterfall is a stacked column chart with an invisible base series;
+//! * a waterfall is a stacked column chart with an invisible base series; its steps are coloured
+//!   by direction (increase, decrease), or as better and worse when the Report says which
+//!   direction of the series is better (`report::ChartSemantics`);
 //! * a bullet chart is approximated by the value as a bar and the target as an outlined bar around it;
 //! * reference lines ("Krav 325 mnkr") are line series of a constant value (vertical charts only:
 //!   Excel cannot combine a line with horizontal bars on the same axis; they are listed instead).
 
 use crate::formats::{self, CellStyle, Styles};
-use crate::section::SheetWriter;
+use crate::sheet::SheetWriter;
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{
     Chart as XlChart, ChartAxisCrossing, ChartAxisLabelPosition, ChartFont, ChartFormat, ChartLegendPosition,
     ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType, Color,
 };
 use uppfolj_model::Unit;
-use uppfolj_model::report::{Chart, ChartKind};
+use uppfolj_model::report::{Chart, ChartKind, ChartSemantics};
 
 /// Chart size in pixels.
 const WIDTH: u32 = 640;
@@ -25,8 +27,10 @@ const HEIGHT: u32 = 340;
 pub(crate) const CHART_ROWS: u32 = HEIGHT / 20 + 1;
 /// Series colours (a calm palette readable in grey print).
 const PALETTE: [u32; 6] = [0x1F4E79, 0xED7D31, 0x7F7F7F, 0x2E75B6, 0x70AD47, 0xFFC000];
-const UP: u32 = 0x2E7D32;
-const DOWN: u32 = 0xC62828;
+/// Waterfall: an increase and a decrease, when the Report does not say which is better (the SVG's
+/// colours: a direction, not a judgement).
+const INCREASE: u32 = 0x2B5F9E;
+const DECREASE: u32 = 0xD97B29;
 const TOTAL: u32 = 0x1F4E79;
 
 /// The value axis number format for a unit (chart values are as in the Report).
@@ -89,6 +93,19 @@ impl Waterfall {
     }
 }
 
+/// The legend name and colour of a waterfall's steps in direction `sign`: "Ökning" in the increase
+/// colour, or, when the Report says which direction of the series is better, "Ökning (sämre)" in
+/// the bad status's colour (a cost that rises), "Minskning (bättre)" in the good one's.
+fn step_look(semantics: &ChartSemantics, sign: f64) -> (String, u32) {
+    let word = if sign > 0.0 { "Ökning" } else { "Minskning" };
+    match semantics.judge(0, sign) {
+        Some(trend) => {
+            (format!("{word} ({})", trend.label_sv().to_lowercase()), formats::status_chart_color(trend.status()))
+        }
+        None => (word.to_owned(), if sign > 0.0 { INCREASE } else { DECREASE }),
+    }
+}
+
 fn solid(color: u32) -> ChartFormat {
     let mut format = ChartFormat::new();
     format.set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(color)));
@@ -100,6 +117,7 @@ pub(crate) fn write(
     sheet: &mut SheetWriter<'_>,
     styles: &mut Styles,
     chart: &Chart,
+    semantics: &ChartSemantics,
     options: &ExportOptions,
 ) -> Result<(), XlsxError> {
     let heading = styles.heading.clone();
@@ -130,12 +148,15 @@ pub(crate) fn write(
         };
         add("Bas", &w.base, 0, false, true);
         // Each colour has one legend entry: the first of its parts that has values.
+        let ((up, up_color), (down, down_color)) = (step_look(semantics, 1.0), step_look(semantics, -1.0));
         let up_main = w.up.iter().any(|v| *v != 0.0) || !w.up_below.iter().any(|v| *v != 0.0);
-        add("Ökning", &w.up, UP, true, false);
-        add(if up_main { "Ökning under noll" } else { "Ökning" }, &w.up_below, UP, !up_main, false);
+        add(&up, &w.up, up_color, true, false);
+        let up_below = if up_main { format!("{up} under noll") } else { up.clone() };
+        add(&up_below, &w.up_below, up_color, !up_main, false);
         let down_main = w.down.iter().any(|v| *v != 0.0) || !w.down_below.iter().any(|v| *v != 0.0);
-        add("Minskning", &w.down, DOWN, true, false);
-        add(if down_main { "Minskning under noll" } else { "Minskning" }, &w.down_below, DOWN, !down_main, false);
+        add(&down, &w.down, down_color, true, false);
+        let down_below = if down_main { format!("{down} under noll") } else { down.clone() };
+        add(&down_below, &w.down_below, down_color, !down_main, false);
         add("Summa", &w.total, TOTAL, true, true);
     }
     let can_combine = !chart.horizontal;
@@ -196,6 +217,32 @@ pub(crate) fn write(
     Ok(())
 }
 
+/// Where a chart's data table is: the sheet, the header row and the last data row. Column 0
+/// holds the categories.
+#[derive(Debug, Clone, Copy)]
+struct DataRange<'s> {
+    sheet: &'s str,
+    header_row: u32,
+    last_row: u32,
+}
+
+impl DataRange<'_> {
+    /// The categories.
+    fn categories(&self) -> (&str, u32, u16, u32, u16) {
+        (self.sheet, self.header_row + 1, 0, self.last_row, 0)
+    }
+
+    /// The values of data column `col`.
+    fn values(&self, col: u16) -> (&str, u32, u16, u32, u16) {
+        (self.sheet, self.header_row + 1, col, self.last_row, col)
+    }
+
+    /// The header cell of data column `col`: a series' name.
+    fn name(&self, col: u16) -> (&str, u32, u16) {
+        (self.sheet, self.header_row, col)
+    }
+}
+
 fn build(
     chart: &Chart,
     sheet: &str,
@@ -205,8 +252,8 @@ fn build(
     helper_cols: &[(usize, String, u32, bool)],
     reference_cols: &[usize],
 ) -> XlChart {
-    let horizontal = chart.horizontal;
-    let chart_type = match (chart.kind, horizontal) {
+    let data = DataRange { sheet, header_row, last_row };
+    let chart_type = match (chart.kind, chart.horizontal) {
         (ChartKind::Line, _) => ChartType::Line,
         (ChartKind::StackedBar | ChartKind::Waterfall, false) => ChartType::ColumnStacked,
         (ChartKind::StackedBar | ChartKind::Waterfall, true) => ChartType::BarStacked,
@@ -214,118 +261,14 @@ fn build(
         (_, true) => ChartType::Bar,
     };
     let mut xl = XlChart::new(chart_type);
-    let first = header_row + 1;
-    let categories = (sheet, first, 0u16, last_row, 0u16);
     let mut hidden_legend = Vec::new();
-
     if waterfall {
-        for (i, (col, name, color, legend)) in helper_cols.iter().enumerate() {
-            let series = xl.add_series();
-            series
-                .set_name(name.as_str())
-                .set_categories(categories)
-                .set_values((sheet, first, *col as u16, last_row, *col as u16))
-                .set_gap(50);
-            if i == 0 {
-                series.set_format(ChartFormat::new().set_no_fill().set_no_line());
-            } else {
-                series.set_format(&mut solid(*color));
-            }
-            if !legend {
-                hidden_legend.push(i);
-            }
-        }
+        hidden_legend = add_waterfall_series(&mut xl, data, helper_cols);
     } else {
-        for (s, series_data) in chart.series.iter().enumerate() {
-            let col = (s + 1) as u16;
-            let color = PALETTE[s % PALETTE.len()];
-            let series = xl.add_series();
-            series
-                .set_name((sheet, header_row, col))
-                .set_categories(categories)
-                .set_values((sheet, first, col, last_row, col));
-            match chart.kind {
-                ChartKind::Line => {
-                    series
-                        .set_format(
-                            ChartFormat::new().set_line(ChartLine::new().set_color(Color::RGB(color)).set_width(2.25)),
-                        )
-                        .set_marker(
-                            ChartMarker::new()
-                                .set_type(ChartMarkerType::Circle)
-                                .set_size(6)
-                                .set_format(&mut solid(color)),
-                        );
-                }
-                ChartKind::Bullet if s == 1 => {
-                    // The target: an outlined bar around the value bar.
-                    series.set_format(
-                        ChartFormat::new()
-                            .set_no_fill()
-                            .set_line(ChartLine::new().set_color(Color::RGB(0x000000)).set_width(2.0)),
-                    );
-                }
-                _ => {
-                    series.set_format(&mut solid(color)).set_gap(60);
-                    if matches!(chart.kind, ChartKind::Bullet | ChartKind::StackedBar) {
-                        series.set_overlap(100);
-                    }
-                }
-            }
-            if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
-                let points: Vec<ChartPoint> = (0..chart.categories.len())
-                    .map(|i| match series_data.statuses.get(i).copied().flatten() {
-                        Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),
-                        None => ChartPoint::new(),
-                    })
-                    .collect();
-                series.set_points(&points);
-            }
-        }
+        add_series(&mut xl, chart, data);
     }
-
-    if !reference_cols.is_empty() {
-        // A line chart takes the reference lines as series of its own; other kinds combine with
-        // a line chart holding them.
-        let mut lines = (chart.kind != ChartKind::Line).then(XlChart::new_line);
-        let target = lines.as_mut().unwrap_or(&mut xl);
-        for col in reference_cols {
-            let col = *col as u16;
-            target
-                .add_series()
-                .set_name((sheet, header_row, col))
-                .set_categories(categories)
-                .set_values((sheet, first, col, last_row, col))
-                .set_format(
-                    ChartFormat::new().set_line(
-                        ChartLine::new()
-                            .set_color(Color::RGB(0x000000))
-                            .set_width(1.5)
-                            .set_dash_type(ChartLineDashType::Dash),
-                    ),
-                );
-        }
-        if let Some(lines) = &lines {
-            xl.combine(lines);
-        }
-    }
-
-    xl.title().set_name(&chart.title).set_font(ChartFont::new().set_size(12).set_bold());
-    let value_label = if chart.value_label.is_empty() {
-        chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
-    } else {
-        chart.value_label.clone()
-    };
-    let code = axis_code(chart.unit.as_ref());
-    if horizontal {
-        xl.x_axis().set_name(&value_label).set_num_format(&code);
-        // First category on top, value axis kept at the bottom.
-        // Category labels beside the plot, not on the zero line among negative bars.
-        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max).set_label_position(ChartAxisLabelPosition::Low);
-    } else {
-        xl.y_axis().set_name(&value_label).set_num_format(&code);
-        xl.x_axis().set_label_position(ChartAxisLabelPosition::Low);
-    }
+    add_reference_lines(&mut xl, chart, data, reference_cols);
+    set_titles_and_axes(&mut xl, chart);
     xl.legend().set_position(ChartLegendPosition::Bottom);
     if chart.series.len() == 1 && !waterfall && reference_cols.is_empty() {
         xl.legend().set_hidden();
@@ -335,6 +278,121 @@ fn build(
     }
     xl.set_width(WIDTH).set_height(HEIGHT);
     xl
+}
+
+/// A waterfall's helper series: the invisible base first, then the coloured parts. Returns the
+/// series left out of the legend.
+fn add_waterfall_series(
+    xl: &mut XlChart,
+    data: DataRange<'_>,
+    helper_cols: &[(usize, String, u32, bool)],
+) -> Vec<usize> {
+    let mut hidden_legend = Vec::new();
+    for (i, (col, name, color, legend)) in helper_cols.iter().enumerate() {
+        let series = xl.add_series();
+        series
+            .set_name(name.as_str())
+            .set_categories(data.categories())
+            .set_values(data.values(*col as u16))
+            .set_gap(50);
+        if i == 0 {
+            series.set_format(ChartFormat::new().set_no_fill().set_no_line());
+        } else {
+            series.set_format(&mut solid(*color));
+        }
+        if !legend {
+            hidden_legend.push(i);
+        }
+    }
+    hidden_legend
+}
+
+/// The Report's series, each in its colour; bars with a status in the status's colour.
+fn add_series(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>) {
+    for (s, series_data) in chart.series.iter().enumerate() {
+        let col = (s + 1) as u16;
+        let color = PALETTE[s % PALETTE.len()];
+        let series = xl.add_series();
+        series.set_name(data.name(col)).set_categories(data.categories()).set_values(data.values(col));
+        match chart.kind {
+            ChartKind::Line => {
+                series
+                    .set_format(
+                        ChartFormat::new().set_line(ChartLine::new().set_color(Color::RGB(color)).set_width(2.25)),
+                    )
+                    .set_marker(
+                        ChartMarker::new().set_type(ChartMarkerType::Circle).set_size(6).set_format(&mut solid(color)),
+                    );
+            }
+            ChartKind::Bullet if s == 1 => {
+                // The target: an outlined bar around the value bar.
+                series.set_format(
+                    ChartFormat::new()
+                        .set_no_fill()
+                        .set_line(ChartLine::new().set_color(Color::RGB(0x000000)).set_width(2.0)),
+                );
+            }
+            _ => {
+                series.set_format(&mut solid(color)).set_gap(60);
+                if matches!(chart.kind, ChartKind::Bullet | ChartKind::StackedBar) {
+                    series.set_overlap(100);
+                }
+            }
+        }
+        if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
+            let points: Vec<ChartPoint> = (0..chart.categories.len())
+                .map(|i| match series_data.statuses.get(i).copied().flatten() {
+                    Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),
+                    None => ChartPoint::new(),
+                })
+                .collect();
+            series.set_points(&points);
+        }
+    }
+}
+
+/// Reference lines as dashed line series: a line chart takes them as series of its own; other
+/// kinds combine with a line chart holding them.
+fn add_reference_lines(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>, reference_cols: &[usize]) {
+    if reference_cols.is_empty() {
+        return;
+    }
+    let mut lines = (chart.kind != ChartKind::Line).then(XlChart::new_line);
+    let target = lines.as_mut().unwrap_or(xl);
+    for col in reference_cols {
+        let col = *col as u16;
+        target
+            .add_series()
+            .set_name(data.name(col))
+            .set_categories(data.categories())
+            .set_values(data.values(col))
+            .set_format(ChartFormat::new().set_line(
+                ChartLine::new().set_color(Color::RGB(0x000000)).set_width(1.5).set_dash_type(ChartLineDashType::Dash),
+            ));
+    }
+    if let Some(lines) = &lines {
+        xl.combine(lines);
+    }
+}
+
+/// The chart's title and its axes: the value axis named and formatted for the unit.
+fn set_titles_and_axes(xl: &mut XlChart, chart: &Chart) {
+    xl.title().set_name(&chart.title).set_font(ChartFont::new().set_size(12).set_bold());
+    let value_label = if chart.value_label.is_empty() {
+        chart.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default()
+    } else {
+        chart.value_label.clone()
+    };
+    let code = axis_code(chart.unit.as_ref());
+    if chart.horizontal {
+        xl.x_axis().set_name(&value_label).set_num_format(&code);
+        // First category on top, value axis kept at the bottom.
+        // Category labels beside the plot, not on the zero line among negative bars.
+        xl.y_axis().set_reverse().set_crossing(ChartAxisCrossing::Max).set_label_position(ChartAxisLabelPosition::Low);
+    } else {
+        xl.y_axis().set_name(&value_label).set_num_format(&code);
+        xl.x_axis().set_label_position(ChartAxisLabelPosition::Low);
+    }
 }
 
 #[cfg(test)]

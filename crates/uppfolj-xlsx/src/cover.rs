@@ -1,19 +1,10 @@
 //! The cover sheet: what the report is, how it was made, from what, and what to check.
 
 use crate::formats::{CellStyle, Styles};
-use crate::section::{self, Layout, SheetWriter};
+use crate::sheet::{self, Layout, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError, names};
 use rust_xlsxwriter::{Url, Workbook};
-use uppfolj_model::{Diagnostic, Report, Severity};
-
-/// The Swedish word for a severity.
-pub(crate) fn severity_sv(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "Information",
-        Severity::Warning => "Varning",
-        Severity::Error => "Fel",
-    }
-}
+use uppfolj_model::{Diagnostic, Report};
 
 /// The warning that `n` texts on sheet `sheet_name` were cut to fit a cell.
 fn cut_warning(sheet_name: &str, n: usize) -> Diagnostic {
@@ -46,10 +37,28 @@ pub(crate) fn write(
     name: &str,
     contents: &Contents<'_>,
 ) -> Result<(), XlsxError> {
-    let Contents { section_names, input_names, cut_texts } = *contents;
     let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
+    write_about(&mut sheet, styles, report, options)?;
+    write_contents(&mut sheet, styles, contents)?;
+    write_messages(&mut sheet, styles, report, contents.cut_texts)?;
+    sheet.want_width(0, 22);
+    sheet.want_width(1, MESSAGE_WIDTH);
+    sheet.want_width(4, 6);
+    sheet.apply_widths()?;
+    sheet::print_setup(&mut sheet, report, name, Layout::default())?;
+    sheet.ws.set_active(true);
+    Ok(())
+}
+
+/// What the report is and how it was made: title, date, plugin, parameters, inputs, credits.
+fn write_about(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    report: &Report,
+    options: &ExportOptions,
+) -> Result<(), XlsxError> {
     let label = styles.label.clone();
     let plain = styles.cell(&CellStyle::default()).clone();
     let wrap = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone();
@@ -113,8 +122,13 @@ pub(crate) fn write(
         }
         sheet.row += 1;
     }
+    Ok(())
+}
 
-    sheet.heading("Innehåll", &heading)?;
+/// Links to every other sheet.
+fn write_contents(sheet: &mut SheetWriter<'_>, styles: &Styles, contents: &Contents<'_>) -> Result<(), XlsxError> {
+    let Contents { section_names, input_names, .. } = *contents;
+    sheet.heading("Innehåll", &styles.heading)?;
     let link = |target: &str| Url::new(format!("internal:{}!A1", names::quoted(target)));
     for (i, target) in section_names.iter().chain(input_names).enumerate() {
         let row = sheet.row;
@@ -123,8 +137,20 @@ pub(crate) fn write(
         sheet.row += 1;
     }
     sheet.row += 1;
+    Ok(())
+}
 
-    sheet.heading("Meddelanden", &heading)?;
+/// The Report's diagnostics and the export's own warnings, or that there are none.
+fn write_messages(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    report: &Report,
+    cut_texts: &[(&String, usize)],
+) -> Result<(), XlsxError> {
+    let plain = styles.cell(&CellStyle::default()).clone();
+    let wrap = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone();
+    let header = styles.header.clone();
+    sheet.heading("Meddelanden", &styles.heading.clone())?;
     // The export's own warnings (texts cut to fit a cell) follow the Report's diagnostics.
     let cut: Vec<Diagnostic> = cut_texts.iter().map(|(sheet_name, n)| cut_warning(sheet_name, *n)).collect();
     if report.diagnostics.is_empty() && cut.is_empty() {
@@ -140,9 +166,9 @@ pub(crate) fn write(
         let plain = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone(); // top-aligned
         for d in report.diagnostics.iter().chain(&cut) {
             let row = sheet.row;
-            sheet.text(row, 0, severity_sv(d.severity), &plain)?;
+            sheet.text(row, 0, d.severity.label_sv(), &plain)?;
             sheet.text(row, 1, &d.message, &wrap)?;
-            let lines = section::wrapped_lines(&d.message, MESSAGE_WIDTH);
+            let lines = sheet::wrapped_lines(&d.message, MESSAGE_WIDTH);
             if lines > 1 {
                 sheet.ws.set_row_height(row, 15.0 * lines.min(30) as f64).context(|| "radhöjd".to_owned())?;
             }
@@ -159,11 +185,5 @@ pub(crate) fn write(
             sheet.row += 1;
         }
     }
-    sheet.want_width(0, 22);
-    sheet.want_width(1, MESSAGE_WIDTH);
-    sheet.want_width(4, 6);
-    sheet.apply_widths()?;
-    section::print_setup(&mut sheet, report, name, Layout::default())?;
-    sheet.ws.set_active(true);
     Ok(())
 }

@@ -5,9 +5,9 @@
 //! column gives the source row, so the cell of every value is its header's column letter and its
 //! row's number. Values are written as read: numbers as numbers, text always as text.
 
-use crate::body::{Body, BodyCell, CellValue, StreamedSheet};
+use crate::body::{Body, BodyCell, BodyRows, CellValue, StreamedSheet};
 use crate::formats::{CellStyle, StyleId, Styles};
-use crate::section::{self, Layout, SheetWriter};
+use crate::sheet::{self, Layout, SheetWriter};
 use crate::table::MAX_ROW;
 use crate::{Context, XlsxError};
 use uppfolj_model::{CellRef, Dataset, Report, RowKind, Value};
@@ -70,25 +70,26 @@ pub(crate) struct InputBody<'r> {
 /// Columns before the dataset's own: the source row and the row kind.
 const FIXED: [&str; 2] = ["Rad i källan", "Radtyp"];
 
-impl<'r> InputBody<'r> {
-    pub(crate) fn first_row(&self) -> u32 {
+impl<'r> BodyRows<'r> for InputBody<'r> {
+    fn first_row(&self) -> u32 {
         self.first_row
     }
 
-    pub(crate) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.rows
     }
 
-    /// The cells of its rows: the fixed columns and each row's values.
-    pub(crate) fn cell_count(&self) -> u64 {
+    /// The cells of its rows: the fixed columns and each row's values (a sparse row counts only
+    /// its values).
+    fn cell_count(&self) -> u64 {
         self.dataset.rows.iter().take(self.rows).map(|r| (r.cells.len() + FIXED.len()) as u64).sum()
     }
 
-    pub(crate) fn last_col(&self) -> u16 {
+    fn last_col(&self) -> u16 {
         u16::try_from(self.dataset.columns.len() + FIXED.len()).map_or(u16::MAX, |c| c.saturating_sub(1))
     }
 
-    pub(crate) fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
+    fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
         let Some(data_row) = self.dataset.rows.get(i) else { return };
         let sum = usize::from(data_row.kind != RowKind::Data);
         out.push(BodyCell::number(0, self.row_number, f64::from(data_row.source_row) + 1.0));
@@ -116,7 +117,7 @@ impl<'r> InputBody<'r> {
 /// How many texts of `dataset` do not fit in a cell and are cut on its input sheet.
 pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
     let cut = |cell: &&uppfolj_model::dataset::Cell| match &cell.value {
-        Value::Text(text) | Value::Missing { marker: Some(text) } => section::is_cut(text),
+        Value::Text(text) | Value::Missing { marker: Some(text) } => sheet::is_cut(text),
         _ => false,
     };
     dataset.rows.iter().flat_map(|row| &row.cells).filter(cut).count()
@@ -135,10 +136,48 @@ pub(crate) fn write<'r>(
     let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
+    write_source(&mut sheet, styles, dataset)?;
+    let header_row = sheet.row;
+    let number_codes = write_headers(&mut sheet, styles, dataset)?;
+    sheet.row += 1;
+    let max_rows = (MAX_ROW - header_row) as usize;
+    let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
+    let body = InputBody::new(styles, dataset, rows.len(), sheet.row, &number_codes);
+    let mut cells = Vec::new();
+    for (i, data_row) in rows.iter().enumerate() {
+        body.cells(i, &mut cells);
+        for cell in &cells {
+            if let CellValue::Text(t) = cell.value
+                && cell.col >= 2
+            {
+                sheet.want_width(cell.col, t.chars().count().min(40));
+            }
+        }
+        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
+        sheet.exemplars.offer(sheet.ws, styles, sheet.row, &cells, err)?;
+        cells.clear();
+        sheet.row += 1;
+    }
+    let last_col = u16::try_from(dataset.columns.len() + FIXED.len() - 1).unwrap_or(u16::MAX);
+    if !rows.is_empty() {
+        sheet
+            .ws
+            .autofilter(header_row, 0, header_row + rows.len() as u32, last_col)
+            .context(|| format!("filter på bladet '{name}'"))?;
+    }
+    sheet.apply_widths()?;
+    let layout = Layout { header_rows: 1, first_header: Some(header_row) };
+    sheet::print_setup(&mut sheet, report, name, layout)?;
+    let bodies: Vec<Body<'r>> = if body.rows > 0 { vec![Box::new(body)] } else { Vec::new() };
+    Ok(StreamedSheet { index, name: name.to_owned(), bodies, exemplars: sheet.exemplars })
+}
+
+/// Above the table: the file, sheet and range the dataset was read from, how to find a value's
+/// source cell, and whether the dataset is longer than the sheet.
+fn write_source(sheet: &mut SheetWriter<'_>, styles: &mut Styles, dataset: &Dataset) -> Result<(), XlsxError> {
     let label = styles.label.clone();
     let plain = styles.cell(&CellStyle::default()).clone();
     let note = styles.note.clone();
-    let header = styles.header.clone();
 
     sheet.heading(&format!("Indata: {}", dataset.title), &styles.title.clone())?;
     let mut facts = vec![("Fil", dataset.source.file.clone())];
@@ -179,7 +218,17 @@ pub(crate) fn write<'r>(
         sheet.row += 1;
     }
     sheet.row += 1;
+    Ok(())
+}
 
+/// The header row: the fixed columns, then each dataset column with its unit and source column
+/// letter. Returns the number format of each dataset column (`None`: no numbers in it).
+fn write_headers(
+    sheet: &mut SheetWriter<'_>,
+    styles: &mut Styles,
+    dataset: &Dataset,
+) -> Result<Vec<Option<String>>, XlsxError> {
+    let header = styles.header.clone();
     let header_row = sheet.row;
     let header_number = styles.header_number.clone();
     sheet.text(header_row, 0, FIXED[0], &header_number)?;
@@ -198,54 +247,38 @@ pub(crate) fn write<'r>(
         headers.push(h);
     }
     sheet.header_widths(header_row, 0, &headers)?;
-    sheet.row += 1;
-    let max_rows = (MAX_ROW - header_row) as usize;
-    let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
-    let bold = styles.id(&CellStyle { bold: true, ..CellStyle::default() });
-    let numbers = number_codes
-        .iter()
-        .map(|code| {
-            let num = Some(code.clone().unwrap_or_else(|| "General".to_owned()));
-            [
-                styles.id(&CellStyle { num: num.clone(), ..CellStyle::default() }),
-                styles.id(&CellStyle { num, bold: true, ..CellStyle::default() }),
-            ]
-        })
-        .collect();
-    let body = InputBody {
-        dataset,
-        rows: rows.len(),
-        first_row: sheet.row,
-        row_number: styles.id(&CellStyle::default()),
-        text: [styles.id(&CellStyle::default()), bold],
-        kind_label: styles.id(&CellStyle { bold: true, indent: 1, ..CellStyle::default() }),
-        numbers,
-    };
-    let mut cells = Vec::new();
-    for (i, data_row) in rows.iter().enumerate() {
-        body.cells(i, &mut cells);
-        for cell in &cells {
-            if let CellValue::Text(t) = cell.value
-                && cell.col >= 2
-            {
-                sheet.want_width(cell.col, t.chars().count().min(40));
-            }
+    Ok(number_codes)
+}
+
+impl<'r> InputBody<'r> {
+    /// The body of the first `rows` rows of `dataset`, from sheet row `first_row`, its numbers in
+    /// `number_codes`.
+    fn new(
+        styles: &mut Styles,
+        dataset: &'r Dataset,
+        rows: usize,
+        first_row: u32,
+        number_codes: &[Option<String>],
+    ) -> Self {
+        let bold = styles.id(&CellStyle { bold: true, ..CellStyle::default() });
+        let numbers = number_codes
+            .iter()
+            .map(|code| {
+                let num = Some(code.clone().unwrap_or_else(|| "General".to_owned()));
+                [
+                    styles.id(&CellStyle { num: num.clone(), ..CellStyle::default() }),
+                    styles.id(&CellStyle { num, bold: true, ..CellStyle::default() }),
+                ]
+            })
+            .collect();
+        InputBody {
+            dataset,
+            rows,
+            first_row,
+            row_number: styles.id(&CellStyle::default()),
+            text: [styles.id(&CellStyle::default()), bold],
+            kind_label: styles.id(&CellStyle { bold: true, indent: 1, ..CellStyle::default() }),
+            numbers,
         }
-        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
-        sheet.exemplars.offer(sheet.ws, styles, sheet.row, &cells, err)?;
-        cells.clear();
-        sheet.row += 1;
     }
-    let last_col = u16::try_from(dataset.columns.len() + offset - 1).unwrap_or(u16::MAX);
-    if !rows.is_empty() {
-        sheet
-            .ws
-            .autofilter(header_row, 0, header_row + rows.len() as u32, last_col)
-            .context(|| format!("filter på bladet '{name}'"))?;
-    }
-    sheet.apply_widths()?;
-    let layout = Layout { header_rows: 1, first_header: Some(header_row) };
-    section::print_setup(&mut sheet, report, name, layout)?;
-    let bodies = if body.rows > 0 { vec![Body::Input(body)] } else { Vec::new() };
-    Ok(StreamedSheet { index, name: name.to_owned(), bodies, exemplars: sheet.exemplars })
 }

@@ -20,26 +20,31 @@
 //!
 //! The same code runs natively and in WebAssembly, in memory that does not grow with the rows:
 //! rust_xlsxwriter builds the workbook around the tables ([`Workbook::save_to_buffer`]) and the
-//! table rows are streamed into the saved file afterwards ([`body`], [`package`]). What is held is
-//! the Report, the datasets and the compressed file.
+//! table rows are streamed into the saved file afterwards ([`body`], [`package`]): each sheet hands
+//! its bodies to the row sink as [`body::BodyRows`]. What is held is the Report, the datasets and
+//! the compressed file. The sheets' shared helpers (a worksheet written top to bottom, cell text,
+//! print setup) are in [`sheet`].
+//!
+//! The crate sees only the Report: column headers, trend and severity words come from the model
+//! (`Column::header`, `Trend::label_sv`, `Severity::label_sv`), charts are read as
+//! `Report::semantics_of` says. How an export travels to a Web Worker is the web app's business
+//! (`web/src/export_job.rs`); this crate only turns a Report, its inputs and options into bytes.
 
 mod body;
 mod chart;
 mod cover;
 mod formats;
 mod input;
-mod job;
 mod names;
 mod package;
 mod section;
+mod sheet;
 mod table;
 
 use rust_xlsxwriter::{DocProperties, Workbook};
 use uppfolj_model::{Dataset, Report};
 
-pub use job::{ExportJob, JobError};
 pub use names::{SheetNames, sanitize_sheet_name};
-pub use table::header as column_header;
 
 /// The sheet name of the cover sheet.
 pub const COVER_SHEET: &str = "Om rapporten";

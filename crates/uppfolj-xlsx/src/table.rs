@@ -2,13 +2,14 @@
 //! indented levels, statuses as text with conditional colours, and live formulas with the
 //! computed value cached.
 
-use crate::body::{BodyCell, CellValue};
+use crate::body::{BodyCell, BodyRows, CellValue, WidenTable};
 use crate::formats::{self, CellStyle, StyleId, Styles};
 use crate::names::TableNames;
-use crate::section::{self, SheetWriter};
+use crate::sheet::{self, SheetWriter};
 use crate::{Context, ExportOptions, XlsxError};
 use rust_xlsxwriter::{IgnoreError, Table as XlTable, TableColumn, TableStyle};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 use uppfolj_model::report::{ColumnFormula, ColumnKind, Row, RowKindOut, Table, TableCell, Trend};
 use uppfolj_model::{CellRef, Status};
 
@@ -16,23 +17,6 @@ use uppfolj_model::{CellRef, Status};
 pub(crate) const MAX_ROW: u32 = 1_048_575;
 /// Most ranges in one `SUM(…)`: Excel allows 255 arguments.
 const MAX_SUM_ARGS: usize = 250;
-
-/// The header of a column: its title and unit ("Budget, tkr", "Avvikelse, %"), unless the title
-/// already ends with the unit ("Avvikelse, %", "Budget (tkr)").
-pub fn header(title: &str, kind: &ColumnKind) -> String {
-    let unit = match kind {
-        ColumnKind::Amount { unit, .. } => unit.label(),
-        ColumnKind::Percent { .. } => "%",
-        _ => return title.to_owned(),
-    };
-    let t = title.trim_end().to_lowercase();
-    let u = unit.to_lowercase();
-    if t.ends_with(&format!(" {u}")) || t.ends_with(&format!("({u})")) || t == u {
-        title.to_owned()
-    } else {
-        format!("{title}, {unit}")
-    }
-}
 
 /// Headers made unique (Excel tables require it): a repeated header gets " (2)".
 fn unique_headers(table: &Table) -> Vec<String> {
@@ -44,7 +28,7 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .map(|(i, c)| {
             // Excel limits a table column name to 255 characters; leave room for " (2)".
             // A table column name is an XML attribute, where control characters cannot stand.
-            let mut h: String = section::plain_text(&header(&c.title, &c.kind)).trim().chars().take(240).collect();
+            let mut h: String = sheet::plain_text(&c.header()).trim().chars().take(240).collect();
             if h.is_empty() {
                 h = format!("Kolumn {}", i + 1);
             }
@@ -59,13 +43,17 @@ fn unique_headers(table: &Table) -> Vec<String> {
         .collect()
 }
 
-/// The Swedish text of a trend.
-pub(crate) fn trend_text(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Better => "↑ Bättre",
-        Trend::Unchanged => "→ Oförändrat",
-        Trend::Worse => "↓ Sämre",
-    }
+/// The text of a trend in a cell, the model's arrow and word: "↑ Bättre".
+fn trend_text(trend: Trend) -> &'static str {
+    static TEXTS: LazyLock<[String; 3]> = LazyLock::new(|| {
+        [Trend::Better, Trend::Unchanged, Trend::Worse].map(|t| format!("{} {}", t.arrow(), t.label_sv()))
+    });
+    let i = match trend {
+        Trend::Better => 0,
+        Trend::Unchanged => 1,
+        Trend::Worse => 2,
+    };
+    &TEXTS[i]
 }
 
 /// An A1 reference: column `col`, zero-based sheet row `row`.
@@ -237,20 +225,7 @@ pub(crate) struct TableBody<'r> {
     /// The label column's styles per indent level (0–15), in data, subtotal and total rows.
     label_styles: Vec<[StyleId; 3]>,
     /// The Excel table over the rows, when it has to be widened after saving.
-    pub(crate) widen: Option<WidenTable>,
-}
-
-/// An Excel table added over its header and first row only, to be widened to all its rows when
-/// the file is packaged: rust_xlsxwriter checks table overlaps with a map entry per cell of the
-/// range (over 100 MB for 500 000 rows), and the rows are streamed anyway.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct WidenTable {
-    /// The table's name (unique in the workbook).
-    pub(crate) name: String,
-    /// The range it was added with: `A5:F6`.
-    pub(crate) added: String,
-    /// Its whole range: `A5:F500005`.
-    pub(crate) full: String,
+    widen: Option<WidenTable>,
 }
 
 /// The index of a row kind in [`TableBody`]'s style arrays.
@@ -296,13 +271,24 @@ impl<'r> TableBody<'r> {
         Self { table, rows, header_row, formulas, label_col, styles: column_styles, label_styles, widen: None }
     }
 
-    pub(crate) fn first_row(&self) -> u32 {
+    /// The indent of column `c` in row `r`.
+    fn indent(&self, r: usize, c: usize) -> u8 {
+        match self.table.columns[c].kind {
+            _ if Some(c) == self.label_col => self.table.rows[r].level.min(MAX_INDENT),
+            ColumnKind::Status | ColumnKind::Trend => 1,
+            _ => 0,
+        }
+    }
+}
+
+impl<'r> BodyRows<'r> for TableBody<'r> {
+    fn first_row(&self) -> u32 {
         self.header_row + 1
     }
 
     /// The most bytes of XML its rows can be written as, counted from the Report without making
     /// the cells (see [`crate::body::row_xml_bound`] for the per-cell sizes).
-    pub(crate) fn xml_bound(&self) -> u64 {
+    fn xml_bound(&self) -> u64 {
         use crate::body::{CELL_XML, NUMBER_XML, ROW_XML};
         // The formulas made here hold cell references, digits, operators and `""`: nothing to
         // escape. A column formula is at most `IF(XFD1048576=0,"",100*XFD1048576/ABS(XFD1048576))`;
@@ -326,24 +312,19 @@ impl<'r> TableBody<'r> {
         bound
     }
 
-    pub(crate) fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.rows
     }
 
-    pub(crate) fn last_col(&self) -> u16 {
+    fn last_col(&self) -> u16 {
         u16::try_from(self.table.columns.len().saturating_sub(1)).unwrap_or(u16::MAX)
     }
 
-    /// The indent of column `c` in row `r`.
-    fn indent(&self, r: usize, c: usize) -> u8 {
-        match self.table.columns[c].kind {
-            _ if Some(c) == self.label_col => self.table.rows[r].level.min(MAX_INDENT),
-            ColumnKind::Status | ColumnKind::Trend => 1,
-            _ => 0,
-        }
+    fn widen(&self) -> Option<&WidenTable> {
+        self.widen.as_ref()
     }
 
-    pub(crate) fn cells(&self, r: usize, out: &mut Vec<BodyCell<'r>>) {
+    fn cells(&self, r: usize, out: &mut Vec<BodyCell<'r>>) {
         let table = self.table;
         let Some(row) = table.rows.get(r) else { return };
         let k = kind_index(row.kind);
@@ -426,7 +407,7 @@ pub(crate) fn write<'r>(
             .set_name(&name)
             .set_style(TableStyle::Light1)
             .set_columns(&columns)
-            .set_alt_text_title(section::plain_text(&table.title).chars().take(250).collect::<String>());
+            .set_alt_text_title(sheet::plain_text(&table.title).chars().take(250).collect::<String>());
         let added_last = header_row + 1;
         let full_last = header_row + table_rows as u32;
         sheet
@@ -610,9 +591,5 @@ mod tests {
         assert_eq!(h[1], "budget, tkr");
         assert_eq!(h[2], "budget, tkr (2)");
         assert_eq!(h[4], "procent, %");
-        assert_eq!(header("Avvikelse, %", &ColumnKind::Percent { decimals: 1 }), "Avvikelse, %");
-        assert_eq!(header("Budget (tkr)", &amount()), "Budget (tkr)");
-        assert_eq!(header("Budget i tkr", &amount()), "Budget i tkr");
-        assert_eq!(header("Budgetkr", &amount()), "Budgetkr, tkr");
     }
 }

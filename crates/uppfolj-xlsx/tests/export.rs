@@ -10,7 +10,7 @@ use common::readback::{assert_table_equal, find_header, grid, open};
 use std::path::PathBuf;
 use uppfolj_model::report::ColumnKind;
 use uppfolj_model::{Block, Report};
-use uppfolj_xlsx::{ExportJob, ExportOptions, SheetNames, export};
+use uppfolj_xlsx::{ExportOptions, SheetNames, export};
 
 fn options() -> ExportOptions {
     ExportOptions { date: Some("2024-09-15".into()), generator: "uppfolj test".into(), ..ExportOptions::default() }
@@ -436,52 +436,6 @@ fn input_sheets_hold_only_the_reports_inputs() {
     assert!(!names.iter().any(|n| n.starts_with("Indata ")), "one input sheet, not two: {names:?}");
 }
 
-/// An export packed as a job (what the web app sends its export worker) and read back makes the
-/// same bytes as the export itself, for every case and for a table holding NaN and infinities
-/// (which JSON could not carry); a loaded file the report was not computed from is not packed.
-#[test]
-fn an_export_job_packed_and_read_back_makes_the_same_workbook() {
-    let mut cases = common::cases();
-    let mut odd =
-        one_section("Udda tal", vec![Block::Table(number_table(&[f64::NAN, f64::INFINITY, -f64::INFINITY, 1.5]))]);
-    odd.inputs.clear();
-    cases.push(common::Case { name: "non-finite", report: odd, datasets: vec![] });
-    for case in cases {
-        let mut datasets = case.datasets.clone();
-        if !case.report.inputs.is_empty() {
-            datasets.push(common::numbered_rows("annan.csv", 1, 3));
-        }
-        let job = ExportJob::new(&case.report, &datasets, options());
-        assert_eq!(job.datasets.len(), case.datasets.len(), "{}: only the report's inputs are packed", case.name);
-        let mut packed = Vec::new();
-        job.write_to(&mut packed).expect("a job packs");
-        let received = ExportJob::read_from(&packed).expect("and reads back");
-        let direct = export(&case.report, &case.datasets, &options()).expect("export");
-        assert!(received.export().expect("the job's export") == direct, "{}: the same bytes", case.name);
-    }
-    assert!(matches!(ExportJob::read_from(b"{}"), Err(uppfolj_xlsx::JobError::Read { .. })), "not a job");
-}
-
-/// A table with one amount column holding `values`.
-fn number_table(values: &[f64]) -> uppfolj_model::Table {
-    use uppfolj_model::Unit;
-    use uppfolj_model::report::{Column, Row, RowKindOut, TableCell};
-    uppfolj_model::Table {
-        id: "tal".into(),
-        title: "Tal".into(),
-        columns: vec![Column {
-            key: "belopp".into(),
-            title: "Belopp".into(),
-            kind: ColumnKind::Amount { unit: Unit::Tkr, decimals: 0 },
-            formula: None,
-        }],
-        rows: values
-            .iter()
-            .map(|v| Row { cells: vec![TableCell::Number(*v)], level: 0, kind: RowKindOut::Data, sum_of: vec![] })
-            .collect(),
-    }
-}
-
 /// A table with `texts` in its one text column.
 fn text_table(title: &str, texts: &[&str]) -> uppfolj_model::Table {
     use uppfolj_model::report::{Column, Row, RowKindOut, TableCell};
@@ -672,4 +626,28 @@ fn control_characters_never_break_the_xml() {
     let range = book.worksheet_range(&sheet).expect("sheet");
     let kept = range.used_cells().any(|(_, _, d)| matches!(d, Data::String(s) if s.ends_with(" a\u{1}b\u{b}c\u{1f}")));
     assert!(kept, "cell text keeps its characters");
+}
+
+/// A waterfall's steps are coloured by direction (blue, orange) unless the Report says which
+/// direction is better; then a falling cost is better (green) and a rising one worse (red), and
+/// the legend says so.
+#[test]
+fn waterfall_steps_are_coloured_better_or_worse_as_the_report_says() {
+    use uppfolj_model::report::{Better, ChartSemantics};
+    let case = common::budget_case();
+    let chart_xml = |report: &Report| {
+        let bytes = export(report, &case.datasets, &options()).expect("export");
+        // The waterfall is on the second section's sheet, the workbook's second chart.
+        part(&bytes, "xl/charts/chart2.xml")
+    };
+    let plain = chart_xml(&case.report);
+    assert!(plain.contains("D97B29") && !plain.contains("C62828"), "by direction only, never the bad colour");
+    assert!(plain.contains("<c:v>Minskning</c:v>") || plain.contains(">Minskning<"), "{plain}");
+
+    let mut report = case.report.clone();
+    // The budget's costs are negative: a step down is more cost, so higher is better.
+    report.chart_semantics.push(ChartSemantics::new("brygga").with_better(0, Better::Higher));
+    let judged = chart_xml(&report);
+    assert!(judged.contains("C62828") && !judged.contains("D97B29"), "more cost is worse: the bad colour");
+    assert!(judged.contains("Minskning (sämre)"), "the legend says so");
 }

@@ -4,8 +4,8 @@ use crate::state::{Action, LoadedFile, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use uppfolj_model::Report;
+use uppfolj_web::export_job::{ExportJob, ExportOptions};
 use uppfolj_web::export_worker::{self, ExportWorker, WORKER_URL};
-use uppfolj_xlsx::{ExportJob, ExportOptions};
 use yew::prelude::*;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

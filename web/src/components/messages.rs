@@ -1,6 +1,7 @@
 //! Messages above the report: import errors, plugin errors, confirmations.
 
 use crate::state::Message;
+use uppfolj_model::Severity;
 use yew::prelude::*;
 
 /// Props of [`Messages`].
@@ -21,7 +22,9 @@ pub fn messages(props: &Props) -> Html {
             let id = m.id;
             let on_dismiss = props.on_dismiss.clone();
             let onclick = Callback::from(move |_| on_dismiss.emit(id));
-            let (class, role, label) = if m.is_error { ("message error", "alert", "Fel") } else { ("message info", "status", "Info") };
+            let (class, role, severity) =
+                if m.is_error { ("message error", "alert", Severity::Error) } else { ("message info", "status", Severity::Info) };
+            let label = severity.label_sv();
             html! {
                 <div {class} {role} data-testid={if m.is_error { "error" } else { "info" }}>
                     <strong>{label}{": "}</strong><span>{&m.text}</span>

@@ -53,11 +53,12 @@ fn cell(kind: &ColumnKind, cell: &TableCell) -> Html {
             <td><span class={classes!("badge", status_class(*status))}>{label}</span></td>
         },
         (TableCell::Trend(t), _) => {
-            let (arrow, text, class) = match t {
-                Trend::Better => ("▲", "Bättre", "status-good"),
-                Trend::Unchanged => ("▶", "Oförändrat", "status-neutral"),
-                Trend::Worse => ("▼", "Sämre", "status-bad"),
+            let (arrow, class) = match t {
+                Trend::Better => ("▲", "status-good"),
+                Trend::Unchanged => ("▶", "status-neutral"),
+                Trend::Worse => ("▼", "status-bad"),
             };
+            let text = t.label_sv();
             html! { <td><span class={classes!("trend", class)} aria-label={text} title={text}>{arrow}{" "}{text}</span></td> }
         }
     }
@@ -106,7 +107,7 @@ pub fn table_view(props: &Props) -> Html {
             <thead><tr>
             { for t.columns.iter().map(|c| {
                 let numeric = !matches!(c.kind, ColumnKind::Text | ColumnKind::Status | ColumnKind::Trend);
-                html! { <th scope="col" class={classes!(numeric.then_some("num"))}>{uppfolj_xlsx::column_header(&c.title, &c.kind)}</th> }
+                html! { <th scope="col" class={classes!(numeric.then_some("num"))}>{c.header()}</th> }
             }) }
             </tr></thead>
             <tbody>

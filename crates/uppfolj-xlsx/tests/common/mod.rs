@@ -356,6 +356,12 @@ pub fn action_plan_case() -> Case {
         }],
     });
     plan.blocks.push(Block::Table(table));
+    report.sections = vec![plan, action_plan_charts(&measures)];
+    Case { name: "action_plan", report, datasets: vec![] }
+}
+
+/// The action plan's chart section: per year, per area, accumulated, and per measure.
+fn action_plan_charts(measures: &[(&str, f64, f64, Status)]) -> Section {
     let years = vec!["2024".to_owned(), "2025".to_owned(), "2026".to_owned()];
     let mut charts = Section::new("diagram", "Planerat mot realiserat");
     charts.blocks.push(Block::Chart(Chart {
@@ -423,8 +429,7 @@ pub fn action_plan_case() -> Case {
         reference_lines: vec![ReferenceLine { label: "Mål".into(), value: 50.0 }],
         horizontal: true,
     }));
-    report.sections = vec![plan, charts];
-    Case { name: "action_plan", report, datasets: vec![] }
+    charts
 }
 
 /// Names Excel forbids, duplicate and over-long section names, an empty table and an empty section.

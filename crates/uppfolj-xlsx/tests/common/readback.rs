@@ -30,8 +30,7 @@ pub fn find_header(range: &Range<Data>, first_header: &str, second_header: Optio
 }
 
 pub fn header(table: &Table, i: usize) -> String {
-    let c = &table.columns[i];
-    uppfolj_xlsx::column_header(&c.title, &c.kind)
+    table.columns[i].header()
 }
 
 /// Every cell of `table` read back equals the Report's (percentages as fractions); the table is

@@ -1,11 +1,18 @@
-//! An export packed to run somewhere else than where its Report lives: the web app sends one to
-//! its export worker, so that the page stays responsive while a large workbook is made.
+//! The transport of an Excel export from the page to its worker: an [`ExportJob`] packed in CBOR.
+//!
+//! The export itself is `uppfolj_xlsx::export` (a Report, its input datasets and options → bytes);
+//! how that work travels to a Web Worker is the web app's business, so it lives here. The page
+//! makes a job ([`ExportJob::new`]) and packs it ([`ExportJob::write_to`], through
+//! [`crate::export_worker::pack`]); the worker reads it back ([`ExportJob::read_from`]) and runs it
+//! ([`ExportJob::export`]). The page names the export's options through this module
+//! ([`ExportOptions`]), so that its own code imports nothing from uppfolj-xlsx.
 
-use crate::{ExportOptions, XlsxError, export, report_inputs};
 use serde::{Deserialize, Serialize};
 use uppfolj_model::{Dataset, Report};
 
-/// Everything [`export`] needs, as one serialisable value.
+pub use uppfolj_xlsx::ExportOptions;
+
+/// Everything `uppfolj_xlsx::export` needs, as one serialisable value.
 ///
 /// It is made from borrowed data (`ExportJob<&Report, &Dataset>`, see [`ExportJob::new`]) and
 /// read back as owned data (`ExportJob`, the default parameters), so the sender copies nothing
@@ -23,10 +30,10 @@ pub struct ExportJob<R = Report, D = Dataset> {
 }
 
 impl<'a> ExportJob<&'a Report, &'a Dataset> {
-    /// A job for `report`, keeping of `datasets` only the Report's inputs ([`report_inputs`]):
-    /// other loaded files are not sent.
+    /// A job for `report`, keeping of `datasets` only the Report's inputs
+    /// (`uppfolj_xlsx::report_inputs`): other loaded files are not sent.
     pub fn new(report: &'a Report, datasets: impl IntoIterator<Item = &'a Dataset>, options: ExportOptions) -> Self {
-        Self { report, datasets: report_inputs(report, datasets), options }
+        Self { report, datasets: uppfolj_xlsx::report_inputs(report, datasets), options }
     }
 }
 
@@ -67,8 +74,9 @@ impl ExportJob {
         ciborium::from_reader(bytes).map_err(|e| JobError::Read { detail: e.to_string() })
     }
 
-    /// Runs the export: the same bytes [`export`] makes from the data the job was packed from.
-    pub fn export(&self) -> Result<Vec<u8>, XlsxError> {
-        export(&self.report, &self.datasets, &self.options)
+    /// Runs the export: the same bytes `uppfolj_xlsx::export` makes from the data the job was
+    /// packed from.
+    pub fn export(&self) -> Result<Vec<u8>, uppfolj_xlsx::XlsxError> {
+        uppfolj_xlsx::export(&self.report, &self.datasets, &self.options)
     }
 }
