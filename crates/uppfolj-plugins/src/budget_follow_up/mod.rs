@@ -191,16 +191,27 @@ impl ReportPlugin for BudgetFollowUp {
     fn examples(&self) -> Vec<Example> {
         vec![
             Example::new("Driftredovisning januari–augusti med standardinställningar")
-                .sample("samples/driftredovisning_2024_aug.xlsx"),
+                .sample("samples/driftredovisning_2024_aug.xlsx")
+                .expect_key_figure("Avvikelse mot budget", -182_909.0)
+                .expect_key_figure("Helårsprognos", -8_670_800.0)
+                .expect_cell("per-verksamhet", "Närsjukvårdsområde Väster", "avvikelse", -29_318.0)
+                .expect_text("5 av 9 rader har en negativ avvikelse."),
             Example::new("Samma fil i mnkr, med linjär prognos och tröskeln 3 %")
                 .sample("samples/driftredovisning_2024_aug.xlsx")
                 .param("unit", "mnkr")
                 .param("forecast", "linear")
-                .param("threshold", "3"),
+                .param("threshold", "3")
+                .expect_key_figure("Avvikelse mot budget", -182.9)
+                .expect_key_figure("Helårsprognos", -8_663.9)
+                .expect_cell("per-verksamhet", "Summa", "prognos_mot_budget", -274.4)
+                .expect_text("Helårsprognosen (linjär framskrivning av utfallet)"),
             Example::new("Teckenkonventionen angiven och perioden januari–juni")
                 .sample("samples/driftredovisning_2024_aug.xlsx")
                 .param("sign", "costs-negative")
-                .param("months", "6"),
+                .param("months", "6")
+                .expect_key_figure("Utfall januari–juni", -5_775_909.0)
+                .expect_key_figure("Förbrukningsgrad", 68.85)
+                .expect_text("50,0\u{00A0}% av året har gått (6 av 12 månader)"),
         ]
     }
 
