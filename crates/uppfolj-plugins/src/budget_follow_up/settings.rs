@@ -8,7 +8,6 @@ use crate::common::{convert, months_in_text, period_text, unit_of};
 use uppfolj_plugin::Params;
 use uppfolj_plugin::kit::SignConvention;
 use uppfolj_plugin::model::dataset::Dataset;
-use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::unit::Unit;
 
@@ -141,27 +140,18 @@ impl Settings {
     }
 }
 
-/// The convention chosen with `sign`, else detected from the lines' budgets and outcomes.
+/// The convention chosen with `sign`, else detected from the lines' budgets and outcomes (with
+/// a note saying what was detected).
 fn sign_convention(params: &Params, lines: &[Line], diags: &mut Diagnostics) -> SignConvention {
-    if let Some(sign) = SignConvention::chosen(params) {
-        return sign;
-    }
-    let values: Vec<f64> = lines
+    let amounts = lines
         .iter()
         .filter(|l| l.kind == LineKind::Data)
         .flat_map(|l| [l.file.annual, l.file.period_budget, l.file.outcome])
-        .flatten()
-        .filter(|v| *v != 0.0)
-        .collect();
-    let negative = values.iter().filter(|v| **v < 0.0).count();
-    let sign = if negative * 2 > values.len() { SignConvention::CostsNegative } else { SignConvention::CostsPositive };
-    diags.push(Diagnostic::info(format!(
-        "Teckenkonventionen upptäcktes från beloppen: {} av {} budget- och utfallsbelopp är negativa, \
-         alltså {}. Ange parametern sign om det är fel.",
-        format::number(negative as f64, 0),
-        format::number(values.len() as f64, 0),
-        sign.label()
-    )));
+        .flatten();
+    let (sign, note) = SignConvention::from_params_or_detect(params, amounts);
+    if let Some(note) = note {
+        diags.push(note);
+    }
     sign
 }
 
