@@ -145,7 +145,7 @@ impl Checks<'_> {
             diags.push(
                 Diagnostic::warning(format!(
                     "Filens avvikelsekolumn har motsatt tecken mot rapportens ({reversed} rader). Rapporten räknar med {}; \
-                 ange parametern sign om filen använder den andra konventionen.",
+                 välj Teckenkonvention om filen använder den andra konventionen.",
                     settings.sign.label()
                 ))
                 .at(&ds.source, None),

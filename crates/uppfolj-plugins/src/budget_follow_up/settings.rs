@@ -163,7 +163,7 @@ fn forecast_mode(params: &Params, cols: &Cols, months: Option<u32>, diags: &mut 
         "given" if cols.forecast.is_some() => ForecastMode::Given,
         "given" => {
             diags.push(Diagnostic::warning(
-                "Parametern forecast=given kräver en prognoskolumn ('Helårsprognos' eller 'Prognos'); filen har ingen. \
+                "Helårsprognos enligt verksamheten kräver en prognoskolumn ('Helårsprognos' eller 'Prognos'); filen har ingen. \
                  Ingen helårsprognos visas.",
             ));
             ForecastMode::None
@@ -181,7 +181,7 @@ fn forecast_mode(params: &Params, cols: &Cols, months: Option<u32>, diags: &mut 
         _ if months.is_some_and(|m| m < 12) => ForecastMode::Linear,
         "linear" => {
             diags.push(Diagnostic::warning(
-                "Linjär prognos kräver antalet månader: ange parametern months (t.ex. months=8).",
+                "Linjär prognos kräver antalet månader: ange Antal månader (t.ex. 8 för januari–augusti).",
             ));
             ForecastMode::None
         }
@@ -203,7 +203,7 @@ fn periodise(cols: &Cols, months: Option<u32>, diags: &mut Diagnostics) -> bool 
         } else if months.is_none() {
             diags.push(Diagnostic::info(
                 "Filen har bara årsbudget och perioden framgår inte; utfallet jämförs med hela årsbudgeten. \
-                 Ange parametern months om utfallet avser en del av året.",
+                 Ange Antal månader om utfallet avser en del av året.",
             ));
         }
     }
