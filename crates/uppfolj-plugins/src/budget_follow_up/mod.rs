@@ -57,20 +57,26 @@
 //! `avvikelse = utfall − budget` and a positive deviation is better than budget (costs −1 116
 //! against a budget of −1 149 give +33). ERP exports often write costs positive; then
 //! `avvikelse = budget − utfall`. With `sign=auto` the convention is detected from the amounts
-//! (mostly negative → costs negative). The convention used is always stated in the report.
+//! (mostly negative → costs negative), and a note says what was found: "… alltså kostnader
+//! negativa (avvikelse = utfall − budget). Välj Teckenkonvention om det är fel." The convention
+//! used is always stated in the report. When the file's own deviation column has the opposite
+//! sign on every line, a warning says so.
 //!
 //! ## Parameters
-//! - `sign` — `auto` (default), `costs-negative` or `costs-positive`.
-//! - `months` — months of the year covered by the outcome (1–12). Default: read from the headers or
-//!   the title ("jan–aug" → 8). Used for the förbrukningsgrad, the periodised budget (when only an
-//!   annual budget is given) and the linear forecast.
-//! - `forecast` — `auto` (default: the file's forecast column if any, else linear), `given`,
-//!   `linear` (utfall × 12 / months) or `profile` (utfall × last year's full-year outcome / last
-//!   year's outcome for the same months).
-//! - `threshold` — percent deviation from which a unit counts as deviating (default 2).
-//! - `top` — how many of the largest negative deviations to list (default 3).
-//! - `level` — the deepest hierarchy level shown (default: all).
-//! - `unit` — `input` (default: keep the file's unit), `kr`, `tkr` or `mnkr`.
+//! Each parameter's Swedish label (what the app shows, and what messages name) is in brackets.
+//! - `sign` (Teckenkonvention) — `auto` (default), `costs-negative` or `costs-positive`.
+//! - `months` (Antal månader) — months of the year covered by the outcome (1–12). Default: read
+//!   from the headers or the title ("jan–aug" → 8). Used for the förbrukningsgrad, the periodised
+//!   budget (when only an annual budget is given) and the linear forecast.
+//! - `forecast` (Helårsprognos) — `auto` (default: the file's forecast column if any, else linear),
+//!   `given`, `linear` (utfall × 12 / months) or `profile` (utfall × last year's full-year outcome
+//!   / last year's outcome for the same months).
+//! - `threshold` (Tröskel för avvikelse (%)) — percent deviation from which a unit counts as
+//!   deviating (default 2).
+//! - `top` (Antal största avvikelser) — how many of the largest negative deviations to list
+//!   (default 3).
+//! - `level` (Djupaste nivå) — the deepest hierarchy level shown (default: all).
+//! - `unit` (Enhet) — `input` (default: keep the file's unit), `kr`, `tkr` or `mnkr`.
 //!
 //! ## Example
 //! ```text
@@ -79,6 +85,17 @@
 //! For the sample file (January–August 2024, tkr, costs negative) the report shows, among others,
 //! "Närsjukvårdsområde Väster: utfallet för januari–augusti är −489 318 tkr mot en budget på
 //! −460 000 tkr, en negativ avvikelse på −29 318 tkr (−6,4 %)."
+//!
+//! The plugin declares three examples on that file (defaults; mnkr with a linear forecast and
+//! the threshold 3; the convention chosen and six months), each with the key figures it must
+//! produce, which the tests check: with the defaults the deviation is −182 909 tkr and the
+//! forecast −8 670 800 tkr; in mnkr the linear forecast is −8 663,9 mnkr.
+//!
+//! ## How the plugin is built
+//! `read` turns the file into lines (`amounts` for their figures), `hierarchy` settles the
+//! subtotals, `settings` resolves the parameters against the file, `checks` and `diagnostics`
+//! say what the file gets wrong, `compute` derives each line's figures, and `tables`, `charts`,
+//! `key_figures`, `text` and `report` present them.
 
 mod amounts;
 mod charts;
