@@ -80,10 +80,10 @@ impl DatasetBuilder {
         self
     }
 
-    /// The table's unit ("Belopp i tkr").
+    /// The table's unit ("Belopp i tkr"), or none.
     #[must_use]
-    pub fn unit(mut self, unit: Unit) -> Self {
-        self.unit = Some(unit);
+    pub fn unit(mut self, unit: impl Into<Option<Unit>>) -> Self {
+        self.unit = unit.into();
         self
     }
 

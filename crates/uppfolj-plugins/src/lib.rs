@@ -1,5 +1,8 @@
-//! The built-in report plugins of uppfolj, one per file; each file's doc comment is the plugin's
-//! user documentation (what it does, the input it expects, its parameters, an example).
+//! The built-in report plugins of uppfolj, one folder each; each folder's `mod.rs` doc comment is
+//! the plugin's user documentation (what it does, the input it expects, its parameters, examples)
+//! and holds the `ReportPlugin` impl, with modules for reading the data, computing the figures,
+//! presenting tables and charts, and the Swedish sentences. They are written on the plugin
+//! author's kit (`uppfolj_plugin::kit`) like any other plugin.
 //!
 //! | id | plugin |
 //! |---|---|
@@ -10,8 +13,6 @@
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
 //! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
-
-mod common;
 
 pub mod action_plan;
 pub mod balance_requirement;

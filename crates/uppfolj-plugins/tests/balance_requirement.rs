@@ -1,12 +1,11 @@
 //! Tests of the balance-requirement plugin: the sample balanskravsutredning 2021–2024 and the
 //! carrying and restoring of deficits within three years.
 
-mod support;
-
-use support::{V, cell, dataset, messages, run};
 use uppfolj_plugin::model::dataset::{ColumnMeta, Dataset, DatasetKind};
 use uppfolj_plugin::model::report::RowKindOut;
 use uppfolj_plugin::model::unit::Unit;
+use uppfolj_plugin_test_support::{DatasetBuilder, V, cell, messages, run};
+use uppfolj_plugins::BalanceRequirement;
 
 const MAIN: &str = "balanskravsutredning";
 const RESTORE: &str = "att-aterstalla";
@@ -18,15 +17,20 @@ fn table(rows: &[(&'static str, [Option<f64>; 4])], years: [&str; 4]) -> Dataset
             std::iter::once(V::T(label)).chain(values.iter().map(|v| v.map_or(V::E, V::N))).collect()
         })
         .collect();
-    let mut ds = dataset(
-        "balanskravsutredning_2021_2024.xlsx",
-        "Balanskravsutredning 2021–2024",
-        Some(Unit::Mnkr),
-        DatasetKind::Table,
-        3,
-        &[("Balanskravsutredning", None), (years[0], None), (years[1], None), (years[2], None), (years[3], None)],
-        &rows,
-    );
+    let mut ds = DatasetBuilder::new("balanskravsutredning_2021_2024.xlsx")
+        .title("Balanskravsutredning 2021–2024")
+        .unit(Some(Unit::Mnkr))
+        .kind(DatasetKind::Table)
+        .header_row(3)
+        .columns(&[
+            ("Balanskravsutredning", None),
+            (years[0], None),
+            (years[1], None),
+            (years[2], None),
+            (years[3], None),
+        ])
+        .rows(&rows)
+        .build();
     for (i, y) in years.iter().enumerate() {
         ds.columns[i + 1] = ColumnMeta { period: Some((*y).to_owned()), ..ds.columns[i + 1].clone() };
     }
@@ -63,13 +67,13 @@ fn close(a: Option<f64>, b: f64) -> bool {
 
 #[test]
 fn sample_report_snapshot() {
-    let report = run("balance-requirement", vec![sample()], &[("goal", "2")]);
+    let report = run(&BalanceRequirement, vec![sample()], &[("goal", "2")]);
     insta::assert_json_snapshot!("balance_requirement_sample", report);
 }
 
 #[test]
 fn sample_matches_its_own_sums_and_carries_the_2023_deficit() {
-    let report = run("balance-requirement", vec![sample()], &[]);
+    let report = run(&BalanceRequirement, vec![sample()], &[]);
     let m = messages(&report);
     assert!(!m.contains("filen anger"), "the file's own sums agree: {m}");
     assert!(close(cell(&report, MAIN, "Årets resultat efter balanskravsjusteringar", "ar_2023"), -675.5));
@@ -95,7 +99,7 @@ fn sample_matches_its_own_sums_and_carries_the_2023_deficit() {
 
 #[test]
 fn two_percent_goal() {
-    let report = run("balance-requirement", vec![sample()], &[("goal", "2")]);
+    let report = run(&BalanceRequirement, vec![sample()], &[("goal", "2")]);
     // 2021: 412,3 / (6 504,2 + 2 611,7) = 4,52 % ≥ 2 %.
     let r = cell(&report, "resultatmal", "2021", "andel").expect("ratio");
     assert!((r - 100.0 * 412.3 / 9_115.9).abs() < 1e-9, "{r}");
@@ -114,7 +118,7 @@ fn deficit_not_restored_within_three_years_is_a_warning() {
         ],
         ["2020", "2021", "2022", "2023"],
     );
-    let report = run("balance-requirement", vec![ds], &[]);
+    let report = run(&BalanceRequirement, vec![ds], &[]);
     // Gains are deducted whatever sign the file writes: −100 − 5 = −105.
     assert!(close(cell(&report, MAIN, "Årets balanskravsresultat", "ar_2020"), -105.0));
     assert!(close(cell(&report, RESTORE, "Balanskravsresultat att återställa", "ar_2023"), 45.0));
@@ -130,23 +134,11 @@ fn opening_deficit_and_special_reasons() {
         &[("Årets resultat", [s(10.0), s(-50.0), s(0.0), s(0.0)]), ("Synnerliga skäl", [None, s(20.0), None, None])],
         ["2021", "2022", "2023", "2024"],
     );
-    let report = run("balance-requirement", vec![ds], &[("opening_deficit", "40")]);
+    let report = run(&BalanceRequirement, vec![ds], &[("opening_deficit", "40")]);
     assert!(close(cell(&report, RESTORE, "Att återställa vid årets början", "ar_2021"), 40.0));
     assert!(close(cell(&report, RESTORE, "Balanskravsresultat att återställa", "ar_2021"), 30.0));
     // 2022: synnerliga skäl 20 go to the oldest deficit (30 → 10); the new deficit 50 is added.
     assert!(close(cell(&report, RESTORE, "Balanskravsresultat att återställa", "ar_2022"), 60.0));
-}
-
-#[test]
-fn every_example_runs_on_the_sample() {
-    let registry = uppfolj_plugins::registry();
-    let plugin = registry.get("balance-requirement").expect("registered");
-    for example in plugin.examples() {
-        let params: Vec<_> = example.params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        let report = uppfolj_plugin::run(plugin, &uppfolj_plugin::Inputs::new(vec![sample()]), &params)
-            .unwrap_or_else(|e| panic!("example '{}' failed: {e}", example.description));
-        assert!(report.tables().any(|t| t.id == MAIN), "{}", example.description);
-    }
 }
 
 #[test]
@@ -200,7 +192,7 @@ fn reserve_above_the_five_percent_cap_is_a_warning_and_back_under_it_is_good() {
         ],
         ["2023", "2024", "2025", "2026"],
     );
-    let report = run("balance-requirement", vec![ds], &[]);
+    let report = run(&BalanceRequirement, vec![ds], &[]);
     // 2023: 480 in and out, no cap before 2024.
     assert!(close(reserve(&report, "2023", "ingaende"), 480.0));
     assert!(close(reserve(&report, "2023", "utgaende"), 480.0));
@@ -275,7 +267,7 @@ fn reserve_from_parameters_and_a_closing_balance_row() {
         ],
         ["2021", "2022", "2023", "2024"],
     );
-    let report = run("balance-requirement", vec![ds], &[("tax_base", "9000")]);
+    let report = run(&BalanceRequirement, vec![ds], &[("tax_base", "9000")]);
     assert!(close(reserve(&report, "2022", "ingaende"), 300.0), "derived from the closing row");
     assert!(close(reserve(&report, "2022", "utgaende"), 300.0));
     assert_eq!(reserve(&report, "2021", "utgaende"), None, "2021 has no balance of its own");
@@ -294,7 +286,7 @@ fn reserve_from_parameters_and_a_closing_balance_row() {
     // With the opening balance as a parameter: 2021 = 150 + 100 = 250, but the file says 2022
     // ends at 300 with no movement: a warning, and the file's figure is used.
     let report = run(
-        "balance-requirement",
+        &BalanceRequirement,
         vec![table(
             &[
                 ("Årets resultat", [s(120.0), s(10.0), s(5.0), s(260.0)]),
@@ -329,7 +321,7 @@ fn missing_figures_for_the_cap_give_one_note_naming_rows_and_parameters() {
         ],
         ["2023", "2024", "2025", "2026"],
     );
-    let report = run("balance-requirement", vec![ds], &[]);
+    let report = run(&BalanceRequirement, vec![ds], &[]);
     let notes: Vec<_> = report.diagnostics.iter().filter(|d| d.message.contains("kan inte prövas")).collect();
     assert_eq!(notes.len(), 1, "one note: {}", messages(&report));
     let note = &notes[0].message;
@@ -360,7 +352,7 @@ fn avsattning_alone_above_the_cap_is_a_warning_when_the_balance_is_unknown() {
         ],
         ["2021", "2022", "2023", "2024"],
     );
-    let report = run("balance-requirement", vec![ds], &[]);
+    let report = run(&BalanceRequirement, vec![ds], &[]);
     let m = messages(&report);
     assert!(
         m.contains(&format!(
@@ -382,7 +374,7 @@ fn a_negative_reserve_is_a_warning() {
         ],
         ["2020", "2021", "2022", "2023"],
     );
-    let report = run("balance-requirement", vec![ds], &[("reserve_opening", "30")]);
+    let report = run(&BalanceRequirement, vec![ds], &[("reserve_opening", "30")]);
     assert!(close(reserve(&report, "2020", "utgaende"), -20.0));
     let m = messages(&report);
     assert!(m.contains("2020: resultatutjämningsreserven blir negativ vid årets slut (−20,0 mnkr)"), "{m}");
@@ -408,7 +400,7 @@ fn conflicting_reserve_figures_are_warnings_and_the_file_wins() {
         ],
         ["2024", "2025", "2026", "2027"],
     );
-    let report = run("balance-requirement", vec![ds], &[("reserve_opening", "90"), ("tax_base", "9999")]);
+    let report = run(&BalanceRequirement, vec![ds], &[("reserve_opening", "90"), ("tax_base", "9999")]);
     assert!(close(reserve(&report, "2024", "utgaende"), 110.0));
     assert!(close(reserve(&report, "2025", "ingaende"), 120.0));
     assert!(close(reserve(&report, "2025", "utgaende"), 115.0));

@@ -1,12 +1,11 @@
 //! Tests of the earmarked-grants plugin on the stimulansmedel decision of Region Jämtland
 //! Härjedalen, RS/26/2020 (seed 002): 2,6 mkr split over six items.
 
-mod support;
-
-use support::{V, cell, dataset, messages, run};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind};
 use uppfolj_plugin::model::report::{RowKindOut, Severity};
 use uppfolj_plugin::model::unit::Unit;
+use uppfolj_plugin_test_support::{DatasetBuilder, V, cell, messages, run};
+use uppfolj_plugins::EarmarkedGrants;
 
 const TABLE: &str = "per-projekt";
 
@@ -27,32 +26,31 @@ fn sample() -> Dataset {
         g("6. Område diagnostik, vårdförlopp och SVF", "Områdeschef diagnostik", 400_000.0, 377_250.0),
         vec![V::T("Summa"), V::E, V::N(3_110_000.0), V::N(2_313_750.0), V::E],
     ];
-    dataset(
-        "riktade_statsbidrag_2020.xlsx",
-        "Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020",
-        Some(Unit::Kr),
-        DatasetKind::Table,
-        3,
-        &[
+    DatasetBuilder::new("riktade_statsbidrag_2020.xlsx")
+        .title("Personcentrerade och sammanhållna vårdförlopp – fördelning av stimulansmedel 2020")
+        .unit(Some(Unit::Kr))
+        .kind(DatasetKind::Table)
+        .header_row(3)
+        .columns(&[
             ("Projekt/aktivitet", None),
             ("Ansvarig", Some(ColumnRole::Responsible)),
             ("Beviljat", Some(ColumnRole::Allocated)),
             ("Förbrukat", Some(ColumnRole::Used)),
             ("Återredovisas", Some(ColumnRole::ReportBack)),
-        ],
-        &rows,
-    )
+        ])
+        .rows(&rows)
+        .build()
 }
 
 #[test]
 fn sample_report_snapshot() {
-    let report = run("earmarked-grants", vec![sample()], &[("frame", "2600000")]);
+    let report = run(&EarmarkedGrants, vec![sample()], &[("frame", "2600000")]);
     insta::assert_json_snapshot!("earmarked_grants_sample", report);
 }
 
 #[test]
 fn seed_allocations_against_the_decided_frame() {
-    let report = run("earmarked-grants", vec![sample()], &[("frame", "2600000")]);
+    let report = run(&EarmarkedGrants, vec![sample()], &[("frame", "2600000")]);
     assert_eq!(cell(&report, TABLE, "Summa", "beviljat"), Some(3_110_000.0));
     assert_eq!(cell(&report, TABLE, "Summa", "forbrukat"), Some(2_313_750.0));
     assert_eq!(cell(&report, TABLE, "Summa", "kvar"), Some(796_250.0));
@@ -68,7 +66,7 @@ fn seed_allocations_against_the_decided_frame() {
 
 #[test]
 fn use_beyond_allocation_is_a_warning_at_the_cell() {
-    let report = run("earmarked-grants", vec![sample()], &[]);
+    let report = run(&EarmarkedGrants, vec![sample()], &[]);
     let w = report.diagnostics.iter().find(|d| d.message.contains("Levande biblioteket")).expect("warning");
     assert_eq!(w.severity, Severity::Warning);
     assert_eq!(w.at.map(|c| c.to_string()).as_deref(), Some("D5"));
@@ -80,34 +78,22 @@ fn use_beyond_allocation_is_a_warning_at_the_cell() {
 
 #[test]
 fn without_used_column_only_allocations_are_shown() {
-    let ds = dataset(
-        "bidrag.xlsx",
-        "Stimulansmedel",
-        Some(Unit::Tkr),
-        DatasetKind::Table,
-        0,
-        &[("Projekt", None), ("Beviljat", Some(ColumnRole::Allocated))],
-        &[
+    let ds = DatasetBuilder::new("bidrag.xlsx")
+        .title("Stimulansmedel")
+        .unit(Some(Unit::Tkr))
+        .kind(DatasetKind::Table)
+        .header_row(0)
+        .columns(&[("Projekt", None), ("Beviljat", Some(ColumnRole::Allocated))])
+        .rows(&[
             vec![V::T("Cancervård"), V::N(3_800.0)],
             vec![V::T("Vårdförlopp"), V::N(5_100.0)],
             vec![V::T("Psykisk hälsa"), V::E],
-        ],
-    );
-    let report = run("earmarked-grants", vec![ds], &[]);
+        ])
+        .build();
+    let report = run(&EarmarkedGrants, vec![ds], &[]);
     assert_eq!(cell(&report, TABLE, "Summa", "beviljat"), Some(8_900.0));
     let m = messages(&report);
     assert!(m.contains("ingen kolumn för förbrukat"), "{m}");
     assert!(m.contains("'Psykisk hälsa' saknar beviljat belopp"), "{m}");
 }
 
-#[test]
-fn every_example_runs_on_the_sample() {
-    let registry = uppfolj_plugins::registry();
-    let plugin = registry.get("earmarked-grants").expect("registered");
-    for example in plugin.examples() {
-        let params: Vec<_> = example.params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        let report = uppfolj_plugin::run(plugin, &uppfolj_plugin::Inputs::new(vec![sample()]), &params)
-            .unwrap_or_else(|e| panic!("example '{}' failed: {e}", example.description));
-        assert_eq!(report.tables().next().map(|t| t.rows.len()), Some(9), "{}", example.description);
-    }
-}

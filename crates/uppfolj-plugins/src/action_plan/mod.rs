@@ -50,10 +50,10 @@ mod status;
 mod tables;
 mod text;
 
-use crate::common::{provenance, table_section};
 use compute::Figures;
 use read::{ByYear, Plan};
 use uppfolj_plugin::kit::ReportBuilder;
+use uppfolj_plugin::kit::{provenance, table_section};
 use uppfolj_plugin::model::dataset::{ColumnRole, DatasetKind};
 use uppfolj_plugin::model::report::{Block, Diagnostic, Section, Text};
 use uppfolj_plugin::{ComputeResult, Example, InputSpec, Inputs, ParamSpec, Params, PluginMeta, ReportPlugin, require};

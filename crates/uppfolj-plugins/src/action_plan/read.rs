@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{status, text};
-use crate::common::{
-    cell_at, column_year, is_subtotal_label, label_column, num_at, row_is_total, text_at, unit_of, warn_at, year_in,
-};
+use uppfolj_plugin::kit::vocab::{is_subtotal_label, year_in};
+use uppfolj_plugin::kit::{cell_at, column_year, label_column, num_at, row_is_total, text_at, unit_of, warn_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset};
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::unit::Unit;

@@ -1,7 +1,7 @@
 //! What a measure's status text says: how the measure is going, and whether it is only under
 //! preparation (not yet decided, so not counted as planned).
 
-use crate::common::norm;
+use uppfolj_plugin::kit::vocab::norm;
 use uppfolj_plugin::model::report::Status;
 
 /// The status a measure's status text stands for, and whether the measure is under preparation

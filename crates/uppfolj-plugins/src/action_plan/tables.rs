@@ -4,8 +4,8 @@
 use super::compute::{Figures, YearFigures};
 use super::read::{Measure, Plan, year_label};
 use super::status::status_of;
-use crate::common::{amount_col, diff, percent_col, status_col, text_col};
 use uppfolj_plugin::kit::{RowShape, TableBuilder};
+use uppfolj_plugin::kit::{amount_col, diff, percent_col, status_col, text_col};
 use uppfolj_plugin::model::report::{ColumnFormula, Table, TableCell};
 
 /// Requirement, planned, under preparation, not planned and realised per year.

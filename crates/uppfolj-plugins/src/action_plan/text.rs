@@ -3,7 +3,7 @@
 
 use super::compute::YearFigures;
 use super::read::{Year, year_label};
-use crate::common::amount;
+use uppfolj_plugin::kit::amount;
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::unit::Unit;
 

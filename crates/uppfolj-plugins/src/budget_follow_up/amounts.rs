@@ -3,7 +3,7 @@
 
 use super::read::{Cols, Names};
 use super::settings::OutputUnit;
-use crate::common::{num_at, sum_present};
+use uppfolj_plugin::kit::{num_at, sum_present};
 use uppfolj_plugin::model::dataset::Dataset;
 
 /// The amounts of one line, as read (or summed), already in the output unit.

@@ -6,7 +6,7 @@ use super::compute::Derived;
 use super::diagnostics::{Diagnostics, LineIssue};
 use super::read::{Cols, FileTotal, Line, LineKind, Names};
 use super::settings::{ForecastMode, OutputUnit, Settings};
-use crate::common::{amount, cell_at, num_at, signed_amount, warn_at};
+use uppfolj_plugin::kit::{amount, cell_at, num_at, signed_amount, warn_at};
 use uppfolj_plugin::model::dataset::Dataset;
 use uppfolj_plugin::model::report::Diagnostic;
 

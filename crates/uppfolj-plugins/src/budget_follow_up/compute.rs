@@ -4,7 +4,7 @@
 
 use super::amounts::Amounts;
 use super::settings::{ForecastMode, Settings};
-use crate::common::sum_present;
+use uppfolj_plugin::kit::sum_present;
 use uppfolj_plugin::model::report::Status;
 
 /// What is derived from a line's amounts.

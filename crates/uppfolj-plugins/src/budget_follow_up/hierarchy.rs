@@ -3,7 +3,7 @@
 
 use super::amounts::Amounts;
 use super::read::{Line, LineKind};
-use crate::common::is_subtotal_label;
+use uppfolj_plugin::kit::vocab::is_subtotal_label;
 
 /// The shape of the lines once their subtotals are settled.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 
 use super::FollowUp;
 use super::text::forecast_note;
-use crate::common::decimals_for;
+use uppfolj_plugin::kit::decimals_for;
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{KeyFigure, Status};
 use uppfolj_plugin::model::unit::Unit;

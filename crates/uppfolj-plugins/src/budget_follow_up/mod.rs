@@ -212,7 +212,8 @@ impl ReportPlugin for BudgetFollowUp {
                 .expect_key_figure("Avvikelse mot budget", -182_909.0)
                 .expect_key_figure("Helårsprognos", -8_670_800.0)
                 .expect_cell("per-verksamhet", "Närsjukvårdsområde Väster", "avvikelse", -29_318.0)
-                .expect_text("5 av 9 rader har en negativ avvikelse."),
+                .expect_text("5 av 9 rader har en negativ avvikelse.")
+                .expect_text("stämmer med summan av raderna"),
             Example::new("Samma fil i mnkr, med linjär prognos och tröskeln 3 %")
                 .sample("samples/driftredovisning_2024_aug.xlsx")
                 .param("unit", "mnkr")

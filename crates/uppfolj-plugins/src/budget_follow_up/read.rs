@@ -3,7 +3,8 @@
 
 use super::amounts::Amounts;
 use super::settings::OutputUnit;
-use crate::common::{is_annual_header, is_period_header, is_subtotal_label, label_column, row_is_total, text_at};
+use uppfolj_plugin::kit::vocab::{is_annual_header, is_period_header, is_subtotal_label};
+use uppfolj_plugin::kit::{label_column, row_is_total, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 
 /// The columns of the dataset the plugin uses.

@@ -3,8 +3,8 @@
 
 use super::FollowUp;
 use super::{charts, key_figures, tables, text};
-use crate::common::provenance;
 use uppfolj_plugin::kit::ReportBuilder;
+use uppfolj_plugin::kit::provenance;
 use uppfolj_plugin::model::report::{Block, Section, Text};
 use uppfolj_plugin::{ParamSpec, Params};
 

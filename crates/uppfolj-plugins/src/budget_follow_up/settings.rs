@@ -4,9 +4,10 @@
 
 use super::diagnostics::Diagnostics;
 use super::read::{Cols, Line, LineKind};
-use crate::common::{convert, months_in_text, period_text, unit_of};
 use uppfolj_plugin::Params;
 use uppfolj_plugin::kit::SignConvention;
+use uppfolj_plugin::kit::vocab::{months_in_text, period_text};
+use uppfolj_plugin::kit::{convert, unit_of};
 use uppfolj_plugin::model::dataset::Dataset;
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::unit::Unit;

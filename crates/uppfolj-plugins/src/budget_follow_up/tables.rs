@@ -6,8 +6,8 @@ use super::amounts::Amounts;
 use super::compute::Derived;
 use super::read::{Line, LineKind};
 use super::settings::{ForecastMode, Settings};
-use crate::common::{amount_col, percent_col, status_col, text_col};
 use uppfolj_plugin::kit::{RowShape, TableBuilder};
+use uppfolj_plugin::kit::{amount_col, percent_col, status_col, text_col};
 use uppfolj_plugin::model::report::{Column, ColumnFormula, Table, TableCell};
 
 /// The lines the table shows (down to the `level` asked for) and where each is in it.

@@ -5,7 +5,7 @@ use super::FollowUp;
 use super::compute::{Derived, larger_first};
 use super::read::{Line, LineKind};
 use super::settings::ForecastMode;
-use crate::common::{amount, decimals_for, signed_amount};
+use uppfolj_plugin::kit::{amount, decimals_for, signed_amount};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::unit::Unit;
 

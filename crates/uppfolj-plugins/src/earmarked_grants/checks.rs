@@ -4,7 +4,7 @@
 use super::compute::{Figures, Use};
 use super::read::Grants;
 use super::text;
-use crate::common::{cell_at, warn_at};
+use uppfolj_plugin::kit::{cell_at, warn_at};
 use uppfolj_plugin::model::dataset::Dataset;
 use uppfolj_plugin::model::report::Diagnostic;
 

@@ -2,7 +2,7 @@
 //! allocation, beyond it, or slowly).
 
 use super::read::{Grant, Grants};
-use crate::common::sum_present;
+use uppfolj_plugin::kit::sum_present;
 use uppfolj_plugin::model::report::Status;
 
 /// Use beyond the allocation by more than this (half a unit: rounding in the file) is overdrawn.

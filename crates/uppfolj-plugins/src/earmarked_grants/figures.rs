@@ -2,8 +2,8 @@
 //! beyond their allocation.
 
 use super::compute::{Figures, Use, remaining, share_used};
-use crate::common::{amount, decimals_for};
 use uppfolj_plugin::kit::key_figure;
+use uppfolj_plugin::kit::{amount, decimals_for};
 use uppfolj_plugin::model::report::{KeyFigure, Status};
 use uppfolj_plugin::model::unit::Unit;
 

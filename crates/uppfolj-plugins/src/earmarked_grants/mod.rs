@@ -46,10 +46,10 @@ mod read;
 mod tables;
 mod text;
 
-use crate::common::provenance;
 use compute::Figures;
 use read::Grants;
 use uppfolj_plugin::kit::ReportBuilder;
+use uppfolj_plugin::kit::provenance;
 use uppfolj_plugin::model::dataset::{ColumnRole, DatasetKind};
 use uppfolj_plugin::model::report::{Block, Section, Text};
 use uppfolj_plugin::{

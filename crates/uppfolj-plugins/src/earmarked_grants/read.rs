@@ -2,7 +2,8 @@
 //! activities) apart from the file's own total rows.
 
 use super::text;
-use crate::common::{cell_at, is_subtotal_label, label_column, num_at, row_is_total, text_at, unit_of, warn_at};
+use uppfolj_plugin::kit::vocab::is_subtotal_label;
+use uppfolj_plugin::kit::{cell_at, label_column, num_at, row_is_total, text_at, unit_of, warn_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset};
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::unit::Unit;

@@ -3,8 +3,8 @@
 
 use super::compute::{Figures, Use, remaining, share_used};
 use super::read::Grants;
-use crate::common::{amount_col, diff, percent_col, status_col, text_col};
 use uppfolj_plugin::kit::{RowShape, TableBuilder};
+use uppfolj_plugin::kit::{amount_col, diff, percent_col, status_col, text_col};
 use uppfolj_plugin::model::report::{ColumnFormula, Table, TableCell};
 
 /// A row of the table: a project, or the sum (with empty texts and the status of the totals).

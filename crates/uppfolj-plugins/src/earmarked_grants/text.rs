@@ -2,7 +2,7 @@
 //! messages about the file.
 
 use super::compute::{Figures, Use};
-use crate::common::amount;
+use uppfolj_plugin::kit::amount;
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::unit::Unit;
 
