@@ -30,14 +30,7 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
     timed("fetch", || run(cargo(ctx).arg("fetch")))?;
     timed("fmt", || run(cargo(ctx).args(["fmt", "--all", "--", "--check"])))?;
     timed("clippy (native)", || {
-        run(cargo(ctx).args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        run(cargo(ctx).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
     timed("clippy (wasm32)", || {
         // The browser's rules (no file system, threads or system clock): clippy_wasm/clippy.toml.

@@ -96,4 +96,3 @@ fn without_used_column_only_allocations_are_shown() {
     assert!(m.contains("ingen kolumn för förbrukat"), "{m}");
     assert!(m.contains("'Psykisk hälsa' saknar beviljat belopp"), "{m}");
 }
-
