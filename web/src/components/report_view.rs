@@ -22,7 +22,7 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
         },
         Block::KeyFigures { figures } => html! { <KeyFigures figures={figures.clone()} /> },
         Block::Table(_) => html! { <TableView report={report.clone()} {section} block={index} /> },
-        Block::Chart(c) => html! { <ChartView chart={c.clone()} /> },
+        Block::Chart(c) => html! { <ChartView chart={c.clone()} semantics={Some(report.semantics_of(&c.id))} /> },
         Block::Provenance { notes } => html! {
             <details class="provenance">
                 <summary>{"Källor till siffrorna"}</summary>

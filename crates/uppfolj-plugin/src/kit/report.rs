@@ -3,7 +3,7 @@
 
 use crate::PluginMeta;
 use uppfolj_model::dataset::Dataset;
-use uppfolj_model::report::{Block, Diagnostic, ProvenanceNote, Report, Section, Table};
+use uppfolj_model::report::{Block, ChartSemantics, Diagnostic, ProvenanceNote, Report, Section, Table};
 
 /// Builds a [`Report`]: title and subtitle, the files it rests on, sections in order, then the
 /// "Källor" section with the provenance notes, then the diagnostics, each once.
@@ -68,6 +68,15 @@ impl ReportBuilder {
         if !self.report.credits.contains(&credit) {
             self.report.credits.push(credit);
         }
+        self
+    }
+
+    /// Says how a chart of the report is read: the legend label of each status it uses
+    /// ("Överskridet" rather than the default "Ej uppnått") and which direction of a series is
+    /// better. Without it, a chart is read the default way.
+    pub fn chart_reading(&mut self, reading: ChartSemantics) -> &mut Self {
+        self.report.chart_semantics.retain(|r| r.chart != reading.chart);
+        self.report.chart_semantics.push(reading);
         self
     }
 

@@ -3,14 +3,14 @@
 
 use super::deficits::YearFigures;
 use super::lines::Line;
-use uppfolj_plugin::model::report::{Chart, ChartKind, ReferenceLine, Series, Status};
+use uppfolj_plugin::model::report::{Better, Chart, ChartKind, ChartSemantics, ReferenceLine, Series, Status};
 use uppfolj_plugin::model::unit::Unit;
 
 /// Grouped bars per year; the balanskravsresultat is coloured by its sign, the amount to restore
 /// drawn below zero.
 pub(super) fn results(years: &[YearFigures<'_>], unit: &Unit) -> Chart {
     Chart {
-        id: "balanskravsresultat".into(),
+        id: CHART_ID.into(),
         title: format!("Årets resultat och balanskravsresultat per år, {}", unit.label()),
         kind: ChartKind::GroupedBar,
         categories: years.iter().map(|y| y.year().to_string()).collect(),
@@ -39,4 +39,13 @@ pub(super) fn results(years: &[YearFigures<'_>], unit: &Unit) -> Chart {
         reference_lines: vec![ReferenceLine { label: "Balanskravet".into(), value: 0.0 }],
         horizontal: false,
     }
+}
+
+/// How the chart is read: a year's balanskravsresultat is good when it is not negative, and a
+/// higher result is better.
+pub(super) fn reading() -> ChartSemantics {
+    ChartSemantics::new(CHART_ID)
+        .with_status_label(Status::Good, "Balanskravet uppfyllt")
+        .with_status_label(Status::Bad, "Underskott")
+        .with_better(1, Better::Higher)
 }

@@ -203,6 +203,7 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
 
     let mut report = ReportBuilder::for_dataset(&plugin.meta(), "Balanskravsutredning", ds);
     report.sections(sections::sections(&computed));
+    report.chart_reading(charts::reading());
     for note in sheet.provenance() {
         report.note(note);
     }

@@ -4,12 +4,15 @@
 use super::FollowUp;
 use super::compute::larger_first;
 use super::text::rows_text;
-use uppfolj_plugin::model::report::{Chart, ChartKind, Series};
+use uppfolj_plugin::model::report::{Chart, ChartKind, ChartSemantics, Series, Status};
 
 /// At most this many bars in the chart: with more lines, the largest deviations are charted.
 pub(super) const CHART_MAX: usize = 20;
 
 /// The bar chart of deviations per line (the top level shown).
+/// The id of the deviation chart.
+const CHART_ID: &str = "avvikelse-per-verksamhet";
+
 pub(super) fn deviations(f: &FollowUp) -> Chart {
     let (s, derived) = (&f.settings, &f.derived);
     let charted: Vec<usize> = f.top.iter().copied().filter(|&i| f.shown.contains(i)).collect();
@@ -28,7 +31,7 @@ pub(super) fn deviations(f: &FollowUp) -> Chart {
         (largest, title)
     };
     Chart {
-        id: "avvikelse-per-verksamhet".into(),
+        id: CHART_ID.into(),
         title,
         kind: ChartKind::Bar,
         categories: charted.iter().map(|&i| f.lines[i].label.clone()).collect(),
@@ -42,4 +45,13 @@ pub(super) fn deviations(f: &FollowUp) -> Chart {
         reference_lines: Vec::new(),
         horizontal: true,
     }
+}
+
+/// How the deviation chart is read: its bars carry the lines' statuses, named as in the table.
+pub(super) fn reading() -> ChartSemantics {
+    ChartSemantics::new(CHART_ID)
+        .with_status_label(Status::Good, "Inom budget")
+        .with_status_label(Status::Warning, "Mindre avvikelse")
+        .with_status_label(Status::Bad, "Negativ avvikelse")
+        .with_status_label(Status::Neutral, "Budget saknas")
 }

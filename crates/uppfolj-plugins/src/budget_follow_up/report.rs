@@ -29,6 +29,7 @@ pub(super) fn present(report: &mut ReportBuilder, f: &FollowUp, top: usize) {
         deviations.blocks.push(Block::Table(largest));
     }
     report.sections([overview, per_unit, deviations]);
+    report.chart_reading(charts::reading());
     sources(report, f);
 }
 

@@ -2,7 +2,8 @@
 
 use super::compute::Figures;
 use super::read::Grants;
-use uppfolj_plugin::model::report::{Chart, ChartKind, Series};
+use super::compute::Use;
+use uppfolj_plugin::model::report::{Chart, ChartKind, ChartSemantics, Series};
 
 /// Allocated and (when the file has it) used per project, as horizontal bars.
 pub(super) fn allocated_used(grants: &Grants, figures: &Figures) -> Chart {
@@ -15,7 +16,7 @@ pub(super) fn allocated_used(grants: &Grants, figures: &Figures) -> Chart {
         statuses: list.iter().map(|g| g.used.map(|_| figures.use_of(g).status())).collect(),
     });
     Chart {
-        id: "beviljat-forbrukat".into(),
+        id: CHART_ID.into(),
         title: format!("Beviljat och förbrukat per projekt, {}", grants.unit.label()),
         kind: ChartKind::GroupedBar,
         categories: list.iter().map(|g| g.label.clone()).collect(),
@@ -25,4 +26,11 @@ pub(super) fn allocated_used(grants: &Grants, figures: &Figures) -> Chart {
         reference_lines: Vec::new(),
         horizontal: true,
     }
+}
+
+/// How the chart is read: its bars carry each project's use, named as in the table.
+pub(super) fn reading() -> ChartSemantics {
+    [Use::Within, Use::Low, Use::Overdrawn, Use::NotAssessed]
+        .into_iter()
+        .fold(ChartSemantics::new(CHART_ID), |reading, u| reading.with_status_label(u.status(), u.label()))
 }

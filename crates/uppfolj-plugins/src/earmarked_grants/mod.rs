@@ -138,6 +138,7 @@ impl ReportPlugin for EarmarkedGrants {
 
         report.section(overview(&grants, &figures, frame));
         report.section(per_project(&grants, &figures));
+        report.chart_reading(charts::reading());
         let rows = grants.rows();
         for c in [grants.columns.allocated, grants.columns.used].into_iter().flatten() {
             report.note(provenance(ds, ds.columns[c].name.clone(), Some(c), &rows));
