@@ -60,7 +60,10 @@ fn pipeline(case: &Case) -> serde_json::Value {
     let report = uppfolj_plugin::run(plugin, &inputs, &params).expect("the report computes");
     let svgs: Vec<String> = report
         .charts()
-        .map(|c| uppfolj_chart::svg(c, &uppfolj_chart::SvgOptions::for_chart(c)).expect("the chart draws"))
+        .map(|c| {
+            let reading = report.semantics_of(&c.id);
+            uppfolj_chart::svg_with(c, &reading, &uppfolj_chart::SvgOptions::for_chart(c)).expect("the chart draws")
+        })
         .collect();
     let xlsx_options = uppfolj_xlsx::ExportOptions { date: Some("2026-01-01".into()), ..Default::default() };
     let xlsx = uppfolj_xlsx::export(&report, &inputs.datasets, &xlsx_options).expect("the workbook exports");

@@ -6,6 +6,9 @@ use super::lines::Line;
 use uppfolj_plugin::model::report::{Better, Chart, ChartKind, ChartSemantics, ReferenceLine, Series, Status};
 use uppfolj_plugin::model::unit::Unit;
 
+/// The id of the chart.
+const CHART_ID: &str = "balanskravsresultat";
+
 /// Grouped bars per year; the balanskravsresultat is coloured by its sign, the amount to restore
 /// drawn below zero.
 pub(super) fn results(years: &[YearFigures<'_>], unit: &Unit) -> Chart {

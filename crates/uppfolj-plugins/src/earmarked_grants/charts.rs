@@ -1,9 +1,12 @@
 //! The chart: allocated and used per project, the used bars coloured by how the grant is used.
 
 use super::compute::Figures;
-use super::read::Grants;
 use super::compute::Use;
+use super::read::Grants;
 use uppfolj_plugin::model::report::{Chart, ChartKind, ChartSemantics, Series};
+
+/// The id of the chart.
+const CHART_ID: &str = "beviljat-forbrukat";
 
 /// Allocated and (when the file has it) used per project, as horizontal bars.
 pub(super) fn allocated_used(grants: &Grants, figures: &Figures) -> Chart {
