@@ -77,8 +77,8 @@ pub struct UnknownPlugin {
 ///   ([`Session::inputs`]): when two files fit an input, the one loaded first is used. Loading a
 ///   file under a name already loaded replaces that file in its place.
 /// * Until the user picks a plugin ([`Session::pick_plugin`]), the session chooses one whenever
-///   the files change: the first plugin, in registry order, whose required inputs the files
-///   satisfy ([`Session::fitting_plugins`]), else the first plugin. The choice depends on which
+///   the files change: the plugin whose required inputs the files satisfy most closely
+///   ([`Inputs::fit`]; among equals the first in registry order), else the first plugin. The choice depends on which
 ///   files are loaded, not on their order. A plugin the user picked stays picked when files
 ///   change.
 /// * [`Session::run`] always computes from the files loaded now; the session keeps no report.
@@ -249,14 +249,22 @@ impl Session {
         }
     }
 
-    /// After files were loaded or removed: unless the user picked a plugin, chooses the first one
-    /// the files fit, else the first one.
+    /// After files were loaded or removed: unless the user picked a plugin, chooses the one the
+    /// files fit most closely ([`Inputs::fit`]: the most needs met; the first in registry order
+    /// among equals), else the first one.
     fn files_changed(&mut self) {
         if self.picked {
             return;
         }
         let inputs = self.inputs();
-        let choice = self.registry.iter().find(|p| fits(*p, &inputs)).or_else(|| self.registry.iter().next());
+        let closest = self.registry.iter().filter_map(|p| inputs.fit(&p.inputs()).map(|fit| (fit, p))).fold(
+            None,
+            |best: Option<(usize, &dyn ReportPlugin)>, (fit, p)| match best {
+                Some((b, _)) if b >= fit => best,
+                _ => Some((fit, p)),
+            },
+        );
+        let choice = closest.map(|(_, p)| p).or_else(|| self.registry.iter().next());
         if let Some(id) = choice.map(|p| p.meta().id) {
             self.set_plugin(&id);
         }

@@ -175,6 +175,15 @@ impl InputSpec {
         self.alternatives.is_empty() || self.alternatives.iter().any(|needs| needs.iter().all(|n| n.is_met_by(dataset)))
     }
 
+    /// How closely `dataset` fits: the number of needs of the largest alternative it meets
+    /// (0 for an input with no alternatives); `None` when it does not fit.
+    pub fn specificity(&self, dataset: &Dataset) -> Option<usize> {
+        if self.alternatives.is_empty() {
+            return Some(0);
+        }
+        self.alternatives.iter().filter(|needs| needs.iter().all(|n| n.is_met_by(dataset))).map(Vec::len).max()
+    }
+
     /// What the input needs, in Swedish: the description and the alternatives
     /// ("Driftredovisning (kolumnen Budget och kolumnen Utfall)").
     pub fn describe_sv(&self) -> String {
@@ -212,5 +221,13 @@ impl Inputs {
     /// Whether every required input in `specs` has a fitting dataset.
     pub fn satisfy(&self, specs: &[InputSpec]) -> bool {
         specs.iter().filter(|s| !s.optional).all(|s| self.matching(s).next().is_some())
+    }
+
+    /// How closely the datasets fit `specs`: for each required input, the most needs a dataset
+    /// meets ([`InputSpec::specificity`]), added up; `None` when a required input has no
+    /// dataset. A plugin that asks for budget and outcome fits a driftredovisning more closely
+    /// than one that asks for an outcome alone, so the apps offer it first.
+    pub fn fit(&self, specs: &[InputSpec]) -> Option<usize> {
+        specs.iter().filter(|s| !s.optional).map(|s| self.datasets.iter().filter_map(|d| s.specificity(d)).max()).sum()
     }
 }
