@@ -331,9 +331,9 @@ fn overview(series: &[Series], chosen: &[Option<usize>], bands: Bands) -> Sectio
 fn key_figure(l: &tables::Line, bands: Bands) -> KeyFigure {
     let o = &l.outcome;
     let value = o.latest.value.map(|v| text::value(l.series, v)).unwrap_or_else(|| "saknar värde".to_owned());
-    let status = match tables::status_cell(bands, o) {
-        TableCell::Status { status, .. } => Some(status),
-        _ => None,
+    let (status, label) = match tables::status_cell(bands, o) {
+        TableCell::Status { status, label } => (Some(status), label),
+        _ => (None, String::new()),
     };
     KeyFigure {
         label: format!("Plats, {}", l.series.short()),
@@ -343,17 +343,17 @@ fn key_figure(l: &tables::Line, bands: Bands) -> KeyFigure {
         change: None,
         status,
         note: Some(format!(
-            "av {} {}, {}; {value}",
+            "{value} ({}), {} {} jämförda; {label}",
+            o.latest.year,
             o.latest.of,
-            text::units_word(l.series, l.place, o.latest.of),
-            o.latest.year
+            text::units_word(l.series, l.place, o.latest.of)
         )),
     }
 }
 
 /// One KPI's section: the direction, the chart over time and the ranking.
 fn kpi_section(report: &mut ReportBuilder, s: &Series, chosen: Option<usize>, bands: Bands) -> Section {
-    let mut section = Section::new(format!("kpi-{}", s.slug()), s.title());
+    let mut section = Section::new(format!("kpi-{}", s.slug()), s.short());
     section.blocks.push(Block::Text(Text { paragraphs: vec![text::direction(s)], generated: true }));
     if s.years.len() > 1 {
         let (chart, semantics) = charts::over_time(s, chosen, bands);
