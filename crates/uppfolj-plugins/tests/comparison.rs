@@ -1,0 +1,228 @@
+//! Tests of the comparison plugin on the real Kolada files (U79092 re-admissions by region and
+//! gender, the N70060 API-shaped JSON, Kolada's wide Excel export, the rKolada long CSV) and on
+//! small invented tables for ties, missing values, Riket and the direction rules.
+
+use uppfolj_plugin::model::report::{Block, Report, Status, TableCell};
+use uppfolj_plugin_test_support::{TableLiteral, cell, import_file, messages, run};
+use uppfolj_plugins::Comparison;
+
+const U79092: &str = "crates/uppfolj-plugins/tests/fixtures/comparison/opennumbers_kolada_u79092_aterinskrivning_30d_by_geo_gender_year.csv";
+const N70060: &str =
+    "crates/uppfolj-import/tests/fixtures/real/kolada_data_response_shape_N70060_regions_RECONSTRUCTED.json";
+const EOS: &str = "crates/uppfolj-import/tests/fixtures/real/kolada_eos_export22058_wide.xls";
+const DALARNA: &str = "crates/uppfolj-import/tests/fixtures/real/dalarna_kolada_service_long.csv";
+
+/// Every paragraph of the report, joined.
+fn paragraphs(report: &Report) -> String {
+    let mut out = Vec::new();
+    for b in report.sections.iter().flat_map(|s| &s.blocks) {
+        if let Block::Text(t) = b {
+            out.extend(t.paragraphs.iter().cloned());
+        }
+    }
+    out.join("\n")
+}
+
+/// The status label in table `table`, row `row`.
+fn status(report: &Report, table: &str, row: &str) -> Option<(Status, String)> {
+    let t = report.tables().find(|t| t.id == table)?;
+    let col = t.column_index("status")?;
+    let r = t.rows.iter().find(|r| matches!(r.cells.first(), Some(TableCell::Text(x)) if x == row))?;
+    match &r.cells[col] {
+        TableCell::Status { status, label } => Some((*status, label.clone())),
+        _ => None,
+    }
+}
+
+/// The text in table `table`, row `row`, column `key`.
+fn text(report: &Report, table: &str, row: &str, key: &str) -> String {
+    let t = report.tables().find(|t| t.id == table).expect("table");
+    let col = t.column_index(key).expect("column");
+    let r = t.rows.iter().find(|r| matches!(r.cells.first(), Some(TableCell::Text(x)) if x == row)).expect("row");
+    match &r.cells[col] {
+        TableCell::Text(x) => x.clone(),
+        _ => String::new(),
+    }
+}
+
+/// U79092, women, 2022, by hand from the file (`awk -F, '$2=="k" && $3==2022'`, sorted; lower is
+/// better; geo 0 is Riket and not ranked): 13.0 (03 Uppsala, 21 Gävleborg) places 1, 1;
+/// 14.0 (05, 10) 3, 3; 15.0 (12) 5; 16.0 (08, 17, 18, 24) 6; 17.0 (01, 06, 23) 10; 18.0 (04, 09,
+/// 13 Halland, 19, 20, 22, 25) 13. So Halland is 13th of 19 (Kronoberg 07 and Västra Götaland 14
+/// have no value in 2022), röd; the third best of the others is 14.0, the value the goal needed;
+/// Riket 16.0. In 2021 Halland had 17.0: 13.0 (03) 1; 14.0 (10, 19, 21) 2; 15.0 (05, 12, 24) 5;
+/// 16.0 (01, 17, 18) 8; 17.0 (06, 08, 13, 20, 23, 25) 11: 11th of 19. In 2011 (its first year)
+/// 19.0: 14.0, 15.0, 16.0, 17.0 ×4 (4), 18.0 ×2 (8), 19.0 (13) 10th of 12.
+#[test]
+fn halland_on_the_real_u79092_file() {
+    let report = run(&Comparison, import_file(U79092), &[("region", "Halland")]);
+    let t = "rangordning-u79092-k";
+    assert_eq!(cell(&report, t, "Region Halland", "plats"), Some(13.0));
+    assert_eq!(cell(&report, t, "Region Halland", "varde"), Some(18.0));
+    assert_eq!(cell(&report, t, "Region Halland", "plats_fg"), Some(11.0));
+    assert_eq!(cell(&report, t, "Region Uppsala", "plats"), Some(1.0));
+    assert_eq!(cell(&report, t, "Region Gävleborg", "plats"), Some(1.0), "a tie shares the place");
+    assert_eq!(cell(&report, t, "Region Östergötland", "plats"), Some(3.0), "and the next place is skipped");
+    assert_eq!(cell(&report, t, "Region Skåne", "plats"), Some(5.0));
+    assert_eq!(cell(&report, t, "Riket", "plats"), None, "Riket is never ranked");
+    assert_eq!(cell(&report, t, "Riket", "varde"), Some(16.0));
+    assert_eq!(cell(&report, t, "Region Kronoberg", "plats"), None);
+    assert_eq!(text(&report, t, "Region Kronoberg", "anmarkning"), "Saknar värde");
+    assert_eq!(status(&report, t, "Region Halland"), Some((Status::Bad, "Plats 8 eller sämre".into())));
+    assert_eq!(status(&report, t, "Region Skåne"), Some((Status::Warning, "Plats 4–7".into())));
+
+    let s = "sammanfattning";
+    let row = "Patienter med oplanerad återinskrivning inom 30 dagar, andel (%) (U79092), kvinnor";
+    assert_eq!(cell(&report, s, row, "plats"), Some(13.0));
+    assert_eq!(cell(&report, s, row, "av"), Some(19.0));
+    assert_eq!(cell(&report, s, row, "varde_for_malet"), Some(14.0));
+    assert_eq!(cell(&report, s, row, "riket"), Some(16.0));
+    assert_eq!(cell(&report, s, row, "forandring_fg"), Some(1.0));
+    assert_eq!(cell(&report, s, row, "platser_fg"), Some(-2.0), "from 11th to 13th");
+    assert_eq!(text(&report, s, row, "forsta_ar"), "2011");
+    assert_eq!(cell(&report, s, row, "forandring_forsta"), Some(-1.0));
+    assert_eq!(cell(&report, s, row, "platser_forsta"), Some(-3.0), "from 10th (of 12) to 13th");
+    assert_eq!(text(&report, s, row, "riktning"), "Lägre är bättre (inbyggd tabell)");
+
+    let p = paragraphs(&report);
+    assert!(
+        p.contains(
+            "Region Halland redovisar ett utfall på 18 % (2022) och placerar sig på plats 13 av 19 bland regionerna."
+        ),
+        "{p}"
+    );
+    assert!(p.contains("hade det krävts ett utfall på högst 14 %"), "{p}");
+    assert!(p.contains("Lägre värde är bättre (enligt rapportens inbyggda tabell"), "{p}");
+    let m = messages(&report);
+    assert!(m.contains("jämförelsen görs för kvinnor för sig"), "{m}");
+    assert!(m.contains("jämförelsen görs för män för sig"), "{m}");
+    assert_eq!(report.credits, ["Källa: Kolada"]);
+}
+
+/// N70060 2022 from the JSON (`values[].municipality/period/values[0].value`): 0025 Norrbotten
+/// 31 535,8, 0023 Jämtland Härjedalen 31 612,2, 0022 Västernorrland 32 783,1, Riket 29 283,3.
+/// Lower is better: Norrbotten 1, Jämtland Härjedalen 2, Västernorrland 3 of 3 (inside the goal
+/// top 3). In 2021 Jämtland Härjedalen was first (29 631,8 < 29 728,5 < 31 278,5).
+#[test]
+fn n70060_from_the_api_json() {
+    let report = run(&Comparison, import_file(N70060), &[("region", "0022")]);
+    let t = "rangordning-n70060";
+    assert_eq!(cell(&report, t, "Region Norrbotten", "plats"), Some(1.0));
+    assert_eq!(cell(&report, t, "Region Jämtland Härjedalen", "plats"), Some(2.0));
+    assert_eq!(cell(&report, t, "Region Jämtland Härjedalen", "plats_fg"), Some(1.0));
+    assert_eq!(cell(&report, t, "Region Västernorrland", "plats"), Some(3.0));
+    assert_eq!(status(&report, t, "Region Västernorrland"), Some((Status::Good, "Plats 1–3".into())));
+    let p = paragraphs(&report);
+    assert!(
+        p.contains(
+            "Region Västernorrland redovisar ett utfall på 32\u{202f}783,1 kr/inv (2022) och placerar sig på plats 3 av 3 bland regionerna."
+        ),
+        "{p}"
+    );
+    assert!(p.contains("Riket: 29\u{202f}283,3 kr/inv."), "{p}");
+    assert!(messages(&report).contains("bara 3 av 21 regioner har värde 2022"), "{}", messages(&report));
+
+    // With the goal at place 1, Västernorrland needed Norrbotten's 31 535,8 kr/inv.
+    let report =
+        run(&Comparison, import_file(N70060), &[("region", "Västernorrland"), ("good_to", "1"), ("warning_to", "2")]);
+    let row = "Nettokostnad hälso- och sjukvård (exkl. tandvård), kr/inv (N70060)";
+    assert_eq!(cell(&report, "sammanfattning", row, "varde_for_malet"), Some(31_535.8));
+    assert_eq!(status(&report, t, "Region Västernorrland"), Some((Status::Bad, "Plats 3 eller sämre".into())));
+    assert_eq!(status(&report, t, "Region Jämtland Härjedalen"), Some((Status::Warning, "Plats 2".into())));
+}
+
+/// The parameter overrides the built-in table: with N70060 higher-is-better the order turns.
+#[test]
+fn the_direction_parameter_overrides_the_table_and_is_named() {
+    let report = run(&Comparison, import_file(N70060), &[("region", "0022"), ("higher_is_better", "N70060")]);
+    assert_eq!(cell(&report, "rangordning-n70060", "Region Västernorrland", "plats"), Some(1.0));
+    assert!(paragraphs(&report).contains("Högre värde är bättre (enligt inställningen)."));
+}
+
+/// Kolada's wide Excel export: a row per municipality and KPI, a column per year; "Alla kommuner
+/// (ovägt medel)" is a reference. Arbetslöshet 2012 for Ale is 5,0 % (row of Ale, column 2012).
+#[test]
+fn the_wide_excel_export() {
+    let report = run(&Comparison, import_file(EOS), &[("region", "Ale"), ("lower_is_better", "Arbetslöshet, (%)")]);
+    let t = "rangordning-arbetsloshet";
+    assert_eq!(cell(&report, t, "Ale", "varde"), Some(5.0));
+    assert_eq!(cell(&report, t, "Alla kommuner (ovägt medel)", "plats"), None, "a group average is not ranked");
+    assert_eq!(text(&report, t, "Alla kommuner (ovägt medel)", "anmarkning"), "Referens, rangordnas inte");
+    let p = paragraphs(&report);
+    assert!(p.contains("Ale redovisar ett utfall på 5,0 % (2012) och placerar sig på plats"), "{p}");
+    assert!(p.contains("bland kommunerna"), "{p}");
+    assert!(messages(&report).contains("Riktningen för Nettokostnad äldreomsorg, kr/inv är inte känd"));
+}
+
+/// The rKolada long CSV has one region only: its values, no ranking.
+#[test]
+fn one_region_only_is_no_comparison() {
+    let report = run(&Comparison, import_file(DALARNA), &[("region", "Dalarna")]);
+    let row = "Invånare med tillgång till dagligvarubutik inom 2 km, andel (%)";
+    assert_eq!(status(&report, "sammanfattning", row), Some((Status::Neutral, "Ingen jämförelse".into())));
+    assert!(paragraphs(&report).contains("filen har inga andra regioner med värde det året att jämföra med"));
+}
+
+/// An invented table: ties, a missing value, Riket, lower is better by parameter.
+fn invented() -> TableLiteral {
+    TableLiteral::new("väntetider.csv")
+        .row(["Kommun", "År", "Nyckeltal", "Värde"])
+        .row(["Riket", "2024", "Väntetid, dagar", "20"])
+        .row(["Ort A", "2024", "Väntetid, dagar", "10"])
+        .row(["Ort B", "2024", "Väntetid, dagar", "12"])
+        .row(["Ort C", "2024", "Väntetid, dagar", "12"])
+        .row(["Ort D", "2024", "Väntetid, dagar", "15"])
+        .row(["Ort E", "2024", "Väntetid, dagar", ".."])
+        .row(["Ort A", "2023", "Väntetid, dagar", "11"])
+        .row(["Ort D", "2023", "Väntetid, dagar", "9"])
+}
+
+#[test]
+fn ties_missing_values_riket_and_lower_is_better() {
+    let report = run(
+        &Comparison,
+        invented().import(),
+        &[("region", "Ort D"), ("lower_is_better", "Väntetid, dagar"), ("good_to", "2"), ("warning_to", "3")],
+    );
+    let t = "rangordning-vantetid-dagar";
+    assert_eq!(cell(&report, t, "Ort A", "plats"), Some(1.0));
+    assert_eq!(cell(&report, t, "Ort B", "plats"), Some(2.0));
+    assert_eq!(cell(&report, t, "Ort C", "plats"), Some(2.0));
+    assert_eq!(cell(&report, t, "Ort D", "plats"), Some(4.0), "1, 2, 2, 4");
+    assert_eq!(cell(&report, t, "Ort E", "plats"), None, "no value, no place");
+    assert_eq!(cell(&report, t, "Riket", "plats"), None);
+    assert_eq!(status(&report, t, "Ort D"), Some((Status::Bad, "Plats 4 eller sämre".into())));
+    assert_eq!(status(&report, t, "Ort C"), Some((Status::Good, "Plats 1–2".into())));
+    let row = "Väntetid, dagar";
+    assert_eq!(cell(&report, "sammanfattning", row, "av"), Some(4.0));
+    assert_eq!(cell(&report, "sammanfattning", row, "varde_for_malet"), Some(12.0), "the second best of the others");
+    assert_eq!(cell(&report, "sammanfattning", row, "platser_fg"), Some(-3.0), "1st of 2 in 2023, 4th in 2024");
+    assert!(paragraphs(&report).contains("Lägre värde är bättre (enligt inställningen)."));
+    assert!(report.credits.is_empty(), "not Kolada data: no credit");
+}
+
+#[test]
+fn without_a_unit_the_ranking_and_a_hint() {
+    let report = run(&Comparison, invented().import(), &[]);
+    // The direction is not known: higher is assumed better, and the report says so.
+    assert_eq!(cell(&report, "rangordning-vantetid-dagar", "Ort D", "plats"), Some(1.0));
+    assert_eq!(cell(&report, "rangordning-vantetid-dagar", "Ort A", "plats"), Some(4.0));
+    assert!(messages(&report).contains("Ingen region eller kommun är vald"));
+    assert!(messages(&report).contains("Riktningen för Väntetid, dagar är inte känd"));
+}
+
+#[test]
+fn an_unknown_unit_is_named_with_those_there_are() {
+    let report = run(&Comparison, invented().import(), &[("region", "Ort X")]);
+    assert!(
+        messages(&report)
+            .contains("Ort X (inställningen Region eller kommun) finns inte i filerna. De som finns: Ort A")
+    );
+}
+
+#[test]
+fn report_snapshot_on_the_sample() {
+    let report =
+        run(&Comparison, import_file("samples/kolada_u79092_aterinskrivning_2018_2022.csv"), &[("region", "13")]);
+    insta::assert_json_snapshot!("comparison_sample_halland", report);
+}
