@@ -42,8 +42,9 @@ fn cell(kind: &ColumnKind, cell: &TableCell) -> Html {
         (TableCell::Empty, _) => html! { <td class="num empty">{"–"}</td> },
         (TableCell::Text(s), _) => html! { <td>{s}</td> },
         (TableCell::Number(v), ColumnKind::Amount { decimals, .. } | ColumnKind::Number { decimals }) => {
-            let neg = *v < 0.0;
-            html! { <td class={classes!("num", neg.then_some("neg"))}>{format::number(*v, usize::from(*decimals))}</td> }
+            // A sign says nothing about good or bad (costs are negative in a driftredovisning):
+            // numbers are not coloured; status columns and charts say which is which.
+            html! { <td class="num">{format::number(*v, usize::from(*decimals))}</td> }
         }
         (TableCell::Number(v), ColumnKind::Percent { decimals }) => {
             html! { <td class="num">{format::percent(*v, usize::from(*decimals))}</td> }
