@@ -10,6 +10,7 @@
 //! | `earmarked-grants` | [`EarmarkedGrants`]: riktade statsbidrag, allocated vs used per project |
 //! | `balance-requirement` | [`BalanceRequirement`]: balanskravsutredning over several years |
 //! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
+//! | `scorecard` | [`Scorecard`]: måluppföljning (styrkort), indicators judged against their targets |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
 //! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
@@ -18,11 +19,13 @@ pub mod action_plan;
 pub mod balance_requirement;
 pub mod budget_follow_up;
 pub mod earmarked_grants;
+pub mod scorecard;
 
 pub use action_plan::ActionPlan;
 pub use balance_requirement::BalanceRequirement;
 pub use budget_follow_up::BudgetFollowUp;
 pub use earmarked_grants::EarmarkedGrants;
+pub use scorecard::Scorecard;
 
 use uppfolj_plugin::{Registry, RegistryError};
 
@@ -32,6 +35,7 @@ pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(BalanceRequirement)?;
     registry.register(ActionPlan)?;
     registry.register(EarmarkedGrants)?;
+    registry.register(Scorecard)?;
     Ok(())
 }
 
@@ -54,7 +58,10 @@ mod tests {
     fn registers_every_builtin_once() {
         let registry = registry();
         let ids: Vec<&str> = registry.metas().map(|m| m.id.as_str()).collect();
-        assert_eq!(ids, vec!["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants"]);
+        assert_eq!(
+            ids,
+            vec!["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants", "scorecard"]
+        );
         let mut again = registry;
         assert_eq!(
             register_builtins(&mut again),
