@@ -54,7 +54,14 @@ mod tests {
         let ids: Vec<&str> = registry.metas().map(|m| m.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants", "cost-per-inhabitant"]
+            [
+                "budget-follow-up",
+                "balance-requirement",
+                "action-plan",
+                "earmarked-grants",
+                "scorecard",
+                "cost-per-inhabitant"
+            ]
         );
     }
 }
