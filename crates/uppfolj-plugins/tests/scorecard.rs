@@ -222,6 +222,26 @@ fn direction_is_never_assumed_silently() {
 }
 
 #[test]
+fn directions_per_indicator_come_first() {
+    let rows = [["Väntetid", "öka", "40", "30", "33"], ["Besök", "", "90", "100", "95"]];
+    let report = run(&Scorecard, wide(&rows).import(), &[("directions", "väntetid=minska; Besök=öka; Okänd=öka")]);
+    assert_eq!(text_of(&report, "Väntetid", "riktning"), "Lägre är bättre (enligt inställningen för indikatorn)");
+    assert_eq!(status_of(&report, "Väntetid"), "Delvis uppnått", "30/33 = 90,9 %");
+    assert_eq!(status_of(&report, "Besök"), "Delvis uppnått", "95/100");
+    assert!(messages(&report).contains("nämner \"okänd\""), "{}", messages(&report));
+    let error = uppfolj_plugin::run(
+        &Scorecard,
+        &uppfolj_plugin::Inputs::new(wide(&rows).import()),
+        &[("directions".into(), "Väntetid".into())],
+    )
+    .expect_err("no direction");
+    assert!(
+        error.to_string().starts_with("Inställningen Riktning per indikator (directions): 'Väntetid' saknar '='"),
+        "{error}"
+    );
+}
+
+#[test]
 fn unreadable_and_conflicting_directions_are_reported() {
     let report =
         run(&Scorecard, wide(&[["Kanske", "kanske", "1", "≥ 2", "3"], ["Emot", "öka", "5", "<10", "4"]]).import(), &[]);

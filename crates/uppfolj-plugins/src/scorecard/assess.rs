@@ -47,7 +47,7 @@ impl Verdict {
 
 /// How indicators are judged: the year, the share of the target that counts as partly met, the
 /// direction for indicators whose file gives none.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Settings {
     /// The year judged (`None` for a file without years).
     pub year: Option<i32>,
@@ -57,6 +57,8 @@ pub(super) struct Settings {
     pub partial: f64,
     /// The direction of indicators whose file and target say none.
     pub direction: Option<Direction>,
+    /// Directions set per indicator (lower-case name), before anything the file says.
+    pub per_indicator: Vec<(String, Direction)>,
 }
 
 /// What stands in the way of reading an indicator: a target or direction that cannot be read.
@@ -178,8 +180,9 @@ fn resolve_direction(
     {
         problems.push(Problem::Conflict(c, t));
     }
-    column
-        .map(|d| (d, Source::Column))
+    let name = ind.name.to_lowercase();
+    let set = s.per_indicator.iter().find(|(n, _)| *n == name).map(|(_, d)| (*d, Source::Indicator));
+    set.or(column.map(|d| (d, Source::Column)))
         .or(implied.map(|d| (d, Source::Target)))
         .or(s.direction.map(|d| (d, Source::Parameter)))
 }
@@ -299,7 +302,7 @@ mod tests {
     }
 
     fn settings(partial: f64) -> Settings {
-        Settings { year: Some(2024), previous: Some(2023), partial, direction: None }
+        Settings { year: Some(2024), previous: Some(2023), partial, direction: None, per_indicator: Vec::new() }
     }
 
     fn verdict(target: &str, direction: Option<&str>, values: &[(i32, Option<f64>)], partial: f64) -> Verdict {
@@ -338,6 +341,9 @@ mod tests {
         assert_eq!(a.direction, None);
         assert_eq!(a.trend, None);
         let s = Settings { direction: Some(Direction::Higher), ..settings(80.0) };
+        let set = Settings { per_indicator: vec![("i".into(), Direction::Lower)], ..settings(80.0) };
+        let a = assess(&indicator("100", Some("öka"), &[(2024, Some(120.0))]), &set);
+        assert_eq!((a.verdict, a.direction), (Verdict::Partly, Some((Direction::Lower, Source::Indicator))));
         let a = assess(&indicator("100", None, &[(2024, Some(120.0))]), &s);
         assert_eq!((a.verdict, a.direction), (Verdict::Met, Some((Direction::Higher, Source::Parameter))));
         assert_eq!(a.degree, Some(120.0));

@@ -23,6 +23,8 @@ impl Direction {
 /// Where an indicator's direction came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Source {
+    /// The setting naming the indicator (the user's word is final).
+    Indicator,
     /// The file's direction column ("Önskad riktning").
     Column,
     /// The wording of the target ("<10", "ska minska").
@@ -35,6 +37,7 @@ impl Source {
     /// How the table says where the direction came from.
     pub fn label(self) -> &'static str {
         match self {
+            Source::Indicator => "enligt inställningen för indikatorn",
             Source::Column => "enligt kolumnen Önskad riktning",
             Source::Target => "enligt målvärdet",
             Source::Parameter => "enligt inställningen",
@@ -67,9 +70,35 @@ pub(super) fn from_text(text: &str) -> Option<Option<Direction>> {
     }
 }
 
+/// Directions given per indicator: "Väntetid=minska; Besök=öka" (name, "=", a direction; `;`
+/// or new lines between). `Err` names the part that is no such pair.
+pub(super) fn per_indicator(text: &str) -> Result<Vec<(String, Direction)>, String> {
+    let mut out = Vec::new();
+    for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, dir)) = part.rsplit_once('=') else {
+            return Err(format!("'{part}' saknar '=' (skriv t.ex. Väntetid=minska)"));
+        };
+        match from_text(dir) {
+            Some(Some(d)) if !name.trim().is_empty() => out.push((name.trim().to_lowercase(), d)),
+            _ => return Err(format!("'{part}' anger ingen riktning (skriv öka eller minska)")),
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directions_per_indicator() {
+        assert_eq!(
+            per_indicator("Väntetid = minska; Besök=öka\n"),
+            Ok(vec![("väntetid".into(), Direction::Lower), ("besök".into(), Direction::Higher)])
+        );
+        assert!(per_indicator("Väntetid").is_err());
+        assert!(per_indicator("Väntetid=kanske").is_err());
+    }
 
     #[test]
     fn reads_direction_cells() {

@@ -62,8 +62,8 @@
 //! - anything else ("God kvalitet", "70–80") is no rule: a warning names the cell, and the
 //!   indicator gets **Saknar bedömning**. So does an indicator without a target for the year.
 //!
-//! **Direction** (whether higher or lower is better) comes from the direction column, else
-//! from the target's wording ("<10", "högst", "ska minska": lower; "≥", "minst", "ska öka":
+//! **Direction** (whether higher or lower is better) comes from the `directions` parameter
+//! for the indicators it names, else from the direction column, else from the target's wording ("<10", "högst", "ska minska": lower; "≥", "minst", "ska öka":
 //! higher), else from the `direction` parameter; otherwise it is unknown and the table says
 //! "Okänd". The table says where each came from. A bare-number target with an unknown direction
 //! gets Saknar bedömning. When the column and the wording disagree, a warning says so; the
@@ -96,6 +96,8 @@
 //! - `goal_rule` — Regel för målets status: `majority` (default) or `all`.
 //! - `direction` — Riktning när filen inte anger den: `unknown` (default: not judged), `higher`
 //!   or `lower`.
+//! - `directions` — Riktning per indikator: `Väntetid=minska; Besök=öka` (the indicator's name,
+//!   `=`, öka or minska; before anything the file says).
 //! - `year` — År att bedöma (default: the latest year with an outcome).
 //!
 //! ## Example
@@ -143,6 +145,8 @@ const PARTIAL_DEFAULT: f64 = 80.0;
 const GOAL_RULE: &str = "goal_rule";
 /// The key of the `direction` parameter.
 const DIRECTION: &str = "direction";
+/// The key of the `directions` parameter.
+const DIRECTIONS: &str = "directions";
 /// The key of the `year` parameter.
 const YEAR: &str = "year";
 /// The sample the examples run on.
@@ -201,6 +205,7 @@ impl ReportPlugin for Scorecard {
             )
             .help("Gäller indikatorer där varken kolumnen Önskad riktning eller målvärdet säger vad som är bättre.")
             .default_value(ParamValue::Text("unknown".into())),
+            directions_spec(),
             ParamSpec::integer(YEAR, "År att bedöma", Some(1900), Some(2200))
                 .help("Året vars utfall bedöms; annars det senaste året med utfall."),
         ]
@@ -244,9 +249,12 @@ impl ReportPlugin for Scorecard {
         let ds = require(self, inputs, &specs[0])?;
         let card = read::read(ds);
         let (year, previous) = compute::years(&card, params.integer(YEAR).and_then(|y| i32::try_from(y).ok()));
+        let per_indicator = direction::per_indicator(params.text(DIRECTIONS).unwrap_or_default())
+            .map_err(|reason| directions_spec().invalid(reason))?;
         let settings = Settings {
             year,
             previous,
+            per_indicator,
             partial: params.number(PARTIAL).unwrap_or(PARTIAL_DEFAULT),
             direction: match params.text(DIRECTION) {
                 Some("higher") => Some(Direction::Higher),
@@ -268,6 +276,14 @@ impl ReportPlugin for Scorecard {
         notes(&mut report, ds, &card);
         Ok(report.finish())
     }
+}
+
+/// The `directions` parameter.
+fn directions_spec() -> ParamSpec {
+    ParamSpec::text(DIRECTIONS, "Riktning per indikator").help(
+        "Indikatorns namn, likhetstecken och öka eller minska, med semikolon emellan: \"Väntetid=minska; \
+         Besök=öka\". Gäller före filens riktning.",
+    )
 }
 
 /// The sections: the overview, the indicators, the goals, the sentences per indicator.
@@ -312,6 +328,11 @@ fn diagnostics(ds: &Dataset, f: &Figures) -> Vec<Diagnostic> {
         && !card.years.contains(&y)
     {
         out.push(Diagnostic::warning(text::year_without_outcomes(y, &card.years)));
+    }
+    for (name, _) in &f.settings.per_indicator {
+        if !card.indicators.iter().any(|i| i.name.to_lowercase() == *name) {
+            out.push(Diagnostic::warning(text::unknown_indicator(name)));
+        }
     }
     let mut unknown = Vec::new();
     for (ind, a) in card.indicators.iter().zip(&f.assessments) {

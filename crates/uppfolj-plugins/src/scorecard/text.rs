@@ -186,6 +186,11 @@ pub(super) fn unknown_direction(names: &[&str]) -> String {
     )
 }
 
+/// The setting Riktning per indikator names an indicator the file does not have.
+pub(super) fn unknown_indicator(name: &str) -> String {
+    format!("Inställningen Riktning per indikator nämner \"{name}\", som inte finns bland filens indikatorer.")
+}
+
 /// The year asked for has no outcome.
 pub(super) fn year_without_outcomes(year: i32, years: &[i32]) -> String {
     let known = years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
