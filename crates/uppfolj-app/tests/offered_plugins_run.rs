@@ -66,6 +66,7 @@ const SAMPLES: &[(&str, &str, &[&str])] = &[
     ("handlingsplan_2024_2026.xlsx", "action-plan", &["action-plan"]),
     ("riktade_statsbidrag_2020.xlsx", "earmarked-grants", &["earmarked-grants"]),
     ("kolada_u79092_aterinskrivning_2018_2022.csv", "comparison", &["comparison"]),
+    ("malupfoljning_2024.csv", "scorecard", &["scorecard", "cost-per-inhabitant"]),
 ];
 
 #[test]

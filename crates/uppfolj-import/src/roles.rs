@@ -71,7 +71,25 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
             "resultat",
         ],
     ),
-    (ColumnRole::Target, &["målvärde", "mål", "target", "målnivå"]),
+    (ColumnRole::Target, &["målvärde", "target", "målnivå", "målvärden", "mål för året", "önskat läge"]),
+    (ColumnRole::Direction, &["önskad riktning", "riktning", "önskvärd riktning", "direction"]),
+    (ColumnRole::Perspective, &["perspektiv", "styrkortsperspektiv", "perspective"]),
+    (
+        ColumnRole::Goal,
+        &[
+            "mål",
+            "målområde",
+            "strategiskt mål",
+            "strategiska mål",
+            "verksamhetsmål",
+            "nämndmål",
+            "övergripande mål",
+            "inriktningsmål",
+            "effektmål",
+            "målformulering",
+            "goal",
+        ],
+    ),
     (ColumnRole::IndicatorId, &["kpi-id", "kpi id", "nyckeltals-id", "indikator-id", "kpi", "kpi_id", "indicator id"]),
     (
         ColumnRole::IndicatorName,
@@ -81,6 +99,10 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
             "indikatornamn",
             "styrmått",
             "mått",
+            "indikatorer",
+            "nyckeltal/indikator",
+            "resultatmått",
+            "mätetal",
             "fråga",
             "kpi-namn",
             "indicator",
@@ -161,6 +183,13 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     if h.is_empty() {
         return None;
     }
+    // "Mål" alone heads the goals of a scorecard; "Mål 2024" or "Mål (%)" the target values.
+    if let Some(rest) = h.strip_prefix("mål")
+        && (rest.starts_with([' ', '('])
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%'))
+    {
+        return Some(ColumnRole::Target);
+    }
     // Exact matches first, over all roles, then prefix matches.
     for (role, words) in SYNONYMS {
         if words.contains(&h) {
@@ -198,6 +227,12 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     None
 }
 
+/// Whether a role is kept on a column of text although it is no label role: targets written
+/// as people write them ("minst 70 procent", "ska öka") and desired directions ("öka").
+pub fn holds_text(role: ColumnRole) -> bool {
+    matches!(role, ColumnRole::Target | ColumnRole::Direction)
+}
+
 /// Whether a role names or describes rows (a label, an org unit, a period, a comment) rather
 /// than holding amounts.
 pub fn is_label_role(role: ColumnRole) -> bool {
@@ -218,6 +253,8 @@ pub fn is_label_role(role: ColumnRole) -> bool {
             | ColumnRole::Responsible
             | ColumnRole::Comment
             | ColumnRole::ReportBack
+            | ColumnRole::Perspective
+            | ColumnRole::Goal
     )
 }
 
@@ -279,6 +316,27 @@ mod tests {
         assert_eq!(role_for_header("Målvärde"), Some(ColumnRole::Target));
         assert_eq!(role_for_header("Regionbidrag"), Some(ColumnRole::Budget));
         assert_eq!(role_for_header("Xyzzy"), None);
+    }
+
+    #[test]
+    fn scorecard_headers() {
+        assert_eq!(role_for_header("Perspektiv"), Some(ColumnRole::Perspective));
+        assert_eq!(role_for_header("Mål"), Some(ColumnRole::Goal));
+        assert_eq!(role_for_header("Målområde"), Some(ColumnRole::Goal));
+        assert_eq!(role_for_header("Strategiskt mål"), Some(ColumnRole::Goal));
+        assert_eq!(role_for_header("Mål 2024"), Some(ColumnRole::Target));
+        assert_eq!(role_for_header("Mål (%)"), Some(ColumnRole::Target));
+        assert_eq!(role_for_header("Målvärde"), Some(ColumnRole::Target));
+        assert_eq!(role_for_header("Målvärde 2024"), Some(ColumnRole::Target));
+        assert_eq!(role_for_header("Indikator"), Some(ColumnRole::IndicatorName));
+        assert_eq!(role_for_header("Nyckeltal"), Some(ColumnRole::IndicatorName));
+        assert_eq!(role_for_header("Mått"), Some(ColumnRole::IndicatorName));
+        assert_eq!(role_for_header("Önskad riktning"), Some(ColumnRole::Direction));
+        assert_eq!(role_for_header("Riktning"), Some(ColumnRole::Direction));
+        assert_eq!(role_for_header("Utfall 2023"), Some(ColumnRole::Outcome));
+        assert_eq!(role_for_header("Kommentar"), Some(ColumnRole::Comment));
+        assert!(holds_text(ColumnRole::Target) && !is_label_role(ColumnRole::Target));
+        assert!(is_label_role(ColumnRole::Goal) && is_label_role(ColumnRole::Perspective));
     }
 
     #[test]

@@ -200,6 +200,12 @@ pub enum ColumnRole {
     Responsible,
     /// Free text comment: kommentar, analys.
     Comment,
+    /// Perspective of a balanced scorecard: perspektiv (invånare, verksamhet, medarbetare, ekonomi).
+    Perspective,
+    /// A goal followed by indicators: mål, målområde, strategiskt mål.
+    Goal,
+    /// The desired direction of an indicator: önskad riktning, riktning (öka/minska).
+    Direction,
 }
 
 impl ColumnRole {
@@ -231,6 +237,9 @@ impl ColumnRole {
         ColumnRole::ReportBack,
         ColumnRole::Responsible,
         ColumnRole::Comment,
+        ColumnRole::Perspective,
+        ColumnRole::Goal,
+        ColumnRole::Direction,
     ];
 
     /// The Swedish name shown to users in the import summary.
@@ -262,6 +271,9 @@ impl ColumnRole {
             ColumnRole::ReportBack => "Återrapportering",
             ColumnRole::Responsible => "Ansvarig",
             ColumnRole::Comment => "Kommentar",
+            ColumnRole::Perspective => "Perspektiv",
+            ColumnRole::Goal => "Mål",
+            ColumnRole::Direction => "Önskad riktning",
         }
     }
 }

@@ -10,6 +10,7 @@
 //! | `earmarked-grants` | [`EarmarkedGrants`]: riktade statsbidrag, allocated vs used per project |
 //! | `balance-requirement` | [`BalanceRequirement`]: balanskravsutredning over several years |
 //! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
+//! | `scorecard` | [`Scorecard`]: måluppföljning (styrkort), indicators judged against their targets |
 //! | `comparison` | [`Comparison`]: a region's or municipality's rank among the others per Kolada KPI |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
@@ -20,12 +21,14 @@ pub mod balance_requirement;
 pub mod budget_follow_up;
 pub mod comparison;
 pub mod earmarked_grants;
+pub mod scorecard;
 
 pub use action_plan::ActionPlan;
 pub use balance_requirement::BalanceRequirement;
 pub use budget_follow_up::BudgetFollowUp;
 pub use comparison::Comparison;
 pub use earmarked_grants::EarmarkedGrants;
+pub use scorecard::Scorecard;
 
 use uppfolj_plugin::{Registry, RegistryError};
 
@@ -35,6 +38,7 @@ pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(BalanceRequirement)?;
     registry.register(ActionPlan)?;
     registry.register(EarmarkedGrants)?;
+    registry.register(Scorecard)?;
     registry.register(Comparison)?;
     Ok(())
 }
@@ -60,7 +64,14 @@ mod tests {
         let ids: Vec<&str> = registry.metas().map(|m| m.id.as_str()).collect();
         assert_eq!(
             ids,
-            vec!["budget-follow-up", "balance-requirement", "action-plan", "earmarked-grants", "comparison"]
+            vec![
+                "budget-follow-up",
+                "balance-requirement",
+                "action-plan",
+                "earmarked-grants",
+                "scorecard",
+                "comparison"
+            ]
         );
         let mut again = registry;
         assert_eq!(

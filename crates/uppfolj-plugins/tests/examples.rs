@@ -2,7 +2,7 @@
 //! its report and produce the figures it declares, and each report is snapshotted.
 
 use uppfolj_plugin_test_support::assert_example_snapshots;
-use uppfolj_plugins::{ActionPlan, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants};
+use uppfolj_plugins::{ActionPlan, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, Scorecard};
 
 #[test]
 fn budget_follow_up_examples() {
@@ -22,6 +22,11 @@ fn action_plan_examples() {
 #[test]
 fn earmarked_grants_examples() {
     assert_example_snapshots!(EarmarkedGrants);
+}
+
+#[test]
+fn scorecard_examples() {
+    assert_example_snapshots!(Scorecard);
 }
 
 #[test]

@@ -39,10 +39,16 @@ fn role(col: &mut Col) {
         col.region = Some(m.id.to_string());
         col.because = "rubrik (kommun/region)";
     }
+    // A column headed "Mål" holding numbers holds target values, not goals.
+    if col.role == Some(ColumnRole::Goal) && col.numeric {
+        col.role = Some(ColumnRole::Target);
+    }
     // A role found in a header but contradicted by the content: a numeric role on a text
     // column is dropped (a "Budget" comment column), a label role on numbers kept (codes).
+    // Targets and directions are often text ("minst 70 procent", "öka") and keep their role.
     if let Some(role) = col.role
         && !is_label_role(role)
+        && !roles::holds_text(role)
         && !col.numeric
         && col.texts > 0
     {
