@@ -46,6 +46,20 @@ const CASES: &[Case] = &[
         params: &[("goal", "2")],
         expected: include_str!("expected/balance-requirement.json"),
     },
+    Case {
+        plugin: "scorecard",
+        sample: "malupfoljning_2024.csv",
+        bytes: include_bytes!("../../../samples/malupfoljning_2024.csv"),
+        params: &[],
+        expected: include_str!("expected/scorecard.json"),
+    },
+    Case {
+        plugin: "comparison",
+        sample: "kolada_u79092_aterinskrivning_2018_2022.csv",
+        bytes: include_bytes!("../../../samples/kolada_u79092_aterinskrivning_2018_2022.csv"),
+        params: &[("region", "Halland")],
+        expected: include_str!("expected/comparison.json"),
+    },
 ];
 
 /// The whole pipeline for one case, as one JSON value: the report, every chart's SVG, and the
