@@ -161,8 +161,20 @@ pub struct KeyFigure {
     pub change: Option<f64>,
     /// Status.
     pub status: Option<Status>,
+    /// What the status means here ("Negativ avvikelse", "Plats 1–3"); `None` shows the status's
+    /// own label ("Ej uppnått"), which only fits a goal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_label: Option<String>,
     /// A short explanation ("av helårsbudget; 66,7 % av året har gått").
     pub note: Option<String>,
+}
+
+impl KeyFigure {
+    /// The status as the reader sees it: its label here, else the status's own label.
+    pub fn status_text(&self) -> Option<&str> {
+        let status = self.status?;
+        Some(self.status_label.as_deref().unwrap_or(status.label_sv()))
+    }
 }
 
 /// A traffic-light status. Always rendered as text plus colour, never colour alone.

@@ -181,8 +181,7 @@ fn write_key_figures(sheet: &mut SheetWriter<'_>, styles: &mut Styles, figures: 
                 }
             }
         }
-        if let Some(status) = figure.status {
-            let text = status.label_sv();
+        if let (Some(status), Some(text)) = (figure.status, figure.status_text()) {
             let plain = styles.cell(&CellStyle::default()).clone();
             sheet.text(row, 3, text, &plain)?;
             sheet.want_width(3, text.chars().count());

@@ -250,6 +250,7 @@ fn cuts_at_excels_last_row() {
         decimals: 0,
         change: None,
         status: None,
+        status_label: None,
         note: None,
     };
     nearly.blocks.push(Block::KeyFigures { figures: vec![figure; 5] });

@@ -226,6 +226,7 @@ fn section(lines: &[Line], total: &Line, text: Vec<String>) -> Section {
                 decimals: 0,
                 change: None,
                 status: None,
+                status_label: None,
                 note: total.inhabitants.map(|n| format!("{} invånare", format::number(n, 0))),
             }],
         },

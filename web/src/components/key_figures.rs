@@ -36,8 +36,8 @@ pub fn key_figures(props: &Props) -> Html {
                     if let Some(change) = f.change {
                         <div class="card-change">{"Förändring "}{format::signed(change, decimals)}</div>
                     }
-                    if let Some(status) = f.status {
-                        <div class="card-status">{status.label_sv()}</div>
+                    if let Some(status) = f.status_text() {
+                        <div class="card-status">{status}</div>
                     }
                     if let Some(note) = &f.note { <div class="card-note">{note}</div> }
                 </div>

@@ -42,6 +42,7 @@ pub fn key_figure(label: impl Into<String>, value: Option<f64>, unit: &Unit) -> 
         decimals: decimals_for(unit),
         change: None,
         status: None,
+        status_label: None,
         note: None,
     }
 }

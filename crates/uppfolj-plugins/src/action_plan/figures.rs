@@ -25,8 +25,12 @@ pub(super) fn key_figures(f: &YearFigures, unit: &Unit) -> Vec<KeyFigure> {
         figures.push(fig(format!("Under beredning {yl}"), f.in_preparation, None, None));
     }
     if let Some(gap) = f.gap() {
-        let status = if gap <= 0.0 { Status::Good } else { Status::Bad };
-        figures.push(fig(format!("Ej planerat {yl}"), gap, Some(status), Some("krav − planerat".into())));
+        let (status, label) =
+            if gap <= 0.0 { (Status::Good, "Kravet täckt") } else { (Status::Bad, "Saknar åtgärder") };
+        figures.push(KeyFigure {
+            status_label: Some(label.to_owned()),
+            ..fig(format!("Ej planerat {yl}"), gap, Some(status), Some("krav − planerat".into()))
+        });
     }
     let share = f.realised_percent().map(|p| format!("{} av planerat", format::percent(p, 0)));
     figures.push(fig(format!("Realiserat {yl}"), f.realised, None, share));

@@ -36,6 +36,7 @@ fn amount_figure(label: String, value: f64, status: Option<Status>, note: Option
         decimals: decimals_for(unit),
         change: None,
         status,
+        status_label: None,
         note,
     }
 }
@@ -69,7 +70,7 @@ fn results(last: &YearFigures<'_>, deficits: &[Deficit], unit: &Unit) -> [KeyFig
 /// The result in percent of skatteintäkter and generella statsbidrag in `year`, when known.
 fn goal_figure(goal: &Goal, year: i32) -> Option<KeyFigure> {
     let g = goal.years.iter().find(|g| g.year == year)?;
-    let (ratio, (status, _)) = (g.ratio?, g.status(goal.percent)?);
+    let (ratio, (status, label)) = (g.ratio?, g.status(goal.percent)?);
     Some(KeyFigure {
         label: format!("Resultat i % av skatter och bidrag {year}"),
         value: Some(ratio),
@@ -77,6 +78,7 @@ fn goal_figure(goal: &Goal, year: i32) -> Option<KeyFigure> {
         decimals: 1,
         change: None,
         status: Some(status),
+        status_label: Some(format!("Mål {}", label.to_lowercase())),
         note: Some(format!("mål {}", format::percent(goal.percent, 1))),
     })
 }
@@ -110,6 +112,14 @@ fn reserve_figure(r: &ReserveYear, unit: &Unit) -> KeyFigure {
             Some(over) => Some(if over { Status::Bad } else { Status::Good }),
             None => capped.then_some(Status::Neutral),
         },
+        status_label: Some(
+            match r.over_cap() {
+                Some(true) => "Över taket",
+                Some(false) => "Inom taket",
+                None => "Kan inte prövas",
+            }
+            .to_owned(),
+        ),
         note: Some(note),
     }
 }

@@ -18,6 +18,7 @@ pub(super) fn key_figures(f: &FollowUp) -> Vec<KeyFigure> {
         decimals: decimals_for(&s.unit),
         change: None,
         status: None,
+        status_label: None,
         note: None,
     };
     let mut figures = vec![
@@ -25,6 +26,7 @@ pub(super) fn key_figures(f: &FollowUp) -> Vec<KeyFigure> {
         amount(format!("Utfall {}", s.period), f.total.outcome),
         KeyFigure {
             status: total.deviation.map(|_| s.status(total).0),
+            status_label: total.deviation.map(|_| s.status(total).1.to_owned()),
             note: total.deviation_pct.map(|p| format!("{} av budget", format::percent(p, 1))),
             ..amount("Avvikelse mot budget".into(), total.deviation)
         },
@@ -39,6 +41,7 @@ pub(super) fn key_figures(f: &FollowUp) -> Vec<KeyFigure> {
     if let Some(v) = total.forecast_vs_annual {
         figures.push(KeyFigure {
             status: Some(if v >= 0.0 { Status::Good } else { Status::Bad }),
+            status_label: Some(if v >= 0.0 { "Inom årsbudget" } else { "Över årsbudget" }.to_owned()),
             ..amount("Prognos mot årsbudget".into(), Some(v))
         });
     }
@@ -53,12 +56,12 @@ fn consumption(f: &FollowUp) -> Option<KeyFigure> {
     let elapsed = 100.0 * f64::from(m) / 12.0;
     let over = c - elapsed;
     // For net costs a higher consumption than the elapsed share is a risk.
-    let status = if over <= 0.0 {
-        Status::Good
+    let (status, label) = if over <= 0.0 {
+        (Status::Good, "I takt med året")
     } else if over <= f.settings.threshold {
-        Status::Warning
+        (Status::Warning, "Något över årets takt")
     } else {
-        Status::Bad
+        (Status::Bad, "Över årets takt")
     };
     Some(KeyFigure {
         label: "Förbrukningsgrad".into(),
@@ -67,6 +70,7 @@ fn consumption(f: &FollowUp) -> Option<KeyFigure> {
         decimals: 1,
         change: None,
         status: Some(status),
+        status_label: Some(label.to_owned()),
         note: Some(format!("av årsbudget; {} av året har gått ({m} av 12 månader)", format::percent(elapsed, 1))),
     })
 }

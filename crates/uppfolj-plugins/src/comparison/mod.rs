@@ -342,6 +342,7 @@ fn key_figure(l: &tables::Line, bands: Bands) -> KeyFigure {
         decimals: 0,
         change: None,
         status,
+        status_label: (!label.is_empty()).then(|| label.clone()),
         note: Some(format!(
             "{value} ({}), {} {} jämförda; {label}",
             o.latest.year,

@@ -29,6 +29,7 @@ pub(super) fn key_figures(figures: &Figures, unit: &Unit, has_used: bool, frame:
             figure("Förbrukat av beviljat", share_used(allocated, used), Unit::Percent, 1),
             KeyFigure {
                 status: Some(if overdrawn == 0 { Status::Good } else { Status::Bad }),
+                status_label: Some(if overdrawn == 0 { "Inget överskridet" } else { "Överskridet" }.to_owned()),
                 ..figure("Projekt över beviljat", Some(overdrawn as f64), Unit::Count, 0)
             },
         ]);

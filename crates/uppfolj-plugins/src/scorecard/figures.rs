@@ -8,7 +8,12 @@ use uppfolj_plugin::model::unit::Unit;
 
 /// A count with a status.
 fn count(label: &str, n: usize, verdict: Option<Verdict>) -> KeyFigure {
-    KeyFigure { decimals: 0, status: verdict.map(Verdict::status), ..key_figure(label, Some(n as f64), &Unit::Count) }
+    KeyFigure {
+        decimals: 0,
+        status: verdict.map(Verdict::status),
+        status_label: verdict.map(|v| v.label().to_owned()),
+        ..key_figure(label, Some(n as f64), &Unit::Count)
+    }
 }
 
 /// The key figures.

@@ -209,6 +209,7 @@ pub fn budget_case() -> Case {
                 decimals: 1,
                 change: Some(-12.0),
                 status: Some(Status::Warning),
+                status_label: None,
                 note: Some("Hela nämnden, januari–augusti".into()),
             },
             KeyFigure {
@@ -218,6 +219,7 @@ pub fn budget_case() -> Case {
                 decimals: 1,
                 change: None,
                 status: Some(Status::Bad),
+                status_label: None,
                 note: Some("av periodens budget; 66,7 % av året har gått".into()),
             },
         ],
@@ -352,6 +354,7 @@ pub fn action_plan_case() -> Case {
             decimals: 0,
             change: None,
             status: Some(Status::Bad),
+            status_label: None,
             note: Some("325 mnkr krävs, 175 mnkr planerat".into()),
         }],
     });
