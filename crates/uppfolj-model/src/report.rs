@@ -26,6 +26,12 @@ pub struct Report {
     pub title: String,
     /// Subtitle: period and organisation ("Januari–augusti 2024, Hälso- och sjukvårdsnämnden").
     pub subtitle: Option<String>,
+    /// The period the report follows up ("januari–augusti 2024", "2021–2024"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The organisation it is about ("Hälso- och sjukvårdsnämnden", "Region Halland"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// The parameters the plugin ran with, as (Swedish label, value) for display.
     pub parameters: Vec<(String, String)>,
     /// The input files and sheets the report was computed from.
@@ -51,6 +57,8 @@ impl Report {
             plugin,
             title: title.into(),
             subtitle: None,
+            period: None,
+            organisation: None,
             parameters: Vec::new(),
             inputs: Vec::new(),
             credits: Vec::new(),

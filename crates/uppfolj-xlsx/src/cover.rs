@@ -72,6 +72,12 @@ fn write_about(
     sheet.row += 1;
 
     let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(organisation) = &report.organisation {
+        facts.push(("Organisation", organisation.clone()));
+    }
+    if let Some(period) = &report.period {
+        facts.push(("Period", period.clone()));
+    }
     if let Some(date) = &options.date {
         facts.push(("Datum", date.clone()));
     }

@@ -53,6 +53,8 @@ pub fn report_view(props: &Props) -> Html {
                 <h1>{&r.title}</h1>
                 if let Some(sub) = &r.subtitle { <p class="subtitle">{sub}</p> }
                 <dl class="report-meta">
+                    if let Some(o) = &r.organisation { <dt>{"Organisation"}</dt><dd>{o}</dd> }
+                    if let Some(p) = &r.period { <dt>{"Period"}</dt><dd>{p}</dd> }
                     { for r.parameters.iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
                     <dt>{"Underlag"}</dt>
                     <dd>{ r.inputs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ") }</dd>

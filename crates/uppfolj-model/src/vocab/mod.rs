@@ -20,6 +20,7 @@
 pub mod labels;
 pub mod months;
 pub mod numbers;
+mod organisations;
 pub mod periods;
 pub mod totals;
 pub mod units;
@@ -31,6 +32,7 @@ pub use months::{
     months_in_text, period_text,
 };
 pub use numbers::{Parsed, parse_cell, parse_cell_f64, parse_number};
+pub use organisations::organisation_in;
 pub use periods::period;
 pub use totals::{SumWord, is_subtotal_label, is_total_label, sum_word};
 pub use units::{is_unit_line, unit_in_text};

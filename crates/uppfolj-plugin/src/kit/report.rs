@@ -4,6 +4,7 @@
 use crate::PluginMeta;
 use uppfolj_model::dataset::Dataset;
 use uppfolj_model::report::{Block, ChartSemantics, Diagnostic, ProvenanceNote, Report, Section, Table};
+use uppfolj_model::vocab::organisation_in;
 
 /// Builds a [`Report`]: title and subtitle, the files it rests on, sections in order, then the
 /// "Källor" section with the provenance notes, then the diagnostics, each once.
@@ -38,12 +39,14 @@ impl ReportBuilder {
         }
     }
 
-    /// A report computed from `ds` alone: the dataset's title is the subtitle and its file the
-    /// report's only input (not every file the user loaded, which is what
-    /// [`run`](crate::run) lists when a plugin names no input).
+    /// A report computed from `ds` alone: the dataset's title is the subtitle, the organisation
+    /// it names (if any: "Hälso- och sjukvårdsnämnden – driftredovisning …") the report's
+    /// organisation, and its file the report's only input (not every file the user loaded, which
+    /// is what [`run`](crate::run) lists when a plugin names no input).
     pub fn for_dataset(meta: &PluginMeta, title: &str, ds: &Dataset) -> Self {
         let mut builder = Self::new(meta, title);
         builder.report.subtitle = (!ds.title.trim().is_empty()).then(|| ds.title.trim().to_owned());
+        builder.report.organisation = organisation_in(&ds.title);
         builder.input(ds);
         builder
     }
@@ -53,6 +56,18 @@ impl ReportBuilder {
         if !self.report.inputs.contains(&ds.source) {
             self.report.inputs.push(ds.source.clone());
         }
+        self
+    }
+
+    /// Sets the period the report follows up ("januari–augusti 2024", "2021–2024").
+    pub fn period(&mut self, period: impl Into<String>) -> &mut Self {
+        self.report.period = Some(period.into());
+        self
+    }
+
+    /// Sets the organisation the report is about ("Region Halland").
+    pub fn organisation(&mut self, organisation: impl Into<String>) -> &mut Self {
+        self.report.organisation = Some(organisation.into());
         self
     }
 

@@ -133,6 +133,10 @@ impl ReportPlugin for ActionPlan {
         let ds = require(self, inputs, &specs[0])?;
         let mut report = ReportBuilder::for_dataset(&self.meta(), "Handlingsplan för kostnadsreduceringar", ds);
         let (plan, diagnostics) = read::read(ds);
+        let years = plan.years().into_iter().flatten();
+        if let (Some(first), Some(last)) = (years.clone().min(), years.max()) {
+            report.period(if first == last { first.to_string() } else { format!("{first}–{last}") });
+        }
         report.diagnostics(diagnostics);
         let required = match params.text(required::KEY) {
             Some(text) => required::parse(text, plan.first_year())?,

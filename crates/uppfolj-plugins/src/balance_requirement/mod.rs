@@ -202,6 +202,8 @@ fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> Comput
     let computed = sections::Computed { sheet: &sheet, restoring, reserve, goal };
 
     let mut report = ReportBuilder::for_dataset(&plugin.meta(), "Balanskravsutredning", ds);
+    let (first, last) = sheet.first_and_last_year();
+    report.period(if first == last { first.to_string() } else { format!("{first}–{last}") });
     report.sections(sections::sections(&computed));
     report.chart_reading(charts::reading());
     for note in sheet.provenance() {

@@ -6,7 +6,7 @@ use super::diagnostics::Diagnostics;
 use super::read::{Cols, Line, LineKind};
 use uppfolj_plugin::Params;
 use uppfolj_plugin::kit::SignConvention;
-use uppfolj_plugin::kit::vocab::{months_in_text, period_text};
+use uppfolj_plugin::kit::vocab::{months_in_text, period_text, year_in};
 use uppfolj_plugin::kit::{convert, unit_of};
 use uppfolj_plugin::model::dataset::Dataset;
 use uppfolj_plugin::model::report::Diagnostic;
@@ -116,6 +116,16 @@ pub(super) struct Settings {
 }
 
 impl Settings {
+    /// The period followed up, with the year the file's title or headers name ("januari–augusti
+    /// 2024"); the months alone when no year is named.
+    pub fn period_of_year(&self, ds: &Dataset) -> String {
+        let year = year_in(&ds.title).or_else(|| ds.columns.iter().find_map(|c| year_in(&c.name)));
+        match year {
+            Some(y) => format!("{} {y}", self.period),
+            None => self.period.clone(),
+        }
+    }
+
     /// The settings for `lines` of a file with the columns `cols`.
     pub fn resolve(
         params: &Params,

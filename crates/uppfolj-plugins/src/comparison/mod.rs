@@ -263,6 +263,7 @@ fn build(report: &mut ReportBuilder, series: &[Series], wanted: Option<&str>, ba
         let (lo, hi) = (years.iter().min().copied().unwrap_or(0), years.iter().max().copied().unwrap_or(0));
         let span = if lo == hi { hi.to_string() } else { format!("{lo}–{hi}") };
         report.subtitle(format!("{} jämförd med de andra {}, {span}", s.places[p].name, text::group_word(s, p)));
+        report.organisation(s.places[p].name.clone()).period(span);
     }
     for (s, &c) in series.iter().zip(&chosen) {
         if let Some(p) = c.filter(|&p| compute::is_region(&s.places[p]))

@@ -50,6 +50,7 @@ use compute::Figures;
 use read::Grants;
 use uppfolj_plugin::kit::ReportBuilder;
 use uppfolj_plugin::kit::provenance;
+use uppfolj_plugin::kit::vocab::year_in;
 use uppfolj_plugin::model::dataset::{ColumnRole, DatasetKind};
 use uppfolj_plugin::model::report::{Block, Section, Text};
 use uppfolj_plugin::{
@@ -128,6 +129,9 @@ impl ReportPlugin for EarmarkedGrants {
         let specs = self.inputs();
         let ds = require(self, inputs, &specs[0])?;
         let mut report = ReportBuilder::for_dataset(&self.meta(), "Riktade statsbidrag och stimulansmedel", ds);
+        if let Some(year) = year_in(&ds.title) {
+            report.period(year.to_string());
+        }
         let (grants, diagnostics) = read::read(ds);
         report.diagnostics(diagnostics);
         let frame = params.number(FRAME);

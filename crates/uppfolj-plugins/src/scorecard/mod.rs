@@ -268,6 +268,9 @@ impl ReportPlugin for Scorecard {
             None => "Måluppföljning".to_owned(),
         };
         let mut report = ReportBuilder::for_dataset(&self.meta(), &title, ds);
+        if let Some(y) = year {
+            report.period(y.to_string());
+        }
         report.diagnostics(diagnostics(ds, &figures));
         report.sections(sections(&figures));
         for chart in [charts::BY_STATUS, charts::BY_PERSPECTIVE] {
