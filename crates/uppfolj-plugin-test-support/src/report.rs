@@ -19,6 +19,15 @@ pub fn run(plugin: &dyn ReportPlugin, datasets: Vec<Dataset>, params: &[(&str, &
 /// # Panics
 /// When the table, the column or the row does not exist.
 pub fn cell(report: &Report, table_id: &str, row_label: &str, key: &str) -> Option<f64> {
+    table_cell(report, table_id, row_label, key).as_f64()
+}
+
+/// The cell (number, text, status or trend) in table `table_id`, in the row whose first cell is
+/// `row_label`, column `key`.
+///
+/// # Panics
+/// When the table, the column or the row does not exist.
+pub fn table_cell<'r>(report: &'r Report, table_id: &str, row_label: &str, key: &str) -> &'r TableCell {
     let table = report.tables().find(|t| t.id == table_id).unwrap_or_else(|| panic!("no table '{table_id}'"));
     let col = table.column_index(key).unwrap_or_else(|| panic!("table '{table_id}' has no column '{key}'"));
     let row = table
@@ -26,7 +35,7 @@ pub fn cell(report: &Report, table_id: &str, row_label: &str, key: &str) -> Opti
         .iter()
         .find(|r| matches!(r.cells.first(), Some(TableCell::Text(t)) if t == row_label))
         .unwrap_or_else(|| panic!("table '{table_id}' has no row '{row_label}'"));
-    row.cells.get(col).and_then(TableCell::as_f64)
+    row.cells.get(col).unwrap_or_else(|| panic!("table '{table_id}', row '{row_label}' has no cell '{key}'"))
 }
 
 /// Every diagnostic message of `report`, joined by newlines.

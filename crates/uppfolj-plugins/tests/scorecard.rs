@@ -4,26 +4,14 @@
 
 use uppfolj_plugin::model::dataset::ColumnRole;
 use uppfolj_plugin::model::report::{Report, Status, TableCell, Trend};
-use uppfolj_plugin_test_support::{TableLiteral, cell, import_file, messages, run};
+use uppfolj_plugin_test_support::{TableLiteral, cell, import_file, messages, run, table_cell};
 use uppfolj_plugins::Scorecard;
 
 const TABLE: &str = "styrkort";
 
-/// The cell of row `row` (by its first cell) in column `key` of table `table`.
-fn cell_of<'r>(report: &'r Report, table: &str, row: &str, key: &str) -> &'r TableCell {
-    let t = report.tables().find(|t| t.id == table).unwrap_or_else(|| panic!("no table {table}"));
-    let c = t.column_index(key).unwrap_or_else(|| panic!("no column {key}"));
-    let r = t
-        .rows
-        .iter()
-        .find(|r| matches!(r.cells.first(), Some(TableCell::Text(x)) if x == row))
-        .unwrap_or_else(|| panic!("no row {row}"));
-    &r.cells[c]
-}
-
 /// The status label of `row` in the indicator table.
 fn status_of(report: &Report, row: &str) -> String {
-    match cell_of(report, TABLE, row, "status") {
+    match table_cell(report, TABLE, row, "status") {
         TableCell::Status { label, .. } => label.clone(),
         other => panic!("{row}: {other:?}"),
     }
@@ -31,7 +19,7 @@ fn status_of(report: &Report, row: &str) -> String {
 
 /// The trend of `row`.
 fn trend_of(report: &Report, row: &str) -> Option<Trend> {
-    match cell_of(report, TABLE, row, "trend") {
+    match table_cell(report, TABLE, row, "trend") {
         TableCell::Trend(t) => Some(*t),
         _ => None,
     }
@@ -39,7 +27,7 @@ fn trend_of(report: &Report, row: &str) -> Option<Trend> {
 
 /// A text cell of `row`.
 fn text_of(report: &Report, row: &str, key: &str) -> String {
-    match cell_of(report, TABLE, row, key) {
+    match table_cell(report, TABLE, row, key) {
         TableCell::Text(t) => t.clone(),
         other => panic!("{row}/{key}: {other:?}"),
     }
@@ -298,7 +286,7 @@ fn goal_rules_on_the_sample() {
     let datasets = import_file("samples/malupfoljning_2024.csv");
     let majority = run(&Scorecard, datasets.clone(), &[]);
     let all = run(&Scorecard, datasets, &[("goal_rule", "all")]);
-    let goal = |r: &Report, g: &str| match cell_of(r, "per-mal", g, "status") {
+    let goal = |r: &Report, g: &str| match table_cell(r, "per-mal", g, "status") {
         TableCell::Status { status, label } => (*status, label.clone()),
         other => panic!("{other:?}"),
     };
