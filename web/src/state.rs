@@ -26,6 +26,9 @@ pub struct Message {
     pub is_error: bool,
     /// The text, in Swedish.
     pub text: String,
+    /// The file it is about: a newer message about the file replaces it, and it goes when the
+    /// file is removed.
+    pub file: Option<String>,
 }
 
 /// Everything the page shows.
@@ -100,10 +103,21 @@ impl State {
 
     /// Shows a message above the report.
     pub fn notify(&mut self, is_error: bool, text: String) {
+        self.push_message(is_error, text, None);
+    }
+
+    /// Shows a message about the file `file`, replacing older messages about it (a file read
+    /// again after an error clears the error).
+    fn notify_file(&mut self, is_error: bool, file: &str, text: String) {
+        self.messages.retain(|m| m.file.as_deref() != Some(file));
+        self.push_message(is_error, text, Some(file.to_owned()));
+    }
+
+    fn push_message(&mut self, is_error: bool, text: String, file: Option<String>) {
         // The same message again (an export retried) replaces the older one instead of stacking.
         self.messages.retain(|m| m.is_error != is_error || m.text != text);
         self.next_message += 1;
-        self.messages.push(Message { id: self.next_message, is_error, text });
+        self.messages.push(Message { id: self.next_message, is_error, text, file });
         // Keep the page calm: the five newest messages.
         if self.messages.len() > 5 {
             self.messages.remove(0);
@@ -132,7 +146,7 @@ impl State {
     fn file_loaded(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>) {
         let tables = match self.session.load(name.clone(), bytes, Mapping::default()) {
             Ok(file) => file.datasets().len(),
-            Err(err) => return self.notify(true, err.to_string()),
+            Err(err) => return self.notify_file(true, &name, err.to_string()),
         };
         if is_sample {
             self.sample = Some(name);
@@ -142,7 +156,7 @@ impl State {
                 self.session.remove(&sample);
             }
             let noun = if tables == 1 { "tabell" } else { "tabeller" };
-            self.notify(false, format!("{name} lästes in: {tables} {noun}."));
+            self.notify_file(false, &name, format!("{name} lästes in: {tables} {noun}."));
         }
         self.refresh();
     }
@@ -151,10 +165,12 @@ impl State {
         let Some(name) = self.session.files().get(index).map(|f| f.name.clone()) else { return };
         match self.session.remap(&name, mapping) {
             Some(Ok(_)) => {
-                self.notify(false, format!("{name} lästes in på nytt med din tolkning."));
+                self.notify_file(false, &name, format!("{name} lästes in på nytt med din tolkning."));
                 self.refresh();
             }
-            Some(Err(err)) => self.notify(true, format!("{err} Den tidigare tolkningen gäller fortfarande.")),
+            Some(Err(err)) => {
+                self.notify_file(true, &name, format!("{err} Den tidigare tolkningen gäller fortfarande."))
+            }
             None => {}
         }
     }
@@ -171,6 +187,8 @@ impl Reducible for State {
             Action::FileFailed(message) => s.notify(true, message),
             Action::RemoveFile(name) => {
                 if s.session.remove(&name).is_some() {
+                    // What was said about the file goes with it.
+                    s.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
                     if s.sample.as_ref() == Some(&name) {
                         s.sample = None;
                     }
@@ -251,6 +269,19 @@ mod tests {
         assert!(s.report_error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
         let s = s.reduce(Action::RemoveFile("drift.csv".into()));
         assert_eq!((s.report.clone(), s.report_error.clone()), (None, None), "no files, no report, no error");
+    }
+
+    #[test]
+    fn messages_about_a_file_are_replaced_by_newer_ones_and_go_with_the_file() {
+        let s = load(start(), "drift.csv", false, "inte;en;tabell\n");
+        let s = load(s, "drift.csv", false, BUDGET);
+        let about: Vec<_> = s.messages.iter().filter(|m| m.file.as_deref() == Some("drift.csv")).collect();
+        assert_eq!(about.len(), 1, "one message per file: {:?}", s.messages);
+        assert!(!about[0].is_error && about[0].text.contains("lästes in"), "{:?}", about[0]);
+        let s = load(s, "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::RemoveFile("drift.csv".into()));
+        assert!(s.messages.iter().all(|m| m.file.as_deref() != Some("drift.csv")), "{:?}", s.messages);
+        assert!(s.messages.iter().any(|m| m.file.as_deref() == Some("bidrag.csv")), "{:?}", s.messages);
     }
 
     #[test]
