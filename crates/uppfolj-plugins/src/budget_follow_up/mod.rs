@@ -170,7 +170,7 @@ impl ReportPlugin for BudgetFollowUp {
                     ("costs-positive", "Kostnader positiva (ekonomisystemets export)"),
                 ],
             )
-            .help("Hur kostnader är tecknade i filen. 'auto' avgör det från beloppen.")
+            .help("Hur kostnader är tecknade i filen. 'Upptäck automatiskt' avgör det från beloppen.")
             .default_value(auto()),
             ParamSpec::integer("months", "Antal månader", Some(1), Some(12))
                 .help("Hur många månader av året utfallet avser (8 för januari–augusti). Läses annars ur rubrikerna."),
@@ -200,7 +200,7 @@ impl ReportPlugin for BudgetFollowUp {
                 "Enhet",
                 &[("input", "Som i filen"), ("kr", "kr"), ("tkr", "tkr"), ("mnkr", "mnkr")],
             )
-            .help("Enhet för beloppen i rapporten. 'input' behåller filens enhet.")
+            .help("Enhet för beloppen i rapporten. 'Som i filen' behåller filens enhet.")
             .default_value(ParamValue::Text("input".into())),
         ]
     }
