@@ -227,6 +227,12 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     None
 }
 
+/// Whether a text is a Kolada KPI id: a letter and five digits ("N70060", "U79092", "u79092").
+pub fn is_kpi_id(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    t.len() == 6 && t[0].is_ascii_alphabetic() && t[1..].iter().all(u8::is_ascii_digit)
+}
+
 /// Whether a role is kept on a column of text although it is no label role: targets written
 /// as people write them ("minst 70 procent", "ska öka") and desired directions ("öka").
 pub fn holds_text(role: ColumnRole) -> bool {

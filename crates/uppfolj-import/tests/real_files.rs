@@ -187,9 +187,15 @@ fn dalarna_kolada_long_csv() {
     let d = &import.datasets[0];
     assert_eq!(import.summary.tables[0].range, "A1:D25");
     assert_eq!(d.kind, DatasetKind::Indicator);
+    // "kpi" holds the KPIs' names, not ids such as "N70060".
     assert_eq!(
         roles(d),
-        [Some(ColumnRole::IndicatorId), Some(ColumnRole::Year), Some(ColumnRole::Value), Some(ColumnRole::RegionName)]
+        [
+            Some(ColumnRole::IndicatorName),
+            Some(ColumnRole::Year),
+            Some(ColumnRole::Value),
+            Some(ColumnRole::RegionName)
+        ]
     );
     assert_eq!(d.rows.len(), 24);
     assert!(d.rows.iter().all(|r| r.cells[2].value.as_f64().is_some()));

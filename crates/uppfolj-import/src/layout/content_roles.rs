@@ -44,7 +44,7 @@ fn label(cols: &mut [Col]) {
     if wide
         && has_region
         && !cols.iter().any(|c| c.role.is_some_and(names_rows))
-        && let Some(col) = cols.iter_mut().find(|c| c.role.is_none() && !c.numeric)
+        && let Some(col) = cols.iter_mut().find(|c| c.role.is_none() && !c.numeric && !c.measure_unit)
     {
         col.role = Some(ColumnRole::IndicatorName);
         col.because = "innehåll (nyckeltal per kommun)";
@@ -52,9 +52,16 @@ fn label(cols: &mut [Col]) {
     if cols.iter().any(|c| c.role.is_some_and(names_rows)) {
         return;
     }
-    if let Some(col) = cols.iter_mut().find(|c| c.role.is_none() && !c.numeric) {
-        col.role = Some(ColumnRole::Label);
-        col.because = "innehåll (första textkolumnen)";
+    // Next to a KPI id ("id", "title" in Kolada's catalogue) the first text names the KPI.
+    let kpis = cols.iter().any(|c| c.role == Some(ColumnRole::IndicatorId));
+    if let Some(col) = cols.iter_mut().find(|c| c.role.is_none() && !c.numeric && !c.measure_unit) {
+        if kpis {
+            col.role = Some(ColumnRole::IndicatorName);
+            col.because = "innehåll (namn bredvid nyckeltals-id)";
+        } else {
+            col.role = Some(ColumnRole::Label);
+            col.because = "innehåll (första textkolumnen)";
+        }
     }
 }
 

@@ -57,6 +57,8 @@ pub(super) struct Col {
     pub percent_format: bool,
     /// For a composed column: take the code (a number) instead of the text.
     pub code: bool,
+    /// Holds units of measure ("Enhet": "kr/inv", "%"): no role, and never the row label.
+    pub measure_unit: bool,
 }
 
 impl Col {
@@ -76,6 +78,7 @@ impl Col {
             texts: 0,
             percent_format: false,
             code: false,
+            measure_unit: false,
         }
     }
 

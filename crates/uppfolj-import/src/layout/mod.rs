@@ -9,16 +9,18 @@
 //! Each table is then built by a short pipeline of steps over a `draft::Draft`, in this order:
 //! 1. `columns`: the columns present, named from the header rows, profiled;
 //! 2. `header_roles`: roles, periods, regions and units the header words name;
-//! 3. `overrides`: the user's mapping;
-//! 4. `staggered`: staggered label columns become a code and a label column;
-//! 5. `content_roles`: roles from content for the columns still without one;
-//! 6. `table_unit` and `title`;
-//! 7. `label_columns`: the column naming the rows, the grouping columns to fill down;
-//! 8. `values`: the cells read (Swedish numbers, missing markers, error cells), bold and
+//! 3. `value_roles`: roles the values decide where the header word misleads (region codes,
+//!    KPI ids or names, units of measure under "Enhet");
+//! 4. `overrides`: the user's mapping;
+//! 5. `staggered`: staggered label columns become a code and a label column;
+//! 6. `content_roles`: roles from content for the columns still without one;
+//! 7. `table_unit` and `title`;
+//! 8. `label_columns`: the column naming the rows, the grouping columns to fill down;
+//! 9. `values`: the cells read (Swedish numbers, missing markers, error cells), bold and
 //!    indentation noted;
-//! 9. `totals` (by text, by bold) and `codes`: total and subtotal rows;
-//! 10. `levels`: the hierarchy;
-//! 11. `metadata`, `kind`, `sign`, `warnings`, and `finish`: the [`Dataset`] and its
+//! 10. `totals` (by text, by bold) and `codes`: total and subtotal rows;
+//! 11. `levels`: the hierarchy;
+//! 12. `metadata`, `kind`, `sign`, `warnings`, and `finish`: the [`Dataset`] and its
 //!     summary.
 //!
 //! [`Dataset`]: uppfolj_model::Dataset
@@ -43,6 +45,7 @@ mod table_unit;
 mod tables;
 mod title;
 mod totals;
+mod value_roles;
 mod values;
 mod warnings;
 
@@ -83,6 +86,7 @@ fn build(sheet: &Sheet<'_>, span: &Span) -> Option<Found> {
     let mut d = Draft::new(sheet, span)?;
     columns::find(&mut d);
     header_roles::assign(&mut d);
+    value_roles::assign(&mut d);
     overrides::apply(&mut d);
     staggered::merge(&mut d);
     content_roles::assign(&mut d);

@@ -17,6 +17,7 @@ pub(super) fn apply(d: &mut Draft<'_>) {
         if o.role.is_some() {
             col.role = o.role;
             col.because = "mappning";
+            col.measure_unit = false;
         }
         if o.unit.is_some() {
             col.unit = o.unit.clone();

@@ -9,7 +9,17 @@ pub(super) fn collect(d: &mut Draft<'_>) {
     reading(d);
     let header_row = d.header_row().map_or(d.data[0].row, |h| h.row);
     for col in &d.cols {
-        if col.role.is_none() {
+        if col.measure_unit {
+            d.warnings.push(
+                Diagnostic::info(format!(
+                    "Kolumn {} \"{}\" anger måttenheter (\"kr/inv\", \"%\", \"antal\") och lästes inte som \
+                     organisatorisk enhet.",
+                    CellRef::column_letters(col.src[0]),
+                    col.name
+                ))
+                .at(&d.source, Some(CellRef::new(header_row, col.src[0]))),
+            );
+        } else if col.role.is_none() {
             d.warnings.push(
                 Diagnostic::info(format!(
                     "Kolumn {} \"{}\" fick ingen roll; ange en i mappningen om den behövs.",

@@ -1,0 +1,156 @@
+//! Roles the values decide in indicator and Kolada tables, where the header word alone
+//! misleads: "kpi" holding KPI names ("Invånare med tillgång till …") is the indicator's name,
+//! not its id; a column without a header role holding "N70060" is a KPI id and one holding
+//! "0013" a region id (Kolada's catalogues head them "id"); "Enhet" holding "kr/inv", "%",
+//! "antal" is the unit of measure, not an organisational unit.
+
+use super::cell_text::raw_to_text;
+use super::draft::{Col, Draft};
+use crate::grid::GRow;
+use crate::roles;
+use uppfolj_model::vocab::{self, Parsed};
+use uppfolj_model::{ColumnRole, Unit};
+
+/// The most distinct texts looked at per column.
+const SAMPLE: usize = 200;
+
+/// Headers of a column that may hold units of measure ("Enhet": "%", "kr/inv").
+const UNIT_HEADERS: &[&str] = &["enhet", "måttenhet", "mätenhet", "enhet/mått", "unit"];
+
+/// Corrects or finds the roles of single columns from what they hold.
+pub(super) fn assign(d: &mut Draft<'_>) {
+    let data = d.data;
+    let has = |cols: &[Col], role| cols.iter().any(|c| c.role == Some(role));
+    let mut has_id = has(&d.cols, ColumnRole::IndicatorId);
+    let has_name = has(&d.cols, ColumnRole::IndicatorName);
+    for col in d.cols.iter_mut().filter(|c| c.src.len() == 1) {
+        let (cells, texts) = texts(data, col.src[0]);
+        if texts.is_empty() {
+            continue;
+        }
+        // Finding a role where the header named none takes more than one cell.
+        let found = match col.role {
+            Some(ColumnRole::IndicatorId) if !has_name && !most(&texts, roles::is_kpi_id) => {
+                Some((ColumnRole::IndicatorName, "innehåll (nyckeltalsnamn)"))
+            }
+            None if cells > 1 && !has_id && most(&texts, roles::is_kpi_id) => {
+                has_id = true;
+                Some((ColumnRole::IndicatorId, "innehåll (nyckeltals-id)"))
+            }
+            None if cells > 1 && are_kolada_ids(&texts) => {
+                Some((ColumnRole::RegionId, "innehåll (kommun-/regionkoder)"))
+            }
+            _ => None,
+        };
+        if let Some((role, because)) = found {
+            col.role = Some(role);
+            col.because = because;
+        } else if matches!(col.role, None | Some(ColumnRole::OrgUnit)) && holds_units(col, &texts) {
+            col.role = None;
+            col.measure_unit = true;
+            col.because = "innehåll (måttenheter)";
+        }
+    }
+}
+
+/// The number of filled cells of source column `col` in the data, and its distinct texts (at
+/// most [`SAMPLE`]); missing markers ("..", "-") are neither.
+fn texts(data: &[GRow], col: u32) -> (usize, Vec<String>) {
+    let mut cells = 0;
+    let mut out: Vec<String> = Vec::new();
+    for cell in data.iter().filter_map(|r| r.get(col)) {
+        let t = raw_to_text(&cell.raw).trim().to_string();
+        if t.is_empty() || matches!(vocab::parse_cell(&t), Parsed::Missing(_)) {
+            continue;
+        }
+        cells += 1;
+        if out.len() < SAMPLE && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    (cells, out)
+}
+
+/// Whether nine in ten texts satisfy `f`.
+fn most(texts: &[String], f: impl Fn(&str) -> bool) -> bool {
+    texts.iter().filter(|t| f(t)).count() * 10 >= texts.len() * 9
+}
+
+/// Whether the texts are Kolada municipality or region ids ("0000", "0013", "1440"): nine in ten
+/// in Kolada's list, and not mostly years (Kolada ids 2021–2085 look like years).
+fn are_kolada_ids(texts: &[String]) -> bool {
+    let ids = |t: &str| t.len() == 4 && roles::municipality(t).is_some_and(|m| m.id == t);
+    most(texts, ids) && texts.iter().filter(|t| vocab::year(t).is_some()).count() * 2 < texts.len()
+}
+
+/// Whether a column headed "Enhet" (or "Måttenhet") holds units of measure in most cells.
+fn holds_units(col: &Col, texts: &[String]) -> bool {
+    let header = col.header.as_deref().map(vocab::normalise).unwrap_or_default();
+    UNIT_HEADERS.contains(&header.as_str()) && texts.iter().filter(|t| is_unit_of_measure(t)).count() * 2 > texts.len()
+}
+
+/// Whether a text reads as a unit of measure: "kr/inv", "%", "antal", "procent", "dagar",
+/// "antal per 1 000 invånare", "minuter".
+pub(crate) fn is_unit_of_measure(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "antal",
+        "st",
+        "procent",
+        "andel",
+        "dagar",
+        "dag",
+        "timmar",
+        "tim",
+        "minuter",
+        "min",
+        "veckor",
+        "månader",
+        "år",
+        "index",
+        "poäng",
+        "kronor",
+        "kr",
+        "tkr",
+        "mnkr",
+        "personer",
+        "invånare",
+        "ton",
+        "kwh",
+        "mwh",
+        "km",
+        "nki",
+        "betyg",
+        "skala",
+    ];
+    let t = text.trim().to_lowercase();
+    if t.is_empty() || t.split_whitespace().count() > 5 {
+        return false;
+    }
+    Unit::parse(&t).is_some()
+        || t.contains('%')
+        || t.contains('/')
+        || t.split([' ', ',', '(', ')', '.']).next().is_some_and(|w| WORDS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_of_measure() {
+        for t in ["kr/inv", "%", "antal", "Procent", "dagar", "Antal per 1 000 invånare", "andel (%)", "tkr"] {
+            assert!(is_unit_of_measure(t), "{t}");
+        }
+        for t in ["Vård och omsorg", "Barn- och utbildningsförvaltningen", "Enhet Norr", ""] {
+            assert!(!is_unit_of_measure(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn codes() {
+        let t = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert!(are_kolada_ids(&t(&["0000", "0001", "0003", "0013", "1440"])));
+        assert!(!are_kolada_ids(&t(&["2021", "2022", "2023", "2026"])), "years, not Vansbro and Gagnef");
+        assert!(!are_kolada_ids(&t(&["4010", "5410", "6110"])), "accounts");
+    }
+}
