@@ -20,6 +20,24 @@ fn infos(import: &Import) -> Vec<String> {
     import.summary.tables[0].warnings.iter().map(|w| w.message.clone()).collect()
 }
 
+/// `geo` holds county codes ("0", "01", "13"): a region id, kept as written; the value column
+/// headed by the KPI ("u79092") is the value.
+#[test]
+fn kolada_long_geo_codes_and_kpi_value_column() {
+    let import = import("real", "opennumbers_kolada_u79092_aterinskrivning_30d_by_geo_gender_year.csv");
+    let d = &import.datasets[0];
+    assert_eq!(d.kind, DatasetKind::Indicator);
+    assert_eq!(
+        roles(d),
+        [Some(ColumnRole::RegionId), Some(ColumnRole::Gender), Some(ColumnRole::Year), Some(ColumnRole::Value)]
+    );
+    assert_eq!(d.columns[3].name, "u79092", "the KPI id stays in the header");
+    assert_eq!(d.rows[0].cells[3].value.as_f64(), Some(18.0));
+    assert_eq!(d.rows[0].cells[0].value, Value::Text("0".into()), "Riket");
+    assert_eq!(d.rows[2].cells[0].value, Value::Text("01".into()), "Region Stockholm, leading zero kept");
+    assert!(d.rows.iter().any(|r| r.cells[0].value == Value::Text("13".into())), "Region Halland");
+}
+
 /// `kpi` holds KPI names, not ids ("N70060"): the indicator's name.
 #[test]
 fn kolada_long_kpi_names_are_indicator_names() {

@@ -38,6 +38,10 @@ fn role(col: &mut Col) {
         col.role = Some(ColumnRole::Value);
         col.region = Some(m.id.to_string());
         col.because = "rubrik (kommun/region)";
+    } else if header.is_some_and(roles::is_kpi_id) && col.numeric {
+        // Kolada's long tables head the value column with the KPI: "u79092", "N70060".
+        col.role = Some(ColumnRole::Value);
+        col.because = "rubrik (nyckeltals-id)";
     }
     // A column headed "Mål" holding numbers holds target values, not goals.
     if col.role == Some(ColumnRole::Goal) && col.numeric {

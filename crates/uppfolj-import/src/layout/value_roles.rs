@@ -1,5 +1,5 @@
 //! Roles the values decide in indicator and Kolada tables, where the header word alone
-//! misleads: "kpi" holding KPI names ("Invånare med tillgång till …") is the indicator's name,
+//! misleads: "geo" holding county codes ("0", "01", "13") is a region id, not a name; "kpi" holding KPI names ("Invånare med tillgång till …") is the indicator's name,
 //! not its id; a column without a header role holding "N70060" is a KPI id and one holding
 //! "0013" a region id (Kolada's catalogues head them "id"); "Enhet" holding "kr/inv", "%",
 //! "antal" is the unit of measure, not an organisational unit.
@@ -30,6 +30,9 @@ pub(super) fn assign(d: &mut Draft<'_>) {
         }
         // Finding a role where the header named none takes more than one cell.
         let found = match col.role {
+            Some(ColumnRole::RegionName) if texts.iter().all(|t| is_region_code(t)) => {
+                Some((ColumnRole::RegionId, "innehåll (kommun-/regionkoder)"))
+            }
             Some(ColumnRole::IndicatorId) if !has_name && !most(&texts, roles::is_kpi_id) => {
                 Some((ColumnRole::IndicatorName, "innehåll (nyckeltalsnamn)"))
             }
@@ -74,6 +77,12 @@ fn texts(data: &[GRow], col: u32) -> (usize, Vec<String>) {
 /// Whether nine in ten texts satisfy `f`.
 fn most(texts: &[String], f: impl Fn(&str) -> bool) -> bool {
     texts.iter().filter(|t| f(t)).count() * 10 >= texts.len() * 9
+}
+
+/// A region or municipality code as written: one to four digits ("0" Riket, "01", "13", "0013",
+/// "1440").
+fn is_region_code(t: &str) -> bool {
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the texts are Kolada municipality or region ids ("0000", "0013", "1440"): nine in ten
@@ -148,6 +157,8 @@ mod tests {
 
     #[test]
     fn codes() {
+        assert!(is_region_code("0") && is_region_code("01") && is_region_code("0013"));
+        assert!(!is_region_code("Region Halland") && !is_region_code("01234"));
         let t = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
         assert!(are_kolada_ids(&t(&["0000", "0001", "0003", "0013", "1440"])));
         assert!(!are_kolada_ids(&t(&["2021", "2022", "2023", "2026"])), "years, not Vansbro and Gagnef");

@@ -119,6 +119,13 @@ impl Columns {
             c.values = wide;
         } else if c.year.is_some() {
             c.values = ds.column(ColumnRole::Value).map(|v| vec![(v, None)]).unwrap_or_default();
+            if let [(v, None)] = c.values[..]
+                && c.kpi_id.is_none()
+                && c.kpi_name.is_none()
+            {
+                let header = ds.columns[v].name.trim().to_uppercase();
+                c.kpi_from_header = is_kpi_id(&header).then_some(header);
+            }
             if c.values.is_empty() {
                 // A long table whose value column is headed by the KPI ("u79092") gets no role
                 // from the import: the one numeric column without a role is the value.
