@@ -55,7 +55,7 @@ pub(super) fn parameters(f: &FollowUp, params: &Params, specs: &[ParamSpec]) -> 
     let mut shown = params.display(specs);
     shown.push(("Använd teckenkonvention".into(), s.sign.label().into()));
     if let Some(m) = s.months {
-        shown.push(("Period".into(), format!("{} ({m} månader, från {})", s.period, s.months_source)));
+        shown.push(("Periodens månader".into(), format!("{m} ({}), från {}", s.period, s.months_source)));
     }
     shown.push(("Enhet i rapporten".into(), s.unit.label().to_owned()));
     shown
