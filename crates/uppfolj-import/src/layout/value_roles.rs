@@ -8,14 +8,11 @@ use super::cell_text::raw_to_text;
 use super::draft::{Col, Draft};
 use crate::grid::GRow;
 use crate::roles;
+use uppfolj_model::ColumnRole;
 use uppfolj_model::vocab::{self, Parsed};
-use uppfolj_model::{ColumnRole, Unit};
 
 /// The most distinct texts looked at per column.
 const SAMPLE: usize = 200;
-
-/// Headers of a column that may hold units of measure ("Enhet": "%", "kr/inv").
-const UNIT_HEADERS: &[&str] = &["enhet", "måttenhet", "mätenhet", "enhet/mått", "unit"];
 
 /// Corrects or finds the roles of single columns from what they hold.
 pub(super) fn assign(d: &mut Draft<'_>) {
@@ -94,66 +91,12 @@ fn are_kolada_ids(texts: &[String]) -> bool {
 
 /// Whether a column headed "Enhet" (or "Måttenhet") holds units of measure in most cells.
 fn holds_units(col: &Col, texts: &[String]) -> bool {
-    let header = col.header.as_deref().map(vocab::normalise).unwrap_or_default();
-    UNIT_HEADERS.contains(&header.as_str()) && texts.iter().filter(|t| is_unit_of_measure(t)).count() * 2 > texts.len()
-}
-
-/// Whether a text reads as a unit of measure: "kr/inv", "%", "antal", "procent", "dagar",
-/// "antal per 1 000 invånare", "minuter".
-pub(crate) fn is_unit_of_measure(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "antal",
-        "st",
-        "procent",
-        "andel",
-        "dagar",
-        "dag",
-        "timmar",
-        "tim",
-        "minuter",
-        "min",
-        "veckor",
-        "månader",
-        "år",
-        "index",
-        "poäng",
-        "kronor",
-        "kr",
-        "tkr",
-        "mnkr",
-        "personer",
-        "invånare",
-        "ton",
-        "kwh",
-        "mwh",
-        "km",
-        "nki",
-        "betyg",
-        "skala",
-    ];
-    let t = text.trim().to_lowercase();
-    if t.is_empty() || t.split_whitespace().count() > 5 {
-        return false;
-    }
-    Unit::parse(&t).is_some()
-        || t.contains('%')
-        || t.contains('/')
-        || t.split([' ', ',', '(', ')', '.']).next().is_some_and(|w| WORDS.contains(&w))
+    vocab::is_unit_of_measure_column(col.header.as_deref().unwrap_or_default(), texts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn units_of_measure() {
-        for t in ["kr/inv", "%", "antal", "Procent", "dagar", "Antal per 1 000 invånare", "andel (%)", "tkr"] {
-            assert!(is_unit_of_measure(t), "{t}");
-        }
-        for t in ["Vård och omsorg", "Barn- och utbildningsförvaltningen", "Enhet Norr", ""] {
-            assert!(!is_unit_of_measure(t), "{t}");
-        }
-    }
 
     #[test]
     fn codes() {

@@ -35,5 +35,5 @@ pub use numbers::{Parsed, parse_cell, parse_cell_f64, parse_number};
 pub use organisations::organisation_in;
 pub use periods::period;
 pub use totals::{SumWord, is_subtotal_label, is_total_label, sum_word};
-pub use units::{is_unit_line, unit_in_text};
+pub use units::{is_unit_line, is_unit_of_measure, is_unit_of_measure_column, unit_in_text};
 pub use years::{is_year_number, year, year_in, year_number};

@@ -48,9 +48,87 @@ pub fn is_unit_line(text: &str) -> bool {
         && (n.starts_with("belopp") || n.starts_with("alla belopp") || n.starts_with('(') || Unit::parse(&n).is_some())
 }
 
+/// Headers of a column of units of measure ("Enhet", "Måttenhet").
+const UNIT_OF_MEASURE_HEADERS: &[&str] = &["enhet", "måttenhet", "mätenhet", "enhet/mått", "unit"];
+
+/// Words that start a unit of measure ("antal", "dagar", "procent").
+const UNIT_OF_MEASURE_WORDS: &[&str] = &[
+    "antal",
+    "st",
+    "styck",
+    "procent",
+    "andel",
+    "dagar",
+    "dag",
+    "timmar",
+    "tim",
+    "minuter",
+    "min",
+    "veckor",
+    "månader",
+    "år",
+    "index",
+    "poäng",
+    "kronor",
+    "kr",
+    "tkr",
+    "mnkr",
+    "personer",
+    "patienter",
+    "invånare",
+    "ton",
+    "kwh",
+    "mwh",
+    "km",
+    "nki",
+    "betyg",
+    "skala",
+];
+
+/// Whether a text reads as a unit of measure: "kr/inv", "%", "antal", "procent", "dagar",
+/// "antal per 1 000 invånare", "NKI" — a unit, a share or a rate, or a short text whose first
+/// word is a unit word.
+pub fn is_unit_of_measure(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() || t.split_whitespace().count() > 5 {
+        return false;
+    }
+    Unit::parse(&t).is_some()
+        || t.contains('%')
+        || t.contains('/')
+        || t.split([' ', ',', '(', ')', '.']).next().is_some_and(|w| UNIT_OF_MEASURE_WORDS.contains(&w))
+}
+
+/// Whether a column headed `header` holding `texts` is a column of units of measure: headed
+/// "Enhet" (or "Måttenhet", …) with more than half its texts units of measure. Such an "Enhet"
+/// is not an organisational unit.
+pub fn is_unit_of_measure_column(header: &str, texts: &[String]) -> bool {
+    UNIT_OF_MEASURE_HEADERS.contains(&normalise(header).as_str())
+        && texts.iter().filter(|t| is_unit_of_measure(t)).count() * 2 > texts.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_of_measure() {
+        for t in ["kr/inv", "%", "antal", "Procent", "dagar", "Antal per 1 000 invånare", "andel (%)", "tkr"] {
+            assert!(is_unit_of_measure(t), "{t}");
+        }
+        for t in ["Kronor per invånare", "NKI", "Antal"] {
+            assert!(is_unit_of_measure(t), "{t}");
+        }
+        for t in ["Vård och omsorg", "Barn- och utbildningsförvaltningen", "Enhet Norr", "", "Område Somatik"] {
+            assert!(!is_unit_of_measure(t), "{t}");
+        }
+        for t in ["Hälsocentral Norr", "Förvaltning"] {
+            assert!(!is_unit_of_measure(t), "{t}");
+        }
+        let texts = ["%".to_owned(), "kr/inv".to_owned(), "Vård".to_owned()];
+        assert!(is_unit_of_measure_column("Enhet", &texts));
+        assert!(!is_unit_of_measure_column("Verksamhet", &texts));
+    }
 
     #[test]
     fn units_in_titles() {

@@ -234,61 +234,14 @@ fn outcome_text(text: &str) -> (Option<f64>, Option<String>) {
     (None, Some(t.to_owned()))
 }
 
-/// Headers of a column of units of measure.
-const UNIT_HEADERS: &[&str] = &["enhet", "måttenhet", "mätenhet", "enhet/mått", "unit"];
-
 /// A column headed "Enhet" (or "Måttenhet") whose texts are mostly units of measure ("%",
 /// "kr/inv", "antal", "dagar"), not organisational units.
 fn unit_column(ds: &Dataset) -> Option<usize> {
     (0..ds.columns.len()).find(|&c| {
-        let header = vocab::normalise(&ds.columns[c].name);
-        if !UNIT_HEADERS.contains(&header.as_str()) {
-            return false;
-        }
         let texts: Vec<String> =
             (0..ds.rows.len()).map(|i| text_at(ds, i, Some(c))).filter(|t| !t.is_empty()).collect();
-        !texts.is_empty() && texts.iter().filter(|t| is_unit_of_measure(t)).count() * 2 > texts.len()
+        !texts.is_empty() && vocab::is_unit_of_measure_column(&ds.columns[c].name, &texts)
     })
-}
-
-/// Whether a text reads as a unit of measure.
-pub(super) fn is_unit_of_measure(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "antal",
-        "st",
-        "styck",
-        "procent",
-        "andel",
-        "dagar",
-        "dag",
-        "timmar",
-        "tim",
-        "minuter",
-        "min",
-        "veckor",
-        "månader",
-        "år",
-        "index",
-        "poäng",
-        "kronor",
-        "kr",
-        "tkr",
-        "mnkr",
-        "personer",
-        "patienter",
-        "invånare",
-        "ton",
-        "kwh",
-        "mwh",
-        "km",
-        "nki",
-        "betyg",
-        "skala",
-    ];
-    let t = text.trim().to_lowercase();
-    t.contains('%')
-        || t.contains('/')
-        || t.split([' ', ',', '(', ')', '.']).any(|w| WORDS.contains(&w) || w.starts_with("kr"))
 }
 
 #[cfg(test)]
@@ -303,15 +256,5 @@ mod tests {
         assert_eq!(outcome_text("–"), (None, Some("–".into())));
         assert_eq!(outcome_text("72 %"), (Some(72.0), None));
         assert_eq!(outcome_text("72*"), (Some(72.0), Some("preliminärt".into())));
-    }
-
-    #[test]
-    fn units_of_measure() {
-        for t in ["%", "kr/inv", "Antal", "dagar", "Andel (%)", "kronor per invånare", "NKI"] {
-            assert!(is_unit_of_measure(t), "{t}");
-        }
-        for t in ["Område Somatik", "Hälsocentral Norr", "Förvaltning"] {
-            assert!(!is_unit_of_measure(t), "{t}");
-        }
     }
 }
