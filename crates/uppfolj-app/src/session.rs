@@ -360,24 +360,27 @@ mod tests {
     }
 
     #[test]
-    fn the_choice_is_the_first_fitting_plugin_whatever_the_order_of_the_files() {
+    fn the_choice_is_the_closest_fitting_plugin_whatever_the_order_of_the_files() {
         let mut s = session();
         assert_eq!(s.plugin_id(), Some("budget-follow-up"), "with no files, the first plugin");
         load(&mut s, "grants.csv", GRANTS);
-        assert_eq!(s.plugin_id(), Some("earmarked-grants"));
+        assert_eq!(s.plugin_id(), Some("earmarked-grants"), "one file: its own report before the composites");
         assert!(s.plugin_fits("earmarked-grants") && !s.plugin_fits("budget-follow-up"));
         load(&mut s, "budget.csv", BUDGET);
-        assert_eq!(s.plugin_id(), Some("budget-follow-up"), "the first in registry order that fits");
+        assert_eq!(s.plugin_id(), Some("interim-report"), "files for two parts: the first composite");
         let mut t = session();
         load(&mut t, "budget.csv", BUDGET);
         load(&mut t, "grants.csv", GRANTS);
         assert_eq!(t.plugin_id(), s.plugin_id());
         let ids = |s: &Session| s.fitting_plugins().into_iter().map(|m| m.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&s), ["budget-follow-up", "earmarked-grants", "cost-per-inhabitant"]);
+        assert_eq!(
+            ids(&s),
+            ["budget-follow-up", "earmarked-grants", "interim-report", "annual-report", "cost-per-inhabitant"]
+        );
         assert_eq!(ids(&s), ids(&t));
-        s.remove("budget.csv");
-        assert_eq!(s.plugin_id(), Some("earmarked-grants"));
         s.remove("grants.csv");
+        assert_eq!(s.plugin_id(), Some("budget-follow-up"), "one file again: its own report");
+        s.remove("budget.csv");
         assert_eq!(s.plugin_id(), Some("budget-follow-up"), "nothing fits: the first plugin");
     }
 

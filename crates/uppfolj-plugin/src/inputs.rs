@@ -220,14 +220,31 @@ impl Inputs {
 
     /// Whether every required input in `specs` has a fitting dataset.
     pub fn satisfy(&self, specs: &[InputSpec]) -> bool {
-        specs.iter().filter(|s| !s.optional).all(|s| self.matching(s).next().is_some())
+        self.fit(specs).is_some()
     }
 
     /// How closely the datasets fit `specs`: for each required input, the most needs a dataset
-    /// meets ([`InputSpec::specificity`]), added up; `None` when a required input has no
-    /// dataset. A plugin that asks for budget and outcome fits a driftredovisning more closely
-    /// than one that asks for an outcome alone, so the apps offer it first.
+    /// meets ([`InputSpec::specificity`]), added up; an input declared [`InputSpec::many`] counts
+    /// every file it takes (the closest-fitting table of each). `None` when a required input has no dataset.
+    ///
+    /// A plugin that asks for budget and outcome fits a driftredovisning more closely than one
+    /// that asks for an outcome alone, so the apps offer it first; a report that takes every
+    /// file it can use (an annual report) fits several files more closely than a report on one
+    /// of them, and as closely as that report when only its file is loaded.
     pub fn fit(&self, specs: &[InputSpec]) -> Option<usize> {
-        specs.iter().filter(|s| !s.optional).map(|s| self.datasets.iter().filter_map(|d| s.specificity(d)).max()).sum()
+        specs.iter().filter(|s| !s.optional).map(|s| self.input_fit(s)).sum()
+    }
+
+    fn input_fit(&self, spec: &InputSpec) -> Option<usize> {
+        let mut best_per_file: Vec<(&str, usize)> = Vec::new();
+        for d in &self.datasets {
+            let Some(fit) = spec.specificity(d) else { continue };
+            match best_per_file.iter_mut().find(|(file, _)| *file == d.source.file) {
+                Some((_, best)) => *best = (*best).max(fit),
+                None => best_per_file.push((&d.source.file, fit)),
+            }
+        }
+        let fits = best_per_file.into_iter().map(|(_, fit)| fit);
+        if spec.many { fits.reduce(|a, b| a + b) } else { fits.max() }
     }
 }

@@ -109,13 +109,18 @@ pub fn missing_input(plugin: &dyn ReportPlugin, spec: &InputSpec) -> PluginError
 }
 
 /// Runs `plugin` on `inputs` with parameters given as `key=value` strings: validates the
-/// parameters, computes, and records the parameters and inputs in the report.
+/// parameters, then [`run_with`].
 pub fn run(plugin: &dyn ReportPlugin, inputs: &Inputs, raw_params: &[(String, String)]) -> ComputeResult {
-    let specs = plugin.params();
-    let params = Params::parse(&specs, raw_params)?;
-    let mut report = plugin.compute(inputs, &params)?;
+    let params = Params::parse(&plugin.params(), raw_params)?;
+    run_with(plugin, inputs, &params)
+}
+
+/// Runs `plugin` on `inputs` with validated `params`: computes, and records the parameters and
+/// the inputs in the report where the plugin did not.
+pub fn run_with(plugin: &dyn ReportPlugin, inputs: &Inputs, params: &Params) -> ComputeResult {
+    let mut report = plugin.compute(inputs, params)?;
     if report.parameters.is_empty() {
-        report.parameters = params.display(&specs);
+        report.parameters = params.display(&plugin.params());
     }
     if report.inputs.is_empty() {
         let mut seen = Vec::new();

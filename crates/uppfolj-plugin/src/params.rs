@@ -106,6 +106,24 @@ pub struct Params {
 }
 
 impl ParamSpec {
+    /// The parameter as a composite plugin offers it for one of its parts: the key becomes
+    /// `scope.key` and the label starts with the part's name (`label`), so that
+    /// `--param scorecard.partial=90` reaches the scorecard inside an annual report and the app
+    /// shows "Måluppfyllelse: Delvis uppnått från (% av målvärdet)".
+    ///
+    /// ```
+    /// # use uppfolj_plugin::ParamSpec;
+    /// let spec = ParamSpec::number("partial", "Delvis uppnått från").scoped("scorecard", "Måluppfyllelse");
+    /// assert_eq!(spec.key, "scorecard.partial");
+    /// assert_eq!(spec.label_sv, "Måluppfyllelse: Delvis uppnått från");
+    /// ```
+    #[must_use]
+    pub fn scoped(mut self, scope: &str, label: &str) -> Self {
+        self.key = format!("{scope}.{}", self.key);
+        self.label_sv = format!("{label}: {}", self.label_sv);
+        self
+    }
+
     /// A parameter `key` labelled `label_sv`, of `kind`, with no help text and no default.
     pub fn new(key: impl Into<String>, label_sv: impl Into<String>, kind: ParamKind) -> Self {
         Self { key: key.into(), label_sv: label_sv.into(), help_sv: String::new(), kind, default: None }
@@ -234,6 +252,18 @@ impl Params {
         Ok(Self { values })
     }
 
+    /// The parameters under `scope` (keys `scope.key`, see [`ParamSpec::scoped`]) with the scope
+    /// removed: what a composite plugin hands the part `scope`.
+    pub fn scope(&self, scope: &str) -> Params {
+        let prefix = format!("{scope}.");
+        let values = self
+            .values
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|key| (key.to_owned(), v.clone())))
+            .collect();
+        Params { values }
+    }
+
     /// The value of `key`, if set or defaulted.
     pub fn get(&self, key: &str) -> Option<&ParamValue> {
         self.values.get(key)
@@ -306,6 +336,17 @@ mod tests {
         let p = Params::parse(&specs(), &[("threshold".into(), "2,5".into())]).expect("valid");
         assert_eq!(p.integer("months"), Some(12));
         assert_eq!(p.number("threshold"), Some(2.5));
+    }
+
+    #[test]
+    fn a_scope_hands_a_part_its_own_parameters() {
+        let specs: Vec<ParamSpec> = specs().into_iter().map(|s| s.scoped("part", "Del")).collect();
+        let raw = [("part.months".to_owned(), "8".to_owned())];
+        let params = Params::parse(&specs, &raw).expect("valid");
+        let part = params.scope("part");
+        assert_eq!(part.integer("months"), Some(8));
+        assert_eq!(part.get("part.months"), None);
+        assert!(params.scope("other").get("months").is_none());
     }
 
     #[test]

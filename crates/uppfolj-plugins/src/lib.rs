@@ -2,7 +2,9 @@
 //! the plugin's user documentation (what it does, the input it expects, its parameters, examples)
 //! and holds the `ReportPlugin` impl, with modules for reading the data, computing the figures,
 //! presenting tables and charts, and the Swedish sentences. They are written on the plugin
-//! author's kit (`uppfolj_plugin::kit`) like any other plugin.
+//! author's kit (`uppfolj_plugin::kit`) like any other plugin. The two composite reports share
+//! one engine, `composite/` (not a plugin of its own): it runs the other plugins as the parts of
+//! one document.
 //!
 //! | id | plugin |
 //! |---|---|
@@ -12,22 +14,29 @@
 //! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
 //! | `scorecard` | [`Scorecard`]: måluppföljning (styrkort), indicators judged against their targets |
 //! | `comparison` | [`Comparison`]: a region's or municipality's rank among the others per Kolada KPI |
+//! | `interim-report` | [`InterimReport`]: the delårsrapport, composed of the reports above from several files |
+//! | `annual-report` | [`AnnualReport`]: the årsrapport, composed the same way |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
 //! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
 
 pub mod action_plan;
+pub mod annual_report;
 pub mod balance_requirement;
 pub mod budget_follow_up;
 pub mod comparison;
+mod composite;
 pub mod earmarked_grants;
+pub mod interim_report;
 pub mod scorecard;
 
 pub use action_plan::ActionPlan;
+pub use annual_report::AnnualReport;
 pub use balance_requirement::BalanceRequirement;
 pub use budget_follow_up::BudgetFollowUp;
 pub use comparison::Comparison;
 pub use earmarked_grants::EarmarkedGrants;
+pub use interim_report::InterimReport;
 pub use scorecard::Scorecard;
 
 use uppfolj_plugin::{Registry, RegistryError};
@@ -40,6 +49,8 @@ pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(EarmarkedGrants)?;
     registry.register(Scorecard)?;
     registry.register(Comparison)?;
+    registry.register(InterimReport)?;
+    registry.register(AnnualReport)?;
     Ok(())
 }
 
@@ -70,7 +81,9 @@ mod tests {
                 "action-plan",
                 "earmarked-grants",
                 "scorecard",
-                "comparison"
+                "comparison",
+                "interim-report",
+                "annual-report"
             ]
         );
         let mut again = registry;

@@ -2,7 +2,9 @@
 //! its report and produce the figures it declares, and each report is snapshotted.
 
 use uppfolj_plugin_test_support::assert_example_snapshots;
-use uppfolj_plugins::{ActionPlan, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, Scorecard};
+use uppfolj_plugins::{
+    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport, Scorecard,
+};
 
 #[test]
 fn budget_follow_up_examples() {
@@ -32,4 +34,14 @@ fn scorecard_examples() {
 #[test]
 fn comparison_examples() {
     assert_example_snapshots!(Comparison);
+}
+
+#[test]
+fn interim_report_examples() {
+    assert_example_snapshots!(InterimReport);
+}
+
+#[test]
+fn annual_report_examples() {
+    assert_example_snapshots!(AnnualReport);
 }
