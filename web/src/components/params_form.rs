@@ -2,7 +2,7 @@
 
 use crate::state::{Action, State};
 use std::sync::Arc;
-use uppfolj_plugin::{ParamKind, Registry};
+use uppfolj_plugin::{ParamKind, ParamSpec, Registry};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -33,7 +33,9 @@ fn value_of(e: &Event) -> Option<String> {
     target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value())
 }
 
-/// A form with one field per parameter; a change recomputes the report.
+/// A form with one field per parameter; a change recomputes the report. The parameters of a
+/// composite report's parts (`scorecard.partial`, labelled "Måluppfyllelse: …") are grouped
+/// per part, each group folded until the user opens it or has set one of its values.
 #[function_component(ParamsForm)]
 pub fn params_form(props: &Props) -> Html {
     let Some(plugin) = props.registry.get(&props.plugin_id) else { return html! {} };
@@ -45,47 +47,83 @@ pub fn params_form(props: &Props) -> Html {
         <section class="panel" aria-labelledby="params-heading">
             <h2 id="params-heading">{"Inställningar"}</h2>
             <div class="params">
-            { for specs.into_iter().map(|spec| {
-                let key = spec.key.to_owned();
-                let current = props.params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
-                let default = spec.default.as_ref().map(|d| match d {
-                    uppfolj_plugin::ParamValue::Number(v) => v.to_string(),
-                    other => other.to_string(),
-                }).unwrap_or_default();
-                let value = current.unwrap_or_else(|| default.clone());
-                let dispatcher = props.dispatcher.clone();
-                let k = key.clone();
-                let onchange = Callback::from(move |e: Event| {
-                    if let Some(v) = value_of(&e) {
-                        dispatcher.dispatch(Action::SetParam(k.clone(), v));
+            { for groups(&specs).into_iter().map(|(group, specs)| match group {
+                None => specs.into_iter().map(|spec| field(spec, spec.label_sv.clone(), props)).collect::<Html>(),
+                Some(name) => {
+                    let open = specs.iter().any(|s| props.params.iter().any(|(k, _)| *k == s.key));
+                    let prefix = format!("{name}: ");
+                    html! {
+                        <details class="param-group" {open}>
+                            <summary>{name}</summary>
+                            { for specs.into_iter().map(|spec| {
+                                let label = spec.label_sv.strip_prefix(&prefix).unwrap_or(&spec.label_sv).to_owned();
+                                field(spec, label, props)
+                            }) }
+                        </details>
                     }
-                });
-                let id = format!("param-{key}");
-                let field = match &spec.kind {
-                    ParamKind::Choice { choices } => html! {
-                        <select id={id.clone()} {onchange}>
-                        { for choices.iter().map(|(v, label)| html! {
-                            <option value={v.clone()} selected={*v == value}>{label}</option>
-                        }) }
-                        </select>
-                    },
-                    ParamKind::Bool => html! {
-                        <input id={id.clone()} type="checkbox" checked={value == "true" || value == "ja"} {onchange} />
-                    },
-                    ParamKind::Number { .. } | ParamKind::Integer { .. } => html! {
-                        <input id={id.clone()} type="text" inputmode="decimal" value={value} {onchange} />
-                    },
-                    ParamKind::Text => html! { <input id={id.clone()} type="text" value={value} {onchange} /> },
-                };
-                html! {
-                    <div class="param">
-                        <label for={id}>{spec.label_sv}</label>
-                        {field}
-                        if !spec.help_sv.is_empty() { <small>{spec.help_sv}</small> }
-                    </div>
                 }
             }) }
             </div>
         </section>
+    }
+}
+
+/// The specs in runs of the same part: `None` for the plugin's own, else the part's name (the
+/// label before ": " of a key `part.key`).
+fn groups(specs: &[ParamSpec]) -> Vec<(Option<String>, Vec<&ParamSpec>)> {
+    let mut groups: Vec<(Option<String>, Vec<&ParamSpec>)> = Vec::new();
+    for spec in specs {
+        let group = spec.key.contains('.').then(|| spec.label_sv.split_once(": ").map(|(g, _)| g.to_owned())).flatten();
+        match groups.last_mut() {
+            Some((last, members)) if *last == group => members.push(spec),
+            _ => groups.push((group, vec![spec])),
+        }
+    }
+    groups
+}
+
+/// One parameter's field, labelled `label`.
+fn field(spec: &ParamSpec, label: String, props: &Props) -> Html {
+    let key = spec.key.clone();
+    let current = props.params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+    let default = spec
+        .default
+        .as_ref()
+        .map(|d| match d {
+            uppfolj_plugin::ParamValue::Number(v) => v.to_string(),
+            other => other.to_string(),
+        })
+        .unwrap_or_default();
+    let value = current.unwrap_or(default);
+    let dispatcher = props.dispatcher.clone();
+    let k = key.clone();
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(v) = value_of(&e) {
+            dispatcher.dispatch(Action::SetParam(k.clone(), v));
+        }
+    });
+    let id = format!("param-{}", key.replace('.', "-"));
+    let input = match &spec.kind {
+        ParamKind::Choice { choices } => html! {
+            <select id={id.clone()} {onchange}>
+            { for choices.iter().map(|(v, label)| html! {
+                <option value={v.clone()} selected={*v == value}>{label}</option>
+            }) }
+            </select>
+        },
+        ParamKind::Bool => html! {
+            <input id={id.clone()} type="checkbox" checked={value == "true" || value == "ja"} {onchange} />
+        },
+        ParamKind::Number { .. } | ParamKind::Integer { .. } => html! {
+            <input id={id.clone()} type="text" inputmode="decimal" value={value} {onchange} />
+        },
+        ParamKind::Text => html! { <input id={id.clone()} type="text" value={value} {onchange} /> },
+    };
+    html! {
+        <div class="param">
+            <label for={id}>{label}</label>
+            {input}
+            if !spec.help_sv.is_empty() { <small>{spec.help_sv.clone()}</small> }
+        </div>
     }
 }

@@ -1,0 +1,109 @@
+// End-to-end tests of the composite reports in headless Chromium: every sample chosen at once
+// gives the delårsrapport with all its chapters, a part's parameter reaches its chapter, the
+// workbook has a sheet per chapter, and with one file left the other chapters say what file
+// would fill them. Screenshots in target/e2e/screenshots/ (11-…, 12-…).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
+const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
+const SHOTS = join(OUT, 'screenshots');
+const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
+const SAMPLES = [
+  'driftredovisning_2024_aug.xlsx',
+  'balanskravsutredning_2021_2024.xlsx',
+  'malupfoljning_2024.csv',
+  'kolada_u79092_aterinskrivning_2018_2022.csv',
+  'handlingsplan_2024_2026.xlsx',
+  'riktade_statsbidrag_2020.xlsx',
+];
+const CHAPTERS = [
+  'Sammanfattning',
+  'Ekonomi',
+  'Balanskrav och god ekonomisk hushållning',
+  'Måluppfyllelse',
+  'Jämförelse med andra',
+  'Handlingsplaner och riktade statsbidrag',
+  'Underlag',
+  'Källor',
+];
+
+let server;
+let context;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  context = await launch();
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=report] .key-figures', { timeout: 30_000 });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const reportText = () => page.textContent('[data-testid=report]');
+
+test('every sample chosen at once gives the delårsrapport with all its chapters', async () => {
+  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
+  await (await page.$('[data-testid=file-input]')).setInputFiles(SAMPLES.map((s) => join(ROOT, 'samples', s)));
+  await page.waitForFunction(() => /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.$eval('[data-testid=plugin-select]', (s) => s.value), 'interim-report', 'files for several parts: the composite');
+  const headings = await page.$$eval('[data-testid=report] h2', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(headings, CHAPTERS);
+  const text = await reportText();
+  assert.match(text, /den delårsrapport lagen kräver/);
+  assert.match(text, /Underlaget talar för att god ekonomisk hushållning/);
+  for (const sample of SAMPLES) assert.ok(text.includes(sample), `Underlag names ${sample}`);
+  assert.deepEqual(pageErrors, []);
+});
+
+test("a part's parameter, in its own group, reaches its chapter", async () => {
+  await page.click('details.param-group:has(#param-comparison-region) > summary');
+  await page.fill('#param-comparison-region', 'Halland');
+  await page.press('#param-comparison-region', 'Tab');
+  await page.waitForFunction(() => /Region Halland redovisar/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  assert.match(await reportText(), /plats 13 av 19/);
+  await page.screenshot({ path: join(SHOTS, '11-interim-report.png'), fullPage: true });
+});
+
+test('the workbook has a sheet per chapter and the input sheets', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid=export-xlsx]')]);
+  const saved = join(OUT, `composite-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({"sheets": wb.sheetnames}))
+`;
+  const { sheets } = JSON.parse(execFileSync(PYTHON, ['-c', script, saved]).toString());
+  for (const sheet of ['Om rapporten', 'Sammanfattning', 'Ekonomi', 'Måluppfyllelse', 'Underlag', 'Källor']) {
+    assert.ok(sheets.includes(sheet), `${sheet} in ${sheets}`);
+  }
+  assert.ok(sheets.filter((s) => s.startsWith('Indata')).length >= 6, `an input sheet per file: ${sheets}`);
+});
+
+test('with one file left, the picked composite stays and the other chapters say what file fills them', async () => {
+  await page.selectOption('[data-testid=plugin-select]', 'interim-report');
+  for (const sample of SAMPLES.filter((s) => s !== 'malupfoljning_2024.csv')) {
+    await page.click(`[data-testid=file-list] button[aria-label="Ta bort ${sample}"]`);
+  }
+  await page.waitForFunction(() => /Underlag saknas för ekonomi/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  const text = await reportText();
+  assert.match(text, /driftredovisning med budget och utfall per verksamhet/);
+  assert.match(text, /Av 13 indikatorer 2024/, 'the goals are still judged');
+  await page.screenshot({ path: join(SHOTS, '12-interim-report-one-file.png'), fullPage: true });
+});
