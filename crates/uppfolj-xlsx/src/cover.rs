@@ -23,8 +23,12 @@ const MESSAGE_WIDTH: usize = 58;
 pub(crate) struct Contents<'a> {
     /// The section sheets' names, in order.
     pub(crate) section_names: &'a [String],
+    /// The sections' titles (a sheet name may be cut to Excel's 31 characters).
+    pub(crate) section_titles: &'a [&'a str],
     /// The input sheets' names, in order.
     pub(crate) input_names: &'a [String],
+    /// Where each input sheet's data came from ("drift.xlsx, bladet Drift").
+    pub(crate) input_sources: &'a [String],
     /// Sheets where texts longer than a cell holds were cut, with how many.
     pub(crate) cut_texts: &'a [(&'a String, usize)],
 }
@@ -40,8 +44,9 @@ pub(crate) fn write(
     let ws = workbook.add_worksheet();
     ws.set_name(name).context(|| format!("bladnamnet '{name}'"))?;
     let mut sheet = SheetWriter::new(ws, name);
-    write_about(&mut sheet, styles, report, options)?;
+    write_facts(&mut sheet, styles, report, options)?;
     write_contents(&mut sheet, styles, contents)?;
+    write_provenance(&mut sheet, styles, report)?;
     write_messages(&mut sheet, styles, report, contents.cut_texts)?;
     sheet.want_width(0, 22);
     sheet.want_width(1, MESSAGE_WIDTH);
@@ -52,8 +57,8 @@ pub(crate) fn write(
     Ok(())
 }
 
-/// What the report is and how it was made: title, date, plugin, parameters, inputs, credits.
-fn write_about(
+/// What the report is and how it was made: title, organisation, period, date, plugin.
+fn write_facts(
     sheet: &mut SheetWriter<'_>,
     styles: &mut Styles,
     report: &Report,
@@ -61,10 +66,6 @@ fn write_about(
 ) -> Result<(), XlsxError> {
     let label = styles.label.clone();
     let plain = styles.cell(&CellStyle::default()).clone();
-    let wrap = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone();
-    let heading = styles.heading.clone();
-    let header = styles.header.clone();
-
     sheet.heading(&report.title, &styles.title.clone())?;
     if let Some(sub) = &report.subtitle {
         sheet.heading(sub, &styles.subtitle.clone())?;
@@ -90,7 +91,16 @@ fn write_about(
         sheet.row += 1;
     }
     sheet.row += 1;
+    Ok(())
+}
 
+/// What the report was computed from: parameters, input files and sheets, credits.
+fn write_provenance(sheet: &mut SheetWriter<'_>, styles: &mut Styles, report: &Report) -> Result<(), XlsxError> {
+    let label = styles.label.clone();
+    let plain = styles.cell(&CellStyle::default()).clone();
+    let wrap = styles.cell(&CellStyle { wrap: true, ..CellStyle::default() }).clone();
+    let heading = styles.heading.clone();
+    let header = styles.header.clone();
     if !report.parameters.is_empty() {
         sheet.heading("Parametrar", &heading)?;
         for (key, value) in &report.parameters {
@@ -131,15 +141,25 @@ fn write_about(
     Ok(())
 }
 
-/// Links to every other sheet.
+/// The table of contents: a link to every other sheet, named by its section's whole title (and
+/// its sheet, when two sections share a title), or by the file its input data came from.
 fn write_contents(sheet: &mut SheetWriter<'_>, styles: &Styles, contents: &Contents<'_>) -> Result<(), XlsxError> {
-    let Contents { section_names, input_names, .. } = *contents;
+    let titles = contents.section_titles;
+    let shared = |title: &str| titles.iter().filter(|t| **t == title).count() > 1;
+    let sections = contents.section_names.iter().zip(titles).map(|(name, title)| {
+        let text = if shared(title) { format!("{title} (bladet {name})") } else { (*title).to_owned() };
+        (name, text)
+    });
+    let inputs = contents
+        .input_names
+        .iter()
+        .zip(contents.input_sources)
+        .map(|(name, source)| (name, format!("{name}: indata från {source}, med källceller")));
     sheet.heading("Innehåll", &styles.heading)?;
-    let link = |target: &str| Url::new(format!("internal:{}!A1", names::quoted(target)));
-    for (i, target) in section_names.iter().chain(input_names).enumerate() {
+    for (target, text) in sections.chain(inputs) {
         let row = sheet.row;
-        let text = if i < section_names.len() { target.clone() } else { format!("{target} (indata med källceller)") };
-        sheet.ws.write_url(row, 0, link(target).set_text(&text)).context(|| format!("länk till bladet '{target}'"))?;
+        let link = Url::new(format!("internal:{}!A1", names::quoted(target))).set_text(sheet::plain_text(&text));
+        sheet.ws.write_url(row, 0, link).context(|| format!("länk till bladet '{target}'"))?;
         sheet.row += 1;
     }
     sheet.row += 1;

@@ -122,6 +122,14 @@ pub fn report_inputs<'d>(report: &Report, datasets: impl IntoIterator<Item = &'d
 /// Exports `report` to xlsx bytes. `datasets` (`&Vec<Dataset>`, an iterator of `&Dataset`, or
 /// `&[]`) are the imported input data: those the Report lists in its `inputs` (all of them, when it
 /// lists none) are written to the input-data sheets with their provenance.
+/// "driftredovisning.xlsx, bladet Drift": where an input sheet's data came from.
+fn input_source(dataset: &Dataset) -> String {
+    match &dataset.source.sheet {
+        Some(sheet) => format!("{}, bladet {sheet}", dataset.source.file),
+        None => dataset.source.file.clone(),
+    }
+}
+
 pub fn export<'d>(
     report: &Report,
     datasets: impl IntoIterator<Item = &'d Dataset>,
@@ -145,7 +153,15 @@ pub fn export<'d>(
     let inputs_cut = datasets.iter().zip(&input_names).map(|(d, name)| (name, input::cut_texts(d)));
     let cut: Vec<(&String, usize)> = sections_cut.chain(inputs_cut).filter(|(_, n)| *n > 0).collect();
 
-    let contents = cover::Contents { section_names: &section_names, input_names: &input_names, cut_texts: &cut };
+    let section_titles: Vec<&str> = report.sections.iter().map(|s| s.title.as_str()).collect();
+    let input_sources: Vec<String> = datasets.iter().map(|d| input_source(d)).collect();
+    let contents = cover::Contents {
+        section_names: &section_names,
+        section_titles: &section_titles,
+        input_names: &input_names,
+        input_sources: &input_sources,
+        cut_texts: &cut,
+    };
     cover::write(&mut workbook, &mut styles, report, options, &cover_name, &contents)?;
     // Worksheet 0 is the cover; the section sheets follow, then the input sheets.
     let mut sheets = Vec::new();
