@@ -91,7 +91,9 @@ mod deficits;
 mod goal;
 mod key_figures;
 mod lines;
+mod order;
 mod read;
+mod reconcile;
 mod reserve;
 mod sections;
 mod tables;
@@ -195,7 +197,8 @@ impl ReportPlugin for BalanceRequirement {
 fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> ComputeResult {
     let mut diags = Vec::new();
     let sheet = read::read(ds, &mut diags)?;
-    let restoring = deficits::restore(&sheet, params.number("opening_deficit"), &mut diags);
+    let reading = order::reading(&sheet);
+    let restoring = deficits::restore(&sheet, reading, params.number("opening_deficit"), &mut diags);
     let bases = tax_base::bases(&sheet, params.number("tax_base"), &mut diags);
     let reserve = reserve::follow(&sheet, &bases, params.number("reserve_opening"), &mut diags);
     let goal = goal::check(params.number("goal"), &restoring.years, &bases, &mut diags);
