@@ -281,7 +281,7 @@ impl<'a> FollowUp<'a> {
         let total = Amounts::sum(top.iter().map(|&i| &lines[i].amounts));
         let checks = Checks { ds, cols: &cols, names: &names, unit: &unit };
         checks.subtotals(&lines, &subtotals, diags);
-        checks.file_totals(&file_totals, &total, diags);
+        checks.file_totals(&file_totals, &total, &lines, &top, diags);
         let settings = Settings::resolve(params, &cols, &lines, period, unit.unit.clone(), diags);
         let derived: Vec<Derived> = lines.iter().map(|l| settings.derive(&l.amounts)).collect();
         checks.missing_figures(&lines, &derived, &settings, diags);
