@@ -180,9 +180,14 @@ impl<'a> Check<'a> {
                          skillnaden är lika stor.",
                         s.label
                     ),
+                    SuspectKind::OutsideSum if (self.stated - self.computed) * s.value < 0.0 => format!(
+                        "Trolig orsak: filens summa tar inte med raden '{}' ({value}{cell}), som beräkningen räknar \
+                         med; skillnaden är lika stor.",
+                        s.label
+                    ),
                     SuspectKind::OutsideSum => format!(
-                        "Trolig orsak: raden '{}' ({value}{cell}) ingår i den ena summan men inte i den andra; \
-                         skillnaden är lika stor.",
+                        "Trolig orsak: filens summa tar med raden '{}' ({value}{cell}), som beräkningen inte räknar in \
+                         här; skillnaden är lika stor.",
                         s.label
                     ),
                     SuspectKind::OtherOrder => format!(
@@ -237,6 +242,20 @@ mod tests {
         let d = check.diagnostic(&source(), None, "").expect("a difference");
         assert_eq!(d.severity, uppfolj_model::report::Severity::Warning);
         assert!(d.message.contains("filen räknar synnerliga skäl (25,0 mnkr) i en annan ordning"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_row_outside_one_sum_says_which_sum_has_it() {
+        let left_out = Check::new("Summa", -170.0, -185.0, &Unit::Tkr).suspect(Suspect::outside_sum("X", -15.0, None));
+        let d = left_out.diagnostic(&source(), None, "").expect("a difference");
+        assert!(d.message.contains("filens summa tar inte med raden 'X' (−15 tkr)"), "{}", d.message);
+        let added = Check::new("Summa", -200.0, -185.0, &Unit::Tkr).suspect(Suspect::outside_sum("Y", -15.0, None));
+        let d = added.diagnostic(&source(), None, "").expect("a difference");
+        assert!(
+            d.message.contains("filens summa tar med raden 'Y' (−15 tkr), som beräkningen inte räknar in"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub(super) fn stated_results(
             let (stated, at) = y.first(line)?;
             // The file may write the deficit to restore with either sign.
             let stated = if line == Line::ToRestore { stated.abs() } else { stated };
-            let what = format!("{}, {}", y.year, line.title(sheet.reserve_name).to_lowercase());
+            let what = format!("{} {}", line.title(sheet.reserve_name), y.year);
             let mut check = Check::new(what, stated, computed, &sheet.unit)
                 .terms(&terms)
                 .tolerance(TOLERANCE)
