@@ -15,6 +15,7 @@
 //!   (`Column::header`), status, trend and severity labels (`label_sv`).
 //! * [`unit`] — amounts keep their unit (kr, tkr, mnkr, kr/inv, %) and convert on request.
 //! * [`format`] — Swedish number formatting shared by every renderer.
+//! * [`sums`] — the arithmetic of sums a file states: precision, rounding, which rows a sum adds up.
 //! * [`vocab`] — the Swedish words of budget spreadsheets, shared by the import and the plugins:
 //!   sum rows ("Summa", "Delsumma"), months and periods, years, numbers as Swedes write them,
 //!   units stated in titles.
@@ -26,6 +27,7 @@
 pub mod dataset;
 pub mod format;
 pub mod report;
+pub mod sums;
 pub mod unit;
 pub mod vocab;
 

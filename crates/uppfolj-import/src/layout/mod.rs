@@ -19,7 +19,8 @@
 //! 9. `values`: the cells read (Swedish numbers, missing markers, error cells), bold and
 //!    indentation noted;
 //! 10. `totals` (by text, by bold) and `codes`: total and subtotal rows;
-//! 11. `levels`: the hierarchy;
+//! 11. `levels`: the hierarchy, then `coverage`: which rows a subtotal covers, from the sums
+//!     where position and indentation leave it open;
 //! 12. `metadata`, `kind`, `sign`, `warnings`, and `finish`: the [`Dataset`] and its
 //!     summary.
 //!
@@ -29,6 +30,7 @@ mod cell_text;
 mod codes;
 mod columns;
 mod content_roles;
+mod coverage;
 mod draft;
 mod finish;
 mod header_roles;
@@ -98,6 +100,7 @@ fn build(sheet: &Sheet<'_>, span: &Span) -> Option<Found> {
     totals::by_bold(&mut d);
     codes::mark(&mut d);
     levels::assign(&mut d);
+    coverage::by_sums(&mut d);
     metadata::describe(&mut d);
     kind::classify(&mut d);
     sign::detect(&mut d);

@@ -11,12 +11,15 @@
 //! - [`SignConvention`]: whether costs are negative or positive in a file, detected or chosen with
 //!   the standard `sign` parameter.
 //! - [`vocab`]: the Swedish vocabulary (total rows, months and periods, years).
+//! - [`reconcile`]: a result the file states against the computed one: the likely reason of a
+//!   difference (rounding, a row not recognised, an adjustment in another order) and its diagnostic.
 //!
 //! The built-in plugins are written on this kit; `examples/plugin-cost-per-inhabitant` shows a
 //! whole custom plugin on it (docs/plugins.md).
 
 pub mod amounts;
 pub mod cells;
+pub mod reconcile;
 mod report;
 mod sign;
 mod table;

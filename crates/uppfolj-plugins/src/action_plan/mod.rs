@@ -25,7 +25,10 @@
 //!
 //! Measures whose status says "under beredning" (or "förslag", "ej beslutad") are counted apart:
 //! they are shown, but not as planned. A row labelled "Summa"/"Totalt" is the file's total and is
-//! not counted again.
+//! not counted again; it may sum the decided measures or all of them. When it states a planned
+//! effect that is neither, the difference is given with both numbers and its likely reason:
+//! rounding (information only), or one measure's planned effect ("Trolig orsak: filens summa tar
+//! med raden 'Bemanningsöversyn' (4,0 mnkr, cell B7) …"). The report uses the measures' sum.
 //!
 //! ## Parameters
 //! - `required` — the required reduction, in the unit of the file: one amount for the first year

@@ -20,16 +20,13 @@ pub(super) fn missing_planned(label: &str) -> String {
     format!("Åtgärden '{label}' saknar planerad effekt; den visas men räknas inte in i det planerade.")
 }
 
-/// A total row of the file that does not match the measures.
-pub(super) fn total_row_differs(stated: f64, year: Year, computed: f64, unit: &Unit) -> String {
-    format!(
-        "Summaraden anger planerad effekt {} för {} men åtgärderna summerar till {}. \
-         Rapporten använder åtgärdernas summa.",
-        amount(stated, unit),
-        year_label(year),
-        amount(computed, unit)
-    )
+/// What a total row states, for the reconciliation: "Summaraden, planerad effekt 2025".
+pub(super) fn total_row_what(year: Year) -> String {
+    format!("Summaraden, planerad effekt {}", year_label(year))
 }
+
+/// What the report does when a total row differs from the measures' sum.
+pub(super) const TOTAL_ROW_THEN: &str = "Rapporten använder åtgärdernas summa.";
 
 /// A measure that has realised more than planned.
 pub(super) fn realised_beyond_planned(label: &str, realised: f64, year: Year, planned: f64, unit: &Unit) -> String {

@@ -1,9 +1,12 @@
 //! The balanskravsresultat of each year and the deficits it leaves to restore: negative results
 //! are carried and netted against later surpluses (and synnerliga skäl), oldest first, and must be
-//! restored within three years.
+//! restored within three years. Synnerliga skäl count once: in årets balanskravsresultat or when
+//! the deficit to restore is decided, as the file's order of rows says ([`SpecialReading`]).
 
 use super::lines::Line;
+use super::order::SpecialReading;
 use super::read::{Sheet, Year};
+use super::reconcile;
 use uppfolj_plugin::kit::amount;
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::unit::Unit;
@@ -58,22 +61,27 @@ impl Deficit {
 pub(super) struct Restoring<'a> {
     pub years: Vec<YearFigures<'a>>,
     pub deficits: Vec<Deficit>,
+    /// Where synnerliga skäl were counted; `None` when the file has no row for them.
+    pub reading: Option<SpecialReading>,
 }
 
 /// Computes every year of `sheet`, starting from `opening_deficit` carried from before the file,
-/// and pushes to `diags` where the file's own sums disagree and which deficits are overdue.
+/// counting synnerliga skäl as `reading` says, and pushes to `diags` where the file's own results
+/// disagree and which deficits are overdue.
 pub(super) fn restore<'a>(
     sheet: &'a Sheet<'_>,
+    reading: Option<SpecialReading>,
     opening_deficit: Option<f64>,
     diags: &mut Vec<Diagnostic>,
 ) -> Restoring<'a> {
+    let in_result = SpecialReading::in_result(reading);
     let mut deficits: Vec<Deficit> = Vec::new();
     if let Some(d) = opening_deficit.filter(|d| *d > 0.0) {
         deficits.push(Deficit { origin: None, remaining: d });
     }
     let mut years = Vec::with_capacity(sheet.years.len());
     for y in &sheet.years {
-        let (after_adjustments, balance_result) = balance_result(y);
+        let (after_adjustments, balance_result) = balance_result(y, in_result);
         let mut figures = YearFigures {
             read: y,
             after_adjustments,
@@ -83,27 +91,32 @@ pub(super) fn restore<'a>(
             special: y.get(Line::Special).map_or(0.0, f64::abs),
             closing: 0.0,
         };
-        carry(&mut figures, &mut deficits);
-        check_file_sums(&figures, sheet, diags);
+        carry(&mut figures, &mut deficits, in_result);
+        diags.extend(reconcile::stated_results(&figures, sheet, reading));
         overdue(y.year, &deficits, &sheet.unit, diags);
         years.push(figures);
     }
-    Restoring { years, deficits }
+    Restoring { years, deficits, reading }
 }
 
 /// Årets resultat efter balanskravsjusteringar and årets balanskravsresultat: the adjustments
-/// and the reserve transfers with the sign of their meaning.
-fn balance_result(y: &Year) -> (f64, f64) {
+/// and the reserve transfers with the sign of their meaning, and synnerliga skäl when the file
+/// counts them `in_result`.
+fn balance_result(y: &Year, in_result: bool) -> (f64, f64) {
     let after_adjustments: f64 = Line::ADJUSTMENTS.iter().map(|(l, s)| y.signed(*l, *s)).sum();
-    let balance_result = Line::RESERVES.iter().fold(after_adjustments, |acc, (l, s)| acc + y.signed(*l, *s));
+    let mut balance_result = Line::RESERVES.iter().fold(after_adjustments, |acc, (l, s)| acc + y.signed(*l, *s));
+    if in_result {
+        balance_result += y.signed(Line::Special, 1.0);
+    }
     // Sums of one-decimal amounts: 0,1 + 0,2 is not 0,3 in binary; round off the dust.
     (clean(after_adjustments), clean(balance_result))
 }
 
-/// Restores the oldest deficits first from the year's surplus and synnerliga skäl, then carries
-/// the year's own deficit.
-fn carry(figures: &mut YearFigures<'_>, deficits: &mut Vec<Deficit>) {
-    let mut surplus = figures.balance_result.max(0.0) + figures.special;
+/// Restores the oldest deficits first from the year's surplus and synnerliga skäl (unless they
+/// are already `in_result`), then carries the year's own deficit.
+fn carry(figures: &mut YearFigures<'_>, deficits: &mut Vec<Deficit>, in_result: bool) {
+    let special = if in_result { 0.0 } else { figures.special };
+    let mut surplus = figures.balance_result.max(0.0) + special;
     for d in deficits.iter_mut() {
         let take = surplus.min(d.remaining);
         d.remaining -= take;
@@ -118,43 +131,6 @@ fn carry(figures: &mut YearFigures<'_>, deficits: &mut Vec<Deficit>) {
         }
     }
     figures.closing = clean(deficits.iter().map(|d| d.remaining).sum());
-}
-
-/// Warnings where the file's own rows "Årets resultat efter balanskravsjusteringar", "Årets
-/// balanskravsresultat" and "Balanskravsresultat att återställa" disagree with the computation.
-fn check_file_sums(figures: &YearFigures<'_>, sheet: &Sheet<'_>, diags: &mut Vec<Diagnostic>) {
-    let (y, unit) = (figures.read, &sheet.unit);
-    for (line, computed) in
-        [(Line::AfterAdjustments, figures.after_adjustments), (Line::BalanceResult, figures.balance_result)]
-    {
-        if let Some((v, at)) = y.first(line)
-            && (v - computed).abs() > 0.05
-        {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "{}: filen anger {} {} men raderna ger {}. Rapporten använder den beräknade summan.",
-                    y.year,
-                    line.title(sheet.reserve_name).to_lowercase(),
-                    amount(v, unit),
-                    amount(computed, unit)
-                ))
-                .at(&sheet.ds.source, at),
-            );
-        }
-    }
-    if let Some((v, at)) = y.first(Line::ToRestore)
-        && (v.abs() - figures.closing).abs() > 0.05
-    {
-        diags.push(
-            Diagnostic::warning(format!(
-                "{}: filen anger balanskravsresultat att återställa {} men beräkningen ger {}.",
-                y.year,
-                amount(v.abs(), unit),
-                amount(figures.closing, unit)
-            ))
-            .at(&sheet.ds.source, at),
-        );
-    }
 }
 
 /// Warnings for the deficits not restored by their deadline, at the end of `year`.

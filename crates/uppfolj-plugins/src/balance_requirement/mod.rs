@@ -36,12 +36,45 @@
 //! | Medel från resultatutjämningsreserv / resultatreserv (RUR); ianspråktagande, användning, disponering, uttag | + (takes from the reserve) |
 //! | Reserve + "ingående", "vid årets början", "balanserad" ("Resultatreserv, ingående balans", "Ingående resultatutjämningsreserv", "Balanserad resultatreserv") | reserve balance at the start of the year |
 //! | Reserve + "utgående", "vid årets slut", "ackumulerad" ("Ackumulerad resultatutjämningsreserv", "Resultatreserv vid årets slut") | reserve balance at the end of the year |
-//! | Synnerliga skäl | reduces the amount to restore |
+//! | Synnerliga skäl | in årets balanskravsresultat, or reduces the amount to restore (see below) |
 //! | Skatteintäkter; Generella statsbidrag och utjämning | base of the 2 % goal and of the reserve cap |
 //!
-//! The file's own rows "Årets resultat efter balanskravsjusteringar" and "Årets
-//! balanskravsresultat" are not summed again; they are checked against the computation.
-//! A missing row counts as zero and is listed in the diagnostics.
+//! The file's own rows "Årets resultat efter balanskravsjusteringar", "Årets
+//! balanskravsresultat" and "Balanskravsresultat att återställa" are not summed again; they are
+//! checked against the computation (see Reconciliation). A missing row counts as zero and is
+//! listed in the diagnostics.
+//!
+//! ## Synnerliga skäl: before or after årets balanskravsresultat
+//! Reports place synnerliga skäl differently, and the plugin follows the order of the file's own
+//! rows, counts them once and says in the report which reading it used:
+//! - a "Synnerliga skäl" row **above** "Årets balanskravsresultat" is part of it: årets
+//!   balanskravsresultat = resultat efter balanskravsjusteringar ± reserve + synnerliga skäl, and
+//!   the row is shown in the balanskravsutredning only;
+//! - a row **below** it (or in a file without that row) is counted when the deficit to restore is
+//!   decided: it is shown in the table of deficits to restore only, and restores the oldest
+//!   deficits first.
+//!
+//! For a year with årets resultat efter balanskravsjusteringar −62,0, medel från RUR 20,0 and
+//! synnerliga skäl 30,0: above, årets balanskravsresultat is −12,0 and 12,0 remain to restore;
+//! below, årets balanskravsresultat is −42,0, of which synnerliga skäl cover 30,0, so the same
+//! 12,0 remain to restore.
+//!
+//! ## Reconciliation
+//! Each result the file states is compared with the computation, year by year (differences up to
+//! 0,05 are none). A difference is given at the file's cell with both numbers, the difference and
+//! the likely reason:
+//! - **rounding** (information, not a warning) when it is at most half a unit of the amounts'
+//!   precision per amount summed: "Årets balanskravsresultat 2023: filen anger 40,8 mnkr men
+//!   beräkningen ger 40,7 mnkr (skillnad +0,1 mnkr). Trolig orsak: avrundning; …";
+//! - **a row not recognised** when it equals the amount of a row the plugin left out: "… Trolig
+//!   orsak: raden 'Övriga justeringar enligt fullmäktiges beslut' (5,0 mnkr, cell A7), som inte
+//!   känns igen och inte räknas med; …";
+//! - **another order** when it equals synnerliga skäl, i.e. the file's figure counts them at the
+//!   other place than its rows' order says: "Årets balanskravsresultat 2023: filen anger −12,0 mnkr
+//!   men beräkningen ger −42,0 mnkr (skillnad +30,0 mnkr). Trolig orsak: filen räknar synnerliga
+//!   skäl (30,0 mnkr) i en annan ordning än beräkningen; …".
+//!
+//! The report always uses the computed figures.
 //!
 //! ## The reserve and its cap
 //! The reserve at the end of a year is its balance at the start of the year plus that year's
@@ -91,7 +124,9 @@ mod deficits;
 mod goal;
 mod key_figures;
 mod lines;
+mod order;
 mod read;
+mod reconcile;
 mod reserve;
 mod sections;
 mod tables;
@@ -195,7 +230,8 @@ impl ReportPlugin for BalanceRequirement {
 fn compute(plugin: &BalanceRequirement, ds: &Dataset, params: &Params) -> ComputeResult {
     let mut diags = Vec::new();
     let sheet = read::read(ds, &mut diags)?;
-    let restoring = deficits::restore(&sheet, params.number("opening_deficit"), &mut diags);
+    let reading = order::reading(&sheet);
+    let restoring = deficits::restore(&sheet, reading, params.number("opening_deficit"), &mut diags);
     let bases = tax_base::bases(&sheet, params.number("tax_base"), &mut diags);
     let reserve = reserve::follow(&sheet, &bases, params.number("reserve_opening"), &mut diags);
     let goal = goal::check(params.number("goal"), &restoring.years, &bases, &mut diags);

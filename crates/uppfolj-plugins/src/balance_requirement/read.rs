@@ -1,5 +1,6 @@
 //! Reading a balanskravsutredning from its dataset: the year columns, the unit, the recognised
-//! rows and, per year, the amount of each line as the file writes it.
+//! rows and, per year, the amount of each line as the file writes it (and of each row with
+//! amounts it did not recognise, which may explain a difference from the file's own results).
 
 use super::lines::{self, Line};
 use super::text::join_years;
@@ -34,6 +35,8 @@ pub(super) struct Year {
     /// (line, amount, source cell) per recognised row; the amount is `None` when the cell is
     /// empty.
     values: Vec<(Line, Option<f64>, Option<CellRef>)>,
+    /// (row text, amount, source cell) per row with amounts not recognised.
+    pub unrecognised: Vec<(String, f64, Option<CellRef>)>,
 }
 
 impl Year {
@@ -86,7 +89,7 @@ pub(super) fn read<'a>(ds: &'a Dataset, diags: &mut Vec<Diagnostic>) -> Result<S
         Unit::Other("enhet okänd".into())
     });
     let first_data_row = found.year_row.map_or(0, |r| r + 1);
-    let recognised = recognise_rows(ds, label_col, first_data_row, &year_cols, diags);
+    let (recognised, unrecognised) = recognise_rows(ds, label_col, first_data_row, &year_cols, diags);
     let reserve_name = reserve_name(ds, label_col);
     for (line, _) in Line::ADJUSTMENTS.iter().chain(&Line::RESERVES) {
         if !recognised.iter().any(|(l, _)| l == line) {
@@ -104,6 +107,12 @@ pub(super) fn read<'a>(ds: &'a Dataset, diags: &mut Vec<Diagnostic>) -> Result<S
                 .iter()
                 .map(|&(line, row)| (line, num_at(ds, row, Some(col)), cell_at(ds, row, Some(col))))
                 .collect(),
+            unrecognised: unrecognised
+                .iter()
+                .filter_map(|(label, row)| {
+                    num_at(ds, *row, Some(col)).map(|v| (label.clone(), v, cell_at(ds, *row, label_col)))
+                })
+                .collect(),
         })
         .collect();
     Ok(Sheet { ds, unit, reserve_name, recognised, year_cols, years })
@@ -120,6 +129,11 @@ impl Sheet<'_> {
                 cells: self.year_cols.iter().filter_map(|(_, c)| cell_at(self.ds, row, Some(*c))).collect(),
             })
             .collect()
+    }
+
+    /// The dataset row of the line's first row in the file; `None` when the file has none.
+    pub(super) fn row_of(&self, line: Line) -> Option<usize> {
+        self.recognised.iter().find(|(l, _)| *l == line).map(|(_, row)| *row)
     }
 
     /// The first and the last year of the file.
@@ -179,16 +193,20 @@ fn year_row(ds: &Dataset, skip: Option<usize>) -> Option<(usize, Vec<(i32, usize
     })
 }
 
-/// The recognised rows from `first_row` on; a row with amounts that is not recognised is a
-/// warning.
+/// A row with amounts not recognised: its text and dataset row.
+type Unrecognised = (String, usize);
+
+/// The recognised rows from `first_row` on, and those with amounts not recognised (each a
+/// warning), with their dataset rows.
 fn recognise_rows(
     ds: &Dataset,
     label_col: Option<usize>,
     first_row: usize,
     year_cols: &[(i32, usize)],
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(Line, usize)> {
+) -> (Vec<(Line, usize)>, Vec<Unrecognised>) {
     let mut recognised = Vec::new();
+    let mut unrecognised = Vec::new();
     for i in first_row..ds.rows.len() {
         let label = text_at(ds, i, label_col);
         if let Some(line) = Line::recognise(&label) {
@@ -202,9 +220,10 @@ fn recognise_rows(
                 ))
                 .at(&ds.source, cell_at(ds, i, label_col)),
             );
+            unrecognised.push((label, i));
         }
     }
-    recognised
+    (recognised, unrecognised)
 }
 
 /// The reserve's name as the file's row texts use it.

@@ -3,6 +3,7 @@
 
 use super::deficits::Restoring;
 use super::goal::Goal;
+use super::order::SpecialReading;
 use super::read::Sheet;
 use super::reserve::{self, ReserveYear};
 use super::{charts, key_figures, tables, text};
@@ -46,13 +47,18 @@ fn overview(c: &Computed<'_>, show_reserve: bool) -> Section {
     section
 }
 
-/// The balanskravsutredning, the rule of the deficits, and the deficits to restore.
+/// The balanskravsutredning, the rule of the deficits (and where synnerliga skäl were counted,
+/// when the file has them), and the deficits to restore.
 fn balance(c: &Computed<'_>) -> Section {
-    let (years, unit) = (&c.restoring.years, &c.sheet.unit);
+    let (years, unit, reading) = (&c.restoring.years, &c.sheet.unit, c.restoring.reading);
+    let in_result = SpecialReading::in_result(reading);
     let mut section = Section::new("balanskravsutredning", "Balanskravsutredning");
-    section.blocks.push(Block::Table(tables::balance(years, c.sheet.reserve_name, unit)));
+    section.blocks.push(Block::Table(tables::balance(years, c.sheet.reserve_name, unit, in_result)));
     section.blocks.push(Block::Text(Text { paragraphs: vec![text::RESTORE_RULE.into()], generated: false }));
-    section.blocks.push(Block::Table(tables::restore(years, unit)));
+    if let Some(reading) = reading {
+        section.blocks.push(Block::Text(Text { paragraphs: vec![reading.sentence().into()], generated: true }));
+    }
+    section.blocks.push(Block::Table(tables::restore(years, unit, in_result)));
     section
 }
 

@@ -71,16 +71,23 @@ impl RestoreRow {
 }
 
 /// The balanskravsutredning: the adjustments summed into årets resultat efter
-/// balanskravsjusteringar, then the reserve transfers into årets balanskravsresultat.
-pub(super) fn balance(years: &[YearFigures<'_>], reserve_name: &str, unit: &Unit) -> Table {
+/// balanskravsjusteringar, then the reserve transfers (and synnerliga skäl, when the file counts
+/// them there: `special_in_result`) into årets balanskravsresultat.
+pub(super) fn balance(years: &[YearFigures<'_>], reserve_name: &str, unit: &Unit, special_in_result: bool) -> Table {
     let adjustments = Line::ADJUSTMENTS.len();
-    let reserves = Line::RESERVES.len();
+    let special: &[(Line, f64)] = if special_in_result { &[(Line::Special, 1.0)] } else { &[] };
+    let to_result = Line::RESERVES.len() + special.len();
     let rows: Vec<(BalanceRow, RowShape)> = Line::ADJUSTMENTS
         .iter()
         .map(|&(line, sign)| (BalanceRow::Line(line, sign), RowShape::at_level(1)))
         .chain([(BalanceRow::AfterAdjustments, RowShape::subtotal(0, (0..adjustments).collect()))])
-        .chain(Line::RESERVES.iter().map(|&(line, sign)| (BalanceRow::Line(line, sign), RowShape::at_level(1))))
-        .chain([(BalanceRow::BalanceResult, RowShape::total((adjustments..=adjustments + reserves).collect()))])
+        .chain(
+            Line::RESERVES
+                .iter()
+                .chain(special)
+                .map(|&(line, sign)| (BalanceRow::Line(line, sign), RowShape::at_level(1))),
+        )
+        .chain([(BalanceRow::BalanceResult, RowShape::total((adjustments..=adjustments + to_result).collect()))])
         .collect();
     let title = format!("Balanskravsutredning, {}", unit.label());
     by_year(
@@ -94,16 +101,17 @@ pub(super) fn balance(years: &[YearFigures<'_>], reserve_name: &str, unit: &Unit
     .build(rows.iter().map(|(row, shape)| (row, shape.clone())))
 }
 
-/// The deficits to restore: at the start of the year, the year's result, synnerliga skäl, what
-/// was restored, and what remains.
-pub(super) fn restore(years: &[YearFigures<'_>], unit: &Unit) -> Table {
-    let rows = [
-        (RestoreRow::Opening, RowShape::at_level(1)),
-        (RestoreRow::BalanceResult, RowShape::at_level(1)),
-        (RestoreRow::Special, RowShape::at_level(1)),
-        (RestoreRow::Restored, RowShape::at_level(1)),
-        (RestoreRow::Closing, RowShape::total(vec![])),
-    ];
+/// The deficits to restore: at the start of the year, the year's result, synnerliga skäl (unless
+/// `special_in_result` already shows them in the balanskravsutredning), what was restored, and
+/// what remains.
+pub(super) fn restore(years: &[YearFigures<'_>], unit: &Unit, special_in_result: bool) -> Table {
+    let rows: Vec<(RestoreRow, RowShape)> =
+        [RestoreRow::Opening, RestoreRow::BalanceResult, RestoreRow::Special, RestoreRow::Restored]
+            .into_iter()
+            .filter(|row| !(special_in_result && matches!(row, RestoreRow::Special)))
+            .map(|row| (row, RowShape::at_level(1)))
+            .chain([(RestoreRow::Closing, RowShape::total(vec![]))])
+            .collect();
     let title = format!("Balanskravsresultat att återställa, {}", unit.label());
     by_year("att-aterstalla", &title, years, unit, |row: &RestoreRow| row.title().to_owned(), |row, y| row.value(y))
         .build(rows.iter().map(|(row, shape)| (row, shape.clone())))

@@ -6,6 +6,25 @@ use super::settings::OutputUnit;
 use uppfolj_plugin::kit::{num_at, sum_present};
 use uppfolj_plugin::model::dataset::Dataset;
 
+/// Differences of at most this (half a unit) are none.
+pub(super) const DIFFERENCE: f64 = 0.5;
+
+/// How to read one amount from a line's amounts.
+pub(super) type Field = fn(&Amounts) -> Option<f64>;
+
+/// One amount in which two sets of amounts differ.
+#[derive(Debug, Clone)]
+pub(super) struct Difference {
+    /// Its Swedish name (the file's column header).
+    pub what: String,
+    /// The value of the amounts compared.
+    pub own: f64,
+    /// The value compared with.
+    pub other: f64,
+    /// How to read it from any line's amounts.
+    pub field: Field,
+}
+
 /// The amounts of one line, as read (or summed), already in the output unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(super) struct Amounts {
@@ -48,19 +67,21 @@ impl Amounts {
         }
     }
 
-    /// (Swedish name, own value, value to compare with) for each amount both sides have and
-    /// that differs by more than half a unit.
-    pub fn differences(&self, other: &Amounts, names: &Names) -> Vec<(String, f64, f64)> {
-        let pairs = [
-            (&names.annual, self.annual, other.annual),
-            (&names.budget, self.period_budget, other.period_budget),
-            (&names.outcome, self.outcome, other.outcome),
-            (&names.forecast, self.forecast, other.forecast),
+    /// Each amount both sides have that differs by more than half a unit: its Swedish name, own
+    /// value, the value compared with, and how to read it from any line's amounts.
+    pub fn differences(&self, other: &Amounts, names: &Names) -> Vec<Difference> {
+        let fields: [(&String, Field); 4] = [
+            (&names.annual, |a| a.annual),
+            (&names.budget, |a| a.period_budget),
+            (&names.outcome, |a| a.outcome),
+            (&names.forecast, |a| a.forecast),
         ];
-        pairs
+        fields
             .into_iter()
-            .filter_map(|(n, a, b)| match (a, b) {
-                (Some(a), Some(b)) if (a - b).abs() > 0.5 => Some((n.clone(), a, b)),
+            .filter_map(|(n, field)| match (field(self), field(other)) {
+                (Some(a), Some(b)) if (a - b).abs() > DIFFERENCE => {
+                    Some(Difference { what: n.clone(), own: a, other: b, field })
+                }
                 _ => None,
             })
             .collect()

@@ -1,12 +1,14 @@
-//! Checking the file: its subtotals and total rows against the lines they sum, lines missing a
-//! budget, an outcome or a forecast, and the file's own deviation column against the computed one.
+//! Checking the file: its subtotals and total rows against the lines they sum (with the likely
+//! reason of a difference, through the kit's reconciliation), lines missing a budget, an outcome
+//! or a forecast, and the file's own deviation column against the computed one.
 
-use super::amounts::Amounts;
+use super::amounts::{Amounts, DIFFERENCE, Field};
 use super::compute::Derived;
 use super::diagnostics::{Diagnostics, LineIssue};
 use super::read::{Cols, FileTotal, Line, LineKind, Names};
 use super::settings::{ForecastMode, OutputUnit, Settings};
-use uppfolj_plugin::kit::{amount, cell_at, num_at, signed_amount, warn_at};
+use uppfolj_plugin::kit::reconcile::{Check, Suspect};
+use uppfolj_plugin::kit::{amount, cell_at, num_at, warn_at};
 use uppfolj_plugin::model::dataset::Dataset;
 use uppfolj_plugin::model::report::Diagnostic;
 
@@ -20,35 +22,43 @@ pub(super) struct Checks<'a> {
 }
 
 impl Checks<'_> {
-    /// Each subtotal's figures in the file against the sum of the lines under it.
+    /// Each subtotal's figures in the file against the sum of the lines under it, with the likely
+    /// reason of a difference: rounding, or a line next to it that the file's subtotal seems to
+    /// include (or one of its lines it seems to leave out).
     pub fn subtotals(&self, lines: &[Line], subtotals: &[usize], diags: &mut Diagnostics) {
         let (ds, unit) = (self.ds, &self.unit.unit);
         for &s in subtotals {
             let l = &lines[s];
-            if l.children.is_empty() {
-                continue;
-            }
-            for (what, file_v, sum_v) in l.file.differences(&l.amounts, self.names) {
-                diags.line(LineIssue::SubtotalSum, || {
-                    warn_at(
-                        ds,
-                        cell_at(ds, l.row, self.cols.label),
-                        format!(
-                            "Delsumman '{}' anger {what} {} men raderna under den summerar till {} (skillnad {}). \
-                             Rapporten använder radernas summa; kontrollera filen.",
-                            l.label,
-                            amount(file_v, unit),
-                            amount(sum_v, unit),
-                            signed_amount(file_v - sum_v, unit)
-                        ),
-                    )
-                });
+            let (Some(&first), false) = (l.children.first(), l.children.is_empty()) else { continue };
+            let neighbours = [first.checked_sub(1), Some(s + 1)].into_iter().flatten().filter(|&j| j < lines.len());
+            let suspects: Vec<usize> = l.children.iter().copied().chain(neighbours).filter(|&j| j != s).collect();
+            for d in l.file.differences(&l.amounts, self.names) {
+                let terms: Vec<f64> = l.children.iter().filter_map(|&c| (d.field)(&lines[c].amounts)).collect();
+                let check = Check::new(format!("Delsumman '{}', {}", l.label, d.what), d.own, d.other, unit)
+                    .terms(&terms)
+                    .tolerance(DIFFERENCE)
+                    .suspects(self.suspects(lines, &suspects, d.field));
+                let at = cell_at(ds, l.row, self.cols.label);
+                if let Some(diagnostic) =
+                    check.diagnostic(&ds.source, at, "Rapporten använder summan av raderna under den.")
+                {
+                    diags.line(LineIssue::SubtotalSum, || diagnostic);
+                }
             }
         }
     }
 
-    /// The file's total rows: recognised, not added, checked against `total`, the lines' sum.
-    pub fn file_totals(&self, totals: &[FileTotal], total: &Amounts, diags: &mut Diagnostics) {
+    /// The file's total rows: recognised, not added, checked against `total`, the sum of the
+    /// `top` lines, with the likely reason of a difference (rounding, or a line counted in one
+    /// sum but not the other).
+    pub fn file_totals(
+        &self,
+        totals: &[FileTotal],
+        total: &Amounts,
+        lines: &[Line],
+        top: &[usize],
+        diags: &mut Diagnostics,
+    ) {
         let (ds, unit) = (self.ds, &self.unit.unit);
         if totals.is_empty() {
             diags.push(Diagnostic::info(
@@ -66,20 +76,29 @@ impl Checks<'_> {
                     .at(&ds.source, at),
                 );
             }
-            for (what, file_v, sum_v) in diffs {
-                diags.push(warn_at(
-                    ds,
-                    at,
-                    format!(
-                        "Summaraden '{label}' anger {what} {} men raderna summerar till {} (skillnad {}). \
-                         Rapporten använder radernas summa; kontrollera filens summarad.",
-                        amount(file_v, unit),
-                        amount(sum_v, unit),
-                        signed_amount(file_v - sum_v, unit)
-                    ),
-                ));
+            let data: Vec<usize> = (0..lines.len()).filter(|&j| lines[j].kind == LineKind::Data).collect();
+            for d in diffs {
+                let terms: Vec<f64> = top.iter().filter_map(|&c| (d.field)(&lines[c].amounts)).collect();
+                let check = Check::new(format!("Summaraden '{label}', {}", d.what), d.own, d.other, unit)
+                    .terms(&terms)
+                    .tolerance(DIFFERENCE)
+                    .suspects(self.suspects(lines, &data, d.field));
+                if let Some(diagnostic) = check.diagnostic(&ds.source, at, "Rapporten använder radernas summa.") {
+                    diags.push(diagnostic);
+                }
             }
         }
+    }
+
+    /// The lines `rows` as suspects of a difference in the amount `field` reads.
+    fn suspects(&self, lines: &[Line], rows: &[usize], field: Field) -> Vec<Suspect> {
+        rows.iter()
+            .filter_map(|&j| {
+                let l = &lines[j];
+                (field)(&l.amounts)
+                    .map(|v| Suspect::outside_sum(l.label.clone(), v, cell_at(self.ds, l.row, self.cols.label)))
+            })
+            .collect()
     }
 
     /// Lines without a budget, without an outcome, or without the forecast the file should give.

@@ -29,10 +29,29 @@
 //! | previous year (optional, for the profile forecast) | Utfall jan–aug 2023, Bokslut 2023 |
 //!
 //! A row labelled "Summa" or "Totalt" (or marked as total by the import) is the file's total: it
-//! is **not** added again; it is compared with the sum of the rows and a warning is given if they
-//! differ. Rows marked as subtotals (or labelled "Delsumma" / "Summa …") are recomputed from the rows
-//! they sum, following the hierarchy levels found by the import. A line without a budget is shown
-//! with its outcome and an empty deviation, and listed in the diagnostics.
+//! is **not** added again; it is compared with the sum of the rows. Rows marked as subtotals (or
+//! labelled "Delsumma" / "Summa …") are recomputed from the rows they sum, following the hierarchy
+//! levels found by the import. A line without a budget is shown with its outcome and an empty
+//! deviation, and listed in the diagnostics.
+//!
+//! ## Reconciliation with the file's sums
+//! Which rows a "Delsumma" covers follows indentation, codes and bold rows. Where they leave it open
+//! (all the rows above it on one level), the amounts decide: when only the last few rows above it
+//! add up to its figures, in every amount column, those are its rows, and the import says so. A
+//! "Delsumma regional utveckling" of −80 tkr under nine rows of which only the last three (−40,
+//! −15, −25) sum to −80 covers those three; the other six stay on the top level.
+//!
+//! Every subtotal and total the file states is compared with the computed sum (differences of up
+//! to half a unit are none). A difference is given with both numbers, the difference and the
+//! likely reason, at the file's cell:
+//! - **rounding** (information, not a warning) when it is at most half a unit per amount summed:
+//!   "Summaraden 'Summa', Budget: filen anger −171 tkr men beräkningen ger −170 tkr (skillnad
+//!   −1 tkr). Trolig orsak: avrundning; …";
+//! - **a row** when it equals one line's amount: "… Trolig orsak: filens summa tar inte med raden
+//!   'Gemensamma kostnader' (−15 tkr, cell A8), som beräkningen räknar med; …";
+//! - otherwise it says the reason is unknown and what to check.
+//!
+//! The report always uses the computed sums.
 //!
 //! ## Large files
 //! A whole driftredovisning per konto (100 000 lines and more) gives a report a person can read,
@@ -281,7 +300,7 @@ impl<'a> FollowUp<'a> {
         let total = Amounts::sum(top.iter().map(|&i| &lines[i].amounts));
         let checks = Checks { ds, cols: &cols, names: &names, unit: &unit };
         checks.subtotals(&lines, &subtotals, diags);
-        checks.file_totals(&file_totals, &total, diags);
+        checks.file_totals(&file_totals, &total, &lines, &top, diags);
         let settings = Settings::resolve(params, &cols, &lines, period, unit.unit.clone(), diags);
         let derived: Vec<Derived> = lines.iter().map(|l| settings.derive(&l.amounts)).collect();
         checks.missing_figures(&lines, &derived, &settings, diags);

@@ -24,6 +24,10 @@
 //! | responsible (optional) | Ansvarig |
 //!
 //! A row labelled "Summa"/"Totalt" is the file's total: not added again, checked against the sum.
+//! A difference of more than half a unit is given with both numbers and its likely reason:
+//! rounding (half a unit per grant summed; information only), or one grant's amount ("Trolig
+//! orsak: filens summa tar inte med raden 'Projekt X' (120 000 kr, cell A9) …"). The report uses
+//! the grants' sum.
 //!
 //! ## Parameters
 //! - `frame` — the total decided for the grant, in the unit of the file (e.g. `2600000` kr); the

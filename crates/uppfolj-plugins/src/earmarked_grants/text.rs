@@ -19,14 +19,13 @@ pub(super) fn missing_allocation(label: &str) -> String {
     format!("'{label}' saknar beviljat belopp; raden visas men räknas inte in i det beviljade.")
 }
 
-/// A total row of the file stating `what` ("beviljat") as `stated` where the rows sum to `sum`.
-pub(super) fn total_row_differs(what: &str, stated: f64, sum: f64, unit: &Unit) -> String {
-    format!(
-        "Summaraden anger {what} {} men raderna summerar till {}. Rapporten använder radernas summa.",
-        amount(stated, unit),
-        amount(sum, unit)
-    )
+/// What a total row states, for the reconciliation: "Summaraden 'Summa', beviljat".
+pub(super) fn total_row_what(label: &str, what: &str) -> String {
+    format!("Summaraden '{label}', {what}")
 }
+
+/// What the report does when a total row differs from the grants' sum.
+pub(super) const TOTAL_ROW_THEN: &str = "Rapporten använder radernas summa.";
 
 /// A grant used beyond its allocation, as a warning at the cell.
 pub(super) fn overdrawn_warning(label: &str, allocated: f64, used: f64, unit: &Unit) -> String {
