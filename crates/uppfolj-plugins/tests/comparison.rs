@@ -13,6 +13,8 @@ const EOS: &str = "crates/uppfolj-import/tests/fixtures/real/kolada_eos_export22
 const DALARNA: &str = "crates/uppfolj-import/tests/fixtures/real/dalarna_kolada_service_long.csv";
 const CATALOGUE: &str =
     "crates/uppfolj-plugins/tests/fixtures/comparison-groups/kolada_v3_kpi_catalog_regions_excerpt_2026-03.csv";
+const MUNICIPALITIES: &str =
+    "crates/uppfolj-plugins/tests/fixtures/comparison-municipality-names/kolada_v3_municipality_list_2026-03.csv";
 
 /// Every paragraph of the report, joined.
 fn paragraphs(report: &Report) -> String {
@@ -312,6 +314,42 @@ fn a_group_column_in_the_data_file() {
     let table = report.tables().find(|t| t.id == "grupper").expect("group table");
     assert!(!table.columns.iter().any(|c| c.key == "nara"), "no yellow band when it is empty");
     assert!(paragraphs(&report).contains("1 av nyckeltalen har ingen grupp i filerna"));
+}
+
+/// Municipalities given by Kolada id only (invented values) are named from Kolada's municipality
+/// list (real: 0180 Stockholm, 1880 Örebro, 1881 Kumla) and can be chosen by name; without the
+/// list they keep their ids and the report says so.
+#[test]
+fn municipality_ids_are_named_from_koladas_list() {
+    let data = TableLiteral::new("kostnad.csv")
+        .row(["Kommun-id", "År", "Värde"])
+        .row(["0180", "2024", "12"])
+        .row(["1880", "2024", "10"])
+        .row(["1881", "2024", "11"]);
+    let mut datasets = data.import();
+    datasets.extend(import_file(MUNICIPALITIES));
+    let report = run(&Comparison, datasets, &[("region", "Örebro")]);
+    let t = report.tables().find(|t| t.id.starts_with("rangordning")).expect("ranking").id.clone();
+    assert_eq!(cell(&report, &t, "Stockholm", "plats"), Some(1.0));
+    assert_eq!(cell(&report, &t, "Kumla", "plats"), Some(2.0));
+    assert_eq!(cell(&report, &t, "Örebro", "plats"), Some(3.0));
+    assert!(paragraphs(&report).contains("Örebro redovisar ett utfall på 10"), "{}", paragraphs(&report));
+    assert!(report.inputs.iter().any(|i| i.file.contains("municipality_list")));
+    assert!(!messages(&report).contains("visas med sitt Kolada-id"));
+
+    // The regions are named by the built-in table: the list names nothing and is no input.
+    let mut datasets = import_file(U79092);
+    datasets.extend(import_file(MUNICIPALITIES));
+    let report = run(&Comparison, datasets, &[("region", "Halland")]);
+    assert!(!report.inputs.iter().any(|i| i.file.contains("municipality_list")));
+
+    let report = run(&Comparison, data.import(), &[("region", "1880")]);
+    assert_eq!(cell(&report, &t, "1880", "plats"), Some(3.0));
+    assert!(
+        messages(&report).contains("3 enheter visas med sitt Kolada-id (0180, 1880, 1881)"),
+        "{}",
+        messages(&report)
+    );
 }
 
 #[test]

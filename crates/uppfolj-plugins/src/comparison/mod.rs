@@ -36,12 +36,16 @@
 //! - **Unit of measure**: from the end of the KPI's name as Kolada writes it ("…, kr/inv",
 //!   "…, andel (%)"), else the column's.
 //!
-//! One more file may be loaded with the data; it is optional:
+//! Two more files may be loaded with the data; both are optional:
 //! - **Kolada's KPI catalogue** (`/v3/kpi` as a table: `id,title,…,operating_area,perspective,…`;
 //!   the region KPIs are in `kolada_v3_kpi_catalog_regions_only_2026-03.csv`): gives each KPI its
 //!   group, for the summary per group. A data file with a column of the same kind (headed
 //!   `operating_area`, Verksamhetsområde, Område, Nyckeltalsgrupp or Grupp, or a Perspektiv column)
 //!   groups its KPIs the same way; the catalogue goes first.
+//! - **Kolada's list of municipalities and regions** (`/v3/municipality` as a table: `id,title`):
+//!   gives the units a data file names by id only their names ("1880" is shown as "Örebro"). The
+//!   21 regions and Riket are known without it ("0013" is "Region Halland"); without the list a
+//!   municipality given by id only is shown by its id, and the report says so.
 //!
 //! ## Rules
 //! - **Who is ranked.** The units with a value for the KPI in the year. Riket (0000), Kolada's
@@ -180,6 +184,10 @@ impl ReportPlugin for Comparison {
             .or_requires([ColumnRole::IndicatorId, IndicatorName])
             .uses([ColumnRole::Perspective])
             .optional(),
+            InputSpec::new("kommuner", "Koladas lista över kommuner och regioner (id, title), för kommunernas namn")
+                .kind(DatasetKind::Indicator)
+                .requires([RegionId, RegionName])
+                .optional(),
         ]
     }
 
@@ -256,16 +264,17 @@ impl ReportPlugin for Comparison {
         let good_to = usize::try_from(params.integer(GOOD_TO).unwrap_or(3)).unwrap_or(3).max(1);
         let warning_to = usize::try_from(params.integer(WARNING_TO).unwrap_or(7)).unwrap_or(7).max(good_to);
         let bands = Bands { good_to, warning_to };
-        let (series, duplicates) = compute::series(&obs, &choices);
+        let (mut series, duplicates) = compute::series(&obs, &choices);
         let mut report = ReportBuilder::new(&self.meta(), "Jämförelse med andra regioner (Kolada)");
         for ds in &datasets {
             report.input(ds);
         }
-        // The other files (a KPI catalogue) first: they name the KPIs' groups before a data
-        // file's own columns do.
+        // The other files (a KPI catalogue, a list of municipalities) first: they name the KPIs'
+        // groups and the units before a data file's own columns do.
         let others: Vec<&Dataset> =
             inputs.datasets.iter().filter(|d| !datasets.iter().any(|k| std::ptr::eq(*k, *d))).collect();
         let all: Vec<&Dataset> = others.iter().chain(&datasets).copied().collect();
+        name_units(&mut report, &mut series, &all, &others);
         let grouping = groups::grouping(&series, &Catalogue::read(&all), GroupBy::parse(params.text(GROUP_BY)));
         for ds in others.iter().filter(|d| grouping.files.contains(&d.source.file)) {
             report.input(ds);
@@ -278,6 +287,26 @@ impl ReportPlugin for Comparison {
         }
         build(&mut report, &series, params.text(REGION), bands, &datasets, &grouping);
         Ok(report.finish())
+    }
+}
+
+/// Names the units a file gives by id only, from a list of ids and names among `all` (Kolada's
+/// municipality list), adding the lists among `others` that name a municipality of the report to its
+/// inputs; says which ids are left without a name.
+fn name_units(report: &mut ReportBuilder, series: &mut [Series], all: &[&Dataset], others: &[&Dataset]) {
+    let names = places::names(all);
+    let unnamed = places::name_by_id(series.iter_mut().flat_map(|s| s.places.iter_mut()), &names);
+    let used = |ds: &Dataset| {
+        let list = places::names(&[ds]);
+        // The regions and Riket are named by the built-in table, not by the list.
+        let named = |p: &&places::Place| !compute::is_region(p) && p.key != places::RIKET;
+        series.iter().flat_map(|s| &s.places).filter(named).any(|p| list.get(&p.key) == Some(&p.name))
+    };
+    for ds in others.iter().filter(|d| used(d)) {
+        report.input(ds);
+    }
+    if !unnamed.is_empty() {
+        report.diagnostic(Diagnostic::info(text::unnamed(&unnamed)));
     }
 }
 

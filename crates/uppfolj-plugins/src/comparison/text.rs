@@ -222,3 +222,14 @@ pub(super) fn grouping(g: &Grouping, summaries: &[Summary]) -> Vec<String> {
     );
     out
 }
+
+/// The info that units are shown by their Kolada id, for want of their names.
+pub(super) fn unnamed(ids: &[String]) -> String {
+    let more = if ids.len() > 5 { ", …" } else { "" };
+    format!(
+        "{} enheter visas med sitt Kolada-id ({}{more}) eftersom filerna inte har deras namn. Läs in Koladas lista \
+         över kommuner och regioner (kolumnerna id och title) tillsammans med datafilen för att se namnen.",
+        ids.len(),
+        ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+    )
+}
