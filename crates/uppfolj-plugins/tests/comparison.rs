@@ -11,6 +11,10 @@ const N70060: &str =
     "crates/uppfolj-import/tests/fixtures/real/kolada_data_response_shape_N70060_regions_RECONSTRUCTED.json";
 const EOS: &str = "crates/uppfolj-import/tests/fixtures/real/kolada_eos_export22058_wide.xls";
 const DALARNA: &str = "crates/uppfolj-import/tests/fixtures/real/dalarna_kolada_service_long.csv";
+const CATALOGUE: &str =
+    "crates/uppfolj-plugins/tests/fixtures/comparison-groups/kolada_v3_kpi_catalog_regions_excerpt_2026-03.csv";
+const MUNICIPALITIES: &str =
+    "crates/uppfolj-plugins/tests/fixtures/comparison-municipality-names/kolada_v3_municipality_list_2026-03.csv";
 
 /// Every paragraph of the report, joined.
 fn paragraphs(report: &Report) -> String {
@@ -217,6 +221,134 @@ fn an_unknown_unit_is_named_with_those_there_are() {
     assert!(
         messages(&report)
             .contains("Ort X (inställningen Region eller kommun) finns inte i filerna. De som finns: Ort A")
+    );
+}
+
+/// U79092 (by gender) and N70060 with Kolada's catalogue, for Region Västernorrland (0022). By
+/// hand: N70060 2022 place 3 of 3 (above); U79092 2022 women 18.0 and men 20.0, places 13 and 15
+/// of 19 (`awk -F, '$1=="22" && $3==2022'`, ranked as in the Halland test). The catalogue puts
+/// both KPIs in Hälso- och sjukvård; N70060 is Resurser, U79092 Volymer.
+fn vasternorrland(group_by: &str) -> Report {
+    let mut datasets = import_file(U79092);
+    datasets.extend(import_file(N70060));
+    datasets.extend(import_file(CATALOGUE));
+    run(&Comparison, datasets, &[("region", "0022"), ("group_by", group_by)])
+}
+
+#[test]
+fn a_summary_per_area_from_the_kpi_catalogue() {
+    let report = vasternorrland("area");
+    let (t, row) = ("grupper", "Hälso- och sjukvård");
+    assert_eq!(cell(&report, t, row, "antal"), Some(3.0), "N70060, U79092 women and men");
+    assert_eq!(cell(&report, t, row, "malet"), Some(1.0), "N70060, place 3");
+    assert_eq!(cell(&report, t, row, "nara"), Some(0.0));
+    assert_eq!(cell(&report, t, row, "utanfor"), Some(2.0), "U79092, places 13 and 15");
+    assert_eq!(cell(&report, t, row, "utan_plats"), Some(0.0));
+    assert_eq!(cell(&report, t, row, "medianplats"), Some(13.0), "the middle of 3, 13, 15");
+    let table = report.tables().find(|t| t.id == "grupper").expect("group table");
+    assert_eq!(table.rows.len(), 1, "one group, no total row");
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles[2..5], ["Plats 1–3 (grön)", "Plats 4–7 (gul)", "Plats 8 eller sämre (röd)"]);
+    let p = paragraphs(&report);
+    assert!(
+        p.contains(
+            "Nyckeltalen är grupperade efter verksamhetsområde enligt kolada_v3_kpi_catalog_regions_excerpt_2026-03.csv."
+        ),
+        "{p}"
+    );
+    let files: Vec<&str> = report.inputs.iter().map(|i| i.file.as_str()).collect();
+    assert_eq!(files.iter().filter(|f| f.contains("kpi_catalog")).count(), 1, "{files:?}");
+}
+
+#[test]
+fn a_summary_per_perspective_with_all_kpis_last() {
+    let report = vasternorrland("perspective");
+    let t = "grupper";
+    assert_eq!(cell(&report, t, "Resurser", "antal"), Some(1.0));
+    assert_eq!(cell(&report, t, "Resurser", "malet"), Some(1.0));
+    assert_eq!(cell(&report, t, "Resurser", "medianplats"), Some(3.0));
+    assert_eq!(cell(&report, t, "Volymer", "antal"), Some(2.0));
+    assert_eq!(cell(&report, t, "Volymer", "utanfor"), Some(2.0));
+    assert_eq!(cell(&report, t, "Volymer", "medianplats"), Some(14.0), "the mean of 13 and 15");
+    assert_eq!(cell(&report, t, "Alla nyckeltal", "antal"), Some(3.0));
+    assert_eq!(cell(&report, t, "Alla nyckeltal", "medianplats"), Some(13.0));
+    let table = report.tables().find(|t| t.id == "grupper").expect("group table");
+    assert_eq!(table.columns[0].title, "Perspektiv");
+    assert!(paragraphs(&report).contains("grupperade efter perspektiv enligt"));
+}
+
+/// Without a catalogue the sample's KPIs are one group, and the report says how to get groups.
+#[test]
+fn without_a_catalogue_one_group_and_a_hint() {
+    let report = run(&Comparison, import_file(U79092), &[("region", "Halland")]);
+    let (t, row) = ("grupper", "Alla nyckeltal");
+    assert_eq!(cell(&report, t, row, "antal"), Some(2.0));
+    assert_eq!(cell(&report, t, row, "utanfor"), Some(2.0));
+    assert_eq!(cell(&report, t, row, "medianplats"), Some(14.0), "places 13 (women) and 15 (men)");
+    assert!(paragraphs(&report).contains("Läs in Koladas nyckeltalskatalog"));
+}
+
+/// A data file's own group column; a KPI without a group is counted apart.
+#[test]
+fn a_group_column_in_the_data_file() {
+    let report = run(
+        &Comparison,
+        TableLiteral::new("nyckeltal.csv")
+            .row(["Kommun", "År", "Nyckeltal", "Verksamhetsområde", "Värde"])
+            .row(["Ort A", "2024", "Väntetid, dagar", "Vård", "10"])
+            .row(["Ort B", "2024", "Väntetid, dagar", "Vård", "12"])
+            .row(["Ort A", "2024", "Besök, antal", "Vård", "7"])
+            .row(["Ort B", "2024", "Besök, antal", "Vård", "9"])
+            .row(["Ort A", "2024", "Nöjdhet, andel (%)", "", "80"])
+            .row(["Ort B", "2024", "Nöjdhet, andel (%)", "", "70"])
+            .import(),
+        &[("region", "Ort A"), ("lower_is_better", "Väntetid, dagar"), ("good_to", "1"), ("warning_to", "1")],
+    );
+    let t = "grupper";
+    assert_eq!(cell(&report, t, "Vård", "antal"), Some(2.0));
+    assert_eq!(cell(&report, t, "Vård", "malet"), Some(1.0), "Väntetid: place 1 of 2");
+    assert_eq!(cell(&report, t, "Vård", "utanfor"), Some(1.0), "Besök: place 2 of 2");
+    assert_eq!(cell(&report, t, "Vård", "medianplats"), Some(1.5));
+    assert_eq!(cell(&report, t, "Utan grupp i filerna", "antal"), Some(1.0));
+    assert_eq!(cell(&report, t, "Alla nyckeltal", "antal"), Some(3.0));
+    let table = report.tables().find(|t| t.id == "grupper").expect("group table");
+    assert!(!table.columns.iter().any(|c| c.key == "nara"), "no yellow band when it is empty");
+    assert!(paragraphs(&report).contains("1 av nyckeltalen har ingen grupp i filerna"));
+}
+
+/// Municipalities given by Kolada id only (invented values) are named from Kolada's municipality
+/// list (real: 0180 Stockholm, 1880 Örebro, 1881 Kumla) and can be chosen by name; without the
+/// list they keep their ids and the report says so.
+#[test]
+fn municipality_ids_are_named_from_koladas_list() {
+    let data = TableLiteral::new("kostnad.csv")
+        .row(["Kommun-id", "År", "Värde"])
+        .row(["0180", "2024", "12"])
+        .row(["1880", "2024", "10"])
+        .row(["1881", "2024", "11"]);
+    let mut datasets = data.import();
+    datasets.extend(import_file(MUNICIPALITIES));
+    let report = run(&Comparison, datasets, &[("region", "Örebro")]);
+    let t = report.tables().find(|t| t.id.starts_with("rangordning")).expect("ranking").id.clone();
+    assert_eq!(cell(&report, &t, "Stockholm", "plats"), Some(1.0));
+    assert_eq!(cell(&report, &t, "Kumla", "plats"), Some(2.0));
+    assert_eq!(cell(&report, &t, "Örebro", "plats"), Some(3.0));
+    assert!(paragraphs(&report).contains("Örebro redovisar ett utfall på 10"), "{}", paragraphs(&report));
+    assert!(report.inputs.iter().any(|i| i.file.contains("municipality_list")));
+    assert!(!messages(&report).contains("visas med sitt Kolada-id"));
+
+    // The regions are named by the built-in table: the list names nothing and is no input.
+    let mut datasets = import_file(U79092);
+    datasets.extend(import_file(MUNICIPALITIES));
+    let report = run(&Comparison, datasets, &[("region", "Halland")]);
+    assert!(!report.inputs.iter().any(|i| i.file.contains("municipality_list")));
+
+    let report = run(&Comparison, data.import(), &[("region", "1880")]);
+    assert_eq!(cell(&report, &t, "1880", "plats"), Some(3.0));
+    assert!(
+        messages(&report).contains("3 enheter visas med sitt Kolada-id (0180, 1880, 1881)"),
+        "{}",
+        messages(&report)
     );
 }
 

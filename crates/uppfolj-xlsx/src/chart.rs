@@ -2,7 +2,8 @@
 //! chart reads its values from those cells, so editing a figure redraws the chart).
 //!
 //! * bar, grouped bar, stacked bar and line charts map to Excel's own kinds, horizontal when the
-//!   Report asks for it; bars with a status are coloured by it;
+//!   Report asks for it; bars with a status are coloured by it, and so are the markers of a
+//!   line's points with a status (the comparison's rank band per year);
 //! * a waterfall is a stacked column chart with an invisible base series; its steps are coloured
 //!   by direction (increase, decrease), or as better and worse when the Report says which
 //!   direction of the series is better (`report::ChartSemantics`);
@@ -307,7 +308,8 @@ fn add_waterfall_series(
     hidden_legend
 }
 
-/// The Report's series, each in its colour; bars with a status in the status's colour.
+/// The Report's series, each in its colour; bars and line markers with a status in the
+/// status's colour.
 fn add_series(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>) {
     for (s, series_data) in chart.series.iter().enumerate() {
         let col = (s + 1) as u16;
@@ -339,7 +341,9 @@ fn add_series(xl: &mut XlChart, chart: &Chart, data: DataRange<'_>) {
                 }
             }
         }
-        if !series_data.statuses.is_empty() && chart.kind != ChartKind::Line {
+        // A line's points with a status get markers in its colour (rust_xlsxwriter writes a line
+        // series' point format into the point's marker); bars are filled with it.
+        if !series_data.statuses.is_empty() {
             let points: Vec<ChartPoint> = (0..chart.categories.len())
                 .map(|i| match series_data.statuses.get(i).copied().flatten() {
                     Some(status) => ChartPoint::new().set_format(&mut solid(formats::status_chart_color(status))),

@@ -36,6 +36,17 @@
 //! - **Unit of measure**: from the end of the KPI's name as Kolada writes it ("…, kr/inv",
 //!   "…, andel (%)"), else the column's.
 //!
+//! Two more files may be loaded with the data; both are optional:
+//! - **Kolada's KPI catalogue** (`/v3/kpi` as a table: `id,title,…,operating_area,perspective,…`;
+//!   the region KPIs are in `kolada_v3_kpi_catalog_regions_only_2026-03.csv`): gives each KPI its
+//!   group, for the summary per group. A data file with a column of the same kind (headed
+//!   `operating_area`, Verksamhetsområde, Område, Nyckeltalsgrupp or Grupp, or a Perspektiv column)
+//!   groups its KPIs the same way; the catalogue goes first.
+//! - **Kolada's list of municipalities and regions** (`/v3/municipality` as a table: `id,title`):
+//!   gives the units a data file names by id only their names ("1880" is shown as "Örebro"). The
+//!   21 regions and Riket are known without it ("0013" is "Region Halland"); without the list a
+//!   municipality given by id only is shown by its id, and the report says so.
+//!
 //! ## Rules
 //! - **Who is ranked.** The units with a value for the KPI in the year. Riket (0000), Kolada's
 //!   groups (ids starting with G) and group averages ("Alla kommuner (ovägt medel)", rows the
@@ -63,6 +74,23 @@
 //!   at 30 100, 30 500 and 31 000 kr/inv: the goal top 3 needed at most 31 000 kr/inv.
 //! - **Source**: the report credits "Källa: Kolada" when the data has Kolada KPI ids or a file or
 //!   table is named Kolada; never for figures computed here (places, changes, needed values).
+//! - **Summary per group of KPIs**, for the chosen unit: per group, the number of KPIs compared
+//!   (a KPI compared for women and men separately counts once per gender, as in the summary
+//!   table), how many are in each rank band (counted by the same status as the KPI's table; the
+//!   column headers name the band and its colour: "Plats 1–3 (grön)", "Plats 4–7 (gul)", "Plats 8
+//!   eller sämre (röd)", and "Utan placering" for Saknar värde and Ingen jämförelse) and the
+//!   **median place** (the middle place, or the mean of the two middle ones; KPIs without a place
+//!   are left out), and all KPIs last when there is more than one group. The groups are Kolada's
+//!   **verksamhetsområde** (`operating_area`) by default, or its **perspective** with
+//!   `group_by=perspective`; when the files give no KPI the chosen kind, the other kind is used,
+//!   and when they give neither, all KPIs are one group ("Alla nyckeltal") and the report says
+//!   how to load the catalogue. A KPI the files give no group is counted under "Utan grupp i
+//!   filerna". The KPI is found in the catalogue by its Kolada id, else by its name. Example:
+//!   U79092 by gender and N70060 with the catalogue, for Region Västernorrland in 2022: by
+//!   verksamhetsområde one group, Hälso- och sjukvård: 3 KPIs, 1 on Plats 1–3 (N70060, place 3),
+//!   2 on Plats 8 eller sämre (U79092 kvinnor and män, places 13 and 15), median place 13; by
+//!   perspective Resurser (N70060: median place 3) and Volymer (U79092: median place 14, the mean
+//!   of 13 and 15), then all KPIs.
 //!
 //! Without a chosen unit the report shows each KPI's ranking and chart; choose one with `region`.
 //!
@@ -77,14 +105,19 @@
 //!   is better (overrides the built-in table).
 //! - `gender` — Kön: `auto` (T when the file has it, else each gender separately, the default),
 //!   `T`, `K` or `M`.
+//! - `group_by` — Gruppera nyckeltalen efter: `area` (verksamhetsområde, the default) or
+//!   `perspective` (perspektiv), for the summary per group.
 //!
 //! ## Example
 //! ```text
 //! uppfolj run comparison samples/kolada_u79092_aterinskrivning_2018_2022.csv --param region=Halland
+//! uppfolj run comparison data.json kolada_v3_kpi_catalog_regions_only_2026-03.csv --param region=0022 \
+//!     --param group_by=perspective
 //! ```
 
 mod charts;
 mod compute;
+mod groups;
 mod kpis;
 mod places;
 mod read;
@@ -92,6 +125,7 @@ mod tables;
 mod text;
 
 use compute::{Bands, Choices, Series};
+use groups::{Catalogue, GroupBy, Grouping};
 use read::Gender;
 use uppfolj_plugin::kit::{ReportBuilder, cell_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind};
@@ -111,6 +145,7 @@ const WARNING_TO: &str = "warning_to";
 const LOWER_IS_BETTER: &str = "lower_is_better";
 const HIGHER_IS_BETTER: &str = "higher_is_better";
 const GENDER: &str = "gender";
+const GROUP_BY: &str = "group_by";
 
 /// The sample the examples run on.
 const SAMPLE: &str = "samples/kolada_u79092_aterinskrivning_2018_2022.csv";
@@ -139,6 +174,20 @@ impl ReportPlugin for Comparison {
                 .or_requires([Need::Role(RegionName), Need::Role(IndicatorName), Need::YearColumns(2)])
                 .uses([ColumnRole::IndicatorId, IndicatorName, Gender])
                 .many(),
+            InputSpec::new(
+                "katalog",
+                "Koladas nyckeltalskatalog (id, title, operating_area, perspective), för placeringen per \
+                 verksamhetsområde",
+            )
+            .kind(DatasetKind::Indicator)
+            .requires([ColumnRole::IndicatorId, ColumnRole::Perspective])
+            .or_requires([ColumnRole::IndicatorId, IndicatorName])
+            .uses([ColumnRole::Perspective])
+            .optional(),
+            InputSpec::new("kommuner", "Koladas lista över kommuner och regioner (id, title), för kommunernas namn")
+                .kind(DatasetKind::Indicator)
+                .requires([RegionId, RegionName])
+                .optional(),
         ]
     }
 
@@ -163,6 +212,13 @@ impl ReportPlugin for Comparison {
             )
             .help("Vilket kön som jämförs när filen har värden per kön.")
             .default_value(ParamValue::Text("auto".into())),
+            ParamSpec::choice(
+                GROUP_BY,
+                "Gruppera nyckeltalen efter",
+                &[("area", "Verksamhetsområde"), ("perspective", "Perspektiv")],
+            )
+            .help("Grupperna i sammanfattningen per grupp, från Koladas nyckeltalskatalog eller en kolumn i filen.")
+            .default_value(ParamValue::Text("area".into())),
         ]
     }
 
@@ -208,9 +264,19 @@ impl ReportPlugin for Comparison {
         let good_to = usize::try_from(params.integer(GOOD_TO).unwrap_or(3)).unwrap_or(3).max(1);
         let warning_to = usize::try_from(params.integer(WARNING_TO).unwrap_or(7)).unwrap_or(7).max(good_to);
         let bands = Bands { good_to, warning_to };
-        let (series, duplicates) = compute::series(&obs, &choices);
+        let (mut series, duplicates) = compute::series(&obs, &choices);
         let mut report = ReportBuilder::new(&self.meta(), "Jämförelse med andra regioner (Kolada)");
         for ds in &datasets {
+            report.input(ds);
+        }
+        // The other files (a KPI catalogue, a list of municipalities) first: they name the KPIs'
+        // groups and the units before a data file's own columns do.
+        let others: Vec<&Dataset> =
+            inputs.datasets.iter().filter(|d| !datasets.iter().any(|k| std::ptr::eq(*k, *d))).collect();
+        let all: Vec<&Dataset> = others.iter().chain(&datasets).copied().collect();
+        name_units(&mut report, &mut series, &all, &others);
+        let grouping = groups::grouping(&series, &Catalogue::read(&all), GroupBy::parse(params.text(GROUP_BY)));
+        for ds in others.iter().filter(|d| grouping.files.contains(&d.source.file)) {
             report.input(ds);
         }
         if duplicates > 0 {
@@ -219,8 +285,28 @@ impl ReportPlugin for Comparison {
         if is_kolada(&datasets, &obs) {
             report.credit("Källa: Kolada");
         }
-        build(&mut report, &series, params.text(REGION), bands, &datasets);
+        build(&mut report, &series, params.text(REGION), bands, &datasets, &grouping);
         Ok(report.finish())
+    }
+}
+
+/// Names the units a file gives by id only, from a list of ids and names among `all` (Kolada's
+/// municipality list), adding the lists among `others` that name a municipality of the report to its
+/// inputs; says which ids are left without a name.
+fn name_units(report: &mut ReportBuilder, series: &mut [Series], all: &[&Dataset], others: &[&Dataset]) {
+    let names = places::names(all);
+    let unnamed = places::name_by_id(series.iter_mut().flat_map(|s| s.places.iter_mut()), &names);
+    let used = |ds: &Dataset| {
+        let list = places::names(&[ds]);
+        // The regions and Riket are named by the built-in table, not by the list.
+        let named = |p: &&places::Place| !compute::is_region(p) && p.key != places::RIKET;
+        series.iter().flat_map(|s| &s.places).filter(named).any(|p| list.get(&p.key) == Some(&p.name))
+    };
+    for ds in others.iter().filter(|d| used(d)) {
+        report.input(ds);
+    }
+    if !unnamed.is_empty() {
+        report.diagnostic(Diagnostic::info(text::unnamed(&unnamed)));
     }
 }
 
@@ -241,7 +327,14 @@ fn chosen(series: &[Series], wanted: Option<&str>) -> Vec<Option<usize>> {
 }
 
 /// The sections, notes and diagnostics of the report.
-fn build(report: &mut ReportBuilder, series: &[Series], wanted: Option<&str>, bands: Bands, datasets: &[&Dataset]) {
+fn build(
+    report: &mut ReportBuilder,
+    series: &[Series],
+    wanted: Option<&str>,
+    bands: Bands,
+    datasets: &[&Dataset],
+    grouping: &Grouping,
+) {
     let chosen = chosen(series, wanted.map(str::trim).filter(|w| !w.is_empty()));
     let names: Vec<String> = {
         let mut n: Vec<String> =
@@ -281,7 +374,7 @@ fn build(report: &mut ReportBuilder, series: &[Series], wanted: Option<&str>, ba
             report.diagnostic(Diagnostic::warning(text::assumed_direction(s)));
         }
     }
-    report.section(overview(series, &chosen, bands));
+    report.section(overview(series, &chosen, bands, grouping));
     for (s, &c) in series.iter().zip(&chosen) {
         let section = kpi_section(report, s, c, bands);
         report.section(section);
@@ -291,18 +384,22 @@ fn build(report: &mut ReportBuilder, series: &[Series], wanted: Option<&str>, ba
     }
 }
 
-/// The overview: key figures, the analysis per KPI and the summary table, for the chosen unit.
-fn overview(series: &[Series], chosen: &[Option<usize>], bands: Bands) -> Section {
+/// The overview: key figures, the analysis per KPI, the summary table and the summary per group
+/// of KPIs, for the chosen unit.
+fn overview(series: &[Series], chosen: &[Option<usize>], bands: Bands, grouping: &Grouping) -> Section {
     let mut section = Section::new("oversikt", "Översikt");
-    let lines: Vec<tables::Line> = series
+    let (lines, group_of): (Vec<tables::Line>, Vec<Option<String>>) = series
         .iter()
         .zip(chosen)
-        .filter_map(|(s, c)| {
+        .zip(&grouping.of)
+        .filter_map(|((s, c), g)| {
             let p = (*c)?;
             let compared = compute::compared(s, Some(p));
-            compute::outcome(s, p, &compared, bands).map(|outcome| tables::Line { series: s, place: p, outcome })
+            let line =
+                compute::outcome(s, p, &compared, bands).map(|outcome| tables::Line { series: s, place: p, outcome });
+            line.map(|l| (l, g.clone()))
         })
-        .collect();
+        .unzip();
     if lines.is_empty() {
         let kpis: Vec<String> = series.iter().map(Series::title).collect();
         section.blocks.push(Block::Text(Text {
@@ -325,6 +422,9 @@ fn overview(series: &[Series], chosen: &[Option<usize>], bands: Bands) -> Sectio
         .collect();
     section.blocks.push(Block::Text(Text { paragraphs, generated: true }));
     section.blocks.push(Block::Table(tables::summary(&lines, bands)));
+    let (summaries, all) = groups::summaries(&lines, &group_of, grouping.by, bands);
+    section.blocks.push(Block::Text(Text { paragraphs: text::grouping(grouping, &summaries), generated: true }));
+    section.blocks.push(Block::Table(tables::groups(&summaries, &all, grouping.by, bands)));
     section
 }
 

@@ -1,6 +1,11 @@
 //! The compared units (regions, municipalities, Riket and group averages): Kolada's ids and names
-//! of Riket and the 21 regions, how a cell of a file names one, and how the `region` parameter
+//! of Riket and the 21 regions, the names of the units a file gives by id only (from a list of
+//! ids and names loaded with it), how a cell of a file names one, and how the `region` parameter
 //! finds one.
+
+use std::collections::BTreeMap;
+use uppfolj_plugin::kit::text_at;
+use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, Value};
 
 /// Kolada's id and name of Riket and the 21 regions (Kolada's municipality list, type L, 2026-03).
 /// A region's Kolada id is "00" and its two-digit county code (länskod): "0013" is "13", Halland.
@@ -96,6 +101,52 @@ fn normalise_id(id: &str) -> Option<String> {
         });
     }
     Some(id.to_owned())
+}
+
+/// The names of units by Kolada id, from every dataset with an id and a name column (Kolada's
+/// municipality list: `id,title`): "1880" → "Örebro". The first name read for an id is kept.
+pub(super) fn names(datasets: &[&Dataset]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for ds in datasets {
+        let (Some(id_col), Some(name_col)) = (ds.column(ColumnRole::RegionId), ds.column(ColumnRole::RegionName))
+        else {
+            continue;
+        };
+        for r in 0..ds.rows.len() {
+            let id = match ds.value(r, id_col) {
+                Some(Value::Number { value, .. }) if value.fract() == 0.0 && *value >= 0.0 => format!("{value:.0}"),
+                _ => text_at(ds, r, Some(id_col)),
+            };
+            let name = text_at(ds, r, Some(name_col));
+            if let Some(id) = normalise_id(&id).filter(|_| is_digits(&id) && !name.is_empty() && !is_digits(&name)) {
+                out.entry(id).or_insert(name);
+            }
+        }
+    }
+    out
+}
+
+/// Gives the units known by id only (their name is their id) the name `names` has for them.
+/// Returns the ids still without a name.
+pub(super) fn name_by_id<'a>(
+    places: impl IntoIterator<Item = &'a mut Place>,
+    names: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let mut unnamed = Vec::new();
+    for p in places {
+        if p.name != p.key || !is_digits(&p.key) {
+            continue;
+        }
+        match names.get(&p.key) {
+            Some(name) => {
+                p.name.clone_from(name);
+                p.reference = p.reference || is_group_name(name);
+            }
+            None if !unnamed.contains(&p.key) => unnamed.push(p.key.clone()),
+            None => {}
+        }
+    }
+    unnamed
 }
 
 fn region_by_id(id: &str) -> Option<(&'static str, &'static str)> {

@@ -1,6 +1,8 @@
-//! The tables: the chosen unit's standing per KPI, and each KPI's ranking in the latest year.
+//! The tables: the chosen unit's standing per KPI and per group of KPIs, and each KPI's ranking
+//! in the latest year.
 
 use super::compute::{Bands, Outcome, Series, compared, round};
+use super::groups::{GroupBy, Summary};
 use super::text;
 use uppfolj_plugin::kit::{RowShape, TableBuilder, status_col, text_col};
 use uppfolj_plugin::model::report::{Column, ColumnKind, Status, Table, TableCell};
@@ -71,6 +73,35 @@ pub(super) fn summary(lines: &[Line], bands: Bands) -> Table {
         .column(number_col("riket", "Riket", 1), |l| TableCell::number(l.outcome.riket))
         .column(text_col("riktning", "Riktning"), |l| TableCell::Text(text::direction_short(l.series)))
         .build(lines.iter().map(|l| (l, RowShape::data())))
+}
+
+/// The chosen unit per group of KPIs: the KPIs, how many are in each rank band (the band's
+/// words and colour in the header, so the count never relies on colour; no yellow column when
+/// that band is empty) and the median place; with more than one group, all KPIs last.
+pub(super) fn groups(summaries: &[Summary], all: &Summary, by: Option<GroupBy>, bands: Bands) -> Table {
+    let group_title = match by {
+        Some(GroupBy::Area) => "Verksamhetsområde",
+        Some(GroupBy::Perspective) => "Perspektiv",
+        None => "Grupp",
+    };
+    let band = |status: Status, colour: &str| format!("{} ({colour})", bands.label(status));
+    let whole = summaries.iter().chain([all]).all(|s| s.median.is_none_or(|m| m.fract() == 0.0));
+    let count = |n: usize| TableCell::Number(n as f64);
+    let mut rows: Vec<(&Summary, RowShape)> = summaries.iter().map(|s| (s, RowShape::data())).collect();
+    if summaries.len() > 1 {
+        rows.push((all, RowShape::total(Vec::new())));
+    }
+    TableBuilder::new("grupper", format!("Placering per {}", group_title.to_lowercase()))
+        .column(text_col("grupp", group_title), |s: &Summary| TableCell::Text(s.name.clone()))
+        .column(number_col("antal", "Antal nyckeltal", 0), |s| count(s.kpis))
+        .column(number_col("malet", &band(Status::Good, "grön"), 0), |s| count(s.good))
+        .column_if(bands.warning_to > bands.good_to, number_col("nara", &band(Status::Warning, "gul"), 0), |s| {
+            count(s.warning)
+        })
+        .column(number_col("utanfor", &band(Status::Bad, "röd"), 0), |s| count(s.bad))
+        .column(number_col("utan_plats", "Utan placering", 0), |s| count(s.unplaced))
+        .column(number_col("medianplats", "Medianplats", u8::from(!whole)), |s| TableCell::number(s.median))
+        .build(rows.iter().map(|(s, shape)| (*s, shape.clone())))
 }
 
 /// The status cell of an outcome: the band, or "Saknar värde" / "Ingen jämförelse".

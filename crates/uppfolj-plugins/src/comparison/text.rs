@@ -1,6 +1,7 @@
 //! The Swedish sentences and messages of the comparison.
 
 use super::compute::{Bands, Outcome, Series, Standing, is_region, round};
+use super::groups::{Grouping, Summary, UNGROUPED};
 use super::kpis::{Better, DirectionSource};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Status;
@@ -191,4 +192,44 @@ pub(super) fn duplicates(n: usize) -> String {
 /// The info that fewer than the 21 regions were ranked.
 pub(super) fn few_regions(s: &Series, of: usize, year: i32) -> String {
     format!("{}: bara {of} av 21 regioner har värde {year} i filerna; placeringen gäller bland dem.", s.short())
+}
+
+/// Where the groups of the summary per group came from, and how the median place is taken.
+pub(super) fn grouping(g: &Grouping, summaries: &[Summary]) -> Vec<String> {
+    let mut out = vec![match g.by {
+        Some(by) if by == g.wanted => {
+            format!("Nyckeltalen är grupperade efter {} enligt {}.", by.word(), g.files.join(", "))
+        }
+        Some(by) => format!(
+            "Nyckeltalen är grupperade efter {} enligt {}; filerna anger inget {} för dem.",
+            by.word(),
+            g.files.join(", "),
+            g.wanted.word()
+        ),
+        None => "Filerna anger ingen grupp (verksamhetsområde eller perspektiv) för nyckeltalen, så alla räknas i en \
+                 grupp. Läs in Koladas nyckeltalskatalog (kolumnerna id, operating_area och perspective) tillsammans \
+                 med datafilen för placeringen per verksamhetsområde."
+            .to_owned(),
+    }];
+    if let Some(u) = summaries.iter().find(|s| s.name == UNGROUPED) {
+        out.push(format!("{} av nyckeltalen har ingen grupp i filerna och räknas under {UNGROUPED}.", u.kpis));
+    }
+    out.push(
+        "Medianplats: den mittersta av placeringarna i gruppen (medelvärdet av de två mittersta vid ett jämnt \
+         antal); nyckeltal utan placering räknas inte. Ett nyckeltal som jämförs för kvinnor och män för sig räknas \
+         en gång per kön."
+            .to_owned(),
+    );
+    out
+}
+
+/// The info that units are shown by their Kolada id, for want of their names.
+pub(super) fn unnamed(ids: &[String]) -> String {
+    let more = if ids.len() > 5 { ", …" } else { "" };
+    format!(
+        "{} enheter visas med sitt Kolada-id ({}{more}) eftersom filerna inte har deras namn. Läs in Koladas lista \
+         över kommuner och regioner (kolumnerna id och title) tillsammans med datafilen för att se namnen.",
+        ids.len(),
+        ids.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+    )
 }
