@@ -49,9 +49,9 @@ impl Kind {
     }
 }
 
-/// The inputs of a composite: any file one of its parts can use (required: at least one, and
-/// every one counts, so that several files fit a composite more closely than one report), then
-/// each part's own inputs, optional, under the part's id.
+/// The inputs of a composite: any file that one of its parts requires (at least one, and every
+/// one counts, so that several files fit a composite more closely than one report), then each
+/// part's own inputs, optional, under the part's id.
 pub(crate) fn inputs() -> Vec<InputSpec> {
     let mut any = InputSpec::new(
         "files",
@@ -62,7 +62,9 @@ pub(crate) fn inputs() -> Vec<InputSpec> {
     let mut specs = Vec::new();
     for part in &PARTS {
         for spec in part.inputs() {
-            any.alternatives.extend(spec.alternatives.iter().cloned());
+            if !spec.optional {
+                any.alternatives.extend(spec.alternatives.iter().cloned());
+            }
             for role in &spec.optional_roles {
                 if !any.optional_roles.contains(role) {
                     any.optional_roles.push(*role);
