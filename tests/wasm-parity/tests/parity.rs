@@ -1,4 +1,4 @@
-//! Runs every built-in plugin on its sample through import → plugin → chart → xlsx and compares
+//! Runs every built-in plugin on its sample (the interim report on all of them) through import → plugin → chart → xlsx and compares
 //! the result with `tests/expected/<plugin>.json`, written by the native run. The native test
 //! (`cargo test -p uppfolj-wasm-parity`) checks the file is current (set `UPDATE_EXPECTED=1` to
 //! rewrite it); the wasm test (`cargo xtask test`, under Node) checks that wasm gives the same.
@@ -9,10 +9,25 @@ use uppfolj_plugin::Inputs;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_node_experimental);
 
+/// A file of the repository's samples: its name and bytes.
+type Sample = (&'static str, &'static [u8]);
+
+const DRIFT: Sample =
+    ("driftredovisning_2024_aug.xlsx", include_bytes!("../../../samples/driftredovisning_2024_aug.xlsx"));
+const PLAN: Sample = ("handlingsplan_2024_2026.xlsx", include_bytes!("../../../samples/handlingsplan_2024_2026.xlsx"));
+const GRANTS: Sample =
+    ("riktade_statsbidrag_2020.xlsx", include_bytes!("../../../samples/riktade_statsbidrag_2020.xlsx"));
+const BALANCE: Sample =
+    ("balanskravsutredning_2021_2024.xlsx", include_bytes!("../../../samples/balanskravsutredning_2021_2024.xlsx"));
+const GOALS: Sample = ("malupfoljning_2024.csv", include_bytes!("../../../samples/malupfoljning_2024.csv"));
+const KOLADA: Sample = (
+    "kolada_u79092_aterinskrivning_2018_2022.csv",
+    include_bytes!("../../../samples/kolada_u79092_aterinskrivning_2018_2022.csv"),
+);
+
 struct Case {
     plugin: &'static str,
-    sample: &'static str,
-    bytes: &'static [u8],
+    files: &'static [Sample],
     params: &'static [(&'static str, &'static str)],
     expected: &'static str,
 }
@@ -20,45 +35,44 @@ struct Case {
 const CASES: &[Case] = &[
     Case {
         plugin: "budget-follow-up",
-        sample: "driftredovisning_2024_aug.xlsx",
-        bytes: include_bytes!("../../../samples/driftredovisning_2024_aug.xlsx"),
+        files: &[DRIFT],
         params: &[],
         expected: include_str!("expected/budget-follow-up.json"),
     },
     Case {
         plugin: "action-plan",
-        sample: "handlingsplan_2024_2026.xlsx",
-        bytes: include_bytes!("../../../samples/handlingsplan_2024_2026.xlsx"),
+        files: &[PLAN],
         params: &[("required", "325")],
         expected: include_str!("expected/action-plan.json"),
     },
     Case {
         plugin: "earmarked-grants",
-        sample: "riktade_statsbidrag_2020.xlsx",
-        bytes: include_bytes!("../../../samples/riktade_statsbidrag_2020.xlsx"),
+        files: &[GRANTS],
         params: &[("frame", "2600000")],
         expected: include_str!("expected/earmarked-grants.json"),
     },
     Case {
         plugin: "balance-requirement",
-        sample: "balanskravsutredning_2021_2024.xlsx",
-        bytes: include_bytes!("../../../samples/balanskravsutredning_2021_2024.xlsx"),
+        files: &[BALANCE],
         params: &[("goal", "2")],
         expected: include_str!("expected/balance-requirement.json"),
     },
-    Case {
-        plugin: "scorecard",
-        sample: "malupfoljning_2024.csv",
-        bytes: include_bytes!("../../../samples/malupfoljning_2024.csv"),
-        params: &[],
-        expected: include_str!("expected/scorecard.json"),
-    },
+    Case { plugin: "scorecard", files: &[GOALS], params: &[], expected: include_str!("expected/scorecard.json") },
     Case {
         plugin: "comparison",
-        sample: "kolada_u79092_aterinskrivning_2018_2022.csv",
-        bytes: include_bytes!("../../../samples/kolada_u79092_aterinskrivning_2018_2022.csv"),
+        files: &[KOLADA],
         params: &[("region", "Halland")],
         expected: include_str!("expected/comparison.json"),
+    },
+    Case {
+        plugin: "interim-report",
+        files: &[DRIFT, BALANCE, GOALS, KOLADA, PLAN, GRANTS],
+        params: &[
+            ("comparison.region", "Halland"),
+            ("action-plan.required", "325"),
+            ("earmarked-grants.frame", "2600000"),
+        ],
+        expected: include_str!("expected/interim-report.json"),
     },
 ];
 
@@ -66,11 +80,13 @@ const CASES: &[Case] = &[
 /// numbers of the exported workbook read back by the import (calamine).
 fn pipeline(case: &Case) -> serde_json::Value {
     let options = uppfolj_import::ImportOptions::default();
-    let import = uppfolj_import::import_bytes(case.sample, case.bytes, &options).expect("the sample imports");
+    let datasets = case.files.iter().flat_map(|(name, bytes)| {
+        uppfolj_import::import_bytes(name, bytes, &options).expect("the sample imports").datasets
+    });
     let registry = uppfolj_plugins::registry();
     let plugin = registry.get(case.plugin).expect("built-in plugin");
     let params: Vec<(String, String)> = case.params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let inputs = Inputs::new(import.datasets.clone());
+    let inputs = Inputs::new(datasets.collect());
     let report = uppfolj_plugin::run(plugin, &inputs, &params).expect("the report computes");
     let svgs: Vec<String> = report
         .charts()
