@@ -330,3 +330,25 @@ fn a_unit_of_measure_column_and_heading_rows() {
         "{text}"
     );
 }
+
+#[test]
+fn a_kolada_kpi_named_in_the_indicator_gets_its_direction_from_the_built_in_table() {
+    let table = TableLiteral::new("styrkort.csv")
+        .row(["Indikator", "Målvärde 2024", "Utfall 2023", "Utfall 2024"])
+        .row(["Oplanerade återinskrivningar (U79092)", "15", "17", "16"]);
+    let report = run(&Scorecard, table.import(), &[]);
+    assert_eq!(
+        text_of(&report, "Oplanerade återinskrivningar (U79092)", "riktning"),
+        "Lägre är bättre (enligt den inbyggda tabellen över kända Kolada-nyckeltal)",
+        "the direction and where it came from"
+    );
+    // Lower is better: 16 misses the target 15 (93,8 % of it) and counts as delvis uppnått;
+    // the fall from 17 is an improvement.
+    assert_eq!(status_of(&report, "Oplanerade återinskrivningar (U79092)"), "Delvis uppnått");
+    assert_eq!(trend_of(&report, "Oplanerade återinskrivningar (U79092)"), Some(Trend::Better));
+    assert!(
+        messages(&report).contains("inbyggda tabellen")
+            || format!("{:?}", report.sections).contains("inbyggda tabellen"),
+        "the report says where the direction came from"
+    );
+}

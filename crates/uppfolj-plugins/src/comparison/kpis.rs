@@ -6,7 +6,7 @@ use uppfolj_plugin::model::unit::Unit;
 
 /// Which direction of a KPI's values is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Better {
+pub(crate) enum Better {
     Higher,
     Lower,
 }
@@ -24,7 +24,7 @@ pub(super) enum DirectionSource {
 
 /// A KPI of the built-in table.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct KnownKpi {
+pub(crate) struct KnownKpi {
     pub id: &'static str,
     pub name: &'static str,
     pub better: Better,
@@ -32,7 +32,7 @@ pub(super) struct KnownKpi {
 
 /// Well-known Kolada KPIs whose better direction is not a matter of opinion. The user overrides
 /// any of them with the parameters.
-pub(super) const KNOWN: &[KnownKpi] = &[
+pub(crate) const KNOWN: &[KnownKpi] = &[
     KnownKpi {
         id: "N70060", name: "Nettokostnad hälso- och sjukvård (exkl. tandvård), kr/inv", better: Better::Lower
     },
@@ -44,12 +44,19 @@ pub(super) const KNOWN: &[KnownKpi] = &[
 ];
 
 /// The built-in entry for a KPI id (case-insensitive).
-pub(super) fn known(id: &str) -> Option<&'static KnownKpi> {
+pub(crate) fn known(id: &str) -> Option<&'static KnownKpi> {
     KNOWN.iter().find(|k| k.id.eq_ignore_ascii_case(id.trim()))
 }
 
+/// The built-in entry an indicator's name points at: a Kolada id in it ("Återinskrivningar
+/// (U79092)") or the KPI's Kolada name itself.
+pub(crate) fn known_in_name(name: &str) -> Option<&'static KnownKpi> {
+    let by_id = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| is_kpi_id(w)).find_map(known);
+    by_id.or_else(|| KNOWN.iter().find(|k| k.name.eq_ignore_ascii_case(name.trim())))
+}
+
 /// Whether a text is a Kolada KPI id: a capital letter and five digits ("N70060", "U79092").
-pub(super) fn is_kpi_id(text: &str) -> bool {
+pub(crate) fn is_kpi_id(text: &str) -> bool {
     let t = text.trim();
     let mut chars = t.chars();
     t.len() == 6 && chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_digit())
@@ -86,6 +93,16 @@ pub(super) fn listed(list: Option<&str>, id: Option<&str>, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_known_kpi_by_the_id_or_name_in_an_indicator_name() {
+        assert_eq!(known_in_name("Återinskrivningar 65+ (U79092)").map(|k| k.id), Some("U79092"));
+        assert_eq!(
+            known_in_name("nettokostnad hälso- och sjukvård (exkl. tandvård), kr/inv").map(|k| k.id),
+            Some("N70060")
+        );
+        assert!(known_in_name("Väntetid till första besök").is_none());
+    }
 
     #[test]
     fn knows_kolada_ids_and_units() {

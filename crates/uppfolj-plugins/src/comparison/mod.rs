@@ -118,7 +118,7 @@
 mod charts;
 mod compute;
 mod groups;
-mod kpis;
+pub(crate) mod kpis;
 mod places;
 mod read;
 mod tables;

@@ -184,6 +184,7 @@ fn resolve_direction(
     let set = s.per_indicator.iter().find(|(n, _)| *n == name).map(|(_, d)| (*d, Source::Indicator));
     set.or(column.map(|d| (d, Source::Column)))
         .or(implied.map(|d| (d, Source::Target)))
+        .or(direction::built_in(&ind.name).map(|d| (d, Source::BuiltIn)))
         .or(s.direction.map(|d| (d, Source::Parameter)))
 }
 

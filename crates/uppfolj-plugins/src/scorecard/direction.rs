@@ -1,5 +1,6 @@
 //! Which direction of an indicator is better, and where the report learnt it: the file's
-//! direction column, the target's wording, or the parameter. Never assumed without saying so.
+//! direction column, the target's wording, the built-in table of well-known Kolada KPIs, or the
+//! parameter. Never assumed without saying so.
 
 /// Which direction of an indicator's values is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub(super) enum Source {
     Column,
     /// The wording of the target ("<10", "ska minska").
     Target,
+    /// The built-in table of well-known Kolada KPIs, for an indicator whose name carries one's id
+    /// ("(U79092)") or Kolada name.
+    BuiltIn,
     /// The setting for indicators whose file says nothing.
     Parameter,
 }
@@ -40,9 +44,19 @@ impl Source {
             Source::Indicator => "enligt inställningen för indikatorn",
             Source::Column => "enligt kolumnen Önskad riktning",
             Source::Target => "enligt målvärdet",
+            Source::BuiltIn => "enligt den inbyggda tabellen över kända Kolada-nyckeltal",
             Source::Parameter => "enligt inställningen",
         }
     }
+}
+
+/// The direction the built-in table of Kolada KPIs gives an indicator named `name`.
+pub(super) fn built_in(name: &str) -> Option<Direction> {
+    use crate::comparison::kpis::{Better, known_in_name};
+    known_in_name(name).map(|k| match k.better {
+        Better::Higher => Direction::Higher,
+        Better::Lower => Direction::Lower,
+    })
 }
 
 /// The direction a cell of a direction column states: `Some(None)` for a cell that states none

@@ -64,7 +64,10 @@
 //!
 //! **Direction** (whether higher or lower is better) comes from the `directions` parameter
 //! for the indicators it names, else from the direction column, else from the target's wording ("<10", "högst", "ska minska": lower; "≥", "minst", "ska öka":
-//! higher), else from the `direction` parameter; otherwise it is unknown and the table says
+//! higher), else from a small built-in table of well-known Kolada KPIs when the indicator's
+//! name carries one's id or Kolada name ("Återinskrivningar (U79092)": lower is better; the
+//! same table the comparison uses), else from the `direction` parameter; otherwise it is
+//! unknown and the table says
 //! "Okänd". The table says where each came from. A bare-number target with an unknown direction
 //! gets Saknar bedömning. When the column and the wording disagree, a warning says so; the
 //! status follows the target's comparison, the trend and degree the column.
