@@ -67,3 +67,36 @@ fn run_names_an_unknown_plugin_a_missing_input_and_a_file_given_twice() {
     assert!(!twice.status.success());
     assert!(text(&twice.stderr).contains("two input files are named"), "{}", text(&twice.stderr));
 }
+
+#[test]
+fn run_makes_the_annual_report_from_several_files_with_a_parts_parameter() {
+    let out = uppfolj(&[
+        "run",
+        "annual-report",
+        "samples/driftredovisning_2024_aug.xlsx",
+        "samples/balanskravsutredning_2021_2024.xlsx",
+        "samples/malupfoljning_2024.csv",
+        "samples/kolada_u79092_aterinskrivning_2018_2022.csv",
+        "--param",
+        "comparison.region=Halland",
+        "--param",
+        "scorecard.partial=100",
+        "--json",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["plugin"]["id"], "annual-report");
+    assert_eq!(report["inputs"].as_array().map(Vec::len), Some(4), "every file is an input");
+    let json = text(&out.stdout);
+    assert!(json.contains("Region Halland redovisar"), "the comparison's region reached it");
+    assert!(json.contains("\"Måluppfyllelse: Delvis uppnått från (% av målvärdet)\",\n      \"100\""), "partial=100");
+    assert!(json.contains("Handlingsplan: ingen inläst fil har de uppgifterna"), "a part without data says so");
+    let unknown = uppfolj(&["run", "annual-report", "samples/malupfoljning_2024.csv", "--param", "partial=90"]);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("scorecard.partial"),
+        "the valid keys are listed: {}",
+        text(&unknown.stderr)
+    );
+}
