@@ -220,3 +220,32 @@ fn a_parts_messages_name_the_part_and_its_parameters_are_its_own() {
     let shown: Vec<String> = report.parameters.iter().map(|(k, v)| format!("{k}={v}")).collect();
     assert!(shown.contains(&"Måluppfyllelse: Delvis uppnått från (% av målvärdet)=90".to_owned()), "{shown:?}");
 }
+
+/// A balanskravsutredning with the year's forecast beside last year's outcome.
+fn balance_with_forecast() -> Vec<Dataset> {
+    TableLiteral::new("balanskrav.csv")
+        .row(["Balanskravsutredning, mnkr", "Prognos 2024", "Bokslut 2023"])
+        .row(["Årets resultat", "-40,0", "25,0"])
+        .row(["Samtliga realisationsvinster", "-2,0", "-5,0"])
+        .import()
+}
+
+#[test]
+fn the_interim_report_gives_the_forecast_of_the_balanskravsresultat_or_says_it_is_missing() {
+    let datasets = [import_file("samples/driftredovisning_2024_aug.xlsx"), balance_with_forecast()].concat();
+    let report = run_composite(&InterimReport, datasets, &[]);
+    let summary = figures(&section(&report, "sammanfattning").blocks).into_iter().cloned().collect::<Vec<_>>();
+    let forecast = summary.iter().find(|k| k.label == "Balanskravsresultat 2024 (prognos)").expect("the forecast");
+    assert_eq!(forecast.value, Some(-42.0), "−40 − 2 in realisation gains");
+    assert!(!messages(&report).contains("ingen prognoskolumn"));
+    let without = run_composite(
+        &InterimReport,
+        [
+            import_file("samples/driftredovisning_2024_aug.xlsx"),
+            import_file("samples/balanskravsutredning_2021_2024.xlsx"),
+        ]
+        .concat(),
+        &[],
+    );
+    assert!(messages(&without).contains("ingen prognoskolumn för året"), "{}", messages(&without));
+}

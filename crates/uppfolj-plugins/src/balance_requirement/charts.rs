@@ -16,7 +16,7 @@ pub(super) fn results(years: &[YearFigures<'_>], unit: &Unit) -> Chart {
         id: CHART_ID.into(),
         title: format!("Årets resultat och balanskravsresultat per år, {}", unit.label()),
         kind: ChartKind::GroupedBar,
-        categories: years.iter().map(|y| y.year().to_string()).collect(),
+        categories: years.iter().map(YearFigures::label).collect(),
         series: vec![
             Series {
                 name: "Årets resultat".into(),

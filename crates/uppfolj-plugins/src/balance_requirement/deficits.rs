@@ -38,6 +38,11 @@ impl YearFigures<'_> {
     pub(super) fn year(&self) -> i32 {
         self.read.year
     }
+
+    /// The year as the report writes it: "2024", or "2024 (prognos)" for a forecast column.
+    pub(super) fn label(&self) -> String {
+        if self.read.forecast { format!("{} (prognos)", self.read.year) } else { self.read.year.to_string() }
+    }
 }
 
 /// A deficit still to restore.

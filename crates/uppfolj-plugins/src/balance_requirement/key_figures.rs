@@ -43,7 +43,7 @@ fn amount_figure(label: String, value: f64, status: Option<Status>, note: Option
 
 /// Årets resultat, balanskravsresultat and what remains to restore after year `last`.
 fn results(last: &YearFigures<'_>, deficits: &[Deficit], unit: &Unit) -> [KeyFigure; 3] {
-    let y = last.year();
+    let y = last.label();
     let oldest = deficits
         .first()
         .and_then(|d| d.origin.zip(d.deadline()))

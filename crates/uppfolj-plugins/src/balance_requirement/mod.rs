@@ -21,7 +21,9 @@
 //! column per year (headers "2021", "2022", … or "Bokslut 2023", or a row of year numbers at the
 //! top of the table). The plugin is offered for a table with a row "Årets resultat" and at least one
 //! year; when the only years stand over the column of row texts, they are used as they are, with a
-//! warning. Recognised rows (signs are taken from the row's meaning, so both "−3,1" and "3,1" work
+//! warning. A year column whose header says it is a forecast ("Prognos 2024", as in an interim
+//! report) is read like the others and written "2024 (prognos)" in the key figures, the text, the
+//! table and the chart. Recognised rows (signs are taken from the row's meaning, so both "−3,1" and "3,1" work
 //! for a deduction):
 //!
 //! | Row text contains | Effect |

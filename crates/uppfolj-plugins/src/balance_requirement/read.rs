@@ -32,6 +32,9 @@ pub(super) struct Sheet<'a> {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Year {
     pub year: i32,
+    /// Whether the column is a forecast for the year ("Prognos 2024"), as an interim report's
+    /// balanskravsutredning has for the current year.
+    pub forecast: bool,
     /// (line, amount, source cell) per recognised row; the amount is `None` when the cell is
     /// empty.
     values: Vec<(Line, Option<f64>, Option<CellRef>)>,
@@ -103,6 +106,7 @@ pub(super) fn read<'a>(ds: &'a Dataset, diags: &mut Vec<Diagnostic>) -> Result<S
         .iter()
         .map(|&(year, col)| Year {
             year,
+            forecast: is_forecast_column(ds, col),
             values: recognised
                 .iter()
                 .map(|&(line, row)| (line, num_at(ds, row, Some(col)), cell_at(ds, row, Some(col))))
@@ -140,6 +144,13 @@ impl Sheet<'_> {
     pub(super) fn first_and_last_year(&self) -> (i32, i32) {
         (self.years.first().map_or(0, |y| y.year), self.years.last().map_or(0, |y| y.year))
     }
+}
+
+/// Whether the column's header (or period) says it is a forecast ("Prognos 2024", "Prognos helår").
+fn is_forecast_column(ds: &Dataset, col: usize) -> bool {
+    ds.columns.get(col).is_some_and(|c| {
+        [Some(c.name.as_str()), c.period.as_deref()].into_iter().flatten().any(|t| norm(t).contains("prognos"))
+    })
 }
 
 /// The year columns of a dataset, and where their years were found.

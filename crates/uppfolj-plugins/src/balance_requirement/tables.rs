@@ -129,7 +129,7 @@ fn by_year<'a, R>(
     let builder = TableBuilder::new(id, title)
         .column(text_col("post", "Balanskravsutredning"), move |row| TableCell::Text(row_title(row)));
     years.iter().fold(builder, |builder, y| {
-        builder.column(amount_col(&format!("ar_{}", y.year()), &y.year().to_string(), unit, None), move |row: &R| {
+        builder.column(amount_col(&format!("ar_{}", y.year()), &y.label(), unit, None), move |row: &R| {
             TableCell::number(Some(value(row, y)))
         })
     })

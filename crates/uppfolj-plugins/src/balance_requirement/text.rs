@@ -27,7 +27,7 @@ pub(super) fn overview(
 fn year_sentence(y: &YearFigures<'_>, unit: &Unit) -> String {
     let mut s = format!(
         "{}: årets resultat efter balanskravsjusteringar är {} och årets balanskravsresultat {}.",
-        y.year(),
+        y.label(),
         amount(y.after_adjustments, unit),
         amount(y.balance_result, unit)
     );

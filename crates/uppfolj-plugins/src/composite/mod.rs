@@ -130,9 +130,26 @@ pub(crate) fn compute(kind: Kind, meta: &PluginMeta, inputs: &Inputs, params: &P
     builder.section(sources::section(&runs, &inputs.datasets));
     gather(&mut builder, &runs);
     builder.diagnostics(check.warning);
+    builder.diagnostics(forecast_missing(kind, &runs));
     let mut report = builder.finish();
     report.parameters = parameters(params, &runs);
     Ok(report)
+}
+
+/// For an interim report whose balance requirement has no forecast column: the note that the
+/// forecast of the balanskravsresultat, which the interim report should give, is missing.
+fn forecast_missing(kind: Kind, runs: &[PartRun<'_>]) -> Option<Diagnostic> {
+    let balance = runs.iter().find(|r| r.part.id == "balance-requirement")?.report()?;
+    let has_forecast = balance.sections.iter().flat_map(|s| &s.blocks).any(|b| match b {
+        Block::KeyFigures { figures } => figures.iter().any(|k| k.label.contains("(prognos)")),
+        _ => false,
+    });
+    (kind == Kind::Interim && !has_forecast).then(|| {
+        Diagnostic::info(
+            "Balanskrav: balanskravsutredningen har ingen prognoskolumn för året (t.ex. 'Prognos 2024'), så \
+             delårsrapportens prognos för årets balanskravsresultat saknas. Lägg till kolumnen i filen.",
+        )
+    })
 }
 
 fn inputs_needed() -> String {

@@ -68,10 +68,15 @@
 //!   part's name ("Ekonomi: …"); "Källa: Kolada" is credited only when the comparison used Kolada
 //!   data.
 //!
+//! - **Forecast of the balanskravsresultat.** A balanskravsutredning column headed with a
+//!   forecast ("Prognos 2024") is the year's forecast: its figures read "Balanskravsresultat 2024
+//!   (prognos)" in the chapter and on the summary page. Without such a column the report says
+//!   that the interim report's forecast of the balanskravsresultat is missing.
+//!
 //! ## Not yet
-//! The forecast of the balanskravsresultat is the balance requirement's own (from its file); it is
-//! not derived from the driftredovisning's full-year forecast. Resultaträkning, balansräkning and
-//! the nettokostnadsutveckling are not computed: no sample or part reads them.
+//! The forecast of the balanskravsresultat is taken from the balanskravsutredning's forecast
+//! column; it is not derived from the driftredovisning's full-year forecast. Resultaträkning,
+//! balansräkning and the nettokostnadsutveckling are not computed: no sample or part reads them.
 
 use crate::composite::{self, Kind};
 use uppfolj_plugin::{ComputeResult, Example, InputSpec, Inputs, ParamSpec, Params, PluginMeta, ReportPlugin};
