@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
         let s = load(s, "drift.csv", false, BUDGET);
         assert_eq!(names(&s), ["bidrag.csv", "drift.csv"]);
-        assert_eq!(s.session.plugin_id(), Some("budget-follow-up"), "the first plugin that fits");
+        assert_eq!(s.session.plugin_id(), Some("interim-report"), "files for two parts: the composite report");
         let refused = load(s.clone(), "trasig.xlsx", false, "%PDF-1.7");
         assert_eq!(refused.session, s.session, "a refused file changes nothing");
         assert_eq!(refused.report, s.report);
