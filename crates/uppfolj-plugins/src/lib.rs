@@ -27,6 +27,7 @@ pub mod budget_follow_up;
 pub mod comparison;
 mod composite;
 pub mod earmarked_grants;
+mod grouping;
 pub mod interim_report;
 pub mod scorecard;
 

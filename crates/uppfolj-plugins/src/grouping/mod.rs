@@ -1,0 +1,160 @@
+//! Grouping the lines of a ledger (a huvudbok export, many lines per unit) by its organisation
+//! and account columns, shared by budget-follow-up and ledger-outcome: which columns make the
+//! levels (the parameter `group`, else the organisation columns when some unit has several
+//! lines), and the tree of groups over the lines ([`tree`]).
+
+mod tree;
+
+pub(crate) use tree::{Order, build};
+
+use uppfolj_plugin::kit::{row_is_total, text_at};
+use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
+use uppfolj_plugin::model::report::Diagnostic;
+use uppfolj_plugin::model::vocab::normalise;
+use uppfolj_plugin::{ParamSpec, Params};
+
+/// The key of the grouping parameter.
+pub(crate) const PARAM: &str = "group";
+
+/// The parameter's Swedish label.
+pub(crate) const LABEL: &str = "Gruppera efter";
+
+/// The value that turns grouping off.
+const NONE_WORDS: &[&str] = &["ingen", "inga", "nej", "none", "-"];
+
+/// The grouping parameter: column headers or role words, comma separated.
+pub(crate) fn param_spec() -> ParamSpec {
+    ParamSpec::text(PARAM, LABEL).help(
+        "Kolumner att gruppera raderna efter, från översta nivån, åtskilda med komma: rubriker som i filen \
+         (t.ex. Förvaltning, Verksamhet eller Konto) eller orden organisation och konto. Tomt: \
+         organisationskolumnerna när en enhet har flera rader. 'ingen' visar raderna ogrupperade.",
+    )
+}
+
+/// How a ledger's lines are grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Grouping {
+    /// The levels from the top: each the columns whose texts, joined, name a group.
+    pub levels: Vec<Vec<usize>>,
+    /// Whether the user chose the columns (else they are the default).
+    pub chosen: bool,
+}
+
+impl Grouping {
+    /// The grouping of `ds`: as the parameter says, else the default (see [`Grouping::default_of`]);
+    /// `None` for no grouping. Names in the parameter that match no column are reported (and
+    /// when none matches, the default applies).
+    pub fn resolve(ds: &Dataset, params: &Params, diags: &mut Vec<Diagnostic>) -> Option<Grouping> {
+        let asked = params.text(PARAM).map(str::trim).filter(|t| !t.is_empty());
+        let Some(asked) = asked else { return Self::default_of(ds) };
+        if NONE_WORDS.contains(&normalise(asked).as_str()) {
+            return None;
+        }
+        let mut groups: Vec<usize> = Vec::new();
+        for item in asked.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let found = columns_named(ds, item);
+            if found.is_empty() {
+                diags.push(Diagnostic::warning(format!(
+                    "{LABEL}: filen har ingen kolumn '{item}'. Ange kolumnernas rubriker som i filen ({}), åtskilda \
+                     med komma.",
+                    headers(ds)
+                )));
+            }
+            groups.extend(found.into_iter().filter(|c| !groups.contains(c)).collect::<Vec<_>>());
+        }
+        if groups.is_empty() {
+            return Self::default_of(ds);
+        }
+        Some(Grouping { levels: with_level_below(ds, levels_of(ds, &groups)), chosen: true })
+    }
+
+    /// The default grouping: the organisation columns, each a level, with the account columns
+    /// as the level below, when the file is a flat list (no levels or subtotals) in which some
+    /// unit has several lines.
+    pub fn default_of(ds: &Dataset) -> Option<Grouping> {
+        let org = ds.columns_with(ColumnRole::OrgUnit);
+        if org.is_empty() || ds.rows.iter().any(|r| r.level > 0 || r.kind == RowKind::Subtotal) {
+            return None;
+        }
+        let mut seen = std::collections::HashSet::new();
+        let repeated =
+            data_rows(ds).any(|i| !seen.insert(org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>()));
+        repeated.then(|| Grouping { levels: with_level_below(ds, levels_of(ds, &org)), chosen: false })
+    }
+
+    /// The headers of the group levels (without the level below when there is one), e.g.
+    /// "Förvaltning och Verksamhet".
+    pub fn describe(&self, ds: &Dataset, groups: usize) -> String {
+        let names: Vec<String> = self.levels.iter().take(groups).map(|l| level_name(ds, l)).collect();
+        join_and(&names)
+    }
+
+    /// The header of every level, "Förvaltning / Verksamhet / Konto".
+    pub fn title(&self, ds: &Dataset) -> String {
+        self.levels.iter().map(|l| level_name(ds, l)).collect::<Vec<_>>().join(" / ")
+    }
+}
+
+/// The rows of `ds` a grouping counts: not the file's total rows.
+pub(crate) fn data_rows(ds: &Dataset) -> impl Iterator<Item = usize> + '_ {
+    (0..ds.rows.len()).filter(|&i| ds.rows[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
+}
+
+/// The header of a level: its first column's ("Konto" for Konto and Kontonamn).
+pub(crate) fn level_name(ds: &Dataset, cols: &[usize]) -> String {
+    cols.first().and_then(|&c| ds.columns.get(c)).map(|m| m.name.trim().to_owned()).unwrap_or_default()
+}
+
+/// "a", "a och b", "a, b och c".
+pub(crate) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+    }
+}
+
+/// The columns an item of the parameter names: a header (compared without case and extra
+/// spaces), else a role word ("organisation", "konto").
+fn columns_named(ds: &Dataset, item: &str) -> Vec<usize> {
+    let wanted = normalise(item);
+    let by_header: Vec<usize> = (0..ds.columns.len()).filter(|&c| normalise(&ds.columns[c].name) == wanted).collect();
+    if !by_header.is_empty() {
+        return by_header;
+    }
+    match wanted.as_str() {
+        "organisation" | "org" | "enhet" | "enheter" => ds.columns_with(ColumnRole::OrgUnit),
+        "konto" | "konton" | "account" => ds.columns_with(ColumnRole::Account),
+        _ => Vec::new(),
+    }
+}
+
+/// One level per column, except that the account columns (a code and a name) make one level.
+fn levels_of(ds: &Dataset, cols: &[usize]) -> Vec<Vec<usize>> {
+    let accounts = ds.columns_with(ColumnRole::Account);
+    let mut levels: Vec<Vec<usize>> = Vec::new();
+    for &c in cols {
+        if accounts.contains(&c) {
+            if !levels.iter().any(|l| l.contains(&c)) {
+                levels.push(accounts.clone());
+            }
+        } else {
+            levels.push(vec![c]);
+        }
+    }
+    levels
+}
+
+/// `levels` with the account columns as the level below, unless they are among them already.
+fn with_level_below(ds: &Dataset, mut levels: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let accounts = ds.columns_with(ColumnRole::Account);
+    if !accounts.is_empty() && !levels.iter().flatten().any(|c| accounts.contains(c)) {
+        levels.push(accounts);
+    }
+    levels
+}
+
+/// The headers of `ds`, for a message: "Förvaltning, Konto, Utfall".
+fn headers(ds: &Dataset) -> String {
+    ds.columns.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+}
