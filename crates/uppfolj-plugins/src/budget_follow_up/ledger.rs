@@ -7,7 +7,6 @@ use super::amounts::Amounts;
 use super::read::{Line, LineKind};
 use crate::grouping::{self, Grouping, Order};
 use uppfolj_plugin::model::dataset::Dataset;
-use uppfolj_plugin::model::format;
 
 /// How the ledger was grouped, for the table, the texts and the sources.
 #[derive(Debug)]
@@ -22,32 +21,9 @@ pub(super) struct Ledger {
 }
 
 impl Ledger {
-    /// Says how the lines were grouped and where they are: "Huvudbokens 304 rader är grupperade
-    /// per Förvaltning och Verksamhet, med Konto på nivån under; …".
+    /// Says how the lines were grouped and where they are.
     pub fn statement(&self, ds: &Dataset) -> String {
-        let levels = self.grouping.levels.len();
-        let groups = if levels > 1 { levels - 1 } else { levels };
-        let mut s = format!(
-            "Filens {} rader är grupperade per {}",
-            format::number(self.rows.len() as f64, 0),
-            self.grouping.describe(ds, groups)
-        );
-        if levels > 1 {
-            s.push_str(&format!(
-                ", med {} på nivån under",
-                grouping::level_name(ds, &self.grouping.levels[levels - 1])
-            ));
-        }
-        s.push_str(
-            ". Varje grupp är summan av raderna under den. Alla filens rader finns i Excel-exportens blad Indata.",
-        );
-        if !self.grouping.chosen {
-            s.push_str(&format!(
-                " Grupperingen är standard när en enhet har flera rader; välj en annan med inställningen {}.",
-                grouping::LABEL
-            ));
-        }
-        s
+        self.grouping.statement(ds, self.rows.len())
     }
 }
 

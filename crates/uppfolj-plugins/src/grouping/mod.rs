@@ -9,6 +9,7 @@ pub(crate) use tree::{Order, build};
 
 use uppfolj_plugin::kit::{row_is_total, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
+use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Diagnostic;
 use uppfolj_plugin::model::vocab::normalise;
 use uppfolj_plugin::{ParamSpec, Params};
@@ -79,7 +80,36 @@ impl Grouping {
         let mut seen = std::collections::HashSet::new();
         let repeated =
             data_rows(ds).any(|i| !seen.insert(org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>()));
-        repeated.then(|| Grouping { levels: with_level_below(ds, levels_of(ds, &org)), chosen: false })
+        repeated.then(|| Self::units_and_accounts(ds)).flatten()
+    }
+
+    /// The organisation columns, each a level, with the account columns as the level below; the
+    /// account columns alone when there is no organisation column; `None` without either.
+    pub fn units_and_accounts(ds: &Dataset) -> Option<Grouping> {
+        let org = ds.columns_with(ColumnRole::OrgUnit);
+        let levels = with_level_below(ds, levels_of(ds, &org));
+        (!levels.is_empty()).then_some(Grouping { levels, chosen: false })
+    }
+
+    /// Says how `lines` lines were grouped and where they are: "Filens 304 rader är grupperade
+    /// per Förvaltning och Verksamhet, med Konto på nivån under. …".
+    pub fn statement(&self, ds: &Dataset, lines: usize) -> String {
+        let levels = self.levels.len();
+        let groups = if levels > 1 { levels - 1 } else { levels };
+        let count = format::number(lines as f64, 0);
+        let mut s = format!("Filens {count} rader är grupperade per {}", self.describe(ds, groups));
+        if levels > 1 {
+            s.push_str(&format!(", med {} på nivån under", level_name(ds, &self.levels[levels - 1])));
+        }
+        s.push_str(
+            ". Varje grupp är summan av raderna under den. Alla filens rader finns i Excel-exportens blad Indata.",
+        );
+        if !self.chosen {
+            s.push_str(&format!(
+                " Grupperingen är standard när en enhet har flera rader; välj en annan med inställningen {LABEL}."
+            ));
+        }
+        s
     }
 
     /// The headers of the group levels (without the level below when there is one), e.g.

@@ -22,10 +22,12 @@ pub(crate) struct Node {
 }
 
 /// How the groups on each level are ordered.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Order {
+#[derive(Clone, Copy)]
+pub(crate) enum Order<'a> {
     /// By name, as numbers where names are numbers (account codes), else alphabetically.
     Name,
+    /// By the size of the sum of `weight` over their rows, largest first; then by name.
+    Size(&'a dyn Fn(usize) -> f64),
 }
 
 /// The groups of `rows` on `levels` (each a list of columns), in display order.
@@ -79,6 +81,19 @@ fn key(ds: &Dataset, row: usize, cols: &[usize]) -> String {
 fn sort(groups: &mut [(String, Vec<usize>)], order: Order) {
     match order {
         Order::Name => groups.sort_by(|a, b| by_name(&a.0, &b.0)),
+        Order::Size(weight) => {
+            let size = |rows: &[usize]| rows.iter().map(|&r| weight(r)).sum::<f64>().abs();
+            let mut sized: Vec<(f64, usize)> = groups.iter().enumerate().map(|(i, g)| (size(&g.1), i)).collect();
+            sized.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| by_name(&groups[a.1].0, &groups[b.1].0)));
+            let order: Vec<usize> = sized.into_iter().map(|(_, i)| i).collect();
+            let mut taken: Vec<Option<(String, Vec<usize>)>> =
+                groups.iter_mut().map(|g| Some(std::mem::take(g))).collect();
+            for (slot, i) in groups.iter_mut().zip(order) {
+                if let Some(g) = taken[i].take() {
+                    *slot = g;
+                }
+            }
+        }
     }
 }
 
@@ -133,5 +148,13 @@ mod tests {
         );
         assert_eq!(nodes[0].children, vec![1, 2]);
         assert_eq!(nodes[3].children, vec![4]);
+    }
+
+    #[test]
+    fn by_size_the_largest_group_comes_first() {
+        let ds = ledger();
+        let weight = |r: usize| uppfolj_plugin::kit::num_at(&ds, r, Some(2)).unwrap_or(0.0);
+        let nodes = build(&ds, &[vec![0]], &[0, 1, 2, 3], Order::Size(&weight));
+        assert_eq!(nodes.iter().map(|n| n.label.as_str()).collect::<Vec<_>>(), ["Vård", "Skola"]);
     }
 }
