@@ -78,8 +78,11 @@ impl Grouping {
             return None;
         }
         let mut seen = std::collections::HashSet::new();
-        let repeated =
-            data_rows(ds).any(|i| !seen.insert(org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>()));
+        // A row naming no unit (a unit written once over its rows) is no second line of a unit.
+        let repeated = data_rows(ds)
+            .map(|i| org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>())
+            .filter(|key| key.iter().any(|t| !t.is_empty()))
+            .any(|key| !seen.insert(key));
         repeated.then(|| Self::units_and_accounts(ds)).flatten()
     }
 
@@ -187,4 +190,53 @@ fn with_level_below(ds: &Dataset, mut levels: Vec<Vec<usize>>) -> Vec<Vec<usize>
 /// The headers of `ds`, for a message: "Förvaltning, Konto, Utfall".
 fn headers(ds: &Dataset) -> String {
     ds.columns.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use uppfolj_plugin_test_support::{DatasetBuilder, V};
+
+    fn table(rows: &[[&'static str; 4]]) -> Dataset {
+        let rows: Vec<Vec<V>> = rows.iter().map(|r| vec![V::T(r[0]), V::T(r[1]), V::T(r[2]), V::T(r[3])]).collect();
+        DatasetBuilder::new("huvudbok.csv")
+            .columns(&[
+                ("Förvaltning", Some(ColumnRole::OrgUnit)),
+                ("Konto", Some(ColumnRole::Account)),
+                ("Kontonamn", Some(ColumnRole::Account)),
+                ("Projekt", None),
+            ])
+            .rows(&rows)
+            .build()
+    }
+
+    fn params(group: &str) -> Params {
+        Params::parse(&[param_spec()], &[(PARAM.to_owned(), group.to_owned())]).expect("valid")
+    }
+
+    #[test]
+    fn several_lines_of_a_unit_group_by_default_with_the_accounts_below() {
+        let ds = table(&[["Skola", "4010", "Material", ""], ["Skola", "6110", "Kontor", ""]]);
+        assert_eq!(Grouping::default_of(&ds), Some(Grouping { levels: vec![vec![0], vec![1, 2]], chosen: false }));
+        let once = table(&[["Skola", "4010", "Material", ""], ["Vård", "4010", "Material", ""]]);
+        assert_eq!(Grouping::default_of(&once), None, "one line per unit");
+        let unnamed =
+            table(&[["Skola", "4010", "Material", ""], ["", "6110", "Kontor", ""], ["", "6420", "Resor", ""]]);
+        assert_eq!(Grouping::default_of(&unnamed), None, "rows without a unit are not lines of one unit");
+    }
+
+    #[test]
+    fn the_parameter_names_headers_or_role_words() {
+        let ds = table(&[["Skola", "4010", "Material", "P1"]]);
+        let mut diags = Vec::new();
+        let by = |g: &str, diags: &mut Vec<Diagnostic>| Grouping::resolve(&ds, &params(g), diags).map(|g| g.levels);
+        assert_eq!(by("PROJEKT, förvaltning", &mut diags), Some(vec![vec![3], vec![0], vec![1, 2]]));
+        assert_eq!(by("kontonamn", &mut diags), Some(vec![vec![1, 2]]), "the account columns are one level");
+        assert_eq!(by("organisation", &mut diags), Some(vec![vec![0], vec![1, 2]]));
+        assert_eq!(by("ingen", &mut diags), None);
+        assert!(diags.is_empty());
+        assert_eq!(by("ansvar", &mut diags), None, "no such column, and the file has one line per unit");
+        assert_eq!(diags.len(), 1);
+    }
 }
