@@ -25,6 +25,8 @@
 //! | outcome | Utfall, Belopp, Bokfört, Redovisat |
 //! | supplier (found by its header) | Leverantör, Leverantörsnamn, Motpart |
 //!
+//! The months the ledger covers are read from its period or date column (Period, Månad,
+//! Bokföringsdatum: "2024-03", "2024-03-15"): the report's period, "januari–augusti 2024".
 //! Every line with an outcome counts; the file's total rows ("Summa", "Totalt") do not. Lines
 //! with a negative outcome (credit notes, income) are summed with the others and counted in one
 //! sentence.
@@ -61,11 +63,13 @@
 //! the tests check.
 //!
 //! ## How the plugin is built
-//! `read` finds the outcome, account and supplier columns and the lines, `ranking` groups them
+//! `read` finds the outcome, account and supplier columns and the lines (`period` the months
+//! they cover), `ranking` groups them
 //! (on the crate's `grouping`, shared with budget-follow-up) with their shares, and `tables`,
 //! `charts`, `text` and `report` present them.
 
 mod charts;
+mod period;
 mod ranking;
 mod read;
 mod report;
@@ -150,6 +154,9 @@ impl ReportPlugin for LedgerOutcome {
                 || PluginError::Other("Filen saknar kolumner med enhet eller konto att gruppera efter.".into()),
             )?;
         let mut builder = ReportBuilder::for_dataset(&self.meta(), "Utfall per enhet och konto", ds);
+        if let Some(period) = &ledger.period {
+            builder.period(period.clone());
+        }
         let top = params.integer("top").unwrap_or(10).clamp(1, 50) as usize;
         report::present(&mut builder, &ledger, &grouping, top);
         builder.diagnostics(diags.into_iter().map(|d| d.at(&ds.source, None)));

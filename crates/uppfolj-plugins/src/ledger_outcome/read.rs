@@ -24,6 +24,8 @@ pub(super) struct Ledger<'a> {
     /// The account columns (code and name).
     pub accounts: Vec<usize>,
     pub unit: Unit,
+    /// The months the lines cover, from a period or date column: "januari–augusti 2024".
+    pub period: Option<String>,
     /// The dataset rows with an outcome, in the file's order (not the file's total rows).
     pub rows: Vec<usize>,
     /// The outcome of each dataset row (0 for rows without one).
@@ -57,7 +59,8 @@ impl<'a> Ledger<'a> {
             SUPPLIER_WORDS.iter().any(|w| h == *w || h.split([' ', '/', '(']).next() == Some(*w))
         });
         let accounts = ds.columns_with(ColumnRole::Account);
-        Some(Ledger { ds, outcome, outcome_name, supplier, accounts, unit, rows, amounts })
+        let period = super::period::covered(ds, &rows);
+        Some(Ledger { ds, outcome, outcome_name, supplier, accounts, unit, period, rows, amounts })
     }
 
     /// The outcome of dataset row `row` (0 when it has none).

@@ -18,8 +18,9 @@ pub(super) fn summary(
     suppliers: Option<(&[Ranked], usize)>,
 ) -> Vec<String> {
     let unit = &ledger.unit;
+    let during = ledger.period.as_ref().map_or_else(String::new, |p| format!(" för {p}"));
     let mut out = vec![format!(
-        "Utfallet är totalt {} på {} rader.",
+        "Utfallet{during} är totalt {} på {} rader.",
         amount(ledger.total(), unit),
         format::number(ledger.rows.len() as f64, 0)
     )];
