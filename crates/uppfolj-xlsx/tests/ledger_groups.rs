@@ -1,7 +1,7 @@
 //! A grouped ledger report (budget-follow-up on the invented ledger in
 //! crates/uppfolj-import/tests/fixtures/ledger/) exported and read back: every group's subtotal
 //! row and the total are live `=SUM(..)` formulas over the rows below them, and the input sheet
-//! holds every line of the ledger.
+//! holds every line of the ledger; and the same for the outcome report of a ledger (ledger-outcome).
 
 mod common;
 
@@ -47,4 +47,27 @@ fn a_grouped_ledger_exports_sum_formulas_on_its_subtotal_rows_and_every_line_as_
     // Columns: "Rad i källan", "Radtyp", then the file's ten columns; Utfall is the last.
     let outcome_cells = input.rows().filter(|r| matches!(r.get(11), Some(Data::Float(_) | Data::Int(_)))).count();
     assert_eq!(outcome_cells, 304, "every invoice line of the ledger (the budget rows carry no outcome)");
+}
+
+#[test]
+fn the_outcome_report_of_a_ledger_exports_sum_formulas_on_its_group_rows() {
+    let name = "huvudbok_utfall_2024_aug.xlsx";
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(name);
+    let bytes = std::fs::read(&path).expect("sample exists");
+    let datasets = import_bytes(name, &bytes, &ImportOptions::default()).expect("imports").datasets;
+    let report =
+        uppfolj_plugin::run(&uppfolj_plugins::LedgerOutcome, &Inputs::new(datasets.clone()), &[]).expect("a report");
+    let table = report.tables().find(|t| t.id == "per-enhet").expect("table");
+    let mut book = open(&export(&report, &datasets, &ExportOptions::default()).expect("export"));
+    let range = book.worksheet_range("Per förvaltning").expect("the section's sheet");
+    let formulas = book.worksheet_formula("Per förvaltning").expect("formulas");
+    let header = find_header(&range, "Förvaltning / Verksamhet / Konto", Some("Utfall, kr"), 0).expect("header row");
+    for (i, row) in table.rows.iter().enumerate() {
+        let at = header + 1 + i as u32;
+        let outcome = formulas.get_value((at, 1)).cloned().unwrap_or_default();
+        let lines = formulas.get_value((at, 3)).cloned().unwrap_or_default();
+        let is_sum = row.kind != RowKindOut::Data;
+        assert_eq!(outcome.starts_with("SUM(B"), is_sum, "row {at}: {outcome}");
+        assert_eq!(lines.starts_with("SUM(D"), is_sum, "row {at}: {lines}");
+    }
 }

@@ -40,8 +40,8 @@
 //! and `konto`; the accounts are added as the level below unless named. On each level the
 //! groups are ordered by the size of their outcome, largest first. The table has one row per
 //! group with the outcome, the share of the total (%) and the number of lines; a group with
-//! groups below it is their subtotal (in the workbook a live `=SUM(..)`, share and count
-//! included), then the total. Every line of the file is in the workbook's input sheet ("Indata").
+//! groups below it is their subtotal (in the workbook a live `=SUM(..)` of the outcome and
+//! the count; the share is written as a value), then the total. Every line of the file is in the workbook's input sheet ("Indata").
 //!
 //! ## Parameters
 //! Each parameter's Swedish label is in brackets.

@@ -8,7 +8,7 @@ use uppfolj_plugin::model::report::{Table, TableCell};
 use uppfolj_plugin::model::unit::Unit;
 
 /// The grouped table: every group of `tree` in display order, then the total. A group with
-/// groups below it sums their rows (a live `=SUM(..)` in the workbook, share and count included).
+/// groups below it sums their rows (a live `=SUM(..)` of outcome and count in the workbook).
 pub(super) fn per_unit(ledger: &Ledger, tree: &[Ranked], first_column: &str) -> Table {
     let total = Ranked {
         label: "Summa".to_owned(),
@@ -47,5 +47,5 @@ fn builder<'a>(ledger: &Ledger, id: &str, title: String, first_column: &str) -> 
         .column(text_col("namn", first_column), |r: &Ranked| TableCell::Text(r.label.clone()))
         .column(amount_col("utfall", &ledger.outcome_name, &ledger.unit, None), |r| TableCell::number(Some(r.outcome)))
         .column(percent_col("andel", "Andel av utfallet, %", None), |r| TableCell::number(r.share))
-        .column(amount_col("rader", "Antal rader", &Unit::Count, None), |r| TableCell::number(Some(r.lines as f64)))
+        .column(amount_col("rader", "Rader", &Unit::Count, None), |r| TableCell::number(Some(r.lines as f64)))
 }
