@@ -75,6 +75,8 @@ const SAMPLES: &[(&str, &str, &[&str])] = &[
     ("riktade_statsbidrag_2020.xlsx", "earmarked-grants", &["earmarked-grants", COMPOSITES[0], COMPOSITES[1]]),
     ("kolada_u79092_aterinskrivning_2018_2022.csv", "comparison", &["comparison", COMPOSITES[0], COMPOSITES[1]]),
     ("malupfoljning_2024.csv", "scorecard", &["scorecard", COMPOSITES[0], COMPOSITES[1], "cost-per-inhabitant"]),
+    // An outcome-only ledger: its report, not one that asks for figures the file lacks.
+    ("huvudbok_utfall_2024_aug.xlsx", "ledger-outcome", &["ledger-outcome", "cost-per-inhabitant"]),
 ];
 
 /// The composite reports, offered for any file one of their parts reads.
@@ -93,6 +95,28 @@ fn each_sample_is_offered_its_own_plugin_and_every_offered_plugin_runs() {
         failures.extend(failed);
     }
     assert!(failures.is_empty(), "offered, then missing an input:\n{}", failures.join("\n"));
+}
+
+/// The invented ledgers (crates/uppfolj-import/tests/fixtures/ledger/ and samples/): with budget, the budget
+/// follow-up (grouped) is chosen and the outcome report offered beside it; with outcome only, the
+/// outcome report is chosen instead of a report that then asks for figures the file lacks.
+#[test]
+fn a_ledger_with_outcome_only_gets_the_outcome_report_and_with_budget_the_budget_follow_up() {
+    let dir = root().join("crates/uppfolj-import/tests/fixtures/ledger");
+    let with_budget = load(&dir.join("huvudbok_budget_2024_aug.xlsx")).expect("imports");
+    assert_eq!(with_budget.plugin_id(), Some("budget-follow-up"));
+    let offered: Vec<&str> = with_budget.fitting_plugins().into_iter().map(|m| m.id.as_str()).collect();
+    assert!(offered.contains(&"ledger-outcome"), "{offered:?}");
+
+    let outcome_only = load(&root().join("samples/huvudbok_utfall_2024_aug.xlsx")).expect("imports");
+    assert_eq!(outcome_only.plugin_id(), Some("ledger-outcome"));
+    let report = outcome_only.run().expect("the chosen report runs");
+    assert!(report.tables().any(|t| t.id == "per-enhet"));
+
+    let orebro =
+        load(&root().join("crates/uppfolj-import/tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx"))
+            .expect("imports");
+    assert_eq!(orebro.plugin_id(), Some("ledger-outcome"), "a real supplier ledger without budget");
 }
 
 #[test]

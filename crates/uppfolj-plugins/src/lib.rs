@@ -14,6 +14,7 @@
 //! | `action-plan` | [`ActionPlan`]: cost-reduction measures, planned vs realised vs required |
 //! | `scorecard` | [`Scorecard`]: måluppföljning (styrkort), indicators judged against their targets |
 //! | `comparison` | [`Comparison`]: a region's or municipality's rank among the others per Kolada KPI |
+//! | `ledger-outcome` | [`LedgerOutcome`]: a ledger with outcome only, per unit and account, largest units, accounts, suppliers |
 //! | `interim-report` | [`InterimReport`]: the delårsrapport, composed of the reports above from several files |
 //! | `annual-report` | [`AnnualReport`]: the årsrapport, composed the same way |
 //!
@@ -27,7 +28,9 @@ pub mod budget_follow_up;
 pub mod comparison;
 mod composite;
 pub mod earmarked_grants;
+mod grouping;
 pub mod interim_report;
+pub mod ledger_outcome;
 pub mod scorecard;
 
 pub use action_plan::ActionPlan;
@@ -37,6 +40,7 @@ pub use budget_follow_up::BudgetFollowUp;
 pub use comparison::Comparison;
 pub use earmarked_grants::EarmarkedGrants;
 pub use interim_report::InterimReport;
+pub use ledger_outcome::LedgerOutcome;
 pub use scorecard::Scorecard;
 
 use uppfolj_plugin::{Registry, RegistryError};
@@ -49,6 +53,7 @@ pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(EarmarkedGrants)?;
     registry.register(Scorecard)?;
     registry.register(Comparison)?;
+    registry.register(LedgerOutcome)?;
     registry.register(InterimReport)?;
     registry.register(AnnualReport)?;
     Ok(())
@@ -82,6 +87,7 @@ mod tests {
                 "earmarked-grants",
                 "scorecard",
                 "comparison",
+                "ledger-outcome",
                 "interim-report",
                 "annual-report"
             ]

@@ -3,7 +3,8 @@
 
 use uppfolj_plugin_test_support::assert_example_snapshots;
 use uppfolj_plugins::{
-    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport, Scorecard,
+    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport,
+    LedgerOutcome, Scorecard,
 };
 
 #[test]
@@ -34,6 +35,11 @@ fn scorecard_examples() {
 #[test]
 fn comparison_examples() {
     assert_example_snapshots!(Comparison);
+}
+
+#[test]
+fn ledger_outcome_examples() {
+    assert_example_snapshots!(LedgerOutcome);
 }
 
 #[test]

@@ -25,6 +25,9 @@ const KOLADA: Sample = (
     include_bytes!("../../../samples/kolada_u79092_aterinskrivning_2018_2022.csv"),
 );
 
+const LEDGER: Sample =
+    ("huvudbok_utfall_2024_aug.xlsx", include_bytes!("../../../samples/huvudbok_utfall_2024_aug.xlsx"));
+
 struct Case {
     plugin: &'static str,
     files: &'static [Sample],
@@ -63,6 +66,12 @@ const CASES: &[Case] = &[
         files: &[KOLADA],
         params: &[("region", "Halland")],
         expected: include_str!("expected/comparison.json"),
+    },
+    Case {
+        plugin: "ledger-outcome",
+        files: &[LEDGER],
+        params: &[],
+        expected: include_str!("expected/ledger-outcome.json"),
     },
     Case {
         plugin: "interim-report",

@@ -25,6 +25,12 @@ pub(super) fn settle(lines: &mut [Line]) -> Hierarchy {
         }
     }
     assign_children(lines);
+    sum_up(lines)
+}
+
+/// Sums every subtotal of `lines` from the lines it sums (`children`, already assigned),
+/// deepest first; the lines no subtotal sums are the top.
+pub(super) fn sum_up(lines: &mut [Line]) -> Hierarchy {
     let mut covered = vec![false; lines.len()];
     for l in lines.iter() {
         for &c in &l.children {

@@ -71,6 +71,34 @@
 //! Equal amounts are ordered by the larger deviation in percent, then by the table's order. A
 //! file of 120 000 lines takes about a second from CSV to report (release build).
 //!
+//! ## Ledgers: grouped by unit and account
+//! A ledger export (huvudbok) has many lines per unit: one per invoice or budget entry, with
+//! columns such as Förvaltning, Verksamhet, Konto, Kontonamn, Projekt, Leverantör,
+//! Bokföringsdatum, Period, Budget and Utfall. Such a file is **grouped**: the table has one row
+//! per group with its subtotal (in the workbook a live `=SUM(..)` of the rows below it), the
+//! accounts as the level below (each account's row sums the file's lines of that account in that
+//! group), and the total. The chart, the sentences under "Avvikelser", the count in the summary
+//! ("På nivån Förvaltning har 2 av 3 en negativ avvikelse.") and the largest negative deviations
+//! are on the top level. A paragraph above the table says how the lines were grouped and that
+//! every line of the file is in the workbook's input sheet ("Indata"); the Källor section names
+//! the cells of every line.
+//!
+//! Which columns group, from the top:
+//! - the parameter `group` (Gruppera efter): column headers as in the file, comma separated,
+//!   compared without case and extra spaces (`förvaltning,verksamhet`, `konto`, `projekt`), or
+//!   the words `organisation` (every column the import marked as organisation: Förvaltning,
+//!   Verksamhet, Enhet, Ansvar, …) and `konto` (the account columns: Konto, Kontonamn). The
+//!   account columns (a code and a name) make one level, "4010 Förbrukningsmaterial". Unless
+//!   they are grouped already, they are the level below. A name no column has is reported and
+//!   left out (when none matches, the default applies); `ingen` turns grouping off.
+//! - by default (no `group`): the organisation columns, when the file is a flat list (no levels
+//!   or subtotals found by the import) in which some unit has several lines. A driftredovisning
+//!   with one line per unit is shown as before.
+//!
+//! Groups are ordered by name (account codes as numbers). A file row that is a subtotal is left
+//! out when grouping (the groups sum the lines themselves), and the file's own deviation column
+//! is not compared per group.
+//!
 //! ## Sign convention
 //! Municipal driftredovisning writes costs negative and income positive; then
 //! `avvikelse = utfall − budget` and a positive deviation is better than budget (costs −1 116
@@ -96,6 +124,9 @@
 //!   (default 3).
 //! - `level` (Djupaste nivå) — the deepest hierarchy level shown (default: all).
 //! - `unit` (Enhet) — `input` (default: keep the file's unit), `kr`, `tkr` or `mnkr`.
+//! - `group` (Gruppera efter) — the columns to group a ledger's lines by, from the top, comma
+//!   separated: headers as in the file or the words `organisation` and `konto`; `ingen` for no
+//!   grouping. Default: the organisation columns when some unit has several lines (see *Ledgers*).
 //!
 //! ## Example
 //! ```text
@@ -110,9 +141,19 @@
 //! produce, which the tests check: with the defaults the deviation is −182 909 tkr and the
 //! forecast −8 670 800 tkr; in mnkr the linear forecast is −8 663,9 mnkr.
 //!
+//! Two more run on an invented ledger of 346 lines
+//! (`crates/uppfolj-import/tests/fixtures/ledger/huvudbok_budget_2024_aug.xlsx`, costs positive,
+//! kr): grouped by default per Förvaltning and Verksamhet with the accounts below
+//! (Barn- och utbildningsförvaltningen: budget 1 869 400 kr, outcome 1 556 551,50 kr, deviation
+//! +312 848,50 kr; the whole ledger +569 220 kr), and with `--param group=konto` one row per account
+//! (4620 Köp av verksamhet: outcome 1 675 473,02 kr):
+//! ```text
+//! uppfolj run budget-follow-up crates/uppfolj-import/tests/fixtures/ledger/huvudbok_budget_2024_aug.xlsx --param group=konto
+//! ```
+//!
 //! ## How the plugin is built
-//! `read` turns the file into lines (`amounts` for their figures), `hierarchy` settles the
-//! subtotals, `settings` resolves the parameters against the file, `checks` and `diagnostics`
+//! `read` turns the file into lines (`amounts` for their figures), `ledger` groups a ledger's
+//! lines (on the crate's `grouping`), `hierarchy` settles the subtotals, `settings` resolves the parameters against the file, `checks` and `diagnostics`
 //! say what the file gets wrong, `compute` derives each line's figures, and `tables`, `charts`,
 //! `key_figures`, `text` and `report` present them.
 
@@ -123,17 +164,20 @@ mod compute;
 mod diagnostics;
 mod hierarchy;
 mod key_figures;
+mod ledger;
 mod read;
 mod report;
 mod settings;
 mod tables;
 mod text;
 
+use crate::grouping::{self, Grouping};
 use amounts::Amounts;
 use checks::Checks;
 use compute::Derived;
 use diagnostics::Diagnostics;
 use hierarchy::Hierarchy;
+use ledger::Ledger;
 use read::{Cols, FileTotal, Line, Names};
 use settings::{OutputUnit, Period, Settings};
 use tables::Shown;
@@ -142,6 +186,9 @@ use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind};
 use uppfolj_plugin::{
     ComputeResult, Example, InputSpec, Inputs, ParamSpec, ParamValue, Params, PluginMeta, ReportPlugin, require,
 };
+
+/// The invented ledger of the examples (budget and outcome per line).
+const LEDGER: &str = "crates/uppfolj-import/tests/fixtures/ledger/huvudbok_budget_2024_aug.xlsx";
 
 /// The budget follow-up plugin. See the module documentation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -221,6 +268,7 @@ impl ReportPlugin for BudgetFollowUp {
             )
             .help("Enhet för beloppen i rapporten. 'Som i filen' behåller filens enhet.")
             .default_value(ParamValue::Text("input".into())),
+            grouping::param_spec(),
         ]
     }
 
@@ -249,6 +297,19 @@ impl ReportPlugin for BudgetFollowUp {
                 .expect_key_figure("Utfall januari–juni", -5_775_909.0)
                 .expect_key_figure("Förbrukningsgrad", 68.85)
                 .expect_text("50,0\u{00A0}% av året har gått (6 av 12 månader)"),
+            Example::new(
+                "En påhittad huvudbok med budget och utfall per rad, grupperad per förvaltning och verksamhet",
+            )
+            .sample(LEDGER)
+            .expect_key_figure("Avvikelse mot budget", 569_220.0)
+            .expect_cell("per-verksamhet", "Barn- och utbildningsförvaltningen", "avvikelse", 312_848.5)
+            .expect_cell("per-verksamhet", "Förskola", "utfall", 629_985.71)
+            .expect_text("Filens 346 rader är grupperade per Förvaltning och Verksamhet, med Konto"),
+            Example::new("Samma huvudbok per konto")
+                .sample(LEDGER)
+                .param("group", "konto")
+                .expect_cell("per-verksamhet", "4620 Köp av verksamhet", "utfall", 1_675_473.02)
+                .expect_text("Filens 346 rader är grupperade per Konto."),
         ]
     }
 
@@ -283,6 +344,8 @@ struct FollowUp<'a> {
     derived: Vec<Derived>,
     /// The sum of the top lines.
     total: Amounts,
+    /// When the file is a ledger grouped into units and accounts: how.
+    ledger: Option<Ledger>,
     total_derived: Derived,
     shown: Shown,
 }
@@ -292,11 +355,21 @@ impl<'a> FollowUp<'a> {
     /// figures; the problems found go to `diags`, in this order.
     fn read(ds: &'a Dataset, params: &Params, diags: &mut Diagnostics) -> Self {
         let cols = Cols::find(ds);
-        let names = Names::of(ds, &cols);
+        let mut names = Names::of(ds, &cols);
         let unit = OutputUnit::resolve(ds, &cols, params, diags);
         let period = Period::resolve(ds, &cols, params);
         let (mut lines, file_totals) = read::lines(ds, &cols, &unit);
-        let Hierarchy { top, subtotals } = hierarchy::settle(&mut lines);
+        let mut found = Vec::new();
+        let grouping = Grouping::resolve(ds, params, &mut found);
+        found.into_iter().for_each(|d| diags.push(d.at(&ds.source, None)));
+        let ledger = grouping.map(|g| {
+            let (grouped, ledger) = ledger::group(ds, g, &lines);
+            lines = grouped;
+            names.label.clone_from(&ledger.top_name);
+            ledger
+        });
+        let Hierarchy { top, subtotals } =
+            if ledger.is_some() { hierarchy::sum_up(&mut lines) } else { hierarchy::settle(&mut lines) };
         let total = Amounts::sum(top.iter().map(|&i| &lines[i].amounts));
         let checks = Checks { ds, cols: &cols, names: &names, unit: &unit };
         checks.subtotals(&lines, &subtotals, diags);
@@ -304,9 +377,22 @@ impl<'a> FollowUp<'a> {
         let settings = Settings::resolve(params, &cols, &lines, period, unit.unit.clone(), diags);
         let derived: Vec<Derived> = lines.iter().map(|l| settings.derive(&l.amounts)).collect();
         checks.missing_figures(&lines, &derived, &settings, diags);
-        checks.file_deviation(&lines, &derived, &settings, diags);
+        if ledger.is_none() {
+            // A group's deviation is not in the file (its lines' deviations are).
+            checks.file_deviation(&lines, &derived, &settings, diags);
+        }
         let total_derived = settings.derive_total(&total, &top, &derived);
         let shown = Shown::new(&lines, params.integer("level").map(|l| l.clamp(0, 255) as u8));
-        FollowUp { ds, cols, names, settings, lines, file_totals, top, derived, total, total_derived, shown }
+        FollowUp { ds, cols, names, settings, lines, file_totals, top, derived, total, ledger, total_derived, shown }
+    }
+
+    /// The lines counted in the summary and among the largest deviations: the top groups of a
+    /// grouped ledger, else every line that is not a subtotal.
+    fn counted(&self) -> Vec<usize> {
+        if self.ledger.is_some() {
+            self.top.clone()
+        } else {
+            (0..self.lines.len()).filter(|&i| self.lines[i].kind == read::LineKind::Data).collect()
+        }
     }
 }

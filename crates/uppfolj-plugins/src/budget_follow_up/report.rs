@@ -19,6 +19,9 @@ pub(super) fn present(report: &mut ReportBuilder, f: &FollowUp, top: usize) {
         .push(Block::Text(Text { paragraphs: vec![f.settings.sign.statement().to_owned()], generated: false }));
 
     let mut per_unit = Section::new("per-verksamhet", format!("Per {}", f.names.label.to_lowercase()));
+    if let Some(ledger) = &f.ledger {
+        per_unit.blocks.push(Block::Text(Text { paragraphs: vec![ledger.statement(f.ds)], generated: false }));
+    }
     per_unit.blocks.push(Block::Table(tables::per_unit(f)));
     per_unit.blocks.push(Block::Chart(charts::deviations(f)));
 
@@ -36,7 +39,11 @@ pub(super) fn present(report: &mut ReportBuilder, f: &FollowUp, top: usize) {
 /// The provenance of the budgets, the outcome and the forecast: their cells in every line and
 /// total row.
 fn sources(report: &mut ReportBuilder, f: &FollowUp) {
-    let rows: Vec<usize> = f.lines.iter().map(|l| l.row).chain(f.file_totals.iter().map(|t| t.row)).collect();
+    let lines: Vec<usize> = match &f.ledger {
+        Some(ledger) => ledger.rows.clone(),
+        None => f.lines.iter().map(|l| l.row).collect(),
+    };
+    let rows: Vec<usize> = lines.into_iter().chain(f.file_totals.iter().map(|t| t.row)).collect();
     let (cols, names) = (&f.cols, &f.names);
     for (col, name) in [
         (cols.annual, &names.annual),
@@ -58,5 +65,8 @@ pub(super) fn parameters(f: &FollowUp, params: &Params, specs: &[ParamSpec]) -> 
         shown.push(("Periodens månader".into(), format!("{m} ({}), från {}", s.period, s.months_source)));
     }
     shown.push(("Enhet i rapporten".into(), s.unit.label().to_owned()));
+    if let Some(ledger) = &f.ledger {
+        shown.push(("Gruppering".into(), ledger.title.clone()));
+    }
     shown
 }

@@ -109,9 +109,8 @@ pub(super) fn per_unit(f: &FollowUp) -> Table {
 
 /// The `top` lines with the largest negative deviations, largest first.
 pub(super) fn largest_negative(f: &FollowUp, top: usize) -> Table {
-    let mut worst: Vec<usize> = (0..f.lines.len())
-        .filter(|&i| f.lines[i].kind == LineKind::Data && f.derived[i].deviation.is_some_and(|d| d < 0.0))
-        .collect();
+    let mut worst: Vec<usize> =
+        f.counted().into_iter().filter(|&i| f.derived[i].deviation.is_some_and(|d| d < 0.0)).collect();
     worst.sort_by(|&a, &b| {
         let da = f.derived[a].deviation.unwrap_or(0.0);
         let db = f.derived[b].deviation.unwrap_or(0.0);
@@ -120,7 +119,7 @@ pub(super) fn largest_negative(f: &FollowUp, top: usize) -> Table {
     worst.truncate(top);
     let rows: Vec<TableLine> = worst.iter().map(|&i| line(f, i)).collect();
     TableBuilder::new("storsta-avvikelser", format!("Största negativa avvikelser ({})", f.settings.period))
-        .column(label_col(f), label_cell)
+        .column(text_col("verksamhet", &f.names.label), label_cell)
         .column(budget_col(f), budget_cell)
         .column(outcome_col(f), outcome_cell)
         .column(deviation_col(&f.settings), deviation_cell)
@@ -150,7 +149,7 @@ fn forecast_title(f: &FollowUp) -> String {
 }
 
 fn label_col(f: &FollowUp) -> Column {
-    text_col("verksamhet", &f.names.label)
+    text_col("verksamhet", f.ledger.as_ref().map_or(&f.names.label, |l| &l.title))
 }
 
 fn label_cell(r: &TableLine) -> TableCell {

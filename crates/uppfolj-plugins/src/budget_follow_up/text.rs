@@ -3,7 +3,7 @@
 
 use super::FollowUp;
 use super::compute::{Derived, larger_first};
-use super::read::{Line, LineKind};
+use super::read::Line;
 use super::settings::ForecastMode;
 use uppfolj_plugin::kit::{amount, decimals_for, signed_amount};
 use uppfolj_plugin::model::format;
@@ -18,17 +18,20 @@ pub(super) fn summary(f: &FollowUp) -> Vec<String> {
     let (s, unit, total) = (&f.settings, &f.settings.unit, &f.total_derived);
     let mut summary = Vec::new();
     if let (Some(o), Some(b), Some(d)) = (f.total.outcome, total.budget, total.deviation) {
-        let data = || f.lines.iter().zip(&f.derived).filter(|(l, _)| l.kind == LineKind::Data);
-        let negatives = data().filter(|(_, d)| d.deviation.is_some_and(|v| v < 0.0)).count();
+        let counted = f.counted();
+        let negatives = counted.iter().filter(|&&i| f.derived[i].deviation.is_some_and(|v| v < 0.0)).count();
+        let (negatives, of) = (format::number(negatives as f64, 0), format::number(counted.len() as f64, 0));
+        let how_many = match &f.ledger {
+            Some(ledger) => format!("På nivån {} har {negatives} av {of} en negativ avvikelse.", ledger.top_name),
+            None => format!("{negatives} av {of} rader har en negativ avvikelse."),
+        };
         summary.push(format!(
-            "Utfallet för {} är totalt {} mot en budget på {}, {} ({}). {} av {} rader har en negativ avvikelse.",
+            "Utfallet för {} är totalt {} mot en budget på {}, {} ({}). {how_many}",
             s.period,
             amount(o, unit),
             amount(b, unit),
             deviation_words(d, unit),
             total.deviation_pct.map_or_else(|| "–".to_owned(), signed_percent),
-            format::number(negatives as f64, 0),
-            format::number(data().count() as f64, 0),
         ));
     }
     if let (Some(fc), Some(v)) = (total.forecast, total.forecast_vs_annual) {
@@ -49,6 +52,8 @@ pub(super) fn comments(f: &FollowUp) -> Vec<String> {
     let threshold_text = format::percent(f.settings.threshold, 1);
     let commented: Vec<(usize, f64)> = (0..f.lines.len())
         .filter(|&i| f.shown.contains(i))
+        // A grouped ledger is commented on its top level.
+        .filter(|&i| f.ledger.is_none() || f.lines[i].level == 0)
         .filter_map(|i| comment_weight(&f.lines[i], &f.derived[i], f.settings.threshold).map(|w| (i, w)))
         .collect();
     let mut comments: Vec<String> = if commented.len() <= SENTENCES_MAX {

@@ -1,0 +1,242 @@
+//! Grouping the lines of a ledger (a huvudbok export, many lines per unit) by its organisation
+//! and account columns, shared by budget-follow-up and ledger-outcome: which columns make the
+//! levels (the parameter `group`, else the organisation columns when some unit has several
+//! lines), and the tree of groups over the lines ([`tree`]).
+
+mod tree;
+
+pub(crate) use tree::{Order, build};
+
+use uppfolj_plugin::kit::{row_is_total, text_at};
+use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
+use uppfolj_plugin::model::format;
+use uppfolj_plugin::model::report::Diagnostic;
+use uppfolj_plugin::model::vocab::normalise;
+use uppfolj_plugin::{ParamSpec, Params};
+
+/// The key of the grouping parameter.
+pub(crate) const PARAM: &str = "group";
+
+/// The parameter's Swedish label.
+pub(crate) const LABEL: &str = "Gruppera efter";
+
+/// The value that turns grouping off.
+const NONE_WORDS: &[&str] = &["ingen", "inga", "nej", "none", "-"];
+
+/// The grouping parameter: column headers or role words, comma separated.
+pub(crate) fn param_spec() -> ParamSpec {
+    ParamSpec::text(PARAM, LABEL).help(
+        "Kolumner att gruppera raderna efter, från översta nivån, åtskilda med komma: rubriker som i filen \
+         (t.ex. Förvaltning, Verksamhet eller Konto) eller orden organisation och konto. Tomt: \
+         organisationskolumnerna när en enhet har flera rader. 'ingen' visar raderna ogrupperade.",
+    )
+}
+
+/// How a ledger's lines are grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Grouping {
+    /// The levels from the top: each the columns whose texts, joined, name a group.
+    pub levels: Vec<Vec<usize>>,
+    /// Whether the user chose the columns (else they are the default).
+    pub chosen: bool,
+}
+
+impl Grouping {
+    /// The grouping of `ds`: as the parameter says, else the default (see [`Grouping::default_of`]);
+    /// `None` for no grouping. Names in the parameter that match no column are reported (and
+    /// when none matches, the default applies).
+    pub fn resolve(ds: &Dataset, params: &Params, diags: &mut Vec<Diagnostic>) -> Option<Grouping> {
+        let asked = params.text(PARAM).map(str::trim).filter(|t| !t.is_empty());
+        let Some(asked) = asked else { return Self::default_of(ds) };
+        if NONE_WORDS.contains(&normalise(asked).as_str()) {
+            return None;
+        }
+        let mut groups: Vec<usize> = Vec::new();
+        for item in asked.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let found = columns_named(ds, item);
+            if found.is_empty() {
+                diags.push(Diagnostic::warning(format!(
+                    "{LABEL}: filen har ingen kolumn '{item}'. Ange kolumnernas rubriker som i filen ({}), åtskilda \
+                     med komma.",
+                    headers(ds)
+                )));
+            }
+            groups.extend(found.into_iter().filter(|c| !groups.contains(c)).collect::<Vec<_>>());
+        }
+        if groups.is_empty() {
+            return Self::default_of(ds);
+        }
+        Some(Grouping { levels: with_level_below(ds, levels_of(ds, &groups)), chosen: true })
+    }
+
+    /// The default grouping: the organisation columns, each a level, with the account columns
+    /// as the level below, when the file is a flat list (no levels or subtotals) in which some
+    /// unit has several lines.
+    pub fn default_of(ds: &Dataset) -> Option<Grouping> {
+        let org = ds.columns_with(ColumnRole::OrgUnit);
+        if org.is_empty() || ds.rows.iter().any(|r| r.level > 0 || r.kind == RowKind::Subtotal) {
+            return None;
+        }
+        let mut seen = std::collections::HashSet::new();
+        // A row naming no unit (a unit written once over its rows) is no second line of a unit.
+        let repeated = data_rows(ds)
+            .map(|i| org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>())
+            .filter(|key| key.iter().any(|t| !t.is_empty()))
+            .any(|key| !seen.insert(key));
+        repeated.then(|| Self::units_and_accounts(ds)).flatten()
+    }
+
+    /// The organisation columns, each a level, with the account columns as the level below; the
+    /// account columns alone when there is no organisation column; `None` without either.
+    pub fn units_and_accounts(ds: &Dataset) -> Option<Grouping> {
+        let org = ds.columns_with(ColumnRole::OrgUnit);
+        let levels = with_level_below(ds, levels_of(ds, &org));
+        (!levels.is_empty()).then_some(Grouping { levels, chosen: false })
+    }
+
+    /// Says how `lines` lines were grouped and where they are: "Filens 304 rader är grupperade
+    /// per Förvaltning och Verksamhet, med Konto på nivån under. …".
+    pub fn statement(&self, ds: &Dataset, lines: usize) -> String {
+        let levels = self.levels.len();
+        let groups = if levels > 1 { levels - 1 } else { levels };
+        let count = format::number(lines as f64, 0);
+        let mut s = format!("Filens {count} rader är grupperade per {}", self.describe(ds, groups));
+        if levels > 1 {
+            s.push_str(&format!(", med {} på nivån under", level_name(ds, &self.levels[levels - 1])));
+        }
+        s.push_str(
+            ". Varje grupp är summan av raderna under den. Alla filens rader finns i Excel-exportens blad Indata.",
+        );
+        if !self.chosen {
+            s.push_str(&format!(
+                " Grupperingen är standard när en enhet har flera rader; välj en annan med inställningen {LABEL}."
+            ));
+        }
+        s
+    }
+
+    /// The headers of the group levels (without the level below when there is one), e.g.
+    /// "Förvaltning och Verksamhet".
+    pub fn describe(&self, ds: &Dataset, groups: usize) -> String {
+        let names: Vec<String> = self.levels.iter().take(groups).map(|l| level_name(ds, l)).collect();
+        join_and(&names)
+    }
+
+    /// The header of every level, "Förvaltning / Verksamhet / Konto".
+    pub fn title(&self, ds: &Dataset) -> String {
+        self.levels.iter().map(|l| level_name(ds, l)).collect::<Vec<_>>().join(" / ")
+    }
+}
+
+/// The rows of `ds` a grouping counts: not the file's total rows.
+pub(crate) fn data_rows(ds: &Dataset) -> impl Iterator<Item = usize> + '_ {
+    (0..ds.rows.len()).filter(|&i| ds.rows[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
+}
+
+/// The header of a level: its first column's ("Konto" for Konto and Kontonamn).
+pub(crate) fn level_name(ds: &Dataset, cols: &[usize]) -> String {
+    cols.first().and_then(|&c| ds.columns.get(c)).map(|m| m.name.trim().to_owned()).unwrap_or_default()
+}
+
+/// "a", "a och b", "a, b och c".
+pub(crate) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+    }
+}
+
+/// The columns an item of the parameter names: a header (compared without case and extra
+/// spaces), else a role word ("organisation", "konto").
+fn columns_named(ds: &Dataset, item: &str) -> Vec<usize> {
+    let wanted = normalise(item);
+    let by_header: Vec<usize> = (0..ds.columns.len()).filter(|&c| normalise(&ds.columns[c].name) == wanted).collect();
+    if !by_header.is_empty() {
+        return by_header;
+    }
+    match wanted.as_str() {
+        "organisation" | "org" | "enhet" | "enheter" => ds.columns_with(ColumnRole::OrgUnit),
+        "konto" | "konton" | "account" => ds.columns_with(ColumnRole::Account),
+        _ => Vec::new(),
+    }
+}
+
+/// One level per column, except that the account columns (a code and a name) make one level.
+fn levels_of(ds: &Dataset, cols: &[usize]) -> Vec<Vec<usize>> {
+    let accounts = ds.columns_with(ColumnRole::Account);
+    let mut levels: Vec<Vec<usize>> = Vec::new();
+    for &c in cols {
+        if accounts.contains(&c) {
+            if !levels.iter().any(|l| l.contains(&c)) {
+                levels.push(accounts.clone());
+            }
+        } else {
+            levels.push(vec![c]);
+        }
+    }
+    levels
+}
+
+/// `levels` with the account columns as the level below, unless they are among them already.
+fn with_level_below(ds: &Dataset, mut levels: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let accounts = ds.columns_with(ColumnRole::Account);
+    if !accounts.is_empty() && !levels.iter().flatten().any(|c| accounts.contains(c)) {
+        levels.push(accounts);
+    }
+    levels
+}
+
+/// The headers of `ds`, for a message: "Förvaltning, Konto, Utfall".
+fn headers(ds: &Dataset) -> String {
+    ds.columns.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use uppfolj_plugin_test_support::{DatasetBuilder, V};
+
+    fn table(rows: &[[&'static str; 4]]) -> Dataset {
+        let rows: Vec<Vec<V>> = rows.iter().map(|r| vec![V::T(r[0]), V::T(r[1]), V::T(r[2]), V::T(r[3])]).collect();
+        DatasetBuilder::new("huvudbok.csv")
+            .columns(&[
+                ("Förvaltning", Some(ColumnRole::OrgUnit)),
+                ("Konto", Some(ColumnRole::Account)),
+                ("Kontonamn", Some(ColumnRole::Account)),
+                ("Projekt", None),
+            ])
+            .rows(&rows)
+            .build()
+    }
+
+    fn params(group: &str) -> Params {
+        Params::parse(&[param_spec()], &[(PARAM.to_owned(), group.to_owned())]).expect("valid")
+    }
+
+    #[test]
+    fn several_lines_of_a_unit_group_by_default_with_the_accounts_below() {
+        let ds = table(&[["Skola", "4010", "Material", ""], ["Skola", "6110", "Kontor", ""]]);
+        assert_eq!(Grouping::default_of(&ds), Some(Grouping { levels: vec![vec![0], vec![1, 2]], chosen: false }));
+        let once = table(&[["Skola", "4010", "Material", ""], ["Vård", "4010", "Material", ""]]);
+        assert_eq!(Grouping::default_of(&once), None, "one line per unit");
+        let unnamed =
+            table(&[["Skola", "4010", "Material", ""], ["", "6110", "Kontor", ""], ["", "6420", "Resor", ""]]);
+        assert_eq!(Grouping::default_of(&unnamed), None, "rows without a unit are not lines of one unit");
+    }
+
+    #[test]
+    fn the_parameter_names_headers_or_role_words() {
+        let ds = table(&[["Skola", "4010", "Material", "P1"]]);
+        let mut diags = Vec::new();
+        let by = |g: &str, diags: &mut Vec<Diagnostic>| Grouping::resolve(&ds, &params(g), diags).map(|g| g.levels);
+        assert_eq!(by("PROJEKT, förvaltning", &mut diags), Some(vec![vec![3], vec![0], vec![1, 2]]));
+        assert_eq!(by("kontonamn", &mut diags), Some(vec![vec![1, 2]]), "the account columns are one level");
+        assert_eq!(by("organisation", &mut diags), Some(vec![vec![0], vec![1, 2]]));
+        assert_eq!(by("ingen", &mut diags), None);
+        assert!(diags.is_empty());
+        assert_eq!(by("ansvar", &mut diags), None, "no such column, and the file has one line per unit");
+        assert_eq!(diags.len(), 1);
+    }
+}
