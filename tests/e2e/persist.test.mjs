@@ -164,3 +164,31 @@ test('no errors in the browser console', () => {
   const unexpected = consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e));
   assert.deepEqual(unexpected, []);
 });
+
+test('a browser that cannot store says so in Swedish, and the page works', async () => {
+  const other = await launch();
+  try {
+    // As in a browser without IndexedDB (some private windows).
+    await other.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined }); });
+    const p = await other.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    const local = await serve(DIST);
+    try {
+      await p.goto(local.url);
+      await p.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+      const message = await p.textContent('.messages [data-testid=error]');
+      assert.match(message, /sparade arbetsytan kunde inte läsas|kunde inte sparas i webbläsaren/);
+      await p.selectOption('[data-testid=plugin-select]', 'earmarked-grants');
+      await p.waitForTimeout(800);
+      assert.equal(await p.$$eval('.messages [data-testid=error]', (m) => m.length), 1, 'one message, not one per save');
+      assert.match(await p.textContent('.messages'), /kunde inte sparas i webbläsaren.*privat fönster/);
+      await p.screenshot({ path: join(SHOTS, '13c-storage-unavailable.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await local.close();
+    }
+  } finally {
+    await other.close();
+  }
+});
