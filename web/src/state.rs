@@ -35,6 +35,8 @@ pub struct Message {
     /// The file it is about: a newer message about the file replaces it, and it goes when the
     /// file is removed.
     pub file: Option<String>,
+    /// A library's own words behind an error, shown in small print after the text.
+    pub detail: Option<String>,
 }
 
 /// Everything the page shows.
@@ -144,10 +146,15 @@ impl State {
     }
 
     fn push_message(&mut self, is_error: bool, text: String, file: Option<String>) {
-        // The same message again (an export retried) replaces the older one instead of stacking.
-        self.messages.retain(|m| m.is_error != is_error || m.text != text);
+        self.push_detailed(is_error, text, None, file);
+    }
+
+    fn push_detailed(&mut self, is_error: bool, text: String, detail: Option<String>, file: Option<String>) {
+        // The same message again (an export retried) replaces the older one instead of stacking,
+        // and a piece of news replaces the one before it: only errors wait to be resolved.
+        self.messages.retain(|m| (m.is_error != is_error || m.text != text) && (is_error || m.is_error));
         self.next_message += 1;
-        self.messages.push(Message { id: self.next_message, is_error, text, file });
+        self.messages.push(Message { id: self.next_message, is_error, text, file, detail });
         // Keep the page calm: the five newest messages.
         if self.messages.len() > 5 {
             self.messages.remove(0);
@@ -168,7 +175,7 @@ impl State {
             }
             Err(err) => {
                 self.report = None;
-                self.report_error = Some(err.to_string());
+                self.report_error = Some(crate::explain::report_error(&err));
             }
         }
     }
@@ -176,7 +183,11 @@ impl State {
     fn file_loaded(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>) {
         let (tables, layout) = match self.session.load(name.clone(), bytes, Mapping::default()) {
             Ok(file) => (file.datasets().len(), crate::fingerprint::layout(file.datasets())),
-            Err(err) => return self.notify_file(true, &name, err.to_string()),
+            Err(err) => {
+                let explained = crate::explain::import_error(&err);
+                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
+                return self.push_detailed(true, explained.text, explained.detail, Some(name));
+            }
         };
         self.remembered.remove(&name);
         match layout {
@@ -236,7 +247,10 @@ impl State {
                 self.refresh();
             }
             Some(Err(err)) => {
-                self.notify_file(true, &name, format!("{err} Den tidigare tolkningen gäller fortfarande."))
+                let explained = crate::explain::import_error(&err);
+                let text = format!("{} Den tidigare tolkningen gäller fortfarande.", explained.text);
+                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
+                self.push_detailed(true, text, explained.detail, Some(name));
             }
             None => {}
         }
@@ -392,7 +406,8 @@ mod tests {
     fn a_cleared_parameter_is_not_given() {
         let s = load(start(), "bidrag.csv", false, GRANTS);
         let s = s.reduce(Action::SetParam("frame".into(), "abc".into()));
-        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("frame")));
+        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("”Beslutad ram”")));
+        assert!(!s.report_error.as_deref().is_some_and(|e| e.contains("frame")), "the label, not the key");
         let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
         assert!(s.report.is_some(), "{:?}", s.report_error);
         assert!(s.session.params().is_empty());

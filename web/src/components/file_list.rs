@@ -44,8 +44,6 @@ pub fn file_list(props: &Props) -> Html {
                     let (dispatcher, name) = (props.dispatcher.clone(), f.name.clone());
                     Callback::from(move |_| dispatcher.dispatch(Action::UndoRemembered(name.clone())))
                 };
-                // A new mapping (remembered, undone) gives the editor a fresh draft.
-                let editor_key = serde_json::to_string(&f.mapping).unwrap_or_default();
                 html! {
                     <li key={f.name.clone()}>
                         <div class="file-row">
@@ -66,7 +64,7 @@ pub fn file_list(props: &Props) -> Html {
                             <summary>{"Vad importen förstod"}</summary>
                             <pre>{f.import.summary.to_string()}</pre>
                         </details>
-                        <MappingEditor key={editor_key} index={i} file={f.clone()} dispatcher={props.dispatcher.clone()} />
+                        <MappingEditor index={i} file={f.clone()} dispatcher={props.dispatcher.clone()} />
                     </li>
                 }
             }) }
