@@ -117,7 +117,11 @@ impl State {
             // A report that is no longer offered leaves the choice to the files.
             let _ = self.session.pick_plugin(id);
         }
-        self.session.set_params(workspace.params);
+        // Only the parameters the chosen report still has (a saved one it no longer takes would
+        // stop the report).
+        let keys: Vec<String> =
+            self.session.plugin().map(|p| p.params().into_iter().map(|s| s.key).collect()).unwrap_or_default();
+        self.session.set_params(workspace.params.into_iter().filter(|(k, _)| keys.contains(k)).collect());
         self.ready = true;
         let count = self.session.files().len();
         if !lost.is_empty() {
@@ -202,6 +206,17 @@ mod tests {
         assert!(undone.session.file("april.csv").expect("loaded").mapping.is_empty());
         assert!(!undone.remembered.contains("april.csv"));
         assert_eq!(undone.layouts.len(), 1, "still remembered for later files");
+    }
+
+    #[test]
+    fn a_saved_parameter_the_report_no_longer_has_is_left_out() {
+        let s = load(empty(), "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::SetParam("low_use".into(), "30".into()));
+        let mut restored = restored_from(&s);
+        restored.workspace.params.push(("gone".into(), "1".into()));
+        let back = empty().reduce(Action::Restore(Box::new(restored)));
+        assert_eq!(back.session.params(), [("low_use".to_owned(), "30".to_owned())]);
+        assert!(back.report.is_some(), "{:?}", back.report_error);
     }
 
     #[test]
