@@ -25,7 +25,9 @@ const consoleErrors = [];
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
   server = await serve(DIST);
-  context = await launch();
+  // Some tests below hold back or replace the export worker's files with page.route, which the
+  // service worker would answer first (persist.test.mjs tests the app with it).
+  context = await launch({ serviceWorkers: 'block' });
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));

@@ -7,10 +7,15 @@ import { basename, join } from 'node:path';
 
 export const CHROMIUM = process.env.UPPFOLJ_CHROMIUM ?? '/usr/bin/chromium';
 
-/** A headless Chromium with a fresh profile and no background network traffic. */
-export async function launch() {
+/**
+ * A headless Chromium with a fresh profile and no background network traffic. `options` go to
+ * playwright (`{ serviceWorkers: 'block' }` for tests that route the page's requests: requests the
+ * app's service worker answers never reach `page.route`).
+ */
+export async function launch(options = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'uppfolj-chromium-'));
   return chromium.launchPersistentContext(profile, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,

@@ -50,7 +50,7 @@ const MESSAGE: &str = "message";
 
 /// What the user is told when the worker's files could not be loaded.
 const NOT_LOADED: &str = "Exporten kunde inte startas: webbläsaren kunde inte läsa in exportens programfiler. \
-                          Ladda om sidan och försök igen.";
+                          Kontrollera nätverket, ladda om sidan (filerna och valen finns kvar) och försök igen.";
 
 /// `{ kind, [key]: value }`.
 fn message(kind: &str, field: Option<(&str, &JsValue)>) -> Object {

@@ -9,9 +9,14 @@ use yew::UseReducerDispatcher;
 pub const SAMPLE_NAME: &str = "Exempeldata – driftredovisning jan–aug 2024.xlsx";
 const SAMPLE_BYTES: &[u8] = include_bytes!("../../samples/driftredovisning_2024_aug.xlsx");
 
+/// The bundled sample's bytes.
+pub fn sample_bytes() -> Arc<Vec<u8>> {
+    Arc::new(SAMPLE_BYTES.to_vec())
+}
+
 /// Imports the bundled sample.
 pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
-    let bytes = Arc::new(SAMPLE_BYTES.to_vec());
+    let bytes = sample_bytes();
     dispatch.dispatch(Action::FileLoaded { name: SAMPLE_NAME.to_owned(), is_sample: true, bytes });
 }
 

@@ -10,12 +10,21 @@
 //!   loaded files, chosen plugin, parameters; the report of the files loaded now, or why there is
 //!   none; messages.
 //! * [`load`] — reading dropped or picked files and importing them.
+//! * [`persist`], [`saved`], [`store`] — the workspace kept in the browser (IndexedDB) between
+//!   visits: restored at start, saved after each change, cleared by "Rensa all data".
+//! * [`explain`] — errors in Swedish sentences that say what to do, parameters by their labels.
+//! * [`fingerprint`] — a file's layout, under which the mapping the user gave it is remembered.
 //! * [`components`] — one function component per file.
 
 mod components;
 mod download;
+mod explain;
+mod fingerprint;
 mod load;
+mod persist;
+mod saved;
 mod state;
+mod store;
 
 fn main() {
     console_error_panic_hook::set_once();

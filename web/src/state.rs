@@ -6,7 +6,13 @@
 //! when the chosen report cannot be made there is no report and the reason is shown in its place,
 //! so the page never shows a report of files that are no longer loaded. A file that cannot be
 //! read becomes a message and changes nothing.
+//!
+//! The state is also what the browser keeps between visits ([`crate::saved`]): it starts
+//! [`State::ready`] once the saved workspace (or, on a first visit, the sample) is in, and it
+//! remembers the mapping the user gave a file for the next file of the same layout
+//! ([`crate::fingerprint`]).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::Arc;
 use uppfolj_app::Session;
@@ -29,6 +35,8 @@ pub struct Message {
     /// The file it is about: a newer message about the file replaces it, and it goes when the
     /// file is removed.
     pub file: Option<String>,
+    /// A library's own words behind an error, shown in small print after the text.
+    pub detail: Option<String>,
 }
 
 /// Everything the page shows.
@@ -48,6 +56,17 @@ pub struct State {
     /// Messages, newest last.
     pub messages: Vec<Message>,
     next_message: u32,
+    /// Whether the start is done (the saved workspace restored or the sample loaded): only then
+    /// is the state saved, so that an empty page never overwrites what was saved.
+    pub ready: bool,
+    /// The mappings the user gave files, by the files' layout key ([`crate::fingerprint`]).
+    pub layouts: BTreeMap<String, Mapping>,
+    /// The layout key of each loaded file (as the automatic reading found it), by file name.
+    pub layout_keys: BTreeMap<String, String>,
+    /// The files read with a mapping remembered from an earlier file of the same layout.
+    pub remembered: BTreeSet<String>,
+    /// How many times the workspace was saved in the browser since the page opened.
+    pub saves: u32,
 }
 
 /// What can happen.
@@ -86,6 +105,14 @@ pub enum Action {
         /// The text.
         text: String,
     },
+    /// The workspace saved in the browser was read at start: it replaces the state.
+    Restore(Box<crate::saved::Restored>),
+    /// Everything stored was removed ("Rensa all data"): back to the first visit.
+    Reset,
+    /// The user undid the mapping remembered for the file of this name: read it automatically.
+    UndoRemembered(String),
+    /// The workspace was saved in the browser, or why not (Swedish).
+    Storage(Result<(), String>),
 }
 
 impl State {
@@ -98,6 +125,11 @@ impl State {
             report_error: None,
             messages: Vec::new(),
             next_message: 0,
+            ready: false,
+            layouts: BTreeMap::new(),
+            layout_keys: BTreeMap::new(),
+            remembered: BTreeSet::new(),
+            saves: 0,
         }
     }
 
@@ -114,10 +146,15 @@ impl State {
     }
 
     fn push_message(&mut self, is_error: bool, text: String, file: Option<String>) {
-        // The same message again (an export retried) replaces the older one instead of stacking.
-        self.messages.retain(|m| m.is_error != is_error || m.text != text);
+        self.push_detailed(is_error, text, None, file);
+    }
+
+    fn push_detailed(&mut self, is_error: bool, text: String, detail: Option<String>, file: Option<String>) {
+        // The same message again (an export retried) replaces the older one instead of stacking,
+        // and a piece of news replaces the one before it: only errors wait to be resolved.
+        self.messages.retain(|m| (m.is_error != is_error || m.text != text) && (is_error || m.is_error));
         self.next_message += 1;
-        self.messages.push(Message { id: self.next_message, is_error, text, file });
+        self.messages.push(Message { id: self.next_message, is_error, text, file, detail });
         // Keep the page calm: the five newest messages.
         if self.messages.len() > 5 {
             self.messages.remove(0);
@@ -125,7 +162,7 @@ impl State {
     }
 
     /// After anything changed: the report of the files loaded now, or why there is none.
-    fn refresh(&mut self) {
+    pub(crate) fn refresh(&mut self) {
         if self.session.files().is_empty() {
             self.report = None;
             self.report_error = None;
@@ -138,43 +175,116 @@ impl State {
             }
             Err(err) => {
                 self.report = None;
-                self.report_error = Some(err.to_string());
+                self.report_error = Some(crate::explain::report_error(&err));
             }
         }
     }
 
     fn file_loaded(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>) {
-        let tables = match self.session.load(name.clone(), bytes, Mapping::default()) {
-            Ok(file) => file.datasets().len(),
-            Err(err) => return self.notify_file(true, &name, err.to_string()),
+        let (tables, layout) = match self.session.load(name.clone(), bytes, Mapping::default()) {
+            Ok(file) => (file.datasets().len(), crate::fingerprint::layout(file.datasets())),
+            Err(err) => {
+                let explained = crate::explain::import_error(&err);
+                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
+                return self.push_detailed(true, explained.text, explained.detail, Some(name));
+            }
+        };
+        self.remembered.remove(&name);
+        match layout {
+            Some(key) => self.layout_keys.insert(name.clone(), key),
+            None => self.layout_keys.remove(&name),
         };
         if is_sample {
             self.sample = Some(name);
+            self.ready = true;
         } else {
             // The user's own file replaces the sample (unless it was loaded under the sample's name).
             if let Some(sample) = self.sample.take().filter(|s| *s != name) {
                 self.session.remove(&sample);
+                self.layout_keys.remove(&sample);
             }
             let noun = if tables == 1 { "tabell" } else { "tabeller" };
-            self.notify_file(false, &name, format!("{name} lästes in: {tables} {noun}."));
+            let mut text = format!("{name} lästes in: {tables} {noun}.");
+            text.push_str(&self.apply_remembered(&name));
+            self.notify_file(false, &name, text);
         }
         self.refresh();
     }
 
+    /// Reads the file `name` with the mapping the user gave an earlier file of the same layout,
+    /// if there is one; returns what to tell the user (empty when nothing was applied).
+    fn apply_remembered(&mut self, name: &str) -> String {
+        let Some(mapping) = self.layout_keys.get(name).and_then(|key| self.layouts.get(key)).cloned() else {
+            return String::new();
+        };
+        match self.session.remap(name, mapping) {
+            Some(Ok(_)) => {
+                self.remembered.insert(name.to_owned());
+                " Tolkningen du sparade för en fil med samma kolumner användes; du kan ångra det under filen."
+                    .to_owned()
+            }
+            Some(Err(err)) => format!(
+                " Tolkningen du sparade för en fil med samma kolumner passade inte ({err}), så filen lästes automatiskt."
+            ),
+            None => String::new(),
+        }
+    }
+
     fn remap(&mut self, index: usize, mapping: Mapping) {
         let Some(name) = self.session.files().get(index).map(|f| f.name.clone()) else { return };
-        match self.session.remap(&name, mapping) {
+        match self.session.remap(&name, mapping.clone()) {
             Some(Ok(_)) => {
+                // Remembered for the next file of the same layout; an automatic reading forgets it.
+                if let Some(key) = self.layout_keys.get(&name).cloned() {
+                    if mapping.is_empty() {
+                        self.layouts.remove(&key);
+                    } else {
+                        self.layouts.insert(key, mapping);
+                    }
+                }
+                self.remembered.remove(&name);
                 self.notify_file(false, &name, format!("{name} lästes in på nytt med din tolkning."));
                 self.refresh();
             }
             Some(Err(err)) => {
-                self.notify_file(true, &name, format!("{err} Den tidigare tolkningen gäller fortfarande."))
+                let explained = crate::explain::import_error(&err);
+                let text = format!("{} Den tidigare tolkningen gäller fortfarande.", explained.text);
+                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
+                self.push_detailed(true, text, explained.detail, Some(name));
             }
             None => {}
         }
     }
+
+    /// Reads the file `name` automatically instead of with the remembered mapping (which stays
+    /// remembered for other files).
+    fn undo_remembered(&mut self, name: &str) {
+        if !self.remembered.remove(name) {
+            return;
+        }
+        match self.session.remap(name, Mapping::default()) {
+            Some(Ok(_)) => {
+                self.notify_file(false, name, format!("{name} lästes in på nytt med den automatiska tolkningen."))
+            }
+            Some(Err(err)) => self.notify_file(true, name, err.to_string()),
+            None => {}
+        }
+        self.refresh();
+    }
+
+    /// Counts a save, or shows why saving in the browser failed: one such message at most, gone
+    /// once saving works again.
+    fn storage(&mut self, saved: Result<(), String>) {
+        self.messages.retain(|m| m.file.as_deref() != Some(STORAGE));
+        match saved {
+            Ok(()) => self.saves = self.saves.wrapping_add(1),
+            Err(text) => self.push_message(true, text, Some(STORAGE.to_owned())),
+        }
+    }
 }
+
+/// The topic of messages about saving in the browser (in place of a file name).
+const STORAGE: &str = "\u{0}lagring";
 
 impl Reducible for State {
     type Action = Action;
@@ -192,6 +302,8 @@ impl Reducible for State {
                     if s.sample.as_ref() == Some(&name) {
                         s.sample = None;
                     }
+                    s.layout_keys.remove(&name);
+                    s.remembered.remove(&name);
                     s.refresh();
                 }
             }
@@ -211,6 +323,12 @@ impl Reducible for State {
             }
             Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
             Action::Notify { is_error, text } => s.notify(is_error, text),
+            Action::Restore(restored) => s.restore(*restored),
+            Action::Reset => {
+                s = State { session: s.session.cleared(), ..State::new(uppfolj_plugin::Registry::new()) };
+            }
+            Action::UndoRemembered(name) => s.undo_remembered(&name),
+            Action::Storage(saved) => s.storage(saved),
         }
         Rc::new(s)
     }
@@ -288,7 +406,8 @@ mod tests {
     fn a_cleared_parameter_is_not_given() {
         let s = load(start(), "bidrag.csv", false, GRANTS);
         let s = s.reduce(Action::SetParam("frame".into(), "abc".into()));
-        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("frame")));
+        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("”Beslutad ram”")));
+        assert!(!s.report_error.as_deref().is_some_and(|e| e.contains("frame")), "the label, not the key");
         let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
         assert!(s.report.is_some(), "{:?}", s.report_error);
         assert!(s.session.params().is_empty());

@@ -122,6 +122,21 @@ impl Session {
         }
     }
 
+    /// A session offering the same plugins with the same import limits, and nothing else: no
+    /// files, no pick, no parameters, the first plugin chosen (the web app's "Rensa all data").
+    #[must_use]
+    pub fn cleared(&self) -> Self {
+        let plugin_id = self.registry.metas().next().map(|m| m.id.clone());
+        Self {
+            registry: self.registry.clone(),
+            import_options: self.import_options.clone(),
+            files: Vec::new(),
+            plugin_id,
+            picked: false,
+            params: Vec::new(),
+        }
+    }
+
     /// Imports files with these limits (the mapping in `options` is ignored: each file has its
     /// own, given to [`Session::load`]).
     #[must_use]
@@ -416,5 +431,16 @@ mod tests {
         assert_eq!(s.params().len(), 1, "the same plugin keeps its parameters");
         s.pick_plugin("budget-follow-up").expect("registered");
         assert!(s.params().is_empty());
+    }
+
+    #[test]
+    fn a_cleared_session_keeps_only_the_plugins() {
+        let mut s = session();
+        load(&mut s, "grants.csv", GRANTS);
+        s.pick_plugin("earmarked-grants").expect("registered");
+        s.set_param("low_use", "30");
+        let cleared = s.cleared();
+        assert!(Arc::ptr_eq(cleared.registry(), s.registry()));
+        assert_eq!(cleared, Session { registry: s.registry().clone(), ..session() });
     }
 }

@@ -1,8 +1,8 @@
 //! The page: header, files and report choice on the left, the report on the right.
 
 use crate::components::{
-    drop_zone::DropZone, export_button::ExportButton, file_list::FileList, messages::Messages, params_form::ParamsForm,
-    plugin_picker::PluginPicker, report_view::ReportView,
+    clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, messages::Messages,
+    params_form::ParamsForm, plugin_picker::PluginPicker, report_view::ReportView,
 };
 use crate::state::{Action, State};
 use yew::prelude::*;
@@ -29,8 +29,10 @@ pub fn app() -> Html {
     let plugin_id = state.session.plugin_id().unwrap_or_default().to_owned();
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| crate::load::load_sample(&dispatcher));
+        // The saved workspace, or the sample on a first visit; then every change is saved.
+        use_effect_with((), move |_| crate::persist::start(dispatcher));
     }
+    crate::persist::use_autosave(&state);
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |id| dispatcher.dispatch(Action::Dismiss(id)))
@@ -48,9 +50,10 @@ pub fn app() -> Html {
         <main class="layout">
             <aside class="sidebar" aria-label="Data och rapportval">
                 <DropZone dispatcher={state.dispatcher()} />
-                <FileList files={files.clone()} sample={state.sample.clone()} dispatcher={state.dispatcher()} />
+                <FileList files={files.clone()} sample={state.sample.clone()} remembered={state.remembered.iter().cloned().collect::<Vec<_>>()} dispatcher={state.dispatcher()} />
                 <PluginPicker registry={state.session.registry().clone()} selected={plugin_id.clone()} dispatcher={state.dispatcher()} />
                 <ParamsForm registry={state.session.registry().clone()} {plugin_id} params={state.session.params().to_vec()} dispatcher={state.dispatcher()} />
+                <ClearData saves={state.saves} dispatcher={state.dispatcher()} />
             </aside>
             <section class="content" aria-live="polite">
                 <Messages messages={state.messages.clone()} {on_dismiss} />

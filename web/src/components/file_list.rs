@@ -11,6 +11,8 @@ pub struct Props {
     pub files: Vec<LoadedFile>,
     /// The name of the bundled sample, while it is loaded.
     pub sample: Option<String>,
+    /// The files read with a mapping remembered from an earlier file of the same layout.
+    pub remembered: Vec<String>,
     /// For removing a file.
     pub dispatcher: yew::UseReducerDispatcher<State>,
 }
@@ -38,6 +40,10 @@ pub fn file_list(props: &Props) -> Html {
                 let name = f.name.clone();
                 let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(name.clone())));
                 let tables = f.import.datasets.len();
+                let undo = {
+                    let (dispatcher, name) = (props.dispatcher.clone(), f.name.clone());
+                    Callback::from(move |_| dispatcher.dispatch(Action::UndoRemembered(name.clone())))
+                };
                 html! {
                     <li key={f.name.clone()}>
                         <div class="file-row">
@@ -48,6 +54,12 @@ pub fn file_list(props: &Props) -> Html {
                             {format!("{} · {} {}", size_text(f.size()), tables, if tables == 1 { "tabell" } else { "tabeller" })}
                             if props.sample.as_ref() == Some(&f.name) { <span class="tag">{"Exempeldata"}</span> }
                         </div>
+                        if props.remembered.contains(&f.name) {
+                            <p class="remembered" data-testid="remembered">
+                                {"Läst med tolkningen du sparade för en fil med samma kolumner. "}
+                                <button class="link" onclick={undo}>{"Ångra"}</button>
+                            </p>
+                        }
                         <details class="import-summary">
                             <summary>{"Vad importen förstod"}</summary>
                             <pre>{f.import.summary.to_string()}</pre>

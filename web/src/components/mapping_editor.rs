@@ -54,6 +54,12 @@ fn columns(file: &LoadedFile) -> Vec<(String, String, Option<ColumnRole>)> {
 #[function_component(MappingEditor)]
 pub fn mapping_editor(props: &Props) -> Html {
     let draft = use_state(|| props.file.mapping.clone());
+    {
+        // The file read with another mapping (remembered for its layout, or that undone): the form
+        // shows it.
+        let draft = draft.clone();
+        use_effect_with(props.file.mapping.clone(), move |mapping| draft.set(mapping.clone()));
+    }
     let set = {
         let draft = draft.clone();
         move |f: Box<dyn Fn(&mut Mapping)>| {

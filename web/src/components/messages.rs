@@ -27,7 +27,13 @@ pub fn messages(props: &Props) -> Html {
             let label = severity.label_sv();
             html! {
                 <div {class} {role} data-testid={if m.is_error { "error" } else { "info" }}>
-                    <strong>{label}{": "}</strong><span>{&m.text}</span>
+                    <strong>{label}{": "}</strong>
+                    <span>
+                        {&m.text}
+                        if let Some(detail) = &m.detail {
+                            <small class="detail">{"Teknisk orsak: "}{detail}</small>
+                        }
+                    </span>
                     <button class="icon" aria-label="Stäng meddelandet" {onclick}>{"×"}</button>
                 </div>
             }

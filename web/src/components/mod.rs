@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chart_view;
+pub mod clear_data;
 pub mod drop_zone;
 pub mod export_button;
 pub mod file_list;

@@ -1,0 +1,80 @@
+// End-to-end tests of the messages (issue #12, point 7): a library's own words only in small print
+// after a Swedish sentence, a parameter named by its label, news replaced rather than stacked and an
+// error gone once resolved. Screenshots 16a, 16b in target/e2e/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch, dropFile } from './browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
+const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
+const SHOTS = join(OUT, 'screenshots');
+const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
+
+let server;
+let context;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  context = await launch();
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const messages = () => page.$$eval('.messages .message', (ms) => ms.map((m) => ({
+  error: m.dataset.testid === 'error',
+  text: m.querySelector('span')?.firstChild?.textContent ?? '',
+  detail: m.querySelector('small.detail')?.textContent ?? null,
+})));
+
+test('a broken workbook: a Swedish sentence that says what to do, the library\'s words in small print', async () => {
+  // The first 3 000 bytes of a real workbook: a zip without its directory.
+  const broken = join(OUT, 'avbruten.xlsx');
+  await writeFile(broken, (await readFile(GRANTS)).subarray(0, 3000));
+  await dropFile(page, '[data-testid=drop-zone]', broken, 'bidrag_avbruten.xlsx');
+  await page.waitForSelector('[data-testid=error]');
+  const [error] = (await messages()).filter((m) => m.error);
+  assert.match(error.text, /^bidrag_avbruten\.xlsx är skadad och kan inte läsas\. Öppna den i Excel/, error.text);
+  assert.doesNotMatch(error.text, /[A-Za-z]+ (not|find|found|invalid)\b/, 'no English in the sentence');
+  assert.match(error.detail ?? '', /^Teknisk orsak: ./, 'the library\'s text follows in small print');
+  await page.screenshot({ path: join(SHOTS, '16a-library-error.png'), clip: { x: 0, y: 0, width: 1400, height: 400 } });
+});
+
+test('news replaces news, and an error goes once its file is read', async () => {
+  await dropFile(page, '[data-testid=drop-zone]', GRANTS, 'bidrag_avbruten.xlsx');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=error]'));
+  await dropFile(page, '[data-testid=drop-zone]', GRANTS, 'bidrag_2.xlsx');
+  await page.waitForFunction(() => /bidrag_2\.xlsx lästes in/.test(document.querySelector('.messages')?.textContent ?? ''));
+  const now = await messages();
+  assert.equal(now.length, 1, `one message, the newest: ${JSON.stringify(now)}`);
+});
+
+test('a wrong parameter is named by its label, and the report comes back when it is fixed', async () => {
+  await page.selectOption('[data-testid=plugin-select]', 'earmarked-grants');
+  await page.fill('#param-frame', 'tre miljoner');
+  await page.press('#param-frame', 'Tab');
+  const error = await page.waitForSelector('[data-testid=report-error]');
+  const text = await error.textContent();
+  assert.match(text, /Inställningen ”Beslutad ram” kan inte användas: 'tre miljoner' är inte ett tal\. Ändra den/);
+  assert.doesNotMatch(text, /\bframe\b/, 'never the key');
+  await page.screenshot({ path: join(SHOTS, '16b-parameter-label.png') });
+  await page.fill('#param-frame', '');
+  await page.press('#param-frame', 'Tab');
+  await page.waitForSelector('[data-testid=report] h1');
+  assert.equal(await page.$('[data-testid=report-error]'), null);
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,61 @@
+//! "Sparat i webbläsaren": says that the workspace is kept in this browser, and "Rensa all data"
+//! removes it all after a confirmation (the page starts again as on a first visit).
+
+use crate::state::State;
+use yew::prelude::*;
+
+/// Props of [`ClearData`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// How many times the workspace was saved (for tests and the curious: `data-saves`).
+    pub saves: u32,
+    /// For clearing.
+    pub dispatcher: yew::UseReducerDispatcher<State>,
+}
+
+/// The storage panel with "Rensa all data" and its confirmation.
+#[function_component(ClearData)]
+pub fn clear_data(props: &Props) -> Html {
+    let asking = use_state(|| false);
+    let confirm_ref = use_node_ref();
+    {
+        // The confirmation takes the focus, so a keyboard user answers it at once.
+        let confirm_ref = confirm_ref.clone();
+        use_effect_with(*asking, move |asking| {
+            if let (true, Some(button)) = (*asking, confirm_ref.cast::<web_sys::HtmlElement>()) {
+                let _ = button.focus();
+            }
+        });
+    }
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(true))
+    };
+    let cancel = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(false))
+    };
+    let confirm = {
+        let (asking, dispatcher) = (asking.clone(), props.dispatcher.clone());
+        Callback::from(move |_| {
+            asking.set(false);
+            crate::persist::clear_all(dispatcher.clone());
+        })
+    };
+    html! {
+        <section class="panel storage" aria-labelledby="storage-heading" data-testid="storage" data-saves={props.saves.to_string()}>
+            <h2 id="storage-heading">{"Sparat i webbläsaren"}</h2>
+            <p class="hint">{"Filerna, tolkningarna, rapportvalet och inställningarna sparas i den här webbläsaren \
+                              och finns kvar när du öppnar sidan igen. Inget skickas någonstans."}</p>
+            if *asking {
+                <div class="confirm" role="group" aria-labelledby="clear-question">
+                    <p id="clear-question">{"Ta bort alla filer, tolkningar och val som sparats? Sidan börjar om med exempeldata."}</p>
+                    <button class="button danger" ref={confirm_ref} onclick={confirm} data-testid="clear-confirm">{"Ja, rensa allt"}</button>
+                    <button class="button secondary" onclick={cancel}>{"Avbryt"}</button>
+                </div>
+            } else {
+                <button class="button secondary" onclick={ask} data-testid="clear-all">{"Rensa all data"}</button>
+            }
+        </section>
+    }
+}
