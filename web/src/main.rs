@@ -10,8 +10,10 @@
 //!   loaded files, chosen plugin, parameters; the report of the files loaded now, or why there is
 //!   none; messages.
 //! * [`load`] — reading dropped or picked files and importing them.
+//! * [`chart_image`] — saving a chart as SVG or PNG.
 //! * [`components`] — one function component per file.
 
+mod chart_image;
 mod components;
 mod download;
 mod load;
