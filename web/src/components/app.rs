@@ -37,6 +37,7 @@ pub fn app() -> Html {
     };
     html! {
         <>
+        <a class="skip-link" href="#rapport">{"Hoppa till rapporten"}</a>
         <header class="app-header">
             <div class="brand">
                 <span class="logo" aria-hidden="true">{"▦"}</span>
@@ -52,7 +53,7 @@ pub fn app() -> Html {
                 <PluginPicker registry={state.session.registry().clone()} selected={plugin_id.clone()} dispatcher={state.dispatcher()} />
                 <ParamsForm registry={state.session.registry().clone()} {plugin_id} params={state.session.params().to_vec()} dispatcher={state.dispatcher()} />
             </aside>
-            <section class="content" aria-live="polite">
+            <section class="content" id="rapport" tabindex="-1" aria-label="Rapporten">
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">
