@@ -44,7 +44,7 @@ test('the page carries a strict Content-Security-Policy', async () => {
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/, 'no inline script, no eval');
   assert.match(csp, /connect-src 'self'/);
-  assert.doesNotMatch(csp, /unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline/, 'no inline script');
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/, 'no inline script allowed');
   assert.equal(await page.$$eval('script:not([src])', (s) => s.length), 0, 'no inline script in the page');
 });
 
