@@ -58,6 +58,7 @@ test('only the messages are a live region, and the skip link leads to the report
   assert.deepEqual(live, ['messages']);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Hoppa till rapporten');
+  assert.equal(await page.$eval('.skip-link', (a) => getComputedStyle(a).outlineStyle), 'solid');
   await page.screenshot({ path: join(SHOTS, '20-skip-link.png') });
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'rapport');
@@ -77,7 +78,7 @@ test('the keyboard reaches the file button, the report picker, a parameter and e
     }
     assert.fail(`Tab never reached ${selector}`);
   };
-  assert.match(await tabTo('[data-testid=file-input]', '.file-button'), /solid 3px/, '"Välj filer…" shows its focus');
+  assert.match(await tabTo('[data-testid=file-input]', '[data-testid=drop-zone] label'), /solid 3px/, '"Välj filer…" shows its focus');
   await page.screenshot({ path: join(SHOTS, '21-focus-file-button.png') });
   assert.match(await tabTo('[data-testid=plugin-select]'), /solid 3px/);
   assert.match(await tabTo('#param-threshold'), /solid 3px/);
@@ -90,6 +91,34 @@ test('the keyboard reaches the file button, the report picker, a parameter and e
   await page.screenshot({ path: join(SHOTS, '22-focus-export.png') });
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /\.xlsx$/);
+});
+
+test('every control Tab reaches shows a visible focus', async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  for (const details of await page.$$('details:not([open]) > summary')) await details.click();
+  await page.focus('.skip-link'); // Tab goes on from the top of the page
+  const seen = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      if (!el.matches(':focus-visible')) return { name: `${el.tagName} without :focus-visible`, outline: false };
+      // A visually hidden input shows its focus on its label (the file button).
+      const shown = el.classList.contains('visually-hidden') ? el.closest('label') : el;
+      const style = getComputedStyle(shown);
+      const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${(el.getAttribute('aria-label') ?? el.textContent).trim().slice(0, 40)}`;
+      const again = el.dataset.tabSeen === 'yes';
+      el.dataset.tabSeen = 'yes';
+      return { name, again, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (!focus || focus.again) break;
+    seen.push(focus);
+  }
+  assert.ok(seen.length > 20, `Tab reaches the controls: ${seen.map((s) => s.name).join(' | ')}`);
+  assert.deepEqual(seen.filter((s) => !s.outline).map((s) => s.name), [], 'every focused control has an outline');
+  console.log(`Tab reached ${seen.length} controls, each with a visible focus`);
 });
 
 test('the mapping editor open, and a message shown: no serious or critical axe violation', async () => {

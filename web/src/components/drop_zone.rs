@@ -80,7 +80,7 @@ pub fn drop_zone(props: &Props) -> Html {
         <div {class} {ondragover} {ondragleave} data-testid="drop-zone">
             <p class="drop-title">{"Släpp filer här eller var som helst på sidan"}</p>
             <p class="drop-hint">{"xlsx, xls, ods, csv eller Kolada-JSON"}</p>
-            <label class="button secondary file-button">
+            <label class="button secondary">
                 {"Välj filer…"}
                 <input type="file" multiple=true class="visually-hidden" {onchange}
                     accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json" data-testid="file-input" />
