@@ -49,6 +49,19 @@ for (const [where, selector, sample] of [
   });
 }
 
+test('dragging over any part of the page lights up the drop zone, leaving the window turns it off', async () => {
+  const drag = (selector, type, init = {}) => page.$eval(selector, (el, { type, init }) => {
+    const dt = new DataTransfer();
+    el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt, ...init }));
+  }, { type, init });
+  await drag('[data-testid=report] h1', 'dragover');
+  await page.waitForSelector('[data-testid=drop-zone].hover');
+  await page.waitForTimeout(300); // the highlight fades in
+  await page.screenshot({ path: join(SHOTS, '41-dragging-over-the-report.png') });
+  await drag('[data-testid=report] h1', 'dragleave'); // relatedTarget null: out of the window
+  await page.waitForSelector('[data-testid=drop-zone]:not(.hover)');
+});
+
 test('a drop on the drop zone loads the file once', async () => {
   const sample = 'balanskravsutredning_2021_2024.xlsx';
   await dropFile(page, '[data-testid=drop-zone]', join(ROOT, 'samples', sample));

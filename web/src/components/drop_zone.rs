@@ -18,20 +18,34 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Listens on the window for `dragover` (accepts the drag, so the browser does not open the file)
-/// and `drop` (loads the files). The listeners live as long as the drop zone.
+/// Listens on the window for `dragover` (accepts the drag, so the browser does not open the file,
+/// and lights up the drop zone), `dragleave` out of the window and `drop` (loads the files). The
+/// listeners live as long as the drop zone.
 fn window_drop_listeners(
     dispatcher: yew::UseReducerDispatcher<State>,
     hovering: UseStateHandle<bool>,
 ) -> Vec<EventListener> {
     let Some(window) = web_sys::window() else { return Vec::new() };
     let active = EventListenerOptions::enable_prevent_default();
-    let dragover = EventListener::new_with_options(&window, "dragover", active, |e| {
-        e.prevent_default();
-        if let Some(dt) = e.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer) {
-            dt.set_drop_effect("copy");
-        }
-    });
+    let dragover = {
+        let hovering = hovering.clone();
+        EventListener::new_with_options(&window, "dragover", active, move |e| {
+            e.prevent_default();
+            hovering.set(true);
+            if let Some(dt) = e.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer) {
+                dt.set_drop_effect("copy");
+            }
+        })
+    };
+    let dragleave = {
+        let hovering = hovering.clone();
+        EventListener::new(&window, "dragleave", move |e| {
+            // Out of the window: there is no element it moves into.
+            if e.dyn_ref::<web_sys::DragEvent>().is_some_and(|d| d.related_target().is_none()) {
+                hovering.set(false);
+            }
+        })
+    };
     let drop = EventListener::new_with_options(&window, "drop", active, move |e| {
         e.prevent_default();
         hovering.set(false);
@@ -41,13 +55,14 @@ fn window_drop_listeners(
             crate::load::load_files(files, dispatcher.clone());
         }
     });
-    vec![dragover, drop]
+    vec![dragover, dragleave, drop]
 }
 
 /// Accepts spreadsheets by drag and drop (here or anywhere on the page) or through a file dialog.
 #[function_component(DropZone)]
 pub fn drop_zone(props: &Props) -> Html {
-    let hovering = use_state(|| false);
+    // Set on every `dragover`: re-render only when it changes.
+    let hovering = use_state_eq(|| false);
     {
         let (dispatcher, hovering) = (props.dispatcher.clone(), hovering.clone());
         use_effect_with((), move |_| {
@@ -55,14 +70,6 @@ pub fn drop_zone(props: &Props) -> Html {
             move || drop(listeners)
         });
     }
-    let ondragover = {
-        let hovering = hovering.clone();
-        Callback::from(move |_: DragEvent| hovering.set(true))
-    };
-    let ondragleave = {
-        let hovering = hovering.clone();
-        Callback::from(move |_: DragEvent| hovering.set(false))
-    };
     let onchange = {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: Event| {
@@ -77,7 +84,7 @@ pub fn drop_zone(props: &Props) -> Html {
     };
     let class = classes!("drop-zone", (*hovering).then_some("hover"));
     html! {
-        <div {class} {ondragover} {ondragleave} data-testid="drop-zone">
+        <div {class} data-testid="drop-zone">
             <p class="drop-title">{"Släpp filer här eller var som helst på sidan"}</p>
             <p class="drop-hint">{"xlsx, xls, ods, csv eller Kolada-JSON"}</p>
             <label class="button secondary">
