@@ -27,17 +27,21 @@ export async function launch(options = {}) {
   });
 }
 
-/** Drops `path` (given the name `name`) on the element `selector`, as a person dragging a file does. */
+/** Drops `path` (given the name `name`) on the element `selector`, as a person dragging a file does.
+ * Resolves to { notCancelled: { dragenter, dragover, drop } }: false where the page cancelled the
+ * event (a cancelled drop is one the browser does not handle itself by opening the file). */
 export async function dropFile(page, selector, path, name = basename(path)) {
   const bytes = [...(await readFile(path))];
   const target = await page.waitForSelector(selector);
-  await target.evaluate((el, { bytes, name }) => {
+  return target.evaluate((el, { bytes, name }) => {
     const file = new File([new Uint8Array(bytes)], name);
     const dt = new DataTransfer();
     dt.items.add(file);
+    const notCancelled = {};
     for (const type of ['dragenter', 'dragover', 'drop']) {
-      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      notCancelled[type] = el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     }
+    return { notCancelled };
   }, { bytes, name });
 }
 

@@ -15,7 +15,13 @@ pub fn download_array(array: &js_sys::Uint8Array, file_name: &str, mime: &str) -
     options.set_type(mime);
     let blob =
         web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| fail("Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    download_blob(&blob, file_name)
+}
+
+/// Starts the download of `blob` as `file_name`.
+pub fn download_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("Nedladdningen kunde inte startas ({what}).");
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("URL"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(|_| fail("a"))?.dyn_into().map_err(|_| fail("a"))?;

@@ -14,8 +14,10 @@
 //!   visits: restored at start, saved after each change, cleared by "Rensa all data".
 //! * [`explain`] — errors in Swedish sentences that say what to do, parameters by their labels.
 //! * [`fingerprint`] — a file's layout, under which the mapping the user gave it is remembered.
+//! * [`chart_image`] — saving a chart as SVG or PNG.
 //! * [`components`] — one function component per file.
 
+mod chart_image;
 mod components;
 mod download;
 mod explain;

@@ -39,6 +39,7 @@ pub fn app() -> Html {
     };
     html! {
         <>
+        <a class="skip-link" href="#rapport">{"Hoppa till rapporten"}</a>
         <header class="app-header">
             <div class="brand">
                 <span class="logo" aria-hidden="true">{"▦"}</span>
@@ -55,7 +56,7 @@ pub fn app() -> Html {
                 <ParamsForm registry={state.session.registry().clone()} {plugin_id} params={state.session.params().to_vec()} dispatcher={state.dispatcher()} />
                 <ClearData saves={state.saves} dispatcher={state.dispatcher()} />
             </aside>
-            <section class="content" aria-live="polite">
+            <section class="content" id="rapport" tabindex="-1" aria-label="Rapporten">
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">

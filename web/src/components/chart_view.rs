@@ -1,5 +1,7 @@
-//! A report chart as inline SVG, drawn by uppfolj-chart on the page's main thread.
+//! A report chart as inline SVG, drawn by uppfolj-chart on the page's main thread, with buttons
+//! that save it as SVG or PNG (`crate::chart_image`).
 
+use crate::chart_image;
 use uppfolj_model::report::{Chart, ChartSemantics};
 use yew::prelude::*;
 
@@ -14,9 +16,34 @@ pub struct Props {
     pub semantics: Option<ChartSemantics>,
 }
 
-/// Inline SVG with an accessible title; a message if the chart cannot be drawn.
+/// The two save buttons of a chart; a failure is shown under them.
+fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>) -> Html {
+    let stem = chart_image::file_stem(title);
+    let on_svg = {
+        let (svg, stem, error) = (svg.to_owned(), stem.clone(), error.clone());
+        Callback::from(move |_| error.set(chart_image::save_svg(&svg, &stem).err()))
+    };
+    let on_png = {
+        let (svg, error) = (svg.to_owned(), error.clone());
+        Callback::from(move |_| {
+            let late = error.clone();
+            error.set(chart_image::save_png(&svg, &stem, move |e| late.set(Some(e))).err());
+        })
+    };
+    html! {
+        <div class="chart-actions">
+            <button type="button" class="button small" onclick={on_svg} data-testid="save-svg"
+                aria-label={format!("Spara som SVG: {title}")}>{"Spara som SVG"}</button>
+            <button type="button" class="button small" onclick={on_png} data-testid="save-png"
+                aria-label={format!("Spara som PNG: {title}")}>{"Spara som PNG"}</button>
+        </div>
+    }
+}
+
+/// Inline SVG with an accessible title and its save buttons; a message if the chart cannot be drawn.
 #[function_component(ChartView)]
 pub fn chart_view(props: &Props) -> Html {
+    let error = use_state(|| None::<String>);
     let svg = use_memo((props.chart.clone(), props.semantics.clone()), |(chart, semantics)| {
         let semantics = semantics.clone().unwrap_or_else(|| ChartSemantics::new(&chart.id));
         uppfolj_chart::svg_with(chart, &semantics, &uppfolj_chart::SvgOptions::for_chart(chart))
@@ -26,6 +53,10 @@ pub fn chart_view(props: &Props) -> Html {
         Ok(svg) => html! {
             <figure class="chart" data-testid={format!("chart-{}", props.chart.id)}>
                 { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                { save_buttons(svg, &props.chart.title, &error) }
+                if let Some(message) = &*error {
+                    <p class="message error" role="alert">{message}</p>
+                }
             </figure>
         },
         Err(err) => html! {

@@ -1,6 +1,8 @@
-//! The drop zone and file picker.
+//! The drop zone and file picker. A file dropped anywhere on the page is loaded too, and the
+//! browser never opens a dropped file itself: the window takes every `dragover` and `drop`.
 
 use crate::state::State;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,31 +18,58 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Accepts spreadsheets by drag and drop or through a file dialog.
-#[function_component(DropZone)]
-pub fn drop_zone(props: &Props) -> Html {
-    let hovering = use_state(|| false);
-    let ondragover = {
+/// Listens on the window for `dragover` (accepts the drag, so the browser does not open the file,
+/// and lights up the drop zone), `dragleave` out of the window and `drop` (loads the files). The
+/// listeners live as long as the drop zone.
+fn window_drop_listeners(
+    dispatcher: yew::UseReducerDispatcher<State>,
+    hovering: UseStateHandle<bool>,
+) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let active = EventListenerOptions::enable_prevent_default();
+    let dragover = {
         let hovering = hovering.clone();
-        Callback::from(move |e: DragEvent| {
+        EventListener::new_with_options(&window, "dragover", active, move |e| {
             e.prevent_default();
             hovering.set(true);
+            if let Some(dt) = e.dyn_ref::<web_sys::DragEvent>().and_then(web_sys::DragEvent::data_transfer) {
+                dt.set_drop_effect("copy");
+            }
         })
     };
-    let ondragleave = {
+    let dragleave = {
         let hovering = hovering.clone();
-        Callback::from(move |_: DragEvent| hovering.set(false))
+        EventListener::new(&window, "dragleave", move |e| {
+            // Out of the window: there is no element it moves into.
+            if e.dyn_ref::<web_sys::DragEvent>().is_some_and(|d| d.related_target().is_none()) {
+                hovering.set(false);
+            }
+        })
     };
-    let ondrop = {
-        let hovering = hovering.clone();
-        let dispatcher = props.dispatcher.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            hovering.set(false);
-            let files = files_of(e.data_transfer().and_then(|dt| dt.files()));
+    let drop = EventListener::new_with_options(&window, "drop", active, move |e| {
+        e.prevent_default();
+        hovering.set(false);
+        let files =
+            files_of(e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|dt| dt.files()));
+        if !files.is_empty() {
             crate::load::load_files(files, dispatcher.clone());
-        })
-    };
+        }
+    });
+    vec![dragover, dragleave, drop]
+}
+
+/// Accepts spreadsheets by drag and drop (here or anywhere on the page) or through a file dialog.
+#[function_component(DropZone)]
+pub fn drop_zone(props: &Props) -> Html {
+    // Set on every `dragover`: re-render only when it changes.
+    let hovering = use_state_eq(|| false);
+    {
+        let (dispatcher, hovering) = (props.dispatcher.clone(), hovering.clone());
+        use_effect_with((), move |_| {
+            let listeners = window_drop_listeners(dispatcher, hovering);
+            move || drop(listeners)
+        });
+    }
     let onchange = {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: Event| {
@@ -55,8 +84,8 @@ pub fn drop_zone(props: &Props) -> Html {
     };
     let class = classes!("drop-zone", (*hovering).then_some("hover"));
     html! {
-        <div {class} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
-            <p class="drop-title">{"Släpp filer här"}</p>
+        <div {class} data-testid="drop-zone">
+            <p class="drop-title">{"Släpp filer här eller var som helst på sidan"}</p>
             <p class="drop-hint">{"xlsx, xls, ods, csv eller Kolada-JSON"}</p>
             <label class="button secondary">
                 {"Välj filer…"}

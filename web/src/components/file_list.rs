@@ -62,7 +62,7 @@ pub fn file_list(props: &Props) -> Html {
                         }
                         <details class="import-summary">
                             <summary>{"Vad importen förstod"}</summary>
-                            <pre>{f.import.summary.to_string()}</pre>
+                            <pre tabindex="0" aria-label={format!("Vad importen förstod av {}", f.name)}>{f.import.summary.to_string()}</pre>
                         </details>
                         <MappingEditor index={i} file={f.clone()} dispatcher={props.dispatcher.clone()} />
                     </li>

@@ -13,11 +13,12 @@ pub struct Props {
     pub on_dismiss: Callback<u32>,
 }
 
-/// Shows messages; errors are announced to screen readers.
+/// Shows messages. The list is the page's only live region: a message that appears is read out
+/// by a screen reader (errors at once, as alerts), the report beside it is not.
 #[function_component(Messages)]
 pub fn messages(props: &Props) -> Html {
     html! {
-        <div class="messages">
+        <div class="messages" aria-live="polite" data-testid="messages">
         { for props.messages.iter().map(|m| {
             let id = m.id;
             let on_dismiss = props.on_dismiss.clone();

@@ -102,7 +102,9 @@ pub fn table_view(props: &Props) -> Html {
         Callback::from(move |_| shown.set(*shown + ROWS_PER_STEP))
     };
     html! {
-        <div class="table-wrap">
+        // A wide table may scroll sideways on a narrow screen: the wrapper takes focus, so that a
+        // keyboard scrolls it too, and is named by the table's title.
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.title.clone()}>
         <table class="report-table" data-testid={format!("table-{}", t.id)}>
             <caption>{&t.title}</caption>
             <thead><tr>
