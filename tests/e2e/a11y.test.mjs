@@ -5,43 +5,22 @@
 // Screenshots in target/e2e/screenshots/ (20-…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, dropFile } from './browser.mjs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
+import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
-const SAMPLES = [
-  'driftredovisning_2024_aug.xlsx',
-  'balanskravsutredning_2021_2024.xlsx',
-  'malupfoljning_2024.csv',
-  'kolada_u79092_aterinskrivning_2018_2022.csv',
-  'handlingsplan_2024_2026.xlsx',
-  'riktade_statsbidrag_2020.xlsx',
-];
 
 let server;
 let context;
 let page;
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({ ready: '[data-testid=report] figure.chart svg' }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 /** Waits until the report, or the reason there is none, is shown for the report chosen now. */
 async function settled() {

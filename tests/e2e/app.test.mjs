@@ -5,16 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT, DIST, OUT, SHOTS } from './setup.mjs';
 import { serve } from './server.mjs';
 import { launch, dropFile, parseSwedish } from './browser.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
 const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
-const SHOTS = join(OUT, 'screenshots');
 const SAMPLE = join(ROOT, 'samples/driftredovisning_2024_aug.xlsx');
 
 let server;

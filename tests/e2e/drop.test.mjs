@@ -4,34 +4,20 @@
 // target/e2e/screenshots/ (40-…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, dropFile } from './browser.mjs';
+import { join } from 'node:path';
+import { dropFile } from './browser.mjs';
+import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
 
 let server;
 let context;
 let page;
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({ ready: '[data-testid=report] figure.chart svg' }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 const fileListHas = (name) =>
   page.waitForFunction((n) => document.querySelector('[data-testid=file-list]')?.textContent.includes(n), name);

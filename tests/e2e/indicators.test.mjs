@@ -4,16 +4,10 @@
 // target/e2e/screenshots/ (09-…, 10-…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, dropFile } from './browser.mjs';
+import { join } from 'node:path';
+import { dropFile } from './browser.mjs';
+import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
 
 let server;
 let context;
@@ -21,19 +15,15 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] .key-figures', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({
+    prepare: async (page) => {
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+    },
+    ready: '[data-testid=report] .key-figures',
+  }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 /** Removes every loaded file, then drops the sample `name` and waits for its report titled `heading`. */
 async function only(name, heading) {

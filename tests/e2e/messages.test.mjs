@@ -3,16 +3,11 @@
 // error gone once resolved. Screenshots 16a, 16b in target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch, dropFile } from './browser.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dropFile } from './browser.mjs';
+import { closeApp, openApp, ROOT, OUT, SHOTS } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
 const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
 
 let server;
@@ -21,19 +16,15 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({
+    prepare: async (page) => {
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+    },
+    ready: '[data-testid=report] figure.chart svg',
+  }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 const messages = () => page.$$eval('.messages .message', (ms) => ms.map((m) => ({
   error: m.dataset.testid === 'error',

@@ -4,16 +4,12 @@
 // Excel export works after the network is gone. Screenshots 13–15 in target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, dropFile } from './browser.mjs';
+import { closeApp, openApp, ROOT, DIST, SHOTS } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
 const DRIFT = join(ROOT, 'samples/driftredovisning_2024_aug.xlsx');
 const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
 
@@ -23,19 +19,15 @@ let page;
 const consoleErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
+  ({ server, context, page } = await openApp({
+    prepare: async (page) => {
+      page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    },
+  }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 const fileList = () => page.textContent('[data-testid=file-list]');
 const saves = () => page.$eval('[data-testid=storage]', (el) => Number(el.dataset.saves));

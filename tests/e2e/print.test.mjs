@@ -5,43 +5,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
-const SAMPLES = [
-  'driftredovisning_2024_aug.xlsx',
-  'balanskravsutredning_2021_2024.xlsx',
-  'malupfoljning_2024.csv',
-  'kolada_u79092_aterinskrivning_2018_2022.csv',
-  'handlingsplan_2024_2026.xlsx',
-  'riktade_statsbidrag_2020.xlsx',
-];
 
 let server;
 let context;
 let page;
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({
+    prepare: async (page) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    },
+    ready: '[data-testid=report] figure.chart svg',
+  }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 /** Whitespace (line breaks of wrapped headers too) as single spaces. */
 const squash = (text) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();

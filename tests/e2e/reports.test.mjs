@@ -5,25 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { join } from 'node:path';
+import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
-const OUT = process.env.UPPFOLJ_OUT ?? join(ROOT, 'target/e2e');
-const SHOTS = join(OUT, 'screenshots');
 const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
-const SAMPLES = [
-  'driftredovisning_2024_aug.xlsx',
-  'balanskravsutredning_2021_2024.xlsx',
-  'malupfoljning_2024.csv',
-  'kolada_u79092_aterinskrivning_2018_2022.csv',
-  'handlingsplan_2024_2026.xlsx',
-  'riktade_statsbidrag_2020.xlsx',
-];
 const CHAPTERS = [
   'Sammanfattning',
   'Ekonomi',
@@ -41,19 +26,15 @@ let page;
 const pageErrors = [];
 
 before(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  context = await launch();
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=report] .key-figures', { timeout: 30_000 });
+  ({ server, context, page } = await openApp({
+    prepare: async (page) => {
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+    },
+    ready: '[data-testid=report] .key-figures',
+  }));
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => closeApp({ server, context }));
 
 const reportText = () => page.textContent('[data-testid=report]');
 

@@ -3,13 +3,10 @@
 // origin, the policy reports no violation, and a connection to another origin is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DIST } from './setup.mjs';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.UPPFOLJ_DIST ?? join(ROOT, 'target/web-dist');
 
 let server;
 let context;
