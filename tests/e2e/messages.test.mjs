@@ -13,15 +13,10 @@ const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
 let server;
 let context;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  ({ server, context, page } = await openApp({
-    prepare: async (page) => {
-      page.on('pageerror', (e) => pageErrors.push(String(e)));
-    },
-    ready: '[data-testid=report] figure.chart svg',
-  }));
+  ({ server, context, page, pageErrors } = await openApp({ ready: '[data-testid=report] figure.chart svg' }));
 });
 
 after(() => closeApp({ server, context }));

@@ -23,15 +23,10 @@ const CHAPTERS = [
 let server;
 let context;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  ({ server, context, page } = await openApp({
-    prepare: async (page) => {
-      page.on('pageerror', (e) => pageErrors.push(String(e)));
-    },
-    ready: '[data-testid=report] .key-figures',
-  }));
+  ({ server, context, page, pageErrors } = await openApp({ ready: '[data-testid=report] .key-figures' }));
 });
 
 after(() => closeApp({ server, context }));

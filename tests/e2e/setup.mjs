@@ -27,17 +27,20 @@ export const SHOTS = join(OUT, 'screenshots');
 /**
  * Serves the app and opens it in a new page: `launchOptions` go to the browser context,
  * `prepare(page)` runs before the page is loaded (listeners, viewport), and `ready`, when given, is
- * a selector to wait for. Returns { server, context, page }; close them with `closeApp`.
+ * a selector to wait for. Returns { server, context, page, pageErrors } (the page's uncaught
+ * errors, collected from the start); close them with `closeApp`.
  */
 export async function openApp({ launchOptions, prepare, ready } = {}) {
   await mkdir(SHOTS, { recursive: true });
   const server = await serve(DIST);
   const context = await launch(launchOptions);
   const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
   await prepare?.(page);
   await page.goto(server.url);
   if (ready) await page.waitForSelector(ready, { timeout: 30_000 });
-  return { server, context, page };
+  return { server, context, page, pageErrors };
 }
 
 /** Closes what `openApp` opened (either may be missing when opening failed). */
