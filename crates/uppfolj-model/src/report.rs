@@ -86,6 +86,14 @@ impl Report {
         })
     }
 
+    /// Every key figure in the report, in order.
+    pub fn key_figures(&self) -> impl Iterator<Item = &KeyFigure> {
+        self.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| match b {
+            Block::KeyFigures { figures } => figures.as_slice(),
+            _ => &[],
+        })
+    }
+
     /// Every chart in the report, in order.
     pub fn charts(&self) -> impl Iterator<Item = &Chart> {
         self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {

@@ -140,10 +140,7 @@ pub(crate) fn compute(kind: Kind, meta: &PluginMeta, inputs: &Inputs, params: &P
 /// forecast of the balanskravsresultat, which the interim report should give, is missing.
 fn forecast_missing(kind: Kind, runs: &[PartRun<'_>]) -> Option<Diagnostic> {
     let balance = runs.iter().find(|r| r.part.id == "balance-requirement")?.report()?;
-    let has_forecast = balance.sections.iter().flat_map(|s| &s.blocks).any(|b| match b {
-        Block::KeyFigures { figures } => figures.iter().any(|k| k.label.contains("(prognos)")),
-        _ => false,
-    });
+    let has_forecast = balance.key_figures().any(|k| k.label.contains("(prognos)"));
     (kind == Kind::Interim && !has_forecast).then(|| {
         Diagnostic::info(
             "Balanskrav: balanskravsutredningen har ingen prognoskolumn för året (t.ex. 'Prognos 2024'), så \

@@ -50,14 +50,22 @@ pub(crate) fn run_parts<'a>(datasets: &'a [Dataset], params: &Params) -> Vec<Par
 
 /// Runs `part` on `tables` with its scoped parameters.
 pub(crate) fn run_on(part: &Part, tables: &[&Dataset], params: &Params) -> Result<Report, String> {
-    let inputs = Inputs::new(tables.iter().map(|d| (*d).clone()).collect());
-    run_with(part.plugin, &inputs, &params.scope(part.id)).map_err(|e| explain(part, e))
+    run_inputs(part, &inputs_of(tables), params)
+}
+
+/// The plugin inputs made of `tables` (copied once).
+fn inputs_of(tables: &[&Dataset]) -> Inputs {
+    Inputs::new(tables.iter().map(|d| (*d).clone()).collect())
+}
+
+fn run_inputs(part: &Part, inputs: &Inputs, params: &Params) -> Result<Report, String> {
+    run_with(part.plugin, inputs, &params.scope(part.id)).map_err(|e| explain(part, e))
 }
 
 fn run_part(part: &Part, feed: &Feed<'_>, params: &Params) -> Outcome {
-    let inputs = Inputs::new(feed.tables.iter().map(|d| (*d).clone()).collect());
+    let inputs = inputs_of(&feed.tables);
     if inputs.satisfy(&part.inputs()) {
-        return match run_on(part, &feed.tables, params) {
+        return match run_inputs(part, &inputs, params) {
             Ok(report) => Outcome::Report(Box::new(report)),
             Err(reason) => Outcome::Failed(reason),
         };

@@ -99,22 +99,15 @@ fn financial_rows(ds: &Dataset) -> Option<Dataset> {
 /// The indicators by status, from the scorecard's key figures.
 fn counts(report: &Report) -> Counts {
     let figure = |label: &str| -> usize {
-        key_figures(report).find(|k| k.label == label).and_then(|k| k.value).map_or(0, |v| v.max(0.0).round() as usize)
+        report.key_figures().find(|k| k.label == label).and_then(|k| k.value).map_or(0, |v| v.max(0.0).round() as usize)
     };
     let (met, partly, not_met) = (figure("Uppnått"), figure("Delvis uppnått"), figure("Ej uppnått"));
     Counts { met, partly, not_met, judged: met + partly + not_met }
 }
 
-fn key_figures(report: &Report) -> impl Iterator<Item = &KeyFigure> {
-    report.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| match b {
-        Block::KeyFigures { figures } => figures.as_slice(),
-        _ => &[],
-    })
-}
-
 /// The balance requirement's result goal ("Resultat i % av skatter och bidrag 2024").
 fn result_goal(report: &Report) -> Option<KeyFigure> {
-    key_figures(report).find(|k| k.label.starts_with("Resultat i % av")).cloned()
+    report.key_figures().find(|k| k.label.starts_with("Resultat i % av")).cloned()
 }
 
 /// The assessment, by the rule in the plugins' documentation: god ekonomisk hushållning is
