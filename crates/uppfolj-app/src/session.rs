@@ -1,7 +1,7 @@
 //! The [`Session`]: loaded files, the chosen plugin, its parameters, and the run.
 
 use std::sync::Arc;
-use uppfolj_import::{Import, ImportError, ImportOptions, ImportSummary, Mapping, import_bytes};
+use uppfolj_import::{Import, ImportError, ImportOptions, ImportSummary, Mapping, Observer, import_bytes_observed};
 use uppfolj_plugin::model::{Dataset, Report};
 use uppfolj_plugin::{Inputs, PluginError, PluginMeta, Registry, ReportPlugin};
 
@@ -171,9 +171,20 @@ impl Session {
         bytes: Arc<Vec<u8>>,
         mapping: Mapping,
     ) -> Result<&LoadedFile, ImportError> {
+        self.load_observed(name, bytes, mapping, &mut |_| {})
+    }
+
+    /// [`Session::load`], telling `observe` how far the import has come.
+    pub fn load_observed(
+        &mut self,
+        name: impl Into<String>,
+        bytes: Arc<Vec<u8>>,
+        mapping: Mapping,
+        observe: Observer<'_>,
+    ) -> Result<&LoadedFile, ImportError> {
         let name = name.into();
         let options = ImportOptions { mapping: mapping.clone(), ..self.import_options.clone() };
-        let import = Arc::new(import_bytes(&name, &bytes, &options)?);
+        let import = Arc::new(import_bytes_observed(&name, &bytes, &options, observe)?);
         let file = LoadedFile { name, bytes, mapping, import };
         let index = match self.files.iter().position(|f| f.name == file.name) {
             Some(i) => {

@@ -22,6 +22,7 @@ pub mod kolada;
 pub mod layout;
 pub mod mapping;
 pub mod merges;
+pub mod progress;
 pub mod roles;
 pub mod sniff;
 pub mod summary;
@@ -31,6 +32,7 @@ pub mod xls_guard;
 
 pub use error::ImportError;
 pub use mapping::{ColumnOverride, Mapping, SignConvention};
+pub use progress::{Observer, Progress, Stage};
 pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalRow};
 
 use serde::{Deserialize, Serialize};
@@ -89,7 +91,21 @@ pub struct Import {
 /// # Errors
 /// An [`ImportError`] whose `Display` (Swedish) names the file, says what is wrong and what to do.
 pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportError> {
+    import_bytes_observed(file_name, bytes, options, &mut |_| {})
+}
+
+/// [`import_bytes`], telling `observe` how far it has come ([`progress`]).
+///
+/// # Errors
+/// As [`import_bytes`].
+pub fn import_bytes_observed(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    observe: Observer<'_>,
+) -> Result<Import, ImportError> {
     let file = file_name;
+    observe(&Progress { fraction: Some(0.0), ..Progress::at(Stage::Checking) });
     if bytes.is_empty() {
         return Err(ImportError::Empty { file: file.to_string() });
     }
@@ -106,7 +122,7 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
         return kolada::import(file, bytes, options);
     }
     let mut warnings: Vec<Diagnostic> = Vec::new();
-    let (format, grids, sheet_names) = read_sheets(file, bytes, options, sniffed, &mut warnings)?;
+    let (format, grids, sheet_names) = read_sheets(file, bytes, options, sniffed, &mut warnings, observe)?;
     if let Some(wanted) = &options.mapping.sheet
         && !sheet_names.is_empty()
         && !sheet_names.contains(wanted)
@@ -119,6 +135,7 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
     if grids.iter().all(|g| g.rows.is_empty()) {
         return Err(ImportError::NoData { file: file.to_string() });
     }
+    observe(&Progress::at(Stage::Layout));
     let limits = layout::LayoutLimits { max_columns: options.max_columns };
     let mut datasets = Vec::new();
     let mut tables = Vec::new();
@@ -151,6 +168,7 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
                 .at(&SourceFile { file: file.to_string(), sheet: Some(s) }, None),
         );
     }
+    observe(&Progress { fraction: Some(1.0), ..Progress::at(Stage::Layout) });
     let summary = ImportSummary {
         file: file.to_string(),
         format,
@@ -169,12 +187,13 @@ fn read_sheets(
     options: &ImportOptions,
     sniffed: sniff::Sniffed,
     warnings: &mut Vec<Diagnostic>,
+    observe: Observer<'_>,
 ) -> Result<(FileFormat, Vec<grid::Grid>, Vec<String>), ImportError> {
     Ok(match sniffed {
         sniff::Sniffed::Zip => {
             let guard::ZipScan { kind, merges } = guard::scan_zip(file, bytes, options)?;
             let sheets = match kind {
-                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges)?,
+                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges, observe)?,
                 guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
                 guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
             };
@@ -196,6 +215,7 @@ fn read_sheets(
             (FileFormat::Xls, sheets.grids, sheets.names)
         }
         sniff::Sniffed::Text => {
+            observe(&Progress::at(Stage::Reading { sheet: None }));
             let (grid, note) = text::read(file, bytes, options)?;
             warnings.push(Diagnostic::info(note).at(&SourceFile { file: file.to_string(), sheet: None }, None));
             (FileFormat::Csv, vec![grid], Vec::new())

@@ -150,6 +150,7 @@ pub fn read_xlsx(
     bytes: &[u8],
     options: &ImportOptions,
     merges: &SheetMerges,
+    observe: crate::Observer<'_>,
 ) -> Result<Sheets, ImportError> {
     let (mut wb, mut out) = open::<Xlsx<_>>(file, bytes)?;
     let scanned = merges.covers(&out.names);
@@ -175,6 +176,9 @@ pub fn read_xlsx(
             }
         };
         let mut cells: Vec<(u32, GCell)> = Vec::new();
+        let mut progress = crate::Progress::at(crate::Stage::Reading { sheet: Some(sheet.name.clone()) });
+        observe(&progress);
+        let mut next_report = crate::progress::ROWS_PER_REPORT;
         {
             let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
             let styles: Vec<(bool, u8, bool)> = reader
@@ -190,6 +194,11 @@ pub fn read_xlsx(
             while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| corrupt(file, e))? {
                 let (row, col) = cell.get_position();
                 budget.cell(&sheet.name, row, col)?;
+                if row >= next_report {
+                    progress.rows = u64::from(row);
+                    observe(&progress);
+                    next_report = row.saturating_add(crate::progress::ROWS_PER_REPORT);
+                }
                 // Empty cells are kept here: their style (bold, indentation) still tells the layout
                 // something.
                 let (bold, indent, pct) = styles.get(style).copied().unwrap_or((false, 0, false));

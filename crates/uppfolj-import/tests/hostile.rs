@@ -313,3 +313,22 @@ fn fuzzed_xls_formula_tokens_0e0acaec() {
     assert_eq!(import.datasets[0].source.sheet.as_deref(), Some("EOS export"));
     assert!(import.datasets[0].rows.len() > 500, "{}", import.datasets[0].rows.len());
 }
+
+#[test]
+fn an_import_reports_its_steps_and_the_rows_of_a_large_sheet() {
+    let mut data = String::from(r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#);
+    for row in 2..=10_000 {
+        data.push_str(&format!(
+            r#"<row r="{row}"><c r="A{row}" t="s"><v>2</v></c><c r="B{row}"><v>{row}</v></c></row>"#
+        ));
+    }
+    let bytes = xlsx(None, &data, &table_sst());
+    let mut seen = Vec::new();
+    uppfolj_import::import_bytes_observed("stor.xlsx", &bytes, &ImportOptions::default(), &mut |p| {
+        seen.push(p.clone())
+    })
+    .expect("imports");
+    assert_eq!(seen.first().map(|p| &p.stage), Some(&uppfolj_import::Stage::Checking));
+    assert!(seen.iter().any(|p| p.rows >= 8192 && p.describe().contains("rader")), "{seen:?}");
+    assert_eq!(seen.last().and_then(|p| p.fraction), Some(1.0));
+}

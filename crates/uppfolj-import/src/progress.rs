@@ -1,0 +1,62 @@
+//! How far an import has come, for a progress bar: [`import_bytes_observed`](crate::import_bytes_observed)
+//! calls its observer at each step and, while it reads a sheet, every [`ROWS_PER_REPORT`] rows.
+//!
+//! The observer only watches: an import is cancelled by stopping what runs it (in the browser,
+//! terminating its worker), never by the observer.
+
+use serde::{Deserialize, Serialize};
+
+/// Rows read between two reports while a sheet is read.
+pub const ROWS_PER_REPORT: u32 = 4096;
+
+/// A step of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "step")]
+pub enum Stage {
+    /// The file's structure is checked (zip directory, sizes) before it is read.
+    Checking,
+    /// Cells of the sheet `sheet` (none for a text file) are read.
+    Reading {
+        /// The sheet's name.
+        sheet: Option<String>,
+    },
+    /// The tables, headers and column roles are found in the cells read.
+    Layout,
+}
+
+/// One report of progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// The step.
+    pub stage: Stage,
+    /// Rows read so far in the step (0 outside [`Stage::Reading`]).
+    pub rows: u64,
+    /// The share of the whole import done, from 0 to 1, when it can be told; `None` while the
+    /// size of what is left is unknown.
+    pub fraction: Option<f32>,
+}
+
+impl Progress {
+    /// A step starting.
+    pub fn at(stage: Stage) -> Self {
+        Self { stage, rows: 0, fraction: None }
+    }
+
+    /// In Swedish, for the user: "Läser bladet 'Blad2': 40 960 rader".
+    pub fn describe(&self) -> String {
+        match &self.stage {
+            Stage::Checking => "Kontrollerar filen".to_owned(),
+            Stage::Reading { sheet } => {
+                let rows = uppfolj_model::format::number(self.rows as f64, 0);
+                match sheet {
+                    Some(sheet) => format!("Läser bladet '{sheet}': {rows} rader"),
+                    None => format!("Läser filen: {rows} rader"),
+                }
+            }
+            Stage::Layout => "Tolkar tabellerna".to_owned(),
+        }
+    }
+}
+
+/// What an import calls with its progress.
+pub type Observer<'a> = &'a mut dyn FnMut(&Progress);
