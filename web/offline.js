@@ -1,10 +1,14 @@
 // Makes the app work offline once loaded: registers the service worker (sw.js) and asks it to keep
-// the page's own files and the export worker's, which the page only fetches when the user exports.
+// the page's own files and the two workers' (the session worker's and the export worker's, which
+// the page only fetches when the user exports).
 // When they are kept, <html data-offline="ready">. Without service workers (an old browser, some
 // private windows) the app works as before, online.
 (() => {
   if (!('serviceWorker' in navigator)) return;
-  const WORKER_FILES = ['uppfolj-export-worker-loader.js', 'uppfolj-export-worker.js', 'uppfolj-export-worker_bg.wasm'];
+  const WORKER_FILES = [
+    'uppfolj-session-worker-loader.js', 'uppfolj-session-worker.js', 'uppfolj-session-worker_bg.wasm',
+    'uppfolj-export-worker-loader.js', 'uppfolj-export-worker.js', 'uppfolj-export-worker_bg.wasm',
+  ];
   const own = (url) => new URL(url, location.href).origin === location.origin;
   const page = location.href.split('#')[0];
 

@@ -1,5 +1,5 @@
 // The service worker: keeps the app's own files (the page, its WebAssembly, the style sheet and the
-// export worker's three files) in a cache, so that the Excel export, and the page itself, keep
+// session and export workers' three files each) in a cache, so that the Excel export, and the page itself, keep
 // working when the network goes after the page has loaded. Network first: a page that is online
 // always gets the newest files; the cache answers only when the network does not.
 // Registered by offline.js, which also tells it which files to keep. Nothing leaves the machine:
@@ -22,7 +22,7 @@ async function fromNetworkOrCache(request) {
     if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    // The export worker's files carry the app's version in the query (?v=…); the page's own files
+    // The workers' files carry the app's version in the query (?v=…); the page's own files
     // are named by their content. So a cached file matches without its query.
     const cached = (await cache.match(request)) ?? (await cache.match(request, { ignoreSearch: true }));
     if (cached) return cached;

@@ -6,7 +6,7 @@ use uppfolj_import::ImportError;
 use uppfolj_plugin::{ParamError, PluginError};
 
 /// A message for the page: the Swedish text, and what the library said, if anything.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Explained {
     /// What is wrong and what to do, in Swedish.
     pub text: String,

@@ -1,9 +1,7 @@
-//! Reading files the user dropped or picked, and importing them.
+//! Reading files the user dropped or picked, and sending them to the session worker to import.
 
-use crate::state::Action;
+use crate::control::Control;
 use std::sync::Arc;
-use uppfolj_import::ImportOptions;
-use yew::UseReducerDispatcher;
 
 /// The bundled sample, loaded at start so that a newcomer sees a complete report.
 pub const SAMPLE_NAME: &str = "Exempeldata – driftredovisning jan–aug 2024.xlsx";
@@ -15,31 +13,37 @@ pub fn sample_bytes() -> Arc<Vec<u8>> {
 }
 
 /// Imports the bundled sample.
-pub fn load_sample(dispatch: &UseReducerDispatcher<crate::state::State>) {
-    let bytes = sample_bytes();
-    dispatch.dispatch(Action::FileLoaded { name: SAMPLE_NAME.to_owned(), is_sample: true, bytes });
+pub fn load_sample(control: &Control) {
+    control.load(SAMPLE_NAME.to_owned(), sample_bytes(), true);
 }
 
-/// Reads and imports each file in `files`, one after the other.
-pub fn load_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<crate::state::State>) {
-    let max = ImportOptions::default().max_bytes;
+/// Reads each file in `files` and sends it to be imported, one after the other.
+pub fn load_files(files: Vec<web_sys::File>, control: Control) {
+    // A larger file is refused before it is read (the worker's import checks it again).
+    let max = uppfolj_import::ImportOptions::default().max_bytes as f64;
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
             let name = file.name();
             let size = file.size();
-            if size > max as f64 {
-                dispatch.dispatch(Action::FileFailed(format!(
-                    "{name} är {:.0} MB, mer än gränsen {:.0} MB. Dela upp filen eller spara bara de blad som behövs.",
-                    size / 1e6,
-                    max as f64 / 1e6
-                )));
+            if size > max {
+                control.notify(
+                    true,
+                    format!(
+                        "{name} är {:.0} MB, mer än gränsen {:.0} MB. Dela upp filen eller spara bara de blad som behövs.",
+                        size / 1e6,
+                        max / 1e6
+                    ),
+                );
                 continue;
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
-                Ok(bytes) => dispatch.dispatch(Action::FileLoaded { name, is_sample: false, bytes: Arc::new(bytes) }),
-                Err(err) => dispatch.dispatch(Action::FileFailed(format!(
-                    "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
-                ))),
+                Ok(bytes) => control.load(name, Arc::new(bytes), false),
+                Err(err) => control.notify(
+                    true,
+                    format!(
+                        "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
+                    ),
+                ),
             }
         }
     });

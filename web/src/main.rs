@@ -2,26 +2,26 @@
 //! sees its tables and charts and exports it to Excel; everything is computed in the browser and
 //! no file leaves the computer.
 //!
-//! This is the only crate that touches the DOM (yew, web-sys, gloo). It calls the core crates in
-//! pipeline order: `uppfolj-import` → `uppfolj-plugin(s)` → Report → `uppfolj-chart` (SVG) and
-//! `uppfolj-xlsx` (download, run in a Web Worker: `uppfolj_web::export_worker`).
+//! This is the only crate that touches the DOM (yew, web-sys, gloo). The pipeline runs off the
+//! page: the session worker (`uppfolj_web::session_worker`) imports the files and runs the plugin
+//! (`uppfolj-app`, shared with the CLI) and sends the page a view of the session with the Report;
+//! the page draws it, charts with `uppfolj-chart` (SVG), and the export worker
+//! (`uppfolj_web::export_worker`) writes the Excel file.
 //!
-//! * [`state`] — the reducer over the application session (`uppfolj-app`, shared with the CLI):
-//!   loaded files, chosen plugin, parameters; the report of the files loaded now, or why there is
-//!   none; messages.
-//! * [`load`] — reading dropped or picked files and importing them.
+//! * [`state`] — the reducer over what the page shows: the session worker's last view, messages,
+//!   the progress of the command running.
+//! * [`control`] — what the components call: commands to the session worker, its answers to the
+//!   state, "Avbryt".
+//! * [`load`] — reading dropped or picked files and sending them to the worker.
 //! * [`persist`], [`saved`], [`store`] — the workspace kept in the browser (IndexedDB) between
 //!   visits: restored at start, saved after each change, cleared by "Rensa all data".
-//! * [`explain`] — errors in Swedish sentences that say what to do, parameters by their labels.
-//! * [`fingerprint`] — a file's layout, under which the mapping the user gave it is remembered.
 //! * [`chart_image`] — saving a chart as SVG or PNG.
 //! * [`components`] — one function component per file.
 
 mod chart_image;
 mod components;
+mod control;
 mod download;
-mod explain;
-mod fingerprint;
 mod load;
 mod persist;
 mod saved;

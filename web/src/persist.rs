@@ -3,6 +3,7 @@
 //! Saving never stops the page: a failure (storage full, a private window) is one Swedish message,
 //! gone when saving works again.
 
+use crate::control::Control;
 use crate::state::{Action, State};
 use crate::store::{self, Save};
 use gloo::timers::callback::Timeout;
@@ -30,15 +31,15 @@ fn with_reason(text: &str, reason: &str) -> String {
 }
 
 /// At start: restores the saved workspace or, when nothing is saved, loads the sample.
-pub fn start(dispatcher: yew::UseReducerDispatcher<State>) {
+pub fn start(control: Control) {
     wasm_bindgen_futures::spawn_local(async move {
         let sample = crate::load::sample_bytes();
         match store::load((crate::load::SAMPLE_NAME, &sample)).await {
-            Ok(Some(restored)) => dispatcher.dispatch(Action::Restore(Box::new(restored))),
-            Ok(None) => crate::load::load_sample(&dispatcher),
+            Ok(Some(restored)) => control.restore(restored),
+            Ok(None) => crate::load::load_sample(&control),
             Err(reason) => {
-                crate::load::load_sample(&dispatcher);
-                dispatcher.dispatch(Action::Storage(Err(with_reason(READ_FAILED, &reason))));
+                crate::load::load_sample(&control);
+                control.dispatch(Action::Storage(Err(with_reason(READ_FAILED, &reason))));
             }
         }
     });
@@ -46,12 +47,13 @@ pub fn start(dispatcher: yew::UseReducerDispatcher<State>) {
 
 /// "Rensa all data": forgets the state at once (nothing more is saved), removes everything
 /// stored, and starts again as on a first visit.
-pub fn clear_all(dispatcher: yew::UseReducerDispatcher<State>) {
-    dispatcher.dispatch(Action::Reset);
+pub fn clear_all(control: Control) {
+    control.dispatch(Action::Reset);
+    control.reset();
     wasm_bindgen_futures::spawn_local(async move {
         let cleared = store::clear().await;
-        crate::load::load_sample(&dispatcher);
-        dispatcher.dispatch(match cleared {
+        crate::load::load_sample(&control);
+        control.dispatch(match cleared {
             Ok(()) => Action::Notify { is_error: false, text: "All sparad data togs bort ur webbläsaren.".into() },
             Err(reason) => Action::Storage(Err(with_reason(SAVE_FAILED, &reason))),
         });
@@ -69,14 +71,15 @@ fn to_save(state: &State, stored: &Stored) -> Save {
     }
     let stored = stored.borrow();
     let new_files = state
-        .session
-        .files()
+        .view
+        .files
         .iter()
-        .filter(|f| state.sample.as_ref() != Some(&f.name))
-        .filter(|f| !stored.get(&f.name).is_some_and(|b| Arc::ptr_eq(b, &f.bytes)))
-        .map(|f| (f.name.clone(), f.bytes.clone()))
+        .filter(|f| !f.is_sample)
+        .filter_map(|f| state.bytes.get(&f.name).map(|b| (&f.name, b)))
+        .filter(|(name, bytes)| !stored.get(*name).is_some_and(|b| Arc::ptr_eq(b, bytes)))
+        .map(|(name, bytes)| (name.clone(), bytes.clone()))
         .collect();
-    Save { workspace: Some(state.saved()), new_files, layouts: state.layouts.clone() }
+    Save { workspace: Some(state.saved()), new_files, layouts: state.view.layouts.clone() }
 }
 
 /// Saves the state a moment after each change of what is kept (files, mappings, report,
@@ -85,8 +88,7 @@ fn to_save(state: &State, stored: &Stored) -> Save {
 pub fn use_autosave(state: &UseReducerHandle<State>) {
     let pending = use_mut_ref(|| None::<Timeout>);
     let stored: Stored = use_mut_ref(BTreeMap::new);
-    let kept =
-        (state.session.clone(), state.sample.clone(), state.layouts.clone(), state.remembered.clone(), state.ready);
+    let kept = (state.saved(), state.view.layouts.clone(), state.bytes.clone(), state.ready);
     let (handle, dispatcher) = (state.clone(), state.dispatcher());
     use_effect_with(kept, move |_| {
         if !handle.ready {
@@ -97,7 +99,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
         }
         let timeout = Timeout::new(DELAY_MS, move || {
             let save = to_save(&handle, &stored);
-            let written: Vec<_> = handle.session.files().iter().map(|f| (f.name.clone(), f.bytes.clone())).collect();
+            let written: Vec<_> = handle.bytes.iter().map(|(n, b)| (n.clone(), b.clone())).collect();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = store::save(save).await;
                 if result.is_ok() {

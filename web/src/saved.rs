@@ -1,13 +1,15 @@
 //! The workspace as the browser keeps it between visits: which files are loaded (their bytes are
 //! kept beside it, by file name), how each is read, the chosen report, whether the user picked it,
 //! its parameters, and the mappings remembered by layout. [`crate::store`] writes it to IndexedDB;
-//! here is what is saved, made from the [`State`], and the state made again from it.
+//! here is what is saved, made from the [`State`], and the command that makes the workspace again
+//! in the session worker from it ([`restore_command`]).
 
 use crate::state::State;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use uppfolj_import::Mapping;
+use uppfolj_web::session_protocol::{Command, Workspace, WorkspaceFile};
 
 /// The version of the saved format; a saved workspace of another version is not restored.
 pub const VERSION: u32 = 1;
@@ -36,7 +38,7 @@ pub struct SavedFile {
     pub is_sample: bool,
     /// How it is read.
     pub mapping: Mapping,
-    /// Its layout key ([`crate::fingerprint`]).
+    /// Its layout key ([`uppfolj_web::fingerprint`]).
     pub layout: Option<String>,
     /// Whether its mapping was remembered from an earlier file.
     pub remembered: bool,
@@ -57,175 +59,174 @@ impl State {
     /// What is saved of the state now.
     pub fn saved(&self) -> SavedWorkspace {
         let files = self
-            .session
-            .files()
+            .view
+            .files
             .iter()
             .map(|f| SavedFile {
                 name: f.name.clone(),
-                is_sample: self.sample.as_ref() == Some(&f.name),
+                is_sample: f.is_sample,
                 mapping: f.mapping.clone(),
-                layout: self.layout_keys.get(&f.name).cloned(),
-                remembered: self.remembered.contains(&f.name),
+                layout: f.layout.clone(),
+                remembered: f.remembered,
             })
             .collect();
         SavedWorkspace {
             version: VERSION,
             files,
-            plugin: self.session.plugin_id().map(str::to_owned),
-            picked: self.session.is_picked(),
-            params: self.session.params().to_vec(),
+            plugin: self.view.plugin.clone(),
+            picked: self.view.picked,
+            params: self.view.params.clone(),
         }
+    }
+
+    /// What the page holds now, to make it again in a fresh worker (after a cancel).
+    pub fn restored(&self) -> Restored {
+        Restored { workspace: self.saved(), bytes: self.bytes.clone(), layouts: self.view.layouts.clone() }
     }
 
     /// Whether the state is what a first visit shows (the sample as it comes, or nothing loaded
     /// yet, and no remembered mapping): then nothing needs to be kept.
     pub fn is_first_visit(&self) -> bool {
-        let untouched = |f: &uppfolj_app::LoadedFile| self.sample.as_ref() == Some(&f.name) && f.mapping.is_empty();
-        self.session.files().iter().all(untouched)
-            && !self.session.files().is_empty()
-            && !self.session.is_picked()
-            && self.session.params().is_empty()
-            && self.layouts.is_empty()
+        let files = &self.view.files;
+        files.iter().all(|f| f.is_sample && f.mapping.is_empty())
+            && !files.is_empty()
+            && !self.view.picked
+            && self.view.params.is_empty()
+            && self.view.layouts.is_empty()
     }
+}
 
-    /// Makes the state again from what was saved: each file imported with its mapping, then the
-    /// report and its parameters. A file that cannot be restored is said and left out.
-    pub(crate) fn restore(&mut self, restored: Restored) {
-        let Restored { workspace, bytes, layouts } = restored;
-        self.layouts = layouts;
-        let mut lost = Vec::new();
-        for f in workspace.files {
-            let Some(data) = bytes.get(&f.name).cloned() else {
-                lost.push(f.name);
-                continue;
+/// Files' bytes by name, as sent with a command.
+pub type Sent = Vec<(String, Arc<Vec<u8>>)>;
+
+/// The command that makes `restored` again in the session worker, and the bytes it names. A file
+/// whose bytes are gone is named with none: the worker cannot import it and says it is lost.
+pub fn restore_command(restored: Restored) -> (Command, Sent) {
+    let Restored { workspace, bytes, layouts } = restored;
+    let mut sent = Vec::new();
+    let files = workspace
+        .files
+        .into_iter()
+        .map(|f| {
+            let file = match bytes.get(&f.name) {
+                Some(b) => {
+                    sent.push((f.name.clone(), b.clone()));
+                    sent.len() - 1
+                }
+                None => usize::MAX,
             };
-            if self.session.load(f.name.clone(), data, f.mapping).is_err() {
-                lost.push(f.name);
-                continue;
+            WorkspaceFile {
+                name: f.name,
+                file,
+                is_sample: f.is_sample,
+                mapping: f.mapping,
+                remembered: f.remembered,
+                layout: f.layout,
             }
-            if f.is_sample {
-                self.sample = Some(f.name.clone());
-            }
-            if let Some(key) = f.layout {
-                self.layout_keys.insert(f.name.clone(), key);
-            }
-            if f.remembered {
-                self.remembered.insert(f.name);
-            }
-        }
-        if let (true, Some(id)) = (workspace.picked, &workspace.plugin) {
-            // A report that is no longer offered leaves the choice to the files.
-            let _ = self.session.pick_plugin(id);
-        }
-        // Only the parameters the chosen report still has (a saved one it no longer takes would
-        // stop the report).
-        let keys: Vec<String> =
-            self.session.plugin().map(|p| p.params().into_iter().map(|s| s.key).collect()).unwrap_or_default();
-        self.session.set_params(workspace.params.into_iter().filter(|(k, _)| keys.contains(k)).collect());
-        self.ready = true;
-        let count = self.session.files().len();
-        if !lost.is_empty() {
-            self.notify(
-                true,
-                format!("Några sparade filer kunde inte återställas: {}. Släpp dem på sidan igen.", lost.join(", ")),
-            );
-        }
-        if count > 0 && self.sample.is_none() {
-            let noun = if count == 1 { "fil" } else { "filer" };
-            self.notify(
-                false,
-                format!("Din arbetsyta från förra gången återställdes: {count} {noun}. ”Rensa all data” tar bort den."),
-            );
-        }
-        self.refresh();
-    }
+        })
+        .collect();
+    let workspace =
+        Workspace { files, plugin: workspace.plugin, picked: workspace.picked, params: workspace.params, layouts };
+    (Command::Restore(workspace), sent)
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, clippy::unwrap_used)]
     use super::*;
-    use crate::state::Action;
+    use crate::state::testing::{load, run, start};
     use std::rc::Rc;
+    use uppfolj_web::session_host::Host;
     use yew::Reducible;
 
     const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
     const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
 
-    fn empty() -> Rc<State> {
-        Rc::new(State::new(uppfolj_app::registry().expect("distinct ids")))
-    }
-
-    fn load(state: Rc<State>, name: &str, is_sample: bool, text: &str) -> Rc<State> {
-        let bytes = Arc::new(text.as_bytes().to_vec());
-        state.reduce(Action::FileLoaded { name: name.to_owned(), is_sample, bytes })
-    }
-
     fn restored_from(state: &State) -> Restored {
-        let bytes = state.session.files().iter().map(|f| (f.name.clone(), f.bytes.clone())).collect();
         // Through JSON, as the browser keeps it.
         let json = serde_json::to_string(&state.saved()).expect("serialises");
         let workspace = serde_json::from_str(&json).expect("reads back");
-        Restored { workspace, bytes, layouts: state.layouts.clone() }
+        Restored { workspace, ..state.restored() }
+    }
+
+    /// `restored` made again in a fresh worker and page.
+    fn restore(restored: Restored) -> (Host, Rc<State>) {
+        let (mut host, state) = start();
+        let (command, sent) = restore_command(restored);
+        let files = sent.into_iter().map(|(n, b)| (n, b.to_vec())).collect();
+        let state = run(&mut host, state, command, files);
+        (host, state)
+    }
+
+    fn command(host: &mut Host, state: Rc<State>, command: Command) -> Rc<State> {
+        run(host, state, command, Vec::new())
     }
 
     #[test]
     fn a_saved_workspace_comes_back_with_its_files_report_and_parameters() {
-        let s = load(empty(), "Exempel.csv", true, BUDGET);
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "Exempel.csv", true, BUDGET);
         assert!(s.ready && s.is_first_visit(), "the sample as it comes is nothing to keep");
-        let s = load(s, "bidrag.csv", false, GRANTS);
-        let s = load(s, "drift.csv", false, BUDGET);
-        let s = s.reduce(Action::SelectPlugin("earmarked-grants".into()));
-        let s = s.reduce(Action::SetParam("low_use".into(), "30".into()));
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
+        let s = command(&mut h, s, Command::PickPlugin { id: "earmarked-grants".into() });
+        let s = command(&mut h, s, Command::SetParam { key: "low_use".into(), value: "30".into() });
         assert!(!s.is_first_visit());
-        let back = empty().reduce(Action::Restore(Box::new(restored_from(&s))));
+        let (mut h, back) = restore(restored_from(&s));
         assert_eq!(back.saved(), s.saved());
-        assert!(back.ready && back.session.is_picked());
+        assert_eq!(back.bytes, s.bytes);
+        assert!(back.ready && back.view.picked);
         assert_eq!(back.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
         assert!(back.messages.iter().any(|m| m.text.contains("återställdes: 2 filer")), "{:?}", back.messages);
-        let cleared = back.reduce(Action::Reset);
-        assert!(cleared.session.files().is_empty() && !cleared.ready && !cleared.session.is_picked());
+        let cleared = command(&mut h, back.reduce(crate::state::Action::Reset), Command::Reset);
+        assert!(cleared.view.files.is_empty() && !cleared.ready && !cleared.view.picked);
+        assert!(cleared.bytes.is_empty() && cleared.view.layouts.is_empty());
     }
 
     #[test]
     fn a_mapping_given_one_file_is_used_for_the_next_file_of_the_same_layout_and_can_be_undone() {
-        let s = load(empty(), "mars.csv", false, BUDGET);
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "mars.csv", false, BUDGET);
         let mapping = Mapping { unit: Some(uppfolj_model::Unit::Mnkr), ..Mapping::default() };
-        let s = s.reduce(Action::Remap { index: 0, mapping: mapping.clone() });
-        assert_eq!(s.layouts.values().collect::<Vec<_>>(), [&mapping]);
-        let s = load(s, "april.csv", false, "Verksamhet;Budget;Utfall\nSkola;-1;-2\n");
-        let april = s.session.file("april.csv").expect("loaded");
+        let s = command(&mut h, s, Command::Remap { name: "mars.csv".into(), mapping: mapping.clone(), undo: false });
+        assert_eq!(s.view.layouts.values().collect::<Vec<_>>(), [&mapping]);
+        let s = load(&mut h, s, "april.csv", false, "Verksamhet;Budget;Utfall\nSkola;-1;-2\n");
+        let april = s.view.file("april.csv").expect("loaded");
         assert_eq!(april.mapping, mapping);
-        assert!(s.remembered.contains("april.csv"));
+        assert!(april.remembered);
         assert!(s.messages.iter().any(|m| m.text.contains("samma kolumner användes")), "{:?}", s.messages);
-        let other = load(s.clone(), "bidrag.csv", false, GRANTS);
-        assert!(other.session.file("bidrag.csv").expect("loaded").mapping.is_empty(), "another layout");
-        let restored = empty().reduce(Action::Restore(Box::new(restored_from(&s))));
-        assert!(restored.remembered.contains("april.csv"), "the note survives a reload");
-        let undone = s.reduce(Action::UndoRemembered("april.csv".into()));
-        assert!(undone.session.file("april.csv").expect("loaded").mapping.is_empty());
-        assert!(!undone.remembered.contains("april.csv"));
-        assert_eq!(undone.layouts.len(), 1, "still remembered for later files");
+        let other = load(&mut h, s.clone(), "bidrag.csv", false, GRANTS);
+        assert!(other.view.file("bidrag.csv").expect("loaded").mapping.is_empty(), "another layout");
+        let (_, restored) = restore(restored_from(&s));
+        assert!(restored.view.file("april.csv").expect("loaded").remembered, "the note survives a reload");
+        let undone =
+            command(&mut h, s, Command::Remap { name: "april.csv".into(), mapping: Mapping::default(), undo: true });
+        let april = undone.view.file("april.csv").expect("loaded");
+        assert!(april.mapping.is_empty() && !april.remembered);
+        assert_eq!(undone.view.layouts.len(), 1, "still remembered for later files");
     }
 
     #[test]
     fn a_saved_parameter_the_report_no_longer_has_is_left_out() {
-        let s = load(empty(), "bidrag.csv", false, GRANTS);
-        let s = s.reduce(Action::SetParam("low_use".into(), "30".into()));
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = command(&mut h, s, Command::SetParam { key: "low_use".into(), value: "30".into() });
         let mut restored = restored_from(&s);
         restored.workspace.params.push(("gone".into(), "1".into()));
-        let back = empty().reduce(Action::Restore(Box::new(restored)));
-        assert_eq!(back.session.params(), [("low_use".to_owned(), "30".to_owned())]);
-        assert!(back.report.is_some(), "{:?}", back.report_error);
+        let (_, back) = restore(restored);
+        assert_eq!(back.view.params, [("low_use".to_owned(), "30".to_owned())]);
+        assert!(back.report.is_some(), "{:?}", back.view.report_error);
     }
 
     #[test]
     fn a_file_whose_bytes_are_gone_is_said_and_left_out() {
-        let s = load(load(empty(), "a.csv", false, BUDGET), "b.csv", false, GRANTS);
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "a.csv", false, BUDGET);
+        let s = load(&mut h, s, "b.csv", false, GRANTS);
         let mut restored = restored_from(&s);
         restored.bytes.remove("a.csv");
-        let back = empty().reduce(Action::Restore(Box::new(restored)));
-        assert_eq!(back.session.files().len(), 1);
+        let (_, back) = restore(restored);
+        assert_eq!(back.view.files.len(), 1);
         assert!(back.messages.iter().any(|m| m.is_error && m.text.contains("a.csv")), "{:?}", back.messages);
     }
 }

@@ -1,27 +1,25 @@
-//! The app's state and the actions that change it (a Yew reducer).
+//! The page's state and the actions that change it (a Yew reducer).
 //!
-//! The loaded files, the chosen plugin and its parameters are an [`uppfolj_app::Session`], the
-//! same the command line runs: the same plugins, the files in load order, a plugin chosen for
-//! them until the user picks one. Every change recomputes the report from the files loaded now;
-//! when the chosen report cannot be made there is no report and the reason is shown in its place,
-//! so the page never shows a report of files that are no longer loaded. A file that cannot be
-//! read becomes a message and changes nothing.
+//! The session itself (the loaded files, the chosen report, its parameters, the report) lives in
+//! the session worker ([`uppfolj_web::session_host`]); the page holds the last
+//! [`SessionView`] it sent and renders only that. The worker recomputes the report after every
+//! command and sends no report when the chosen one cannot be made, but the reason in its place, so
+//! the page never shows a report of files that are no longer loaded. Here is what is the page's
+//! own: the messages (one per file, newer news replacing older), the bytes of the loaded files
+//! (kept for the browser's store and to make the workspace again after a cancel), the progress
+//! of the command running, and whether the start is done.
 //!
 //! The state is also what the browser keeps between visits ([`crate::saved`]): it starts
-//! [`State::ready`] once the saved workspace (or, on a first visit, the sample) is in, and it
-//! remembers the mapping the user gave a file for the next file of the same layout
-//! ([`crate::fingerprint`]).
+//! [`State::ready`] once the saved workspace (or, on a first visit, the sample) is in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
-use uppfolj_app::Session;
-use uppfolj_import::Mapping;
 use uppfolj_model::Report;
-use uppfolj_plugin::Registry;
+use uppfolj_web::session_protocol::{Answer, Outcome, Remembered, SessionView, Working};
 use yew::Reducible;
 
-pub use uppfolj_app::LoadedFile;
+pub use uppfolj_web::session_protocol::FileView;
 
 /// A message shown above the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,32 +37,34 @@ pub struct Message {
     pub detail: Option<String>,
 }
 
-/// Everything the page shows.
+/// The command the session worker is running, for the progress bar.
 #[derive(Debug, Clone, PartialEq)]
+pub struct Busy {
+    /// What it is about ("budget.xlsx"), when the user should see it: a file being read. Quick
+    /// commands (a report picked, a parameter) show no bar.
+    pub label: Option<String>,
+    /// How far it has come.
+    pub working: Option<Working>,
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
-    /// The plugins, the loaded files (oldest first), the chosen plugin and its parameters.
-    pub session: Session,
-    /// The name of the bundled sample ("Exempeldata") while it is loaded; the first file of the
-    /// user's own replaces it.
-    pub sample: Option<String>,
+    /// The session as the worker last sent it, but its report.
+    pub view: Rc<SessionView>,
     /// The report of the files loaded now; `None` when no file is loaded or the chosen report
     /// cannot be made of them.
     pub report: Option<Rc<Report>>,
-    /// Why the chosen report cannot be made of the files loaded now (Swedish), shown where the
-    /// report would be.
-    pub report_error: Option<String>,
+    /// The bytes of the loaded files, by name.
+    pub bytes: BTreeMap<String, Arc<Vec<u8>>>,
     /// Messages, newest last.
     pub messages: Vec<Message>,
     next_message: u32,
     /// Whether the start is done (the saved workspace restored or the sample loaded): only then
     /// is the state saved, so that an empty page never overwrites what was saved.
     pub ready: bool,
-    /// The mappings the user gave files, by the files' layout key ([`crate::fingerprint`]).
-    pub layouts: BTreeMap<String, Mapping>,
-    /// The layout key of each loaded file (as the automatic reading found it), by file name.
-    pub layout_keys: BTreeMap<String, String>,
-    /// The files read with a mapping remembered from an earlier file of the same layout.
-    pub remembered: BTreeSet<String>,
+    /// The command the worker is running, if any.
+    pub busy: Option<Busy>,
     /// How many times the workspace was saved in the browser since the page opened.
     pub saves: u32,
 }
@@ -72,67 +72,43 @@ pub struct State {
 /// What can happen.
 #[derive(Debug)]
 pub enum Action {
-    /// A file was read; it is imported here.
-    FileLoaded {
-        /// File name.
-        name: String,
-        /// Whether it is the bundled sample.
-        is_sample: bool,
-        /// The bytes.
-        bytes: Arc<Vec<u8>>,
+    /// The session worker answered a command.
+    Answered {
+        /// What it did and the session after it.
+        answer: Box<Answer>,
+        /// The bytes sent with the command, by file name.
+        sent: Vec<(String, Arc<Vec<u8>>)>,
+        /// Whether the command made the workspace again after a cancel (nothing to tell then).
+        replay: bool,
     },
-    /// The user changed how a file is read: import it again with `mapping`.
-    Remap {
-        /// Index of the file.
-        index: usize,
-        /// The new overrides.
-        mapping: Mapping,
+    /// The worker started a command (`Some`) or has none left (`None`).
+    Busy(Option<Busy>),
+    /// How far the command running has come.
+    Progress(Working),
+    /// The command about `label` was cancelled (or the worker stopped, `reason`): the worker
+    /// makes the workspace again without it.
+    Cancelled {
+        /// What was cancelled ("budget.xlsx").
+        label: Option<String>,
+        /// Why, when the worker stopped by itself (Swedish).
+        reason: Option<String>,
     },
-    /// A file could not be read at all.
-    FileFailed(String),
-    /// The user removed the file of this name.
-    RemoveFile(String),
-    /// The user chose a plugin.
-    SelectPlugin(String),
-    /// The user changed a parameter.
-    SetParam(String, String),
     /// The user dismissed a message.
     Dismiss(u32),
-    /// Show a message (export failures).
+    /// Show a message (a file that could not be read, export failures).
     Notify {
         /// Error or information.
         is_error: bool,
         /// The text.
         text: String,
     },
-    /// The workspace saved in the browser was read at start: it replaces the state.
-    Restore(Box<crate::saved::Restored>),
     /// Everything stored was removed ("Rensa all data"): back to the first visit.
     Reset,
-    /// The user undid the mapping remembered for the file of this name: read it automatically.
-    UndoRemembered(String),
     /// The workspace was saved in the browser, or why not (Swedish).
     Storage(Result<(), String>),
 }
 
 impl State {
-    /// The initial state: no files, the first plugin chosen.
-    pub fn new(registry: Registry) -> Self {
-        Self {
-            session: Session::new(registry),
-            sample: None,
-            report: None,
-            report_error: None,
-            messages: Vec::new(),
-            next_message: 0,
-            ready: false,
-            layouts: BTreeMap::new(),
-            layout_keys: BTreeMap::new(),
-            remembered: BTreeSet::new(),
-            saves: 0,
-        }
-    }
-
     /// Shows a message above the report.
     pub fn notify(&mut self, is_error: bool, text: String) {
         self.push_message(is_error, text, None);
@@ -140,9 +116,9 @@ impl State {
 
     /// Shows a message about the file `file`, replacing older messages about it (a file read
     /// again after an error clears the error).
-    fn notify_file(&mut self, is_error: bool, file: &str, text: String) {
+    fn notify_file(&mut self, is_error: bool, file: &str, text: String, detail: Option<String>) {
         self.messages.retain(|m| m.file.as_deref() != Some(file));
-        self.push_message(is_error, text, Some(file.to_owned()));
+        self.push_detailed(is_error, text, detail, Some(file.to_owned()));
     }
 
     fn push_message(&mut self, is_error: bool, text: String, file: Option<String>) {
@@ -161,115 +137,95 @@ impl State {
         }
     }
 
-    /// After anything changed: the report of the files loaded now, or why there is none.
-    pub(crate) fn refresh(&mut self) {
-        if self.session.files().is_empty() {
-            self.report = None;
-            self.report_error = None;
-            return;
-        }
-        match self.session.run() {
-            Ok(report) => {
-                self.report = Some(Rc::new(report));
-                self.report_error = None;
-            }
-            Err(err) => {
-                self.report = None;
-                self.report_error = Some(crate::explain::report_error(&err));
+    /// The worker's answer: the new view, the bytes of the files it holds now, and what to tell.
+    fn answered(&mut self, answer: Answer, sent: Vec<(String, Arc<Vec<u8>>)>, replay: bool) {
+        let Answer { outcome, mut view } = answer;
+        self.report = view.report.take().map(Rc::new);
+        let fresh = |name: &str| match &outcome {
+            Outcome::Loaded { name: loaded, .. } => loaded == name,
+            Outcome::Restored { .. } => true,
+            _ => false,
+        };
+        for (name, bytes) in sent {
+            if fresh(&name) {
+                self.bytes.insert(name, bytes);
             }
         }
+        self.bytes.retain(|name, _| view.file(name).is_some());
+        self.view = Rc::new(view);
+        self.tell(outcome, replay);
     }
 
-    fn file_loaded(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>) {
-        let (tables, layout) = match self.session.load(name.clone(), bytes, Mapping::default()) {
-            Ok(file) => (file.datasets().len(), crate::fingerprint::layout(file.datasets())),
-            Err(err) => {
-                let explained = crate::explain::import_error(&err);
-                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
-                return self.push_detailed(true, explained.text, explained.detail, Some(name));
+    /// The message a command's outcome calls for.
+    fn tell(&mut self, outcome: Outcome, replay: bool) {
+        match outcome {
+            Outcome::Loaded { name, is_sample: true, .. } if self.view.sample() == Some(name.as_str()) => {
+                self.ready = true;
             }
-        };
-        self.remembered.remove(&name);
-        match layout {
-            Some(key) => self.layout_keys.insert(name.clone(), key),
-            None => self.layout_keys.remove(&name),
-        };
-        if is_sample {
-            self.sample = Some(name);
-            self.ready = true;
-        } else {
-            // The user's own file replaces the sample (unless it was loaded under the sample's name).
-            if let Some(sample) = self.sample.take().filter(|s| *s != name) {
-                self.session.remove(&sample);
-                self.layout_keys.remove(&sample);
-            }
-            let noun = if tables == 1 { "tabell" } else { "tabeller" };
-            let mut text = format!("{name} lästes in: {tables} {noun}.");
-            text.push_str(&self.apply_remembered(&name));
-            self.notify_file(false, &name, text);
-        }
-        self.refresh();
-    }
-
-    /// Reads the file `name` with the mapping the user gave an earlier file of the same layout,
-    /// if there is one; returns what to tell the user (empty when nothing was applied).
-    fn apply_remembered(&mut self, name: &str) -> String {
-        let Some(mapping) = self.layout_keys.get(name).and_then(|key| self.layouts.get(key)).cloned() else {
-            return String::new();
-        };
-        match self.session.remap(name, mapping) {
-            Some(Ok(_)) => {
-                self.remembered.insert(name.to_owned());
-                " Tolkningen du sparade för en fil med samma kolumner användes; du kan ångra det under filen."
-                    .to_owned()
-            }
-            Some(Err(err)) => format!(
-                " Tolkningen du sparade för en fil med samma kolumner passade inte ({err}), så filen lästes automatiskt."
-            ),
-            None => String::new(),
-        }
-    }
-
-    fn remap(&mut self, index: usize, mapping: Mapping) {
-        let Some(name) = self.session.files().get(index).map(|f| f.name.clone()) else { return };
-        match self.session.remap(&name, mapping.clone()) {
-            Some(Ok(_)) => {
-                // Remembered for the next file of the same layout; an automatic reading forgets it.
-                if let Some(key) = self.layout_keys.get(&name).cloned() {
-                    if mapping.is_empty() {
-                        self.layouts.remove(&key);
-                    } else {
-                        self.layouts.insert(key, mapping);
-                    }
+            Outcome::Loaded { name, tables, remembered, .. } => {
+                let noun = if tables == 1 { "tabell" } else { "tabeller" };
+                let mut text = format!("{name} lästes in: {tables} {noun}.");
+                match remembered {
+                    Remembered::None => {}
+                    Remembered::Applied => text.push_str(
+                        " Tolkningen du sparade för en fil med samma kolumner användes; du kan ångra det under filen.",
+                    ),
+                    Remembered::Unfit(err) => text.push_str(&format!(
+                        " Tolkningen du sparade för en fil med samma kolumner passade inte ({err}), så filen lästes automatiskt."
+                    )),
                 }
-                self.remembered.remove(&name);
-                self.notify_file(false, &name, format!("{name} lästes in på nytt med din tolkning."));
-                self.refresh();
+                self.notify_file(false, &name, text, None);
             }
-            Some(Err(err)) => {
-                let explained = crate::explain::import_error(&err);
-                let text = format!("{} Den tidigare tolkningen gäller fortfarande.", explained.text);
-                self.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
-                self.push_detailed(true, text, explained.detail, Some(name));
+            Outcome::NotLoaded { name, error } => self.notify_file(true, &name, error.text, error.detail),
+            Outcome::Remapped { name, undo: false } => {
+                self.notify_file(false, &name, format!("{name} lästes in på nytt med din tolkning."), None)
             }
-            None => {}
+            Outcome::Remapped { name, undo: true } => self.notify_file(
+                false,
+                &name,
+                format!("{name} lästes in på nytt med den automatiska tolkningen."),
+                None,
+            ),
+            Outcome::NotRemapped { name, error } => {
+                let text = format!("{} Den tidigare tolkningen gäller fortfarande.", error.text);
+                self.notify_file(true, &name, text, error.detail);
+            }
+            // What was said about the file goes with it.
+            Outcome::Removed { name } => self.messages.retain(|m| m.file.as_deref() != Some(name.as_str())),
+            Outcome::Restored { lost } => self.after_restore(&lost, replay),
+            Outcome::Reset | Outcome::Changed => {}
         }
     }
 
-    /// Reads the file `name` automatically instead of with the remembered mapping (which stays
-    /// remembered for other files).
-    fn undo_remembered(&mut self, name: &str) {
-        if !self.remembered.remove(name) {
+    /// After the workspace was made again: at start, what came back.
+    fn after_restore(&mut self, lost: &[String], replay: bool) {
+        self.ready = true;
+        if replay {
             return;
         }
-        match self.session.remap(name, Mapping::default()) {
-            Some(Ok(_)) => {
-                self.notify_file(false, name, format!("{name} lästes in på nytt med den automatiska tolkningen."))
-            }
-            Some(Err(err)) => self.notify_file(true, name, err.to_string()),
-            None => {}
+        if !lost.is_empty() {
+            self.notify(
+                true,
+                format!("Några sparade filer kunde inte återställas: {}. Släpp dem på sidan igen.", lost.join(", ")),
+            );
         }
-        self.refresh();
+        let count = self.view.files.len();
+        if count > 0 && self.view.sample().is_none() {
+            let noun = if count == 1 { "fil" } else { "filer" };
+            self.notify(
+                false,
+                format!("Din arbetsyta från förra gången återställdes: {count} {noun}. ”Rensa all data” tar bort den."),
+            );
+        }
+    }
+
+    fn cancelled(&mut self, label: Option<String>, reason: Option<String>) {
+        self.busy = None;
+        let what = label.map_or_else(|| "Beräkningen".to_owned(), |l| format!("Inläsningen av {l}"));
+        match reason {
+            Some(reason) => self.notify(true, format!("{reason} {what} avbröts; det som redan var inläst finns kvar.")),
+            None => self.notify(false, format!("{what} avbröts. Det som redan var inläst finns kvar.")),
+        }
     }
 
     /// Counts a save, or shows why saving in the browser failed: one such message at most, gone
@@ -292,124 +248,162 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::FileLoaded { name, is_sample, bytes } => s.file_loaded(name, is_sample, bytes),
-            Action::Remap { index, mapping } => s.remap(index, mapping),
-            Action::FileFailed(message) => s.notify(true, message),
-            Action::RemoveFile(name) => {
-                if s.session.remove(&name).is_some() {
-                    // What was said about the file goes with it.
-                    s.messages.retain(|m| m.file.as_deref() != Some(name.as_str()));
-                    if s.sample.as_ref() == Some(&name) {
-                        s.sample = None;
-                    }
-                    s.layout_keys.remove(&name);
-                    s.remembered.remove(&name);
-                    s.refresh();
+            Action::Answered { answer, sent, replay } => s.answered(*answer, sent, replay),
+            Action::Busy(busy) => s.busy = busy,
+            Action::Progress(working) => {
+                if let Some(busy) = &mut s.busy {
+                    busy.working = Some(working);
                 }
             }
-            Action::SelectPlugin(id) => {
-                if s.session.pick_plugin(&id).is_ok() {
-                    s.refresh();
-                }
-            }
-            Action::SetParam(key, value) => {
-                // A cleared field is a parameter not given: its default applies.
-                if value.trim().is_empty() {
-                    s.session.clear_param(&key);
-                } else {
-                    s.session.set_param(key, value);
-                }
-                s.refresh();
-            }
+            Action::Cancelled { label, reason } => s.cancelled(label, reason),
             Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
             Action::Notify { is_error, text } => s.notify(is_error, text),
-            Action::Restore(restored) => s.restore(*restored),
-            Action::Reset => {
-                s = State { session: s.session.cleared(), ..State::new(uppfolj_plugin::Registry::new()) };
-            }
-            Action::UndoRemembered(name) => s.undo_remembered(&name),
+            Action::Reset => s = State { busy: s.busy.clone(), saves: s.saves, ..State::default() },
             Action::Storage(saved) => s.storage(saved),
         }
         Rc::new(s)
     }
 }
 
+/// The page and the session host in one process, for tests: a command runs on the host and its
+/// answer goes through the reducer, as the worker and the page do in the browser.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use uppfolj_web::session_host::Host;
+    use uppfolj_web::session_protocol::Command;
+
+    /// A host with the app's plugins and an empty page.
+    pub fn start() -> (Host, Rc<State>) {
+        #[allow(clippy::expect_used)]
+        let host = Host::new(uppfolj_app::registry().expect("distinct ids"));
+        (host, Rc::new(State::default()))
+    }
+
+    /// Runs `command` with `files` (name, bytes) on `host` and gives the answer to `state`.
+    pub fn run(host: &mut Host, state: Rc<State>, command: Command, files: Vec<(String, Vec<u8>)>) -> Rc<State> {
+        let sent: Vec<(String, Arc<Vec<u8>>)> = files.into_iter().map(|(n, b)| (n, Arc::new(b))).collect();
+        let bytes: Vec<Arc<Vec<u8>>> = sent.iter().map(|(_, b)| b.clone()).collect();
+        let outcome = host.handle(command, &bytes, &mut |_| {});
+        let answer = Box::new(Answer { outcome, view: host.view() });
+        state.reduce(Action::Answered { answer, sent, replay: false })
+    }
+
+    /// Loads `text` as the file `name`.
+    pub fn load(host: &mut Host, state: Rc<State>, name: &str, is_sample: bool, text: &str) -> Rc<State> {
+        let command = Command::Load { name: name.to_owned(), is_sample, file: 0 };
+        run(host, state, command, vec![(name.to_owned(), text.as_bytes().to_vec())])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::testing::{load, run, start};
     use super::*;
+    use uppfolj_web::session_host::Host;
+    use uppfolj_web::session_protocol::Command;
 
     const SAMPLE: &str = "Exempel.csv";
     const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
     const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
 
-    fn start() -> Rc<State> {
-        let state = Rc::new(State::new(uppfolj_app::registry().expect("distinct ids")));
-        load(state, SAMPLE, true, BUDGET)
-    }
-
-    fn load(state: Rc<State>, name: &str, is_sample: bool, text: &str) -> Rc<State> {
-        let bytes = Arc::new(text.as_bytes().to_vec());
-        state.reduce(Action::FileLoaded { name: name.to_owned(), is_sample, bytes })
+    fn started() -> (Host, Rc<State>) {
+        let (mut host, state) = start();
+        let state = load(&mut host, state, SAMPLE, true, BUDGET);
+        (host, state)
     }
 
     fn names(state: &State) -> Vec<&str> {
-        state.session.files().iter().map(|f| f.name.as_str()).collect()
+        state.view.files.iter().map(|f| f.name.as_str()).collect()
+    }
+
+    fn command(host: &mut Host, state: Rc<State>, command: Command) -> Rc<State> {
+        run(host, state, command, Vec::new())
     }
 
     #[test]
     fn the_first_own_file_replaces_the_sample_and_files_stay_in_load_order() {
-        let s = start();
-        assert_eq!(s.sample.as_deref(), Some(SAMPLE));
-        assert!(s.report.is_some() && s.report_error.is_none());
-        let s = load(s, "bidrag.csv", false, GRANTS);
+        let (mut h, s) = started();
+        assert_eq!(s.view.sample(), Some(SAMPLE));
+        assert!(s.ready && s.report.is_some() && s.view.report_error.is_none());
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
         assert_eq!(names(&s), ["bidrag.csv"]);
-        assert_eq!(s.sample, None);
-        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
-        let s = load(s, "drift.csv", false, BUDGET);
+        assert_eq!(s.view.sample(), None);
+        assert_eq!(s.bytes.keys().collect::<Vec<_>>(), ["bidrag.csv"], "the sample's bytes go with it");
+        assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"));
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
         assert_eq!(names(&s), ["bidrag.csv", "drift.csv"]);
-        assert_eq!(s.session.plugin_id(), Some("interim-report"), "files for two parts: the composite report");
-        let refused = load(s.clone(), "trasig.xlsx", false, "%PDF-1.7");
-        assert_eq!(refused.session, s.session, "a refused file changes nothing");
+        assert_eq!(s.view.plugin.as_deref(), Some("interim-report"), "files for two parts: the composite report");
+        let refused = load(&mut h, s.clone(), "trasig.xlsx", false, "%PDF-1.7");
+        assert_eq!(refused.view, s.view, "a refused file changes nothing");
         assert_eq!(refused.report, s.report);
+        assert_eq!(refused.bytes, s.bytes, "nor are its bytes kept");
         assert!(refused.messages.last().is_some_and(|m| m.is_error && m.text.contains("trasig.xlsx")));
     }
 
     #[test]
     fn a_report_that_cannot_be_made_of_the_files_loaded_now_is_not_shown() {
-        let s = load(start(), "bidrag.csv", false, GRANTS);
-        let s = load(s, "drift.csv", false, BUDGET);
-        let s = s.reduce(Action::SelectPlugin("earmarked-grants".into()));
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
+        let s = command(&mut h, s, Command::PickPlugin { id: "earmarked-grants".into() });
         assert_eq!(s.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
-        let s = s.reduce(Action::RemoveFile("bidrag.csv".into()));
-        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"), "the user's pick stays");
+        let s = command(&mut h, s, Command::Remove { name: "bidrag.csv".into() });
+        assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"), "the user's pick stays");
+        assert!(s.view.picked);
         assert_eq!(s.report, None, "no report of a file that is gone");
-        assert!(s.report_error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
-        let s = s.reduce(Action::RemoveFile("drift.csv".into()));
-        assert_eq!((s.report.clone(), s.report_error.clone()), (None, None), "no files, no report, no error");
+        let error = s.view.report_error.clone();
+        assert!(error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
+        let s = command(&mut h, s, Command::Remove { name: "drift.csv".into() });
+        assert_eq!((s.report.clone(), s.view.report_error.clone()), (None, None), "no files, no report, no error");
     }
 
     #[test]
     fn messages_about_a_file_are_replaced_by_newer_ones_and_go_with_the_file() {
-        let s = load(start(), "drift.csv", false, "inte;en;tabell\n");
-        let s = load(s, "drift.csv", false, BUDGET);
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "drift.csv", false, "inte;en;tabell\n");
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
         let about: Vec<_> = s.messages.iter().filter(|m| m.file.as_deref() == Some("drift.csv")).collect();
         assert_eq!(about.len(), 1, "one message per file: {:?}", s.messages);
         assert!(!about[0].is_error && about[0].text.contains("lästes in"), "{:?}", about[0]);
-        let s = load(s, "bidrag.csv", false, GRANTS);
-        let s = s.reduce(Action::RemoveFile("drift.csv".into()));
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = command(&mut h, s, Command::Remove { name: "drift.csv".into() });
         assert!(s.messages.iter().all(|m| m.file.as_deref() != Some("drift.csv")), "{:?}", s.messages);
         assert!(s.messages.iter().any(|m| m.file.as_deref() == Some("bidrag.csv")), "{:?}", s.messages);
     }
 
     #[test]
     fn a_cleared_parameter_is_not_given() {
-        let s = load(start(), "bidrag.csv", false, GRANTS);
-        let s = s.reduce(Action::SetParam("frame".into(), "abc".into()));
-        assert!(s.report.is_none() && s.report_error.as_deref().is_some_and(|e| e.contains("”Beslutad ram”")));
-        assert!(!s.report_error.as_deref().is_some_and(|e| e.contains("frame")), "the label, not the key");
-        let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
-        assert!(s.report.is_some(), "{:?}", s.report_error);
-        assert!(s.session.params().is_empty());
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: "abc".into() });
+        let error = s.view.report_error.clone().unwrap_or_default();
+        assert!(s.report.is_none() && error.contains("”Beslutad ram”"), "{error}");
+        assert!(!error.contains("frame"), "the label, not the key");
+        let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: " ".into() });
+        assert!(s.report.is_some(), "{:?}", s.view.report_error);
+        assert!(s.view.params.is_empty());
+    }
+
+    #[test]
+    fn a_cancel_is_said_and_keeps_what_was_loaded() {
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let busy = Busy { label: Some("stor.xlsx".into()), working: None };
+        let s = s.reduce(Action::Busy(Some(busy)));
+        let s = s.reduce(Action::Progress(Working { text: "Kontrollerar filen".into(), fraction: None }));
+        assert_eq!(
+            s.busy.as_ref().and_then(|b| b.working.as_ref()).map(|w| w.text.as_str()),
+            Some("Kontrollerar filen")
+        );
+        let s = s.reduce(Action::Cancelled { label: Some("stor.xlsx".into()), reason: None });
+        assert_eq!(s.busy, None);
+        assert_eq!(names(&s), ["bidrag.csv"]);
+        assert!(
+            s.messages.last().is_some_and(|m| !m.is_error && m.text.contains("stor.xlsx avbröts")),
+            "{:?}",
+            s.messages
+        );
     }
 }

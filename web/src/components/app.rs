@@ -2,8 +2,9 @@
 
 use crate::components::{
     clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, messages::Messages,
-    params_form::ParamsForm, plugin_picker::PluginPicker, report_view::ReportView,
+    params_form::ParamsForm, plugin_picker::PluginPicker, progress::ProgressBar, report_view::ReportView,
 };
+use crate::control::Control;
 use crate::state::{Action, State};
 use yew::prelude::*;
 
@@ -17,26 +18,24 @@ fn print_page() {
 /// The application root.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| match uppfolj_app::registry() {
-        Ok(registry) => State::new(registry),
-        Err(err) => {
-            let mut s = State::new(uppfolj_plugin::Registry::new());
-            s.notify(true, format!("Programfel: {err}"));
-            s
-        }
-    });
-    let files = state.session.files().to_vec();
-    let plugin_id = state.session.plugin_id().unwrap_or_default().to_owned();
+    let state = use_reducer(State::default);
+    let control = use_state(|| Control::new(state.dispatcher()));
+    let control: Control = (*control).clone();
+    // What "Avbryt" makes again: the workspace as shown.
+    control.shown(&state);
     {
-        let dispatcher = state.dispatcher();
+        let control = control.clone();
         // The saved workspace, or the sample on a first visit; then every change is saved.
-        use_effect_with((), move |_| crate::persist::start(dispatcher));
+        use_effect_with((), move |_| crate::persist::start(control));
     }
     crate::persist::use_autosave(&state);
     let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id| dispatcher.dispatch(Action::Dismiss(id)))
+        let control = control.clone();
+        Callback::from(move |id| control.dispatch(Action::Dismiss(id)))
     };
+    let view = &state.view;
+    let plugin_id = view.plugin.clone().unwrap_or_default();
+    let busy = state.busy.clone();
     html! {
         <>
         <a class="skip-link" href="#rapport">{"Hoppa till rapporten"}</a>
@@ -50,21 +49,24 @@ pub fn app() -> Html {
         </header>
         <main class="layout">
             <aside class="sidebar" aria-label="Data och rapportval">
-                <DropZone dispatcher={state.dispatcher()} />
-                <FileList files={files.clone()} sample={state.sample.clone()} remembered={state.remembered.iter().cloned().collect::<Vec<_>>()} dispatcher={state.dispatcher()} />
-                <PluginPicker registry={state.session.registry().clone()} selected={plugin_id.clone()} dispatcher={state.dispatcher()} />
-                <ParamsForm registry={state.session.registry().clone()} {plugin_id} params={state.session.params().to_vec()} dispatcher={state.dispatcher()} />
-                <ClearData saves={state.saves} dispatcher={state.dispatcher()} />
+                <DropZone control={control.clone()} />
+                if let Some(busy) = busy.clone().filter(|b| b.label.is_some()) {
+                    <ProgressBar {busy} control={control.clone()} />
+                }
+                <FileList files={view.files.clone()} control={control.clone()} />
+                <PluginPicker plugins={view.plugins.clone()} selected={plugin_id.clone()} control={control.clone()} />
+                <ParamsForm specs={view.param_specs.clone()} params={view.params.clone()} control={control.clone()} />
+                <ClearData saves={state.saves} control={control.clone()} />
             </aside>
             <section class="content" id="rapport" tabindex="-1" aria-label="Rapporten">
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">
                         <button class="button secondary" onclick={Callback::from(|_| print_page())}>{"Skriv ut"}</button>
-                        <ExportButton report={report.clone()} {files} dispatcher={state.dispatcher()} />
+                        <ExportButton report={report.clone()} waiting={busy.is_some()} control={control.clone()} />
                     </div>
                     <ReportView report={report.clone()} />
-                } else if let Some(error) = &state.report_error {
+                } else if let Some(error) = &view.report_error {
                     // The chosen report cannot be made of the files loaded now: the reason, in its place.
                     <div class="empty" role="status" data-testid="report-error">
                         <h1>{"Rapporten kunde inte tas fram"}</h1>

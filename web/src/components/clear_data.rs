@@ -1,7 +1,7 @@
 //! "Sparat i webbläsaren": says that the workspace is kept in this browser, and "Rensa all data"
 //! removes it all after a confirmation (the page starts again as on a first visit).
 
-use crate::state::State;
+use crate::control::Control;
 use yew::prelude::*;
 
 /// Props of [`ClearData`].
@@ -10,7 +10,7 @@ pub struct Props {
     /// How many times the workspace was saved (for tests and the curious: `data-saves`).
     pub saves: u32,
     /// For clearing.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 /// The storage panel with "Rensa all data" and its confirmation.
@@ -36,10 +36,10 @@ pub fn clear_data(props: &Props) -> Html {
         Callback::from(move |_| asking.set(false))
     };
     let confirm = {
-        let (asking, dispatcher) = (asking.clone(), props.dispatcher.clone());
+        let (asking, control) = (asking.clone(), props.control.clone());
         Callback::from(move |_| {
             asking.set(false);
-            crate::persist::clear_all(dispatcher.clone());
+            crate::persist::clear_all(control.clone());
         })
     };
     html! {

@@ -1,7 +1,7 @@
 //! The drop zone and file picker. A file dropped anywhere on the page is loaded too, and the
 //! browser never opens a dropped file itself: the window takes every `dragover` and `drop`.
 
-use crate::state::State;
+use crate::control::Control;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Where loaded files go.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -21,10 +21,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Listens on the window for `dragover` (accepts the drag, so the browser does not open the file,
 /// and lights up the drop zone), `dragleave` out of the window and `drop` (loads the files). The
 /// listeners live as long as the drop zone.
-fn window_drop_listeners(
-    dispatcher: yew::UseReducerDispatcher<State>,
-    hovering: UseStateHandle<bool>,
-) -> Vec<EventListener> {
+fn window_drop_listeners(control: Control, hovering: UseStateHandle<bool>) -> Vec<EventListener> {
     let Some(window) = web_sys::window() else { return Vec::new() };
     let active = EventListenerOptions::enable_prevent_default();
     let dragover = {
@@ -52,7 +49,7 @@ fn window_drop_listeners(
         let files =
             files_of(e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|dt| dt.files()));
         if !files.is_empty() {
-            crate::load::load_files(files, dispatcher.clone());
+            crate::load::load_files(files, control.clone());
         }
     });
     vec![dragover, dragleave, drop]
@@ -64,14 +61,14 @@ pub fn drop_zone(props: &Props) -> Html {
     // Set on every `dragover`: re-render only when it changes.
     let hovering = use_state_eq(|| false);
     {
-        let (dispatcher, hovering) = (props.dispatcher.clone(), hovering.clone());
+        let (control, hovering) = (props.control.clone(), hovering.clone());
         use_effect_with((), move |_| {
-            let listeners = window_drop_listeners(dispatcher, hovering);
+            let listeners = window_drop_listeners(control, hovering);
             move || drop(listeners)
         });
     }
     let onchange = {
-        let dispatcher = props.dispatcher.clone();
+        let control = props.control.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
                 return;
@@ -79,7 +76,7 @@ pub fn drop_zone(props: &Props) -> Html {
             let files = files_of(input.files());
             // Allow choosing the same file again (next month's file often has the same name).
             input.set_value("");
-            crate::load::load_files(files, dispatcher.clone());
+            crate::load::load_files(files, control.clone());
         })
     };
     let class = classes!("drop-zone", (*hovering).then_some("hover"));

@@ -1,10 +1,9 @@
 //! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
-use crate::state::{Action, LoadedFile, State};
+use crate::control::Control;
 use std::cell::RefCell;
 use std::rc::Rc;
 use uppfolj_model::Report;
-use uppfolj_web::export_job::{ExportJob, ExportOptions};
 use uppfolj_web::export_worker::{self, ExportWorker, WORKER_URL};
 use yew::prelude::*;
 
@@ -13,12 +12,14 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 /// Props of [`ExportButton`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The report to export.
+    /// The report to export (the session worker packs it, with the datasets it was computed
+    /// from for the input-data sheets).
     pub report: Rc<Report>,
-    /// The loaded files (the report's inputs among them go on the input-data sheets).
-    pub files: Vec<LoadedFile>,
-    /// For messages.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    /// Whether the session worker is busy (a file being read): the report shown may be about to
+    /// change, so the export waits.
+    pub waiting: bool,
+    /// For packing the job and for messages.
+    pub control: Control,
 }
 
 /// Today's date in the browser's time zone, "2026-11-24".
@@ -30,11 +31,9 @@ fn today() -> String {
 /// The export in progress, if any.
 #[derive(Debug, Default)]
 struct Running {
-    /// Counts the exports started or stopped: a packing that was scheduled by an earlier click
-    /// sees the count has moved on and does not start.
+    /// Counts the exports started or stopped: a job packed for an earlier click sees the count
+    /// has moved on and does not start.
     generation: u32,
-    /// The frame after which packing starts; dropping it cancels the start.
-    frame: Option<gloo::render::AnimationFrame>,
     /// The worker; dropping it terminates it.
     worker: Option<ExportWorker>,
 }
@@ -43,15 +42,14 @@ impl Running {
     /// Stops whatever runs.
     fn stop(&mut self) {
         self.generation = self.generation.wrapping_add(1);
-        self.frame = None;
         self.worker = None;
     }
 }
 
 /// Downloads the report as xlsx. The export runs in a worker of its own, so the page answers
 /// while a large workbook is made: the button says "Skapar Excelfilen…" and "Avbryt" stops the
-/// worker. Only packing the job (the Report and its inputs) happens on the page, after the busy
-/// state has been drawn.
+/// worker. The job (the Report and its inputs) is packed by the session worker, which holds the
+/// inputs, and handed on to the export worker; the page only passes the chunks along.
 #[function_component(ExportButton)]
 pub fn export_button(props: &Props) -> Html {
     let busy = use_state(|| false);
@@ -67,7 +65,7 @@ pub fn export_button(props: &Props) -> Html {
     }
 
     let onclick = {
-        let (report, files, dispatcher) = (props.report.clone(), props.files.clone(), props.dispatcher.clone());
+        let (report, control) = (props.report.clone(), props.control.clone());
         let (busy, running) = (busy.clone(), running.clone());
         Callback::from(move |_| {
             if *busy {
@@ -79,29 +77,25 @@ pub fn export_button(props: &Props) -> Html {
                 running.stop();
                 running.generation
             };
-            let handle = running.clone();
-            let (report, files, dispatcher, busy, running) =
-                (report.clone(), files.clone(), dispatcher.clone(), busy.clone(), running.clone());
-            // Packing holds the page, so it starts once the browser has drawn the busy state: after
-            // the next frame (a timeout of 0 from within the frame's callback runs after its paint).
-            let start = move || {
+            let (report, control, busy, running) = (report.clone(), control.clone(), busy.clone(), running.clone());
+            let sender = control.clone();
+            let date = today();
+            let file_name = format!("{}_{date}.xlsx", report.plugin.id);
+            // The session worker packs the job; then it goes on to an export worker of its own.
+            let start = move |packed: Result<js_sys::Array, String>| {
                 if running.borrow().generation != generation {
                     return;
                 }
                 let fail = |text: String| {
                     busy.set(false);
-                    dispatcher.dispatch(Action::Notify { is_error: true, text });
+                    control.notify(true, text);
                 };
-                let date = today();
-                let file_name = format!("{}_{date}.xlsx", report.plugin.id);
-                let options = ExportOptions { date: Some(date), ..Default::default() };
-                let job = ExportJob::new(&report, files.iter().flat_map(|f| f.import.datasets.iter()), options);
-                let packed = match export_worker::pack(&job) {
+                let packed = match packed {
                     Ok(packed) => packed,
                     Err(text) => return fail(text),
                 };
                 let done = {
-                    let (dispatcher, busy, running) = (dispatcher.clone(), busy.clone(), running.clone());
+                    let (control, busy, running) = (control.clone(), busy.clone(), running.clone());
                     move |outcome: export_worker::Outcome| {
                         // The worker is done: terminating it gives its memory back.
                         running.borrow_mut().stop();
@@ -109,7 +103,7 @@ pub fn export_button(props: &Props) -> Html {
                         let result =
                             outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
                         if let Err(text) = result {
-                            dispatcher.dispatch(Action::Notify { is_error: true, text });
+                            control.notify(true, text);
                         }
                     }
                 };
@@ -118,23 +112,20 @@ pub fn export_button(props: &Props) -> Html {
                     Err(text) => fail(text),
                 }
             };
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, start).forget();
-            });
-            handle.borrow_mut().frame = Some(frame);
+            sender.export(date, start);
         })
     };
     let cancel = {
-        let (dispatcher, busy, running) = (props.dispatcher.clone(), busy.clone(), running.clone());
+        let (control, busy, running) = (props.control.clone(), busy.clone(), running.clone());
         Callback::from(move |_| {
             running.borrow_mut().stop();
             busy.set(false);
-            dispatcher.dispatch(Action::Notify { is_error: false, text: "Excelexporten avbröts.".into() });
+            control.notify(false, "Excelexporten avbröts.".into());
         })
     };
     html! {
         <>
-            <button class="button primary" {onclick} disabled={*busy} aria-busy={busy.to_string()} data-testid="export-xlsx">
+            <button class="button primary" {onclick} disabled={*busy || props.waiting} aria-busy={busy.to_string()} data-testid="export-xlsx">
                 { if *busy { "Skapar Excelfilen…" } else { "Exportera till Excel" } }
             </button>
             if *busy {

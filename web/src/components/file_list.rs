@@ -1,20 +1,17 @@
 //! The loaded files, with what the import understood of each.
 
 use crate::components::mapping_editor::MappingEditor;
-use crate::state::{Action, LoadedFile, State};
+use crate::control::Control;
+use crate::state::FileView;
 use yew::prelude::*;
 
 /// Props of [`FileList`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The files, in load order.
-    pub files: Vec<LoadedFile>,
-    /// The name of the bundled sample, while it is loaded.
-    pub sample: Option<String>,
-    /// The files read with a mapping remembered from an earlier file of the same layout.
-    pub remembered: Vec<String>,
+    pub files: Vec<FileView>,
     /// For removing a file.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 fn size_text(bytes: usize) -> String {
@@ -36,13 +33,13 @@ pub fn file_list(props: &Props) -> Html {
             <h2 id="files-heading">{"Inlästa filer"}</h2>
             <ul class="file-list" data-testid="file-list">
             { for props.files.iter().enumerate().map(|(i, f)| {
-                let dispatcher = props.dispatcher.clone();
+                let control = props.control.clone();
                 let name = f.name.clone();
-                let onclick = Callback::from(move |_| dispatcher.dispatch(Action::RemoveFile(name.clone())));
-                let tables = f.import.datasets.len();
+                let onclick = Callback::from(move |_| control.remove(name.clone()));
+                let tables = f.tables;
                 let undo = {
-                    let (dispatcher, name) = (props.dispatcher.clone(), f.name.clone());
-                    Callback::from(move |_| dispatcher.dispatch(Action::UndoRemembered(name.clone())))
+                    let (control, name) = (props.control.clone(), f.name.clone());
+                    Callback::from(move |_| control.remap(name.clone(), uppfolj_import::Mapping::default(), true))
                 };
                 html! {
                     <li key={f.name.clone()}>
@@ -51,10 +48,10 @@ pub fn file_list(props: &Props) -> Html {
                             <button class="icon" aria-label={format!("Ta bort {}", f.name)} title="Ta bort" {onclick}>{"×"}</button>
                         </div>
                         <div class="file-meta">
-                            {format!("{} · {} {}", size_text(f.size()), tables, if tables == 1 { "tabell" } else { "tabeller" })}
-                            if props.sample.as_ref() == Some(&f.name) { <span class="tag">{"Exempeldata"}</span> }
+                            {format!("{} · {} {}", size_text(f.size), tables, if tables == 1 { "tabell" } else { "tabeller" })}
+                            if f.is_sample { <span class="tag">{"Exempeldata"}</span> }
                         </div>
-                        if props.remembered.contains(&f.name) {
+                        if f.remembered {
                             <p class="remembered" data-testid="remembered">
                                 {"Läst med tolkningen du sparade för en fil med samma kolumner. "}
                                 <button class="link" onclick={undo}>{"Ångra"}</button>
@@ -62,9 +59,9 @@ pub fn file_list(props: &Props) -> Html {
                         }
                         <details class="import-summary">
                             <summary>{"Vad importen förstod"}</summary>
-                            <pre tabindex="0" aria-label={format!("Vad importen förstod av {}", f.name)}>{f.import.summary.to_string()}</pre>
+                            <pre tabindex="0" aria-label={format!("Vad importen förstod av {}", f.name)}>{f.summary.clone()}</pre>
                         </details>
-                        <MappingEditor index={i} file={f.clone()} dispatcher={props.dispatcher.clone()} />
+                        <MappingEditor index={i} file={f.clone()} control={props.control.clone()} />
                     </li>
                 }
             }) }

@@ -2,9 +2,10 @@
 //! corrections (a mapping) can be saved as a file and applied to next month's file with the same
 //! layout.
 
-use crate::state::{Action, LoadedFile, State};
+use crate::control::Control;
+use crate::state::FileView;
 use uppfolj_import::{ColumnOverride, Mapping};
-use uppfolj_model::{CellRef, ColumnRole, Unit};
+use uppfolj_model::{ColumnRole, Unit};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,9 +15,9 @@ pub struct Props {
     /// Index of the file in the state.
     pub index: usize,
     /// The file.
-    pub file: LoadedFile,
+    pub file: FileView,
     /// For applying the mapping.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 const UNITS: &[(&str, Unit)] = &[
@@ -34,20 +35,6 @@ fn role_key(role: ColumnRole) -> String {
 
 fn select_value(e: &Event) -> Option<String> {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value())
-}
-
-/// The columns of every table of the file: (letter, header, role the import gave).
-fn columns(file: &LoadedFile) -> Vec<(String, String, Option<ColumnRole>)> {
-    let mut out: Vec<(String, String, Option<ColumnRole>)> = Vec::new();
-    for d in &file.import.datasets {
-        for c in &d.columns {
-            let letter = CellRef::column_letters(c.source_col);
-            if !out.iter().any(|(l, name, _)| *l == letter && *name == c.name) {
-                out.push((letter, c.name.clone(), c.role));
-            }
-        }
-    }
-    out
 }
 
 /// A form over the file's mapping; "Läs in igen" re-imports with it.
@@ -85,13 +72,13 @@ pub fn mapping_editor(props: &Props) -> Html {
     };
     let apply = {
         let draft = draft.clone();
-        let dispatcher = props.dispatcher.clone();
-        let index = props.index;
-        Callback::from(move |_| dispatcher.dispatch(Action::Remap { index, mapping: (*draft).clone() }))
+        let control = props.control.clone();
+        let name = props.file.name.clone();
+        Callback::from(move |_| control.remap(name.clone(), (*draft).clone(), false))
     };
     let save = {
         let draft = draft.clone();
-        let dispatcher = props.dispatcher.clone();
+        let control = props.control.clone();
         let name = props.file.name.clone();
         Callback::from(move |_| {
             let result =
@@ -99,19 +86,19 @@ pub fn mapping_editor(props: &Props) -> Html {
                     |bytes| crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json"),
                 );
             if let Err(text) = result {
-                dispatcher.dispatch(Action::Notify { is_error: true, text });
+                control.notify(true, text);
             }
         })
     };
     let load = {
-        let dispatcher = props.dispatcher.clone();
+        let control = props.control.clone();
         let draft = draft.clone();
-        let index = props.index;
+        let file_name = props.file.name.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
             input.set_value("");
-            let dispatcher = dispatcher.clone();
+            let (control, file_name) = (control.clone(), file_name.clone());
             let draft = draft.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
@@ -119,12 +106,12 @@ pub fn mapping_editor(props: &Props) -> Html {
                 match text.map_err(|e| e.to_string()).and_then(|t| serde_json::from_str::<Mapping>(&t).map_err(|e| e.to_string())) {
                     Ok(mapping) => {
                         draft.set(mapping.clone());
-                        dispatcher.dispatch(Action::Remap { index, mapping });
+                        control.remap(file_name, mapping, false);
                     }
-                    Err(err) => dispatcher.dispatch(Action::Notify {
-                        is_error: true,
-                        text: format!("{name} är ingen sparad tolkning från uppfolj ({err}). Välj en fil som slutar på .tolkning.json."),
-                    }),
+                    Err(err) => control.notify(
+                        true,
+                        format!("{name} är ingen sparad tolkning från uppfolj ({err}). Välj en fil som slutar på .tolkning.json."),
+                    ),
                 }
             });
         })
@@ -148,7 +135,8 @@ pub fn mapping_editor(props: &Props) -> Html {
             <table class="mapping-columns">
                 <thead><tr><th scope="col">{"Kolumn"}</th><th scope="col">{"Roll"}</th></tr></thead>
                 <tbody>
-                { for columns(&props.file).into_iter().map(|(letter, name, detected)| {
+                { for props.file.columns.iter().map(|c| {
+                    let (letter, name, detected) = (c.letter.clone(), c.name.clone(), c.role);
                     let current = draft.columns.iter().find(|o| o.column == letter);
                     let value = match current {
                         Some(o) if o.ignore => "ignore".to_owned(),

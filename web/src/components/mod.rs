@@ -11,5 +11,6 @@ pub mod mapping_editor;
 pub mod messages;
 pub mod params_form;
 pub mod plugin_picker;
+pub mod progress;
 pub mod report_view;
 pub mod table_view;

@@ -1,27 +1,24 @@
 //! The chosen plugin's parameters.
 
-use crate::state::{Action, State};
-use std::sync::Arc;
-use uppfolj_plugin::{ParamKind, ParamSpec, Registry};
+use crate::control::Control;
+use uppfolj_plugin::{ParamKind, ParamSpec};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`ParamsForm`].
 #[derive(Properties)]
 pub struct Props {
-    /// The plugins.
-    pub registry: Arc<Registry>,
-    /// The chosen plugin.
-    pub plugin_id: String,
+    /// The chosen report's parameters.
+    pub specs: Vec<ParamSpec>,
     /// Values typed so far.
     pub params: Vec<(String, String)>,
     /// For changes.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.registry, &other.registry) && self.plugin_id == other.plugin_id && self.params == other.params
+        self.specs == other.specs && self.params == other.params
     }
 }
 
@@ -38,8 +35,7 @@ fn value_of(e: &Event) -> Option<String> {
 /// per part, each group folded until the user opens it or has set one of its values.
 #[function_component(ParamsForm)]
 pub fn params_form(props: &Props) -> Html {
-    let Some(plugin) = props.registry.get(&props.plugin_id) else { return html! {} };
-    let specs = plugin.params();
+    let specs = &props.specs;
     if specs.is_empty() {
         return html! {};
     }
@@ -47,7 +43,7 @@ pub fn params_form(props: &Props) -> Html {
         <section class="panel" aria-labelledby="params-heading">
             <h2 id="params-heading">{"Inställningar"}</h2>
             <div class="params">
-            { for groups(&specs).into_iter().map(|(group, specs)| match group {
+            { for groups(specs).into_iter().map(|(group, specs)| match group {
                 None => specs.into_iter().map(|spec| field(spec, spec.label_sv.clone(), props)).collect::<Html>(),
                 Some(name) => {
                     let open = specs.iter().any(|s| props.params.iter().any(|(k, _)| *k == s.key));
@@ -95,11 +91,11 @@ fn field(spec: &ParamSpec, label: String, props: &Props) -> Html {
         })
         .unwrap_or_default();
     let value = current.unwrap_or(default);
-    let dispatcher = props.dispatcher.clone();
+    let control = props.control.clone();
     let k = key.clone();
     let onchange = Callback::from(move |e: Event| {
         if let Some(v) = value_of(&e) {
-            dispatcher.dispatch(Action::SetParam(k.clone(), v));
+            control.set_param(k.clone(), v);
         }
     });
     let id = format!("param-{}", key.replace('.', "-"));

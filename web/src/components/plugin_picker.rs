@@ -1,25 +1,24 @@
 //! Choosing the report (plugin).
 
-use crate::state::{Action, State};
-use std::sync::Arc;
-use uppfolj_plugin::Registry;
+use crate::control::Control;
+use uppfolj_web::session_protocol::PluginChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`PluginPicker`].
 #[derive(Properties)]
 pub struct Props {
-    /// The plugins.
-    pub registry: Arc<Registry>,
+    /// The reports offered, with whether the loaded files fit each.
+    pub plugins: Vec<PluginChoice>,
     /// The chosen plugin id.
     pub selected: String,
     /// For choosing.
-    pub dispatcher: yew::UseReducerDispatcher<State>,
+    pub control: Control,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.registry, &other.registry) && self.selected == other.selected
+        self.plugins == other.plugins && self.selected == other.selected
     }
 }
 
@@ -27,20 +26,21 @@ impl PartialEq for Props {
 #[function_component(PluginPicker)]
 pub fn plugin_picker(props: &Props) -> Html {
     let onchange = {
-        let dispatcher = props.dispatcher.clone();
+        let control = props.control.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                dispatcher.dispatch(Action::SelectPlugin(select.value()));
+                control.pick(select.value());
             }
         })
     };
-    let description = props.registry.meta(&props.selected).map(|m| m.description_sv.clone()).unwrap_or_default();
+    let description =
+        props.plugins.iter().find(|p| p.id == props.selected).map(|p| p.description.clone()).unwrap_or_default();
     html! {
         <section class="panel" aria-labelledby="plugin-heading">
             <h2 id="plugin-heading"><label for="plugin-select">{"Rapport"}</label></h2>
             <select id="plugin-select" {onchange} data-testid="plugin-select">
-            { for props.registry.metas().map(|meta| html! {
-                <option value={meta.id.clone()} selected={meta.id == props.selected}>{meta.name_sv.clone()}</option>
+            { for props.plugins.iter().map(|p| html! {
+                <option value={p.id.clone()} selected={p.id == props.selected}>{p.name.clone()}</option>
             }) }
             </select>
             <p class="plugin-description">{description}</p>

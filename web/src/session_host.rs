@@ -1,0 +1,271 @@
+//! The session as the worker holds it: the [`Session`] (files, chosen report, parameters), which
+//! file is the bundled sample, the mappings remembered by layout, and the report of the files
+//! loaded now. [`Host::handle`] runs a [`Command`] and tells what it did ([`Outcome`]);
+//! [`Host::view`] is what the page is sent after it.
+//!
+//! Pure (no web-sys), so it is tested natively; the worker ([`crate::session_worker`]) only moves
+//! commands in and answers out. Every change recomputes the report from the files loaded now;
+//! when the chosen report cannot be made there is no report and the reason is kept in its place,
+//! so the page is never sent a report of files that are no longer loaded. A file that cannot be
+//! read changes nothing.
+
+use crate::export_job::{ExportJob, ExportOptions};
+use crate::session_protocol::{
+    ColumnView, Command, FileView, Outcome, PluginChoice, Remembered, SessionView, Working, Workspace,
+};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use uppfolj_app::{LoadedFile, Session};
+use uppfolj_import::{Mapping, Progress};
+use uppfolj_model::{CellRef, Dataset, Report};
+use uppfolj_plugin::Registry;
+
+/// What a command tells of its progress: each step of an import, then the report's computation.
+pub type Observe<'a> = &'a mut dyn FnMut(Working);
+
+/// What the user is told while the report is computed.
+pub const COMPUTING: &str = "Räknar fram rapporten";
+
+/// An import's progress as the page shows it.
+fn working(progress: &Progress) -> Working {
+    Working { text: progress.describe(), fraction: progress.fraction }
+}
+
+/// The session and what belongs with it; see the module documentation.
+#[derive(Debug)]
+pub struct Host {
+    session: Session,
+    sample: Option<String>,
+    layouts: BTreeMap<String, Mapping>,
+    layout_keys: BTreeMap<String, String>,
+    remembered: BTreeSet<String>,
+    report: Result<Option<Report>, String>,
+}
+
+impl Host {
+    /// A host offering the plugins of `registry`, with no files.
+    pub fn new(registry: Registry) -> Self {
+        Self {
+            session: Session::new(registry),
+            sample: None,
+            layouts: BTreeMap::new(),
+            layout_keys: BTreeMap::new(),
+            remembered: BTreeSet::new(),
+            report: Ok(None),
+        }
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Runs `command` with the bytes transferred beside it (`files`); `observe` is told how far an
+    /// import has come. [`Command::Export`] changes nothing here: see [`Host::export_job`].
+    pub fn handle(&mut self, command: Command, files: &[Arc<Vec<u8>>], observe: Observe<'_>) -> Outcome {
+        let bytes = |i: usize| files.get(i).cloned().unwrap_or_default();
+        let outcome = match command {
+            Command::Load { name, is_sample, file } => self.load(name, is_sample, bytes(file), observe),
+            Command::Remap { name, mapping, undo } => self.remap(&name, mapping, undo),
+            Command::Remove { name } => self.remove(&name),
+            Command::PickPlugin { id } => {
+                let _ = self.session.pick_plugin(&id);
+                Outcome::Changed
+            }
+            Command::SetParam { key, value } => {
+                // A cleared field is a parameter not given: its default applies.
+                if value.trim().is_empty() {
+                    self.session.clear_param(&key);
+                } else {
+                    self.session.set_param(key, value);
+                }
+                Outcome::Changed
+            }
+            Command::Restore(workspace) => self.restore(workspace, files, observe),
+            Command::Reset => {
+                *self = Self { session: self.session.cleared(), ..Self::new(Registry::new()) };
+                Outcome::Reset
+            }
+            Command::Export { .. } => return Outcome::Changed,
+        };
+        observe(Working { text: COMPUTING.to_owned(), fraction: None });
+        self.refresh();
+        outcome
+    }
+
+    /// After anything changed: the report of the files loaded now, or why there is none.
+    fn refresh(&mut self) {
+        self.report = if self.session.files().is_empty() {
+            Ok(None)
+        } else {
+            self.session.run().map(Some).map_err(|e| crate::explain::report_error(&e))
+        };
+    }
+
+    fn load(&mut self, name: String, is_sample: bool, bytes: Arc<Vec<u8>>, observe: Observe<'_>) -> Outcome {
+        let loaded = self.session.load_observed(name.clone(), bytes, Mapping::default(), &mut |p| observe(working(p)));
+        let (tables, layout) = match loaded {
+            Ok(file) => (file.datasets().len(), crate::fingerprint::layout(file.datasets())),
+            Err(err) => return Outcome::NotLoaded { name, error: crate::explain::import_error(&err) },
+        };
+        self.remembered.remove(&name);
+        match layout {
+            Some(key) => self.layout_keys.insert(name.clone(), key),
+            None => self.layout_keys.remove(&name),
+        };
+        if is_sample {
+            self.sample = Some(name.clone());
+            return Outcome::Loaded { name, is_sample, tables, remembered: Remembered::None };
+        }
+        // The user's own file replaces the sample (unless it was loaded under the sample's name).
+        if let Some(sample) = self.sample.take().filter(|s| *s != name) {
+            self.session.remove(&sample);
+            self.layout_keys.remove(&sample);
+        }
+        let remembered = self.apply_remembered(&name);
+        Outcome::Loaded { name, is_sample, tables, remembered }
+    }
+
+    /// Reads the file `name` with the mapping the user gave an earlier file of the same layout,
+    /// if there is one.
+    fn apply_remembered(&mut self, name: &str) -> Remembered {
+        let Some(mapping) = self.layout_keys.get(name).and_then(|key| self.layouts.get(key)).cloned() else {
+            return Remembered::None;
+        };
+        match self.session.remap(name, mapping) {
+            Some(Ok(_)) => {
+                self.remembered.insert(name.to_owned());
+                Remembered::Applied
+            }
+            Some(Err(err)) => Remembered::Unfit(err.to_string()),
+            None => Remembered::None,
+        }
+    }
+
+    fn remap(&mut self, name: &str, mapping: Mapping, undo: bool) -> Outcome {
+        if undo && !self.remembered.contains(name) {
+            return Outcome::Changed;
+        }
+        match self.session.remap(name, mapping.clone()) {
+            Some(Ok(_)) => {
+                // Remembered for the next file of the same layout; an automatic reading forgets
+                // it. Undoing a remembered mapping keeps it for other files.
+                if let (false, Some(key)) = (undo, self.layout_keys.get(name).cloned()) {
+                    if mapping.is_empty() {
+                        self.layouts.remove(&key);
+                    } else {
+                        self.layouts.insert(key, mapping);
+                    }
+                }
+                self.remembered.remove(name);
+                Outcome::Remapped { name: name.to_owned(), undo }
+            }
+            Some(Err(err)) => Outcome::NotRemapped { name: name.to_owned(), error: crate::explain::import_error(&err) },
+            None => Outcome::Changed,
+        }
+    }
+
+    fn remove(&mut self, name: &str) -> Outcome {
+        if self.session.remove(name).is_none() {
+            return Outcome::Changed;
+        }
+        if self.sample.as_deref() == Some(name) {
+            self.sample = None;
+        }
+        self.layout_keys.remove(name);
+        self.remembered.remove(name);
+        Outcome::Removed { name: name.to_owned() }
+    }
+
+    /// Makes the workspace again: each file imported with its mapping, then the report and its
+    /// parameters. A file that cannot be imported is left out and named.
+    fn restore(&mut self, workspace: Workspace, files: &[Arc<Vec<u8>>], observe: Observe<'_>) -> Outcome {
+        *self = Self { session: self.session.cleared(), layouts: workspace.layouts, ..Self::new(Registry::new()) };
+        let mut lost = Vec::new();
+        for f in workspace.files {
+            let bytes = files.get(f.file).cloned().unwrap_or_default();
+            let loaded = self.session.load_observed(f.name.clone(), bytes, f.mapping, &mut |p| observe(working(p)));
+            if loaded.is_err() {
+                lost.push(f.name);
+                continue;
+            }
+            if let Some(key) = f.layout {
+                self.layout_keys.insert(f.name.clone(), key);
+            }
+            if f.is_sample {
+                self.sample = Some(f.name.clone());
+            }
+            if f.remembered {
+                self.remembered.insert(f.name);
+            }
+        }
+        if let (true, Some(id)) = (workspace.picked, &workspace.plugin) {
+            // A report that is no longer offered leaves the choice to the files.
+            let _ = self.session.pick_plugin(id);
+        }
+        // Only the parameters the chosen report still has (a saved one it no longer takes would
+        // stop the report).
+        let keys: Vec<String> =
+            self.session.plugin().map(|p| p.params().into_iter().map(|s| s.key).collect()).unwrap_or_default();
+        self.session.set_params(workspace.params.into_iter().filter(|(k, _)| keys.contains(k)).collect());
+        Outcome::Restored { lost }
+    }
+
+    /// The export of the report shown now: the report and the datasets it was computed from.
+    pub fn export_job(&self, options: ExportOptions) -> Option<ExportJob<&Report, &Dataset>> {
+        let report = self.report.as_ref().ok()?.as_ref()?;
+        Some(ExportJob::new(report, self.session.datasets(), options))
+    }
+
+    /// What the page shows now.
+    pub fn view(&self) -> SessionView {
+        let session = &self.session;
+        let plugin = session.plugin();
+        SessionView {
+            files: session.files().iter().map(|f| self.file_view(f)).collect(),
+            plugins: session
+                .registry()
+                .metas()
+                .map(|m| PluginChoice {
+                    id: m.id.clone(),
+                    name: m.name_sv.clone(),
+                    description: m.description_sv.clone(),
+                    fits: session.plugin_fits(&m.id),
+                })
+                .collect(),
+            plugin: session.plugin_id().map(str::to_owned),
+            picked: session.is_picked(),
+            param_specs: plugin.map(|p| p.params()).unwrap_or_default(),
+            params: session.params().to_vec(),
+            report: self.report.clone().ok().flatten(),
+            report_error: self.report.clone().err(),
+            layouts: self.layouts.clone(),
+        }
+    }
+
+    fn file_view(&self, f: &LoadedFile) -> FileView {
+        FileView {
+            name: f.name.clone(),
+            size: f.size(),
+            is_sample: self.sample.as_ref() == Some(&f.name),
+            mapping: f.mapping.clone(),
+            remembered: self.remembered.contains(&f.name),
+            layout: self.layout_keys.get(&f.name).cloned(),
+            tables: f.datasets().len(),
+            summary: f.summary().to_string(),
+            columns: columns(f.datasets()),
+        }
+    }
+}
+
+/// The columns of every table: (letter, header, role the import gave), each once.
+fn columns(datasets: &[Dataset]) -> Vec<ColumnView> {
+    let mut out: Vec<ColumnView> = Vec::new();
+    for c in datasets.iter().flat_map(|d| d.columns.iter()) {
+        let letter = CellRef::column_letters(c.source_col);
+        if !out.iter().any(|o| o.letter == letter && o.name == c.name) {
+            out.push(ColumnView { letter, name: c.name.clone(), role: c.role });
+        }
+    }
+    out
+}
