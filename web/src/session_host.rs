@@ -269,3 +269,87 @@ fn columns(datasets: &[Dataset]) -> Vec<ColumnView> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used, clippy::unwrap_used)]
+    use super::*;
+    use crate::session_protocol::{Answer, WorkspaceFile, decode, encode};
+
+    const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
+
+    fn host() -> Host {
+        Host::new(uppfolj_app::registry().expect("distinct ids"))
+    }
+
+    fn load(host: &mut Host, name: &str, text: &str, seen: &mut Vec<Working>) -> Outcome {
+        let command = Command::Load { name: name.into(), is_sample: false, file: 0 };
+        host.handle(command, &[Arc::new(text.as_bytes().to_vec())], &mut |w| seen.push(w))
+    }
+
+    #[test]
+    fn the_view_holds_what_the_page_shows_and_survives_the_trip_to_the_page() {
+        let mut h = host();
+        let mut seen = Vec::new();
+        let outcome = load(&mut h, "drift.csv", BUDGET, &mut seen);
+        assert!(matches!(outcome, Outcome::Loaded { ref name, tables: 1, .. } if name == "drift.csv"), "{outcome:?}");
+        assert!(seen.iter().any(|w| w.text.starts_with("Läser filen")), "the import's steps: {seen:?}");
+        assert_eq!(seen.last().map(|w| w.text.as_str()), Some(COMPUTING), "then the report");
+        let view = h.view();
+        assert_eq!(view.plugin.as_deref(), Some("budget-follow-up"));
+        assert!(view.plugins.iter().any(|p| p.id == "budget-follow-up" && p.fits));
+        assert!(view.plugins.iter().any(|p| p.id == "earmarked-grants" && !p.fits));
+        let file = view.file("drift.csv").expect("listed");
+        assert_eq!(file.columns.iter().map(|c| c.letter.as_str()).collect::<Vec<_>>(), ["A", "B", "C"]);
+        assert!(file.summary.contains("drift.csv") && file.layout.is_some(), "{file:?}");
+        assert!(view.report.is_some() && view.report_error.is_none());
+        let answer = Answer { outcome, view };
+        let back = decode::<Answer>(&encode(&answer)).expect("reads back");
+        // A parameter's default that is a whole number comes back as a number (the same text).
+        assert_eq!(
+            (&back.outcome, &back.view.files, &back.view.report),
+            (&answer.outcome, &answer.view.files, &answer.view.report)
+        );
+        assert_eq!(back.view.param_specs.len(), answer.view.param_specs.len());
+    }
+
+    #[test]
+    fn the_export_packs_the_report_shown_and_only_its_inputs() {
+        let mut h = host();
+        assert!(h.export_job(ExportOptions::default()).is_none(), "no report, nothing to export");
+        load(&mut h, "drift.csv", BUDGET, &mut Vec::new());
+        load(&mut h, "bidrag.csv", "Projekt;Beviljat;Förbrukat\nSimskola;50;50\n", &mut Vec::new());
+        h.handle(Command::PickPlugin { id: "earmarked-grants".into() }, &[], &mut |_| {});
+        let job = h.export_job(ExportOptions::default()).expect("a report");
+        assert_eq!(job.report.plugin.id, "earmarked-grants");
+        let sources: Vec<_> = job.datasets.iter().map(|d| d.source.file.as_str()).collect();
+        assert_eq!(sources, ["bidrag.csv"]);
+    }
+
+    #[test]
+    fn a_workspace_is_made_again_and_a_file_that_cannot_be_is_named() {
+        let mut h = host();
+        let file = |name: &str, file| WorkspaceFile {
+            name: name.into(),
+            file,
+            is_sample: false,
+            mapping: Mapping::default(),
+            remembered: false,
+            layout: None,
+        };
+        let workspace = Workspace {
+            files: vec![file("drift.csv", 0), file("borta.csv", usize::MAX)],
+            plugin: Some("budget-follow-up".into()),
+            picked: true,
+            params: Vec::new(),
+            layouts: BTreeMap::new(),
+        };
+        let outcome = h.handle(Command::Restore(workspace), &[Arc::new(BUDGET.as_bytes().to_vec())], &mut |_| {});
+        assert_eq!(outcome, Outcome::Restored { lost: vec!["borta.csv".into()] });
+        let view = h.view();
+        assert_eq!(view.files.len(), 1);
+        assert!(view.picked && view.report.is_some());
+        assert_eq!(h.handle(Command::Reset, &[], &mut |_| {}), Outcome::Reset);
+        assert!(h.view().files.is_empty() && !h.view().picked);
+    }
+}

@@ -1,0 +1,116 @@
+// The page never freezes: files are imported and the report computed in the session worker, in
+// headless Chromium. The real 68 000-row ledger is dropped while the page records the time between
+// its animation frames (requestAnimationFrame) and the long tasks the browser reports; the longest
+// gap is logged and written to target/e2e/benchmarks/ — a figure for the benchmark, never a
+// pass/fail threshold. The test asserts that the progress bar appeared and that the report came.
+// Then "Avbryt" during the same import keeps the files and report there were, and says so.
+// Screenshots in target/e2e/screenshots/ (50-…).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { closeApp, openApp, OUT, ROOT, SHOTS } from './setup.mjs';
+
+const LEDGER = join(ROOT, 'crates/uppfolj-import/tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx');
+
+let app;
+let page;
+
+before(async () => {
+  app = await openApp({ ready: '[data-testid=report] figure.chart svg' });
+  page = app.page;
+  // The file is made in the page before anything is measured: building it is the test's work.
+  const bytes = [...(await readFile(LEDGER))];
+  await page.evaluate((bytes) => {
+    window.__ledgerBytes = new Uint8Array(bytes);
+  }, bytes);
+});
+
+after(() => closeApp(app));
+
+/** Drops the ledger, named `name`, on the drop zone. */
+const dropLedger = (name) => page.$eval('[data-testid=drop-zone]', (el, name) => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([window.__ledgerBytes], name));
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }
+}, name);
+
+/** The names in the file list. */
+const fileNames = () => page.$$eval('[data-testid=file-list] .file-name', (ns) => ns.map((n) => n.textContent));
+
+test('the 68 000-row ledger is imported off the page: a progress bar, then the report; the longest frame gap is logged', async () => {
+  const name = 'leverantorsreskontra.xlsx';
+  await page.evaluate(() => {
+    const w = window;
+    w.__frames = [];
+    w.__longTasks = [];
+    w.__sawProgress = false;
+    w.__stop = false;
+    const tick = (t) => {
+      w.__frames.push(t);
+      if (!w.__sawProgress && document.querySelector('[data-testid=progress]')) w.__sawProgress = true;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    try {
+      w.__observer = new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => e.duration)));
+      w.__observer.observe({ type: 'longtask' });
+    } catch { /* no long-task timing in this browser */ }
+  });
+  const started = Date.now();
+  await dropLedger(name);
+  const progress = await page.waitForSelector('[data-testid=progress]', { timeout: 10_000 }).catch(() => null);
+  if (progress) {
+    await page.waitForSelector('[data-testid=progress-text]');
+    await progress.screenshot({ path: join(SHOTS, '50-progress-bar.png') });
+  }
+  await page.waitForFunction((n) => {
+    const listed = [...document.querySelectorAll('[data-testid=file-list] .file-name')].some((e) => e.textContent === n);
+    return listed && !document.querySelector('[data-testid=progress]')
+      && document.querySelector('[data-testid=report], [data-testid=report-error]');
+  }, name, { timeout: 120_000 });
+  const elapsed = Date.now() - started;
+  const { frames, longTasks, sawProgress } = await page.evaluate(() => {
+    window.__stop = true;
+    window.__observer?.disconnect();
+    return { frames: window.__frames, longTasks: window.__longTasks, sawProgress: window.__sawProgress };
+  });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const figures = {
+    file: 'Orebro_leverantorsreskontra_2016-03.masked.xlsx',
+    dropToReportMs: elapsed,
+    longestFrameGapMs: Math.round(Math.max(0, ...gaps)),
+    frames: frames.length,
+    longestLongTaskMs: Math.round(Math.max(0, ...longTasks)),
+    longTasks: longTasks.length,
+  };
+  console.log(`# 68 000-row ledger, dropped → report: ${JSON.stringify(figures)}`);
+  await mkdir(join(OUT, 'benchmarks'), { recursive: true });
+  await writeFile(join(OUT, 'benchmarks', 'ledger-frame-gap.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  await page.screenshot({ path: join(SHOTS, '51-ledger-imported.png'), fullPage: false });
+  assert.ok(sawProgress || progress, 'the progress bar appeared while the ledger was read');
+  assert.ok(await page.$('[data-testid=report]'), 'the report of the ledger is shown');
+  assert.deepEqual(app.pageErrors, []);
+});
+
+test('"Avbryt" during an import keeps the files and the report there were, and says so', async () => {
+  const before = await fileNames();
+  const title = await page.textContent('[data-testid=report] h1');
+  await dropLedger('ett-till.xlsx');
+  await page.waitForSelector('[data-testid=progress]', { timeout: 10_000 });
+  await page.click('[data-testid=cancel-import]');
+  const said = await page.waitForSelector('.messages >> text=/ett-till.xlsx avbröts/', { timeout: 30_000 });
+  assert.ok(said, 'the cancel is said');
+  // The fresh worker is given the workspace the page had.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=report]'), null, { timeout: 120_000 });
+  assert.deepEqual(await fileNames(), before, 'the files loaded before are still there, the cancelled one is not');
+  assert.equal(await page.textContent('[data-testid=report] h1'), title, 'and so is the report');
+  await page.screenshot({ path: join(SHOTS, '52-import-cancelled.png') });
+  // The fresh worker takes new files.
+  await page.evaluate(() => { window.__ledgerBytes = new TextEncoder().encode('Projekt;Beviljat;Förbrukat\nSimskola;50;50\n'); });
+  await dropLedger('bidrag.csv');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=file-list] .file-name')].some((e) => e.textContent === 'bidrag.csv'), null, { timeout: 30_000 });
+  assert.deepEqual(app.pageErrors, []);
+});
