@@ -180,7 +180,7 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
 /// thing: Kolada's catalogue has "municipality_type" (K or L), which names no municipality.
 fn names_a_kind(rest: &str) -> bool {
     let word = rest.trim_start_matches([' ', '(', ',', '/', '-', '–', '_']);
-    ["type", "typ", "kategori", "category", "grupp", "group"].contains(&word.trim_end_matches(')'))
+    ["type", "typ", "kategori", "category"].contains(&word.trim_end_matches(')'))
 }
 
 /// The role a header names, if it is one of the synonyms.
