@@ -167,29 +167,35 @@ fn median_secs(runs: usize, mut f: impl FnMut()) -> f64 {
     times[runs / 2]
 }
 
-/// The import of `bytes` against its two baselines, interleaved run by run, medians of `runs`.
+/// The import of `bytes` (and its xlsx read alone, the cells without the layout) against its two
+/// baselines, interleaved run by run, medians of `runs`.
 fn ratios(name: &str, bytes: &[u8], runs: usize) {
     let options = ImportOptions::default();
-    let (mut limit, mut calamine, mut import) = (Vec::new(), Vec::new(), Vec::new());
+    let mut times: [Vec<f64>; 4] = Default::default();
     for _ in 0..runs {
-        limit.push(median_secs(1, || {
+        times[0].push(median_secs(1, || {
             black_box(inflate_tokenise(bytes));
         }));
-        calamine.push(median_secs(1, || {
+        times[1].push(median_secs(1, || {
             black_box(calamine_cells(bytes));
         }));
-        import.push(median_secs(1, || {
+        times[2].push(median_secs(1, || {
+            black_box(uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("reads"));
+        }));
+        times[3].push(median_secs(1, || {
             black_box(import_bytes(name, bytes, &options).expect("imports"));
         }));
     }
-    let median = |v: &mut Vec<f64>| {
+    let [l, c, r, i] = times.map(|mut v| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
-    };
-    let (l, c, i) = (median(&mut limit), median(&mut calamine), median(&mut import));
+    });
     println!(
-        "{name}: inflate+tokenise {l:.3} s, calamine cells {c:.3} s, import {i:.3} s; import/limit {:.2}, \
-         import/calamine {:.2}, calamine/limit {:.2} (medians of {runs}, interleaved)",
+        "{name}: inflate+tokenise {l:.3} s, calamine cells {c:.3} s, our xlsx read {r:.3} s, import {i:.3} s; \
+         read/limit {:.2}, read/calamine {:.2}, import/limit {:.2}, import/calamine {:.2}, calamine/limit {:.2} \
+         (medians of {runs}, interleaved)",
+        r / l,
+        r / c,
         i / l,
         i / c,
         c / l
@@ -205,12 +211,22 @@ fn report(name: &str, bytes: &[u8]) {
     let elapsed = start.elapsed();
     let peak = PEAK.peak_usage().saturating_sub(before);
     let rows: usize = import.datasets.iter().map(|d| d.rows.len()).sum();
+    drop(import);
+    PEAK.reset_peak_usage();
+    let before_read = PEAK.current_usage();
+    let sheets = uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("reads");
+    let read_peak = PEAK.peak_usage().saturating_sub(before_read);
+    let held = PEAK.current_usage().saturating_sub(before_read);
+    drop(sheets);
     println!(
-        "{name}: {:.1} MB file, {rows} rows, {:.2} s, {:.0} rows/s, peak memory {:.0} MB",
+        "{name}: {:.1} MB file, {rows} rows, {:.2} s, {:.0} rows/s, peak memory {:.0} MB (the xlsx read alone: peak \
+         {:.0} MB, its grids hold {:.0} MB)",
         bytes.len() as f64 / 1e6,
         elapsed.as_secs_f64(),
         rows as f64 / elapsed.as_secs_f64(),
-        peak as f64 / 1e6
+        peak as f64 / 1e6,
+        read_peak as f64 / 1e6,
+        held as f64 / 1e6
     );
 }
 

@@ -139,7 +139,7 @@ pub fn import_bytes_observed(
     if grids.iter().all(|g| g.rows.is_empty()) {
         return Err(ImportError::NoData { file: file.to_string() });
     }
-    observe(&Progress::at(Stage::Layout));
+    observe(&Progress { fraction: Some(progress::READ_SHARE), ..Progress::at(Stage::Layout) });
     let limits = layout::LayoutLimits { max_columns: options.max_columns };
     let mut datasets = Vec::new();
     let mut tables = Vec::new();

@@ -110,15 +110,15 @@ fn raw_value(value: &impl DataType) -> Raw {
     } else if let Some(f) = value.get_float() {
         Raw::Number(f)
     } else if let Some(s) = value.get_string() {
-        Raw::Text(s.to_owned())
+        Raw::Text(s.into())
     } else if let Some(b) = value.get_bool() {
         Raw::Bool(b)
     } else if let Some(d) = value.get_datetime() {
         if d.is_duration() { Raw::Number(d.as_f64()) } else { Raw::Date(d.as_f64()) }
     } else if let Some(s) = value.get_datetime_iso().or_else(|| value.get_duration_iso()) {
-        Raw::Text(s.to_owned())
+        Raw::Text(s.into())
     } else if let Some(e) = value.get_error() {
-        Raw::Error(e.to_string())
+        Raw::Error(e.to_string().into())
     } else {
         Raw::Empty
     }

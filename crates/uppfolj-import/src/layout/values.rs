@@ -80,8 +80,8 @@ impl Reader {
             Raw::Date(serial) => Value::Text(serial_to_iso(*serial)),
             Raw::Error(e) => {
                 self.reading.errors += 1;
-                self.reading.first_error.get_or_insert((at, e.clone()));
-                Value::Missing { marker: Some(e.clone()) }
+                self.reading.first_error.get_or_insert_with(|| (at, e.to_string()));
+                Value::Missing { marker: Some(e.to_string()) }
             }
             Raw::Bool(b) => Value::number(if *b { 1.0 } else { 0.0 }),
             Raw::Empty => Value::empty(),

@@ -22,14 +22,10 @@ mod value;
 
 use crate::error::ImportError;
 use crate::grid::Grid;
-use crate::progress::{Progress, ROWS_PER_REPORT, Stage};
+use crate::progress::{Progress, READ_SHARE, ROWS_PER_REPORT, Stage};
 use crate::workbook::{Budget, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, Sheets, wanted};
 use crate::{ImportOptions, Observer};
 use uppfolj_model::CellRef;
-
-/// The share of an import's time spent reading the sheets (the rest is finding the tables), for
-/// the progress fraction; measured on the 200 000-row ledger.
-pub const READ_SHARE: f32 = 0.6;
 
 /// Reads the wanted sheets of an xlsx/xlsm workbook (the guard has checked its zip directory).
 ///
@@ -103,7 +99,7 @@ fn choose<'s>(
 
 /// The grid of a sheet read: cells sorted, merged ranges inside the grid.
 fn grid(name: &str, read: sheet::ReadSheet) -> Grid {
-    let mut grid = Grid::from_cells(Some(name.to_string()), read.cells);
+    let mut grid = read.cells.finish(Some(name.to_string()));
     grid.has_fonts = true;
     grid.merges = read
         .merges

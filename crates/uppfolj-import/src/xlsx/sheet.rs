@@ -7,7 +7,7 @@ use super::styles::Styles;
 use super::text::{read_string, read_text};
 use super::value::value;
 use crate::error::ImportError;
-use crate::grid::{GCell, Raw};
+use crate::grid::{GCell, GridBuilder, Raw};
 use crate::guard::parse_cell_ref;
 use crate::merges::{MergeScan, MergedRange};
 use crate::workbook::{Budget, EXCEL_MAX_ROWS};
@@ -22,13 +22,21 @@ pub(crate) struct Book<'a> {
     pub(crate) styles: &'a Styles,
 }
 
-/// A sheet as read: its cells by row (in the order written) and its merged ranges.
+/// A sheet as read: its cells by row and its merged ranges.
 #[derive(Debug, Default)]
 pub(crate) struct ReadSheet {
-    /// (row, cell), blank cells with a format included.
-    pub(crate) cells: Vec<(u32, GCell)>,
+    /// The cells, blank ones dropped unless bold.
+    pub(crate) cells: GridBuilder,
     /// Merged ranges; `None` where the sheet's `<mergeCells>` could not be read.
     pub(crate) merges: Option<Vec<MergedRange>>,
+}
+
+/// Buffers reused from cell to cell.
+#[derive(Default)]
+struct Scratch {
+    xml: Vec<u8>,
+    name: String,
+    text: String,
 }
 
 /// Where the reader is in the sheet.
@@ -50,11 +58,14 @@ pub(crate) fn read(
     let mut out = ReadSheet::default();
     let mut merges = MergeScan::default();
     let mut at = Cursor { sheet, row: 0, col: 0, in_data: false };
-    let (mut buf, mut inner) = (Vec::with_capacity(1024), Vec::with_capacity(256));
+    let (mut buf, mut scratch) = (Vec::with_capacity(1024), Scratch::default());
     loop {
         match part.next(&mut buf)? {
             Event::Start(e) => match e.local_name().as_ref() {
-                "c" if at.in_data => out.cells.push(cell(part, &e, &mut at, book, budget, &mut inner)?),
+                "c" if at.in_data => {
+                    let (row, c) = cell(part, &e, &mut at, book, budget, &mut scratch)?;
+                    out.cells.push(row, c);
+                }
                 "row" if at.in_data => {
                     at.row = row_number(&e, at.sheet, budget)?.unwrap_or(at.row);
                     rows_read(at.row, part);
@@ -114,7 +125,7 @@ fn cell(
     at: &mut Cursor<'_>,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
-    buf: &mut Vec<u8>,
+    scratch: &mut Scratch,
 ) -> Result<(u32, GCell), ImportError> {
     let (mut r, mut s, mut t) = (None, None, None);
     for a in e.attributes().with_checks(false) {
@@ -138,7 +149,7 @@ fn cell(
     at.col = at.col.saturating_add(1);
     let style = book.styles.of(s.as_deref());
     let kind = book.styles.kind(s.as_deref());
-    let raw = cell_value(part, e.name().as_ref(), t.as_deref(), kind, book, buf)?;
+    let raw = cell_value(part, e.name().as_ref(), t.as_deref(), kind, book, scratch)?;
     let mut g = GCell::new(col, raw);
     g.bold = style.bold;
     g.indent = style.indent;
@@ -153,30 +164,33 @@ fn cell_value(
     t: Option<&str>,
     kind: super::styles::NumberKind,
     book: &Book<'_>,
-    buf: &mut Vec<u8>,
+    scratch: &mut Scratch,
 ) -> Result<Raw, ImportError> {
     let mut raw = Raw::Empty;
-    let mut text = String::new();
+    let Scratch { xml: buf, name, text } = scratch;
     loop {
-        let name = match part.next(buf)? {
+        match part.next(buf)? {
             Event::End(e) if e.name().as_ref() == closing => return Ok(raw),
             Event::Eof => return Err(part.ended_early()),
-            Event::Start(e) => e.name().as_ref().to_string(),
+            Event::Start(e) => {
+                name.clear();
+                name.push_str(e.name().as_ref());
+            }
             _ => continue,
-        };
+        }
         raw = match name.rsplit(':').next().unwrap_or_default() {
-            "is" => Raw::Text(read_string(part, &name, buf)?),
+            "is" => Raw::Text(read_string(part, name, buf)?.into()),
             "v" if matches!(t, Some("inlineStr" | "is")) => {
-                part.skip_to_end(&name, buf)?;
+                part.skip_to_end(name, buf)?;
                 Raw::Empty
             }
             "v" => {
                 text.clear();
-                v_text(part, &name, t, &mut text, buf)?;
-                value(book.strings, kind, t, &text).map_err(|what| part.invalid(what))?
+                v_text(part, name, t, text, buf)?;
+                value(book.strings, kind, t, text).map_err(|what| part.invalid(what))?
             }
             "f" => {
-                part.skip_to_end(&name, buf)?;
+                part.skip_to_end(name, buf)?;
                 Raw::Empty
             }
             other => return Err(part.invalid(format_args!("ett okänt element <{other}> i en cell"))),

@@ -15,10 +15,10 @@ pub(crate) fn value(strings: &[Arc<str>], kind: NumberKind, t: Option<&str>, v: 
     match t {
         Some("s") => shared(strings, v),
         Some("b") => boolean(v),
-        Some("d") => Ok(Raw::Text(v.to_string())),
-        Some("e") if ERRORS.contains(&v) => Ok(Raw::Error(v.to_string())),
+        Some("d") => Ok(Raw::Text(v.into())),
+        Some("e") if ERRORS.contains(&v) => Ok(Raw::Error(v.into())),
         Some("e") => Err(format!("ett okänt felvärde ('{v}')")),
-        Some("str") => Ok(Raw::Text(unescape_excel(v).into_owned())),
+        Some("str") => Ok(Raw::Text(unescape_excel(v).into())),
         Some("n") | None => number(kind, t.is_none(), v),
         Some(other) => Err(format!("en okänd celltyp ('{other}')")),
     }
@@ -30,7 +30,7 @@ fn shared(strings: &[Arc<str>], v: &str) -> Result<Raw, String> {
     }
     let index: usize = v.parse().unwrap_or(0);
     match strings.get(index) {
-        Some(s) => Ok(Raw::Text(s.to_string())),
+        Some(s) => Ok(Raw::Text(Arc::clone(s))),
         None => Err(format!("en cell som pekar på delad text nr {index}, som inte finns")),
     }
 }
@@ -56,7 +56,7 @@ fn number(kind: NumberKind, untyped: bool, v: &str) -> Result<Raw, String> {
     match fast_float2::parse::<f64, _>(v.as_bytes()) {
         Ok(n) if kind == NumberKind::Date => Ok(Raw::Date(n)),
         Ok(n) => Ok(Raw::Number(n)),
-        Err(_) if untyped => Ok(Raw::Text(v.to_string())),
+        Err(_) if untyped => Ok(Raw::Text(v.into())),
         Err(_) => Err(format!("ett tal som inte går att läsa ('{v}')")),
     }
 }
