@@ -234,6 +234,17 @@ fn bench(c: &mut Criterion) {
     let orebro = orebro();
     let erp = erp_ledger(200_000);
     println!("generated a 200 000-row × 12-column ERP ledger ({:.1} MB)", erp.len() as f64 / 1e6);
+    println!(
+        "sizes: dataset Cell {} B, Value {} B, DataRow {} B; grid GCell {} B, GRow {} B",
+        std::mem::size_of::<uppfolj_model::dataset::Cell>(),
+        std::mem::size_of::<uppfolj_model::Value>(),
+        std::mem::size_of::<uppfolj_model::DataRow>(),
+        std::mem::size_of::<uppfolj_import::grid::GCell>(),
+        std::mem::size_of::<uppfolj_import::grid::GRow>()
+    );
+    if let Some(dir) = std::env::var_os("UPPFOLJ_BENCH_SAVE_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("erp_ledger_200k.xlsx"), &erp).expect("saved");
+    }
     report("erp_ledger_200k.xlsx", &erp);
     report("Orebro_leverantorsreskontra_2016-03.masked.xlsx", &orebro);
     ratios("erp_ledger_200k.xlsx", &erp, 5);

@@ -141,17 +141,24 @@ pub fn import_bytes_observed(
     }
     observe(&Progress { fraction: Some(progress::READ_SHARE), ..Progress::at(Stage::Layout) });
     let limits = layout::LayoutLimits { max_columns: options.max_columns };
+    let read_sheets: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+    let where_ = match grids.as_slice() {
+        [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
+        _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
+    };
     let mut datasets = Vec::new();
     let mut tables = Vec::new();
     let mut empty_sheets = Vec::new();
-    for grid in &grids {
-        let found = layout::detect(grid, file, &options.mapping, limits);
+    // Each sheet's cells are dropped once its tables are found: memory holds one grid at a time.
+    for grid in grids {
+        let found = layout::detect(&grid, file, &options.mapping, limits);
         if found.is_empty()
             && !grid.rows.is_empty()
             && let Some(s) = &grid.sheet
         {
             empty_sheets.push(s.clone());
         }
+        drop(grid);
         for f in found {
             let mut summary = f.summary;
             summary.dataset = datasets.len();
@@ -160,10 +167,6 @@ pub fn import_bytes_observed(
         }
     }
     if datasets.is_empty() {
-        let where_ = match grids.as_slice() {
-            [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
-            _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
-        };
         return Err(ImportError::NoTable { file: file.to_string(), where_ });
     }
     for s in empty_sheets {
@@ -173,13 +176,7 @@ pub fn import_bytes_observed(
         );
     }
     observe(&Progress { fraction: Some(1.0), ..Progress::at(Stage::Layout) });
-    let summary = ImportSummary {
-        file: file.to_string(),
-        format,
-        sheets: grids.iter().filter_map(|g| g.sheet.clone()).collect(),
-        tables,
-        warnings,
-    };
+    let summary = ImportSummary { file: file.to_string(), format, sheets: read_sheets, tables, warnings };
     Ok(Import { datasets, summary })
 }
 

@@ -53,8 +53,14 @@ impl Reader {
             return Cell::new(Value::empty(), at);
         };
         let value = if col.role.is_some_and(is_label_role) || !col.numeric {
-            let text = raw_to_text(&cell.raw);
-            let text = text.trim();
+            let owned;
+            let text = match &cell.raw {
+                Raw::Text(t) => t.trim(),
+                raw => {
+                    owned = raw_to_text(raw);
+                    owned.trim()
+                }
+            };
             if text.is_empty() {
                 Value::empty()
             } else {
