@@ -1,4 +1,4 @@
-//! Fuzzes the workbook path: sniffing, the guard (zip and XML checks) and calamine's readers.
+//! Fuzzes the workbook path: sniffing, the guard (zip checks), our xlsx reader and calamine's readers.
 //! Any input must give `Ok` or an `ImportError`, never a panic or an abort.
 #![no_main]
 

@@ -24,9 +24,9 @@ pub(crate) fn kind_name(chart: &Chart) -> &'static str {
 /// Writes a value with its unit: "−1 200 tkr", "12,5 %".
 fn with_unit(format: &ValueFormat, value: f64, unit: Option<&Unit>) -> String {
     let text = format.write(value);
-    match unit {
-        Some(Unit::Percent) | None => text,
-        Some(unit) => format!("{text} {}", unit.label()),
+    match unit.and_then(Unit::value_suffix) {
+        Some(suffix) => format!("{text} {suffix}"),
+        None => text,
     }
 }
 

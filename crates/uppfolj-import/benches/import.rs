@@ -61,6 +61,147 @@ fn generated_ledger(rows: u32) -> Vec<u8> {
     wb.save_to_buffer().expect("xlsx")
 }
 
+/// A year's general ledger (huvudbok) with 12 columns and Swedish ERP headers, like the one in
+/// issue #13: Förvaltning, Verksamhet, Ansvar, Konto, Kontonamn, Projekt, Aktivitet, Motpart,
+/// Bokföringsdatum (a date cell), Period, Budget, Utfall; 6 förvaltningar, 40 verksamheter,
+/// 150 accounts, 60 projects, 900 counterparties.
+fn erp_ledger(rows: u32) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let headers = [
+        "Förvaltning",
+        "Verksamhet",
+        "Ansvar",
+        "Konto",
+        "Kontonamn",
+        "Projekt",
+        "Aktivitet",
+        "Motpart",
+        "Bokföringsdatum",
+        "Period",
+        "Budget",
+        "Utfall",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let forv: Vec<String> = (0..6).map(|i| format!("{}0 Förvaltning {i}", i + 1)).collect();
+    let verks: Vec<String> = (0..40).map(|i| format!("Verksamhet {i}")).collect();
+    let names: Vec<String> = (0..150).map(|i| format!("Kostnad av slag {i}")).collect();
+    let projects: Vec<String> = (0..60).map(|i| format!("P{:04}", 1000 + i)).collect();
+    let parts: Vec<String> = (0..900).map(|i| format!("Motpart {i} AB")).collect();
+    for r in 1..=rows {
+        let i = r as usize;
+        let v = (i * 7) % verks.len();
+        let k = (i * 11) % names.len();
+        let month = 1 + (i * 12 / (rows as usize + 1)) as u32;
+        ws.write_string(r, 0, &forv[v % forv.len()]).expect("cell");
+        ws.write_string(r, 1, &verks[v]).expect("cell");
+        ws.write_number(r, 2, (1000 + v * 10) as f64).expect("cell");
+        ws.write_number(r, 3, (40_000 + k * 37) as f64).expect("cell");
+        ws.write_string(r, 4, &names[k]).expect("cell");
+        ws.write_string(r, 5, &projects[(i * 13) % projects.len()]).expect("cell");
+        ws.write_number(r, 6, (i % 17) as f64).expect("cell");
+        ws.write_string(r, 7, &parts[(i * 31) % parts.len()]).expect("cell");
+        let serial = 45_292.0 + f64::from(month - 1) * 30.4 + (i % 28) as f64;
+        ws.write_number_with_format(r, 8, serial, &date).expect("cell");
+        ws.write_string(r, 9, format!("2024-{month:02}")).expect("cell");
+        let amount = ((i * 7_919) % 250_000) as f64 / 100.0;
+        ws.write_number(r, 10, if i.is_multiple_of(9) { amount * 1.1 } else { 0.0 }).expect("cell");
+        ws.write_number(r, 11, if i.is_multiple_of(25) { -amount } else { amount }).expect("cell");
+    }
+    wb.save_to_buffer().expect("xlsx")
+}
+
+/// Baseline "the practical limit": inflate every worksheet and the shared strings and tokenise
+/// their XML with quick-xml, nothing else. Returns the number of XML events.
+fn inflate_tokenise(bytes: &[u8]) -> u64 {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut events = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).expect("entry");
+        let name = entry.name().expect("name").into_owned();
+        if !(name.contains("worksheets/") || name.ends_with("sharedStrings.xml")) {
+            continue;
+        }
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        let mut buf = Vec::with_capacity(4096);
+        loop {
+            buf.clear();
+            match reader.read_event_into(&mut buf).expect("xml") {
+                quick_xml::events::Event::Eof => break,
+                _ => events += 1,
+            }
+        }
+    }
+    events
+}
+
+/// Baseline "calamine's own read": open the workbook and stream every worksheet's cells (with
+/// their style ids) as calamine 0.38 gives them. Returns the number of cells.
+fn calamine_cells(bytes: &[u8]) -> u64 {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
+    let mut cells = 0;
+    for name in wb.sheet_names() {
+        let mut reader = wb.worksheet_cells_reader(&name).expect("sheet");
+        while let Some(cell) = reader.next_cell_with_style_id().expect("cell") {
+            black_box(cell);
+            cells += 1;
+        }
+    }
+    cells
+}
+
+/// Median seconds of `runs` runs of `f`.
+fn median_secs(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+/// The import of `bytes` (and its xlsx read alone, the cells without the layout) against its two
+/// baselines, interleaved run by run, medians of `runs`.
+fn ratios(name: &str, bytes: &[u8], runs: usize) {
+    let options = ImportOptions::default();
+    let mut times: [Vec<f64>; 4] = Default::default();
+    for _ in 0..runs {
+        times[0].push(median_secs(1, || {
+            black_box(inflate_tokenise(bytes));
+        }));
+        times[1].push(median_secs(1, || {
+            black_box(calamine_cells(bytes));
+        }));
+        times[2].push(median_secs(1, || {
+            black_box(uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("reads"));
+        }));
+        times[3].push(median_secs(1, || {
+            black_box(import_bytes(name, bytes, &options).expect("imports"));
+        }));
+    }
+    let [l, c, r, i] = times.map(|mut v| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    });
+    println!(
+        "{name}: inflate+tokenise {l:.3} s, calamine cells {c:.3} s, our xlsx read {r:.3} s, import {i:.3} s; \
+         read/limit {:.2}, read/calamine {:.2}, import/limit {:.2}, import/calamine {:.2}, calamine/limit {:.2} \
+         (medians of {runs}, interleaved)",
+        r / l,
+        r / c,
+        i / l,
+        i / c,
+        c / l
+    );
+}
+
 fn report(name: &str, bytes: &[u8]) {
     let options = ImportOptions::default();
     PEAK.reset_peak_usage();
@@ -70,17 +211,47 @@ fn report(name: &str, bytes: &[u8]) {
     let elapsed = start.elapsed();
     let peak = PEAK.peak_usage().saturating_sub(before);
     let rows: usize = import.datasets.iter().map(|d| d.rows.len()).sum();
+    drop(import);
+    PEAK.reset_peak_usage();
+    let before_read = PEAK.current_usage();
+    let sheets = uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("reads");
+    let read_peak = PEAK.peak_usage().saturating_sub(before_read);
+    let held = PEAK.current_usage().saturating_sub(before_read);
+    drop(sheets);
     println!(
-        "{name}: {:.1} MB file, {rows} rows, {:.2} s, {:.0} rows/s, peak memory {:.0} MB",
+        "{name}: {:.1} MB file, {rows} rows, {:.2} s, {:.0} rows/s, peak memory {:.0} MB (the xlsx read alone: peak \
+         {:.0} MB, its grids hold {:.0} MB)",
         bytes.len() as f64 / 1e6,
         elapsed.as_secs_f64(),
         rows as f64 / elapsed.as_secs_f64(),
-        peak as f64 / 1e6
+        peak as f64 / 1e6,
+        read_peak as f64 / 1e6,
+        held as f64 / 1e6
     );
 }
 
 fn bench(c: &mut Criterion) {
     let orebro = orebro();
+    let erp = erp_ledger(200_000);
+    println!("generated a 200 000-row × 12-column ERP ledger ({:.1} MB)", erp.len() as f64 / 1e6);
+    println!(
+        "sizes: dataset Cell {} B, Value {} B, DataRow {} B; grid GCell {} B, GRow {} B",
+        std::mem::size_of::<uppfolj_model::dataset::Cell>(),
+        std::mem::size_of::<uppfolj_model::Value>(),
+        std::mem::size_of::<uppfolj_model::DataRow>(),
+        std::mem::size_of::<uppfolj_import::grid::GCell>(),
+        std::mem::size_of::<uppfolj_import::grid::GRow>()
+    );
+    if let Some(dir) = std::env::var_os("UPPFOLJ_BENCH_SAVE_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("erp_ledger_200k.xlsx"), &erp).expect("saved");
+    }
+    report("erp_ledger_200k.xlsx", &erp);
+    report("Orebro_leverantorsreskontra_2016-03.masked.xlsx", &orebro);
+    ratios("erp_ledger_200k.xlsx", &erp, 5);
+    ratios("Orebro_leverantorsreskontra_2016-03.masked.xlsx", &orebro, 5);
+    if std::env::var_os("UPPFOLJ_BENCH_RATIOS_ONLY").is_some() {
+        return;
+    }
     let start = Instant::now();
     let generated = generated_ledger(500_000);
     println!(
@@ -88,7 +259,6 @@ fn bench(c: &mut Criterion) {
         generated.len() as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );
-    report("Orebro_leverantorsreskontra_2016-03.masked.xlsx", &orebro);
     report("generated_ledger_500k.xlsx", &generated);
 
     let mut group = c.benchmark_group("import");
@@ -99,6 +269,11 @@ fn bench(c: &mut Criterion) {
     group.bench_function("generated_500k_rows", |b| {
         b.iter(|| import_bytes("generated.xlsx", black_box(&generated), &ImportOptions::default()).expect("imports"))
     });
+    group.bench_function("erp_ledger_200k_rows", |b| {
+        b.iter(|| import_bytes("erp.xlsx", black_box(&erp), &ImportOptions::default()).expect("imports"))
+    });
+    group.bench_function("erp_ledger_200k_inflate_tokenise", |b| b.iter(|| inflate_tokenise(black_box(&erp))));
+    group.bench_function("erp_ledger_200k_calamine_cells", |b| b.iter(|| calamine_cells(black_box(&erp))));
     group.finish();
 }
 

@@ -2,6 +2,7 @@
 //! detection uses (bold, indentation, percent format). Memory is linear in the number of cells
 //! present, never in the range a file claims.
 
+use std::sync::Arc;
 use uppfolj_model::CellRef;
 
 /// A raw cell value as a reader found it, before Swedish number parsing.
@@ -11,14 +12,14 @@ pub enum Raw {
     Empty,
     /// A number (a formula cell gives its cached value).
     Number(f64),
-    /// Text, as written.
-    Text(String),
+    /// Text, as written; a text repeated in a workbook (its shared strings) is stored once.
+    Text(Arc<str>),
     /// A boolean.
     Bool(bool),
     /// A date as an Excel serial number (days since 1899-12-30).
     Date(f64),
     /// An error value such as "#DIV/0!".
-    Error(String),
+    Error(Arc<str>),
 }
 
 impl Raw {
@@ -34,7 +35,7 @@ impl Raw {
     /// The text of a text cell.
     pub fn text(&self) -> Option<&str> {
         match self {
-            Raw::Text(t) => Some(t),
+            Raw::Text(t) => Some(t.as_ref()),
             _ => None,
         }
     }
@@ -118,5 +119,54 @@ impl Grid {
     /// The merged range that contains `at`, if any.
     pub fn merge_at(&self, at: CellRef) -> Option<&Merge> {
         self.merges.iter().find(|(a, b)| a.row <= at.row && at.row <= b.row && a.col <= at.col && at.col <= b.col)
+    }
+}
+
+/// Builds a grid's rows from cells as a reader finds them, usually row by row and left to right:
+/// those go straight into their row; cells out of that order are sorted at the end.
+#[derive(Debug, Default)]
+pub struct GridBuilder {
+    rows: Vec<GRow>,
+    /// Whether a cell came out of order (then the rows are sorted at the end).
+    unordered: bool,
+}
+
+impl GridBuilder {
+    /// Adds a cell of zero-based row `row`; blank cells are dropped unless bold.
+    pub fn push(&mut self, row: u32, cell: GCell) {
+        if cell.raw.is_blank() && !cell.bold {
+            return;
+        }
+        match self.rows.last_mut() {
+            Some(last) if last.row == row => {
+                if last.cells.last().is_some_and(|c| c.col > cell.col) {
+                    self.unordered = true;
+                }
+                last.cells.push(cell);
+            }
+            Some(last) if last.row > row => {
+                self.unordered = true;
+                self.rows.push(GRow { row, cells: vec![cell] });
+            }
+            _ => {
+                // Rows of a table are mostly as wide as the one before: no room wasted.
+                let width = self.rows.last().map_or(1, |r| r.cells.len()).max(1);
+                let mut cells = Vec::with_capacity(width);
+                cells.push(cell);
+                self.rows.push(GRow { row, cells });
+            }
+        }
+    }
+
+    /// The grid of sheet `sheet`: as [`Grid::from_cells`] would build it from the same cells.
+    pub fn finish(self, sheet: Option<String>) -> Grid {
+        if self.unordered {
+            let cells = self.rows.into_iter().flat_map(|r| r.cells.into_iter().map(move |c| (r.row, c))).collect();
+            return Grid::from_cells(sheet, cells);
+        }
+        let mut rows = self.rows;
+        rows.retain(|r| r.cells.iter().any(|c| !c.raw.is_blank()));
+        rows.shrink_to_fit();
+        Grid { sheet, rows, merges: Vec::new(), has_fonts: false }
     }
 }

@@ -1,30 +1,23 @@
-//! The guard: checks a workbook before calamine sees it.
+//! The guard: the cheap checks on a workbook before it is read.
 //!
-//! calamine 0.38 aborts the whole process (an allocation failure, not a panic) on some hostile
-//! files: a sharedStrings `uniqueCount` that lies (it reserves that many strings), a range claimed
-//! by a dimension or by two far-apart cells (ranges are allocated densely), cells beyond Excel's
-//! grid. In a browser tab that kills the app. So before calamine runs, this module
+//! For every zip package it reads the central directory: entry count, declared sizes against the
+//! limits, the compression ratio (zip bombs), encrypted entries, what kind of package it is. The
+//! checks that need an xlsx's XML (DOCTYPE, cells beyond Excel's grid, the cell limit, a lying
+//! sharedStrings count) are made by [`crate::xlsx`] during its one read of each part; the `zip`
+//! crate (9) fails a part that unpacks to more than it declares.
 //!
-//! * reads the zip's central directory: entry count, declared sizes against the limits, the
-//!   compression ratio (zip bombs), encrypted entries, what kind of package it is;
-//! * streams every XML part through a counting reader (the declared sizes may lie) and a
-//!   streaming XML parser: refuses a DOCTYPE (entity expansion), checks `<dimension>` and every
-//!   `<row r>`/`<c r>` against Excel's grid and the cell limit, compares the sharedStrings count
-//!   with the strings present, and for ods bounds the dense area calamine will allocate;
-//! * for OLE files (xls) spots an encrypted OOXML package (`EncryptionInfo` stream).
+//! xlsb and ods go to calamine, which aborts the process (an allocation failure, not a panic) on
+//! some hostile files; for those this module also streams every part through a counting reader
+//! and a streaming XML parser: refuses a DOCTYPE (entity expansion) and, for ods, bounds the dense
+//! area calamine will allocate. For OLE files (xls) it spots an encrypted OOXML package
+//! (`EncryptionInfo` stream).
 //!
-//! While it streams an xlsx worksheet it also collects the sheet's merged cells ([`crate::merges`]),
-//! so that calamine does not read the sheet's XML again for them.
-//!
-//! Everything here streams: memory stays small whatever the file claims (apart from the merged
-//! ranges, which the import keeps anyway).
+//! Everything here streams: memory stays small whatever the file claims.
 
 use crate::ImportOptions;
 use crate::error::ImportError;
-use crate::merges::{self, MergeScan, MergedRange, SheetMerges};
 use crate::workbook::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS};
 use quick_xml::events::{BytesStart, Event};
-use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
 
 /// What a zip package holds.
@@ -42,10 +35,13 @@ pub enum ZipKind {
 const MAX_ENTRIES: usize = 10_000;
 
 /// A reader that counts bytes and stops with an error past a limit.
-struct Counted<R> {
-    inner: R,
-    count: u64,
-    limit: u64,
+pub(crate) struct Counted<R> {
+    /// What is read.
+    pub(crate) inner: R,
+    /// Bytes read so far.
+    pub(crate) count: u64,
+    /// Most bytes allowed.
+    pub(crate) limit: u64,
 }
 
 impl<R: Read> Read for Counted<R> {
@@ -59,30 +55,13 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
-/// What the guard found in a zip package it accepted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ZipScan {
-    /// The kind of package.
-    pub kind: ZipKind,
-    /// For xlsx, the worksheets' merged cells (empty for the other kinds).
-    pub merges: SheetMerges,
-}
-
-/// Checks a zip package and says which kind it is.
+/// Checks a zip package and says which kind it is. For xlsx, only the zip directory is checked
+/// here (the reader checks the XML as it reads it); xlsb and ods parts are streamed and checked.
 ///
 /// # Errors
-/// As [`scan_zip`].
+/// A truncated or corrupt zip, a zip bomb, an encrypted entry, too many entries, a zip that is
+/// no spreadsheet; for xlsb and ods also DOCTYPE in XML or an ods sheet beyond the limits.
 pub fn check_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipKind, ImportError> {
-    scan_zip(file, bytes, options).map(|scan| scan.kind)
-}
-
-/// Checks a zip package, says which kind it is and, for xlsx, collects the worksheets' merged
-/// cells on the way.
-///
-/// # Errors
-/// A truncated or corrupt zip, a zip bomb, an encrypted entry, DOCTYPE in XML, cells beyond the
-/// grid or the limits, a lying sharedStrings count, or a zip that is no spreadsheet.
-pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<ZipScan, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         ImportError::corrupt(
             file,
@@ -97,16 +76,11 @@ pub fn scan_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Zip
     }
     let names: Vec<String> = zip.file_names().map(|n| n.map(|n| n.to_string()).unwrap_or_default()).collect();
     let kind = zip_kind(file, &names)?;
-
     check_declared_sizes(file, &mut zip, options)?;
-
-    let part_merges = stream_parts(file, &mut zip, &names, kind, options)?;
-    let merges = if kind == ZipKind::Xlsx {
-        merges::resolve(&mut zip, &part_merges, options.max_decompressed_bytes)
-    } else {
-        SheetMerges::default()
-    };
-    Ok(ZipScan { kind, merges })
+    if kind != ZipKind::Xlsx {
+        stream_parts(file, &mut zip, &names, kind, options)?;
+    }
+    Ok(kind)
 }
 
 /// Which kind of spreadsheet a zip with entries `names` is, or what else it is.
@@ -173,18 +147,15 @@ fn check_declared_sizes(
     Ok(())
 }
 
-/// Streams every part that will be read, counting real bytes and scanning the XML; returns the
-/// merged ranges per worksheet part, keyed as calamine looks parts up (lower case, `/`).
+/// Streams every part of an xlsb or ods package, counting real bytes and scanning the XML.
 fn stream_parts(
     file: &str,
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     names: &[String],
     kind: ZipKind,
     options: &ImportOptions,
-) -> Result<HashMap<String, Option<Vec<MergedRange>>>, ImportError> {
+) -> Result<(), ImportError> {
     let mut actual_total: u64 = 0;
-    let mut cells: u64 = 0;
-    let mut part_merges: HashMap<String, Option<Vec<MergedRange>>> = HashMap::new();
     for i in 0..zip.len() {
         let name = names.get(i).cloned().unwrap_or_default();
         let entry = zip.by_index(i).map_err(|e| ImportError::corrupt(file, format!("zip-delen {name}: {e}")))?;
@@ -196,11 +167,7 @@ fn stream_parts(
         let limit = remaining.min(declared.saturating_add(64 * 1024));
         let mut counted = Counted { inner: entry, count: 0, limit };
         let result = if is_xml {
-            scan_xml(file, &name, kind, &mut counted, options, &mut cells).map(|merges| {
-                if let Some(m) = merges {
-                    part_merges.insert(name.replace('\\', "/").to_ascii_lowercase(), m);
-                }
-            })
+            scan_xml(file, &name, kind, &mut counted, options)
         } else {
             std::io::copy(&mut counted, &mut std::io::sink())
                 .map(|_| ())
@@ -212,7 +179,7 @@ fn stream_parts(
         result?;
         actual_total += counted.count;
     }
-    Ok(part_merges)
+    Ok(())
 }
 
 fn unpack_error(file: &str, name: &str, declared: u64, options: &ImportOptions) -> ImportError {
@@ -266,40 +233,19 @@ pub fn parse_cell_ref(r: &[u8]) -> Option<(u64, u64)> {
     Some((row.saturating_sub(1), col.saturating_sub(1)))
 }
 
-fn beyond_grid(file: &str, part: &str, what: &str) -> ImportError {
-    ImportError::TooManyCells {
-        file: file.to_string(),
-        detail: format!(
-            "{part} har {what} utanför Excels rutnät (högst 1 048 576 rader och 16 384 kolumner, XFD1048576); filen är \
-             skadad eller konstruerad"
-        ),
-    }
-}
-
-fn sheet_label(part: &str) -> String {
-    part.rsplit('/').next().unwrap_or(part).trim_end_matches(".xml").to_string()
-}
-
-/// Scans one XML part; for an xlsx worksheet, gives its merged ranges (`Some(None)` when unsure,
-/// see [`MergeScan`]).
+/// Scans one XML part of an xlsb or ods package: no DOCTYPE, and an ods sheet within the limits.
 fn scan_xml<R: Read>(
     file: &str,
     part: &str,
     kind: ZipKind,
     input: &mut Counted<R>,
     options: &ImportOptions,
-    cells: &mut u64,
-) -> Result<Option<Option<Vec<MergedRange>>>, ImportError> {
-    let lower = part.to_ascii_lowercase();
-    let is_sheet = kind == ZipKind::Xlsx && lower.contains("worksheets/") && lower.ends_with(".xml");
-    let is_sst = kind == ZipKind::Xlsx && lower.ends_with("sharedstrings.xml");
-    let is_ods_content = kind == ZipKind::Ods && lower == "content.xml";
-    let part_ref = Part { file, part, options };
+) -> Result<(), ImportError> {
+    let is_ods_content = kind == ZipKind::Ods && part.eq_ignore_ascii_case("content.xml");
+    let part_ref = Part { file, options };
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(input));
     let mut buf = Vec::with_capacity(4096);
-    let mut sst = SstCount::default();
     let mut ods = OdsArea::default();
-    let mut merge_scan = MergeScan::default();
     loop {
         buf.clear();
         let event = match reader.read_event_into(&mut buf) {
@@ -320,141 +266,20 @@ fn scan_xml<R: Read>(
             Event::DocType(_) => {
                 return Err(ImportError::XmlDoctype { file: file.to_string(), part: part.to_string() });
             }
-            Event::Eof => break,
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let local = e.local_name();
-                let name = local.as_ref();
-                if is_sheet {
-                    merge_scan.element(name, e, matches!(event, Event::Empty(_)));
-                    part_ref.sheet_element(name, e, cells)?;
-                } else if is_sst {
-                    sst.element(name, e);
-                } else if is_ods_content {
-                    ods.element(&part_ref, name, e, matches!(event, Event::Start(_)))?;
-                }
+            Event::Eof => return Ok(()),
+            Event::Start(ref e) | Event::Empty(ref e) if is_ods_content => {
+                ods.element(&part_ref, e.local_name().as_ref(), e, matches!(event, Event::Start(_)))?;
             }
             Event::End(ref e) if is_ods_content && e.local_name().as_ref() == "table-row" => ods.end_row(),
-            Event::End(ref e) if is_sheet => merge_scan.end(e.local_name().as_ref()),
             _ => {}
         }
     }
-    sst.check(file)?;
-    Ok(is_sheet.then(|| merge_scan.finish()))
 }
 
 /// The XML part being scanned, for checks and error messages.
 struct Part<'a> {
     file: &'a str,
-    part: &'a str,
     options: &'a ImportOptions,
-}
-
-impl Part<'_> {
-    /// Checks an element of an xlsx worksheet: the dimension, rows and cells inside Excel's grid
-    /// and the limits, and counts the cells.
-    fn sheet_element(&self, name: &str, e: &BytesStart<'_>, cells: &mut u64) -> Result<(), ImportError> {
-        let (file, part, options) = (self.file, self.part, self.options);
-        match name {
-            "dimension" => {
-                if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
-                    for corner in a.value.split(':') {
-                        if let Some((r, c)) = parse_cell_ref(corner.as_bytes())
-                            && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(EXCEL_MAX_COLS))
-                        {
-                            return Err(beyond_grid(file, &sheet_label(part), "en dimension"));
-                        }
-                    }
-                }
-            }
-            "row" => {
-                if let Some(a) = e.try_get_attribute("r").ok().flatten() {
-                    let r: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
-                    if r == 0 || r > u64::from(EXCEL_MAX_ROWS) {
-                        return Err(beyond_grid(file, &sheet_label(part), "en rad"));
-                    }
-                    if r > u64::from(options.max_rows) {
-                        return Err(ImportError::TooManyCells {
-                            file: file.to_string(),
-                            detail: format!(
-                                "{} har data på rad {r} (gränsen är {} rader)",
-                                sheet_label(part),
-                                options.max_rows
-                            ),
-                        });
-                    }
-                }
-            }
-            "c" => self.cell(e, cells)?,
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Checks a worksheet cell's address and counts it against the limit.
-    fn cell(&self, e: &BytesStart<'_>, cells: &mut u64) -> Result<(), ImportError> {
-        let (file, part, options) = (self.file, self.part, self.options);
-        if let Some(a) = e.try_get_attribute("r").ok().flatten() {
-            match parse_cell_ref(a.value.as_bytes()) {
-                Some((r, c)) if r < u64::from(EXCEL_MAX_ROWS) && c < u64::from(EXCEL_MAX_COLS) => {}
-                Some(_) => return Err(beyond_grid(file, &sheet_label(part), "en cell")),
-                None => {
-                    return Err(ImportError::corrupt(
-                        file,
-                        format!("{} har en cell med ogiltig adress", sheet_label(part)),
-                    ));
-                }
-            }
-        }
-        *cells += 1;
-        if *cells > options.max_cells {
-            return Err(ImportError::TooManyCells {
-                file: file.to_string(),
-                detail: format!("filen har fler än {} celler (gränsen)", options.max_cells),
-            });
-        }
-        Ok(())
-    }
-}
-
-/// The strings a sharedStrings part claims (`uniqueCount`, else `count`) and holds.
-#[derive(Default)]
-struct SstCount {
-    claimed: Option<u64>,
-    si: u64,
-}
-
-impl SstCount {
-    fn element(&mut self, name: &str, e: &BytesStart<'_>) {
-        match name {
-            "sst" => {
-                for key in ["uniqueCount", "count"] {
-                    if let Some(a) = e.try_get_attribute(key).ok().flatten() {
-                        let n: u64 = a.value.trim().parse().ok().unwrap_or(u64::MAX);
-                        if key == "uniqueCount" || self.claimed.is_none() {
-                            self.claimed = Some(n);
-                        }
-                    }
-                }
-            }
-            "si" => self.si += 1,
-            _ => {}
-        }
-    }
-
-    /// calamine reserves `uniqueCount` strings up front; a count far above the strings present
-    /// is a lie that can exhaust memory.
-    fn check(&self, file: &str) -> Result<(), ImportError> {
-        let si = self.si;
-        match self.claimed {
-            Some(n) if n > si.saturating_mul(2).saturating_add(100_000) => Err(ImportError::corrupt(
-                file,
-                format!(
-                    "listan med delade texter anger {n} texter men innehåller {si}; siffran är fel (filen är skadad eller konstruerad)"
-                ),
-            )),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// The dense area calamine allocates per table of an ods content part.

@@ -5,11 +5,14 @@
 //! 1. **Sniff** the format from the content (never the extension): zip (xlsx/xlsm/xlsb/ods), OLE
 //!    (xls, or an encrypted workbook), text (csv/tsv/semicolon, or Kolada JSON), anything else is
 //!    refused with a message that says what the file looks like.
-//! 2. **Guard** ([`guard`]): check sizes, the zip's entries (zip bombs, truncation), the sheet XML
-//!    (DOCTYPE, cells beyond Excel's grid, a lying sharedStrings count) before calamine sees the
-//!    bytes: calamine 0.38 aborts the process on some hostile files. The same pass collects the
-//!    xlsx sheets' merged cells ([`merges`]).
-//! 3. **Read** cells into a sparse [`grid::Grid`] (calamine's streaming reader for xlsx).
+//! 2. **Guard** ([`guard`]): the cheap checks before anything is read: size, the zip's central
+//!    directory (entry count, declared sizes and packing ratios against zip bombs, encrypted
+//!    entries, truncation). For xls, xlsb and ods, which calamine reads (it aborts the process on
+//!    some hostile files), also a streaming scan of their parts.
+//! 3. **Read** cells into a sparse [`grid::Grid`]: xlsx with our own reader ([`xlsx`]), one pass
+//!    over each part that also makes the checks needing the XML (DOCTYPE, cells beyond Excel's
+//!    grid, the cell limit, a lying sharedStrings count) and collects the merged cells
+//!    ([`merges`]); the other formats with calamine ([`workbook`]).
 //! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
 //!    hierarchy, units; Swedish numbers, months and sum words come from
 //!    [`uppfolj_model::vocab`].
@@ -29,6 +32,7 @@ pub mod summary;
 pub mod text;
 pub mod workbook;
 pub mod xls_guard;
+pub mod xlsx;
 
 pub use error::ImportError;
 pub use mapping::{ColumnOverride, Mapping, SignConvention};
@@ -135,19 +139,26 @@ pub fn import_bytes_observed(
     if grids.iter().all(|g| g.rows.is_empty()) {
         return Err(ImportError::NoData { file: file.to_string() });
     }
-    observe(&Progress::at(Stage::Layout));
+    observe(&Progress { fraction: Some(progress::READ_SHARE), ..Progress::at(Stage::Layout) });
     let limits = layout::LayoutLimits { max_columns: options.max_columns };
+    let read_sheets: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+    let where_ = match grids.as_slice() {
+        [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
+        _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
+    };
     let mut datasets = Vec::new();
     let mut tables = Vec::new();
     let mut empty_sheets = Vec::new();
-    for grid in &grids {
-        let found = layout::detect(grid, file, &options.mapping, limits);
+    // Each sheet's cells are dropped once its tables are found: memory holds one grid at a time.
+    for grid in grids {
+        let found = layout::detect(&grid, file, &options.mapping, limits);
         if found.is_empty()
             && !grid.rows.is_empty()
             && let Some(s) = &grid.sheet
         {
             empty_sheets.push(s.clone());
         }
+        drop(grid);
         for f in found {
             let mut summary = f.summary;
             summary.dataset = datasets.len();
@@ -156,10 +167,6 @@ pub fn import_bytes_observed(
         }
     }
     if datasets.is_empty() {
-        let where_ = match grids.as_slice() {
-            [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
-            _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
-        };
         return Err(ImportError::NoTable { file: file.to_string(), where_ });
     }
     for s in empty_sheets {
@@ -169,13 +176,7 @@ pub fn import_bytes_observed(
         );
     }
     observe(&Progress { fraction: Some(1.0), ..Progress::at(Stage::Layout) });
-    let summary = ImportSummary {
-        file: file.to_string(),
-        format,
-        sheets: grids.iter().filter_map(|g| g.sheet.clone()).collect(),
-        tables,
-        warnings,
-    };
+    let summary = ImportSummary { file: file.to_string(), format, sheets: read_sheets, tables, warnings };
     Ok(Import { datasets, summary })
 }
 
@@ -191,9 +192,9 @@ fn read_sheets(
 ) -> Result<(FileFormat, Vec<grid::Grid>, Vec<String>), ImportError> {
     Ok(match sniffed {
         sniff::Sniffed::Zip => {
-            let guard::ZipScan { kind, merges } = guard::scan_zip(file, bytes, options)?;
+            let kind = guard::check_zip(file, bytes, options)?;
             let sheets = match kind {
-                guard::ZipKind::Xlsx => workbook::read_xlsx(file, bytes, options, &merges, observe)?,
+                guard::ZipKind::Xlsx => xlsx::read(file, bytes, options, observe)?,
                 guard::ZipKind::Xlsb => workbook::read_xlsb(file, bytes, options)?,
                 guard::ZipKind::Ods => workbook::read_ods(file, bytes, options)?,
             };

@@ -1,39 +1,15 @@
-//! Merged cells of xlsx worksheets, collected while the [`crate::guard`] streams the sheet XML, so
-//! that calamine need not read every sheet a second time only for its `<mergeCells>` (the import
-//! read each sheet's XML three times before: the guard, calamine's cells, calamine's merges).
+//! Merged cells of xlsx worksheets, collected by [`crate::xlsx`] in its one read of each sheet (the
+//! import once read each sheet's XML three times: a guard's scan, calamine's cells, calamine's
+//! merges).
 //!
-//! The result must be what `calamine::Xlsx::merge_cells_by_sheet_name` (0.38) gives, with its
-//! errors read as "no merges" as the import always has. Where this module cannot be sure of that
-//! (an unusual package, an attribute or a reference calamine might read differently), it says
-//! "unsure" and the reader asks calamine, as before.
+//! The result is what `calamine::Xlsx::merge_cells_by_sheet_name` (0.38) gives, with its errors
+//! read as "no merges" as the import always has: where a reference is one calamine cannot read
+//! (or `<mergeCells>` is unclosed), the sheet has no merged cells.
 
-use quick_xml::events::{BytesStart, Event};
-use std::collections::HashMap;
-use std::io::{Read, Seek};
+use quick_xml::events::BytesStart;
 
 /// A merged range: first and last cell as zero-based (row, column), as calamine gives them.
 pub type MergedRange = ((u32, u32), (u32, u32));
-
-/// The merged ranges of an xlsx workbook's sheets, by sheet name.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SheetMerges {
-    /// (sheet name, its merged ranges) in workbook order; `None` where the scan is unsure.
-    sheets: Vec<(String, Option<Vec<MergedRange>>)>,
-}
-
-impl SheetMerges {
-    /// Whether these are the sheets `names` (calamine's list), in the same order. Only then may
-    /// [`SheetMerges::get`] be used in place of calamine.
-    pub fn covers(&self, names: &[String]) -> bool {
-        self.sheets.len() == names.len() && self.sheets.iter().zip(names).all(|((n, _), m)| n == m)
-    }
-
-    /// The merged ranges of sheet `name` (the first sheet of that name, as calamine takes it), or
-    /// `None` when the scan cannot say exactly what calamine would read.
-    pub fn get(&self, name: &str) -> Option<&[MergedRange]> {
-        self.sheets.iter().find(|(n, _)| n == name).and_then(|(_, m)| m.as_deref())
-    }
-}
 
 /// Follows one worksheet part's XML events for its merged ranges, the way calamine does: the
 /// first `<mergeCells>` element only, every `<mergeCell ref>` inside it.
@@ -46,7 +22,7 @@ pub(crate) enum MergeScan {
     Inside(Vec<MergedRange>),
     /// The first `<mergeCells>` has ended.
     Done(Vec<MergedRange>),
-    /// Something calamine might read differently: ask calamine.
+    /// A reference calamine cannot read: no merged cells, as calamine's error gave.
     Unsure,
 }
 
@@ -78,7 +54,7 @@ impl MergeScan {
         }
     }
 
-    /// The part's merged ranges once its XML has ended; `None` if unsure.
+    /// The part's merged ranges once its XML has ended; `None` where calamine would fail.
     pub(crate) fn finish(self) -> Option<Vec<MergedRange>> {
         match self {
             MergeScan::Before => Some(Vec::new()),
@@ -131,167 +107,10 @@ fn corner(s: &[u8]) -> Option<(u32, u32)> {
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
-/// Pairs the merged ranges found per worksheet part (`parts`, keyed by the part's name in lower
-/// case with `/`) with the sheet names, finding each sheet's part as calamine does: the package
-/// relationships name the workbook, the workbook lists the sheets with relationship ids, and the
-/// workbook's relationships give the parts. Parts are looked up without regard to case, as
-/// calamine does. Anything unusual leaves the sheets unsure (calamine is asked).
-pub(crate) fn resolve<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    parts: &HashMap<String, Option<Vec<MergedRange>>>,
-    limit: u64,
-) -> SheetMerges {
-    let Some(paths) = sheet_paths(zip, limit) else {
-        return SheetMerges::default();
-    };
-    let sheets = paths
-        .into_iter()
-        .map(|(name, path)| {
-            let merges = parts.get(&path.to_ascii_lowercase()).cloned().flatten();
-            (name, merges)
-        })
-        .collect();
-    SheetMerges { sheets }
-}
-
-/// (sheet name, part path) for every sheet, in workbook order; `None` if anything is unusual.
-fn sheet_paths<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, limit: u64) -> Option<Vec<(String, String)>> {
-    let mut cache: HashMap<String, String> = HashMap::new();
-    for name in zip.file_names() {
-        let name = name.ok()?;
-        if cache.insert(name.replace('\\', "/").to_ascii_lowercase(), name.to_string()).is_some() {
-            // Two parts that differ only in case: which one calamine opens is not worth guessing.
-            return None;
-        }
-    }
-    let mut read = |path: &str| -> Option<Vec<u8>> {
-        let actual = cache.get(&path.to_ascii_lowercase()).map_or(path, String::as_str);
-        let entry = zip.by_name(actual).ok()?;
-        let mut out = Vec::new();
-        entry.take(limit).read_to_end(&mut out).ok()?;
-        Some(out)
-    };
-
-    // The package relationships: the officeDocument's target (the last such, decoded).
-    let mut document = None;
-    let mut inside = false;
-    walk(&read("_rels/.rels")?, |event, e| {
-        match (event, e.local_name().as_ref()) {
-            (Walk::Start, "Relationships") if !inside => inside = true,
-            (Walk::Start, "Relationship") if inside => {
-                let rel_type = attribute(e, "Type")?;
-                if rel_type.is_some_and(|t| t.ends_with("/relationships/officeDocument"))
-                    && let Some(target) = attribute(e, "Target")?
-                {
-                    document = Some(quick_xml::escape::unescape(&target).ok()?.into_owned());
-                }
-            }
-            (Walk::End, "Relationships") if inside => return Some(false),
-            _ => {}
-        }
-        Some(true)
-    })?;
-    let document = document?;
-    let (dir, file) = match document.rfind('/') {
-        Some(i) => document.split_at(i + 1),
-        None => ("", document.as_str()),
-    };
-    let xl_path = dir.strip_prefix('/').unwrap_or(dir);
-    let workbook_name = if file.is_empty() { "workbook.xml" } else { file };
-
-    // The workbook's relationships: id → (target as written, type).
-    let mut rels: HashMap<String, (String, String)> = HashMap::new();
-    walk(&read(&format!("{xl_path}_rels/{workbook_name}.rels"))?, |event, e| {
-        match (event, e.local_name().as_ref()) {
-            (Walk::Start, "Relationship") => {
-                if let Some(id) = attribute(e, "Id")? {
-                    let rel_type = attribute(e, "Type")?.unwrap_or_default();
-                    let target = attribute(e, "Target")?.unwrap_or_default();
-                    rels.insert(id, (target, rel_type));
-                }
-            }
-            (Walk::End, "Relationships") => return Some(false),
-            _ => {}
-        }
-        Some(true)
-    })?;
-
-    // The workbook's sheets.
-    let mut sheets = Vec::new();
-    walk(&read(&format!("{xl_path}{workbook_name}"))?, |event, e| {
-        match (event, e.local_name().as_ref()) {
-            (Walk::Start, "sheet") => {
-                let mut name = String::new();
-                let mut rel_id = String::new();
-                for a in e.attributes().with_checks(true) {
-                    let a = a.ok()?;
-                    let key = a.key.as_ref();
-                    if key == "name" {
-                        name = quick_xml::escape::unescape(&a.value).ok()?.into_owned();
-                    } else if key == "id" || key.ends_with(":id") {
-                        rel_id = a.value.into_owned();
-                    }
-                }
-                let (target, _) = rels.get(&rel_id)?;
-                let path = match target.strip_prefix('/') {
-                    Some(absolute) => absolute.to_owned(),
-                    None => format!("{xl_path}{target}"),
-                };
-                sheets.push((name, path));
-            }
-            (Walk::End, "workbook") => return Some(false),
-            _ => {}
-        }
-        Some(true)
-    })?;
-    Some(sheets)
-}
-
-/// The kind of element [`walk`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Walk {
-    /// A start tag or an empty element (calamine expands empty elements into start and end).
-    Start,
-    /// An end tag, or the end of an empty element.
-    End,
-}
-
-/// Calls `visit` for every element of `xml` until it returns `Some(false)`; `None` if `visit` or
-/// the XML fails.
-fn walk(xml: &[u8], mut visit: impl FnMut(Walk, &BytesStart<'_>) -> Option<bool>) -> Option<()> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let go_on = match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) => visit(Walk::Start, &e)?,
-            Event::Empty(e) => visit(Walk::Start, &e)? && visit(Walk::End, &e)?,
-            Event::End(e) => visit(Walk::End, &BytesStart::new(e.name().as_ref()))?,
-            Event::Eof => return Some(()),
-            _ => true,
-        };
-        if !go_on {
-            return Some(());
-        }
-    }
-}
-
-/// The raw (undecoded) value of attribute `key`: `Some(None)` when absent, `None` when the
-/// element's attributes are malformed or repeat a key (calamine might read those differently).
-fn attribute(e: &BytesStart<'_>, key: &str) -> Option<Option<String>> {
-    let mut found = None;
-    for a in e.attributes().with_checks(true) {
-        let a = a.ok()?;
-        if found.is_none() && a.key.as_ref() == key {
-            found = Some(a.value.into_owned());
-        }
-    }
-    Some(found)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quick_xml::events::Event;
 
     #[test]
     fn reads_refs_as_calamine_does() {
@@ -324,6 +143,6 @@ mod tests {
         assert_eq!(scan.finish(), Some(vec![((0, 0), (0, 1)), ((1, 0), (2, 0))]));
         let mut unclosed = MergeScan::Inside(Vec::new());
         unclosed.end("sheetData");
-        assert_eq!(unclosed.finish(), None, "an unclosed block is left to calamine");
+        assert_eq!(unclosed.finish(), None, "an unclosed block gives no merges");
     }
 }

@@ -1,5 +1,7 @@
 //! How far an import has come, for a progress bar: [`import_bytes_observed`](crate::import_bytes_observed)
 //! calls its observer at each step and, while it reads a sheet, every [`ROWS_PER_REPORT`] rows.
+//! For xlsx the fraction done is known while reading: the bytes of the sheets unpacked so far
+//! against their sizes in the zip directory.
 //!
 //! The observer only watches: an import is cancelled by stopping what runs it (in the browser,
 //! terminating its worker), never by the observer.
@@ -8,6 +10,12 @@ use serde::{Deserialize, Serialize};
 
 /// Rows read between two reports while a sheet is read.
 pub const ROWS_PER_REPORT: u32 = 4096;
+
+/// The share of an import's time spent reading the sheets (the rest is finding the tables), for
+/// [`Progress::fraction`]: an xlsx read goes from 0 to this share by the bytes of its sheets
+/// unpacked, the layout step starts at it. Measured on the 200 000-row ledger of
+/// `benches/import.rs` (read 1.2 s of an import of 3.4 s).
+pub const READ_SHARE: f32 = 0.35;
 
 /// A step of an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -176,6 +176,13 @@ const SYNONYMS: &[(ColumnRole, &[&str])] = &[
     ),
 ];
 
+/// Whether what follows a role's word in a header makes it a kind of that thing rather than the
+/// thing: Kolada's catalogue has "municipality_type" (K or L), which names no municipality.
+fn names_a_kind(rest: &str) -> bool {
+    let word = rest.trim_start_matches([' ', '(', ',', '/', '-', '–', '_']);
+    ["type", "typ", "kategori", "category"].contains(&word.trim_end_matches(')'))
+}
+
 /// The role a header names, if it is one of the synonyms.
 pub fn role_for_header(header: &str) -> Option<ColumnRole> {
     let h = vocab::normalise(header);
@@ -205,7 +212,7 @@ pub fn role_for_header(header: &str) -> Option<ColumnRole> {
                 && (rest.starts_with([' ', '(', ',', '/', '-', '–', '_'])
                     || rest.starts_with(|c: char| c.is_ascii_digit()))
             {
-                return Some(*role);
+                return (!names_a_kind(rest)).then_some(*role);
             }
         }
     }
@@ -318,6 +325,8 @@ mod tests {
         assert_eq!(role_for_header("KONTO"), Some(ColumnRole::Account));
         assert_eq!(role_for_header("RN1/FÖRVALTNING"), Some(ColumnRole::OrgUnit));
         assert_eq!(role_for_header("Kommun"), Some(ColumnRole::RegionName));
+        assert_eq!(role_for_header("municipality_type"), None, "a kind of municipality names none");
+        assert_eq!(role_for_header("Kommun (typ)"), None);
         assert_eq!(role_for_header("Kön"), Some(ColumnRole::Gender));
         assert_eq!(role_for_header("Målvärde"), Some(ColumnRole::Target));
         assert_eq!(role_for_header("Regionbidrag"), Some(ColumnRole::Budget));

@@ -85,7 +85,7 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<(Grid, 
                 });
             }
             let col = u32::try_from(c).unwrap_or(u32::MAX);
-            cells.push((row, GCell::new(col, Raw::Text(field.to_string()))));
+            cells.push((row, GCell::new(col, Raw::Text(field.into()))));
         }
     }
     let sep_name = match sep {

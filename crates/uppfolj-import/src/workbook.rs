@@ -1,15 +1,14 @@
-//! Workbooks through calamine, from bytes: xlsx/xlsm with the streaming cell reader (memory
-//! linear in the cells present, with bold and indentation from the styles), xls, xlsb and ods
-//! through their ranges after the guard has bounded them.
+//! Workbooks through calamine, from bytes: xls, xlsb and ods through their ranges (xlsb with the
+//! streaming cell reader) after the guard has bounded them; the grid and row checks every reader
+//! applies ([`Budget`]). xlsx has a reader of its own, [`crate::xlsx`].
 //!
 //! The caller runs [`crate::guard`] first: calamine 0.38 aborts the process (allocation failure)
 //! on some hostile files, so nothing reaches it unchecked.
 
 use crate::error::ImportError;
 use crate::grid::{GCell, Grid, Raw};
-use crate::merges::{MergedRange, SheetMerges};
 use crate::{ImportOptions, Mapping};
-use calamine::{Data, DataRef, DataType, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, DataType, Ods, Reader, SheetType, Xls, Xlsb};
 use std::io::Cursor;
 use uppfolj_model::CellRef;
 
@@ -29,25 +28,33 @@ pub struct Sheets {
     pub notes: Vec<String>,
 }
 
-struct Budget<'a> {
+/// The checks every cell read passes: inside Excel's grid, below the row limit, and the file's
+/// cells below the cell limit.
+pub(crate) struct Budget<'a> {
     file: &'a str,
     options: &'a ImportOptions,
     cells: u64,
 }
 
-impl Budget<'_> {
-    fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ImportError> {
-        if row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLS {
-            return Err(ImportError::TooManyCells {
-                file: self.file.to_string(),
-                detail: format!(
-                    "bladet '{sheet}' har en cell utanför Excels rutnät (rad {}, kolumn {}; högst 1 048 576 rader och \
-                     16 384 kolumner)",
-                    u64::from(row) + 1,
-                    u64::from(col) + 1
-                ),
-            });
+impl<'a> Budget<'a> {
+    /// No cells read yet.
+    pub(crate) fn new(file: &'a str, options: &'a ImportOptions) -> Self {
+        Self { file, options, cells: 0 }
+    }
+
+    /// The error for `what` ("en rad", "en dimension") of sheet `sheet` beyond Excel's grid.
+    pub(crate) fn beyond_grid(&self, sheet: &str, what: &str) -> ImportError {
+        ImportError::TooManyCells {
+            file: self.file.to_string(),
+            detail: format!(
+                "bladet '{sheet}' har {what} utanför Excels rutnät (högst 1 048 576 rader och 16 384 kolumner, \
+                 XFD1048576); filen är skadad eller konstruerad"
+            ),
         }
+    }
+
+    /// Checks zero-based row `row` of sheet `sheet` against the row limit.
+    pub(crate) fn row(&self, sheet: &str, row: u32) -> Result<(), ImportError> {
         if u64::from(row) >= u64::from(self.options.max_rows) {
             return Err(ImportError::TooManyCells {
                 file: self.file.to_string(),
@@ -58,6 +65,16 @@ impl Budget<'_> {
                 ),
             });
         }
+        Ok(())
+    }
+
+    /// Checks and counts a cell at zero-based `row`, `col` of sheet `sheet`.
+    pub(crate) fn cell(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ImportError> {
+        if row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLS {
+            return Err(self
+                .beyond_grid(sheet, &format!("en cell (rad {}, kolumn {})", u64::from(row) + 1, u64::from(col) + 1)));
+        }
+        self.row(sheet, row)?;
         self.cells += 1;
         if self.cells > self.options.max_cells {
             return Err(ImportError::TooManyCells {
@@ -72,7 +89,7 @@ impl Budget<'_> {
     }
 }
 
-fn wanted(mapping: &Mapping, name: &str) -> bool {
+pub(crate) fn wanted(mapping: &Mapping, name: &str) -> bool {
     mapping.sheet.as_deref().is_none_or(|s| s == name)
 }
 
@@ -93,15 +110,15 @@ fn raw_value(value: &impl DataType) -> Raw {
     } else if let Some(f) = value.get_float() {
         Raw::Number(f)
     } else if let Some(s) = value.get_string() {
-        Raw::Text(s.to_owned())
+        Raw::Text(s.into())
     } else if let Some(b) = value.get_bool() {
         Raw::Bool(b)
     } else if let Some(d) = value.get_datetime() {
         if d.is_duration() { Raw::Number(d.as_f64()) } else { Raw::Date(d.as_f64()) }
     } else if let Some(s) = value.get_datetime_iso().or_else(|| value.get_duration_iso()) {
-        Raw::Text(s.to_owned())
+        Raw::Text(s.into())
     } else if let Some(e) = value.get_error() {
-        Raw::Error(e.to_string())
+        Raw::Error(e.to_string().into())
     } else {
         Raw::Empty
     }
@@ -132,91 +149,12 @@ where
 {
     let (mut wb, mut out) = open::<R>(file, bytes)?;
     let metadata = wb.sheets_metadata().to_vec();
-    let mut budget = Budget { file, options, cells: 0 };
+    let mut budget = Budget::new(file, options);
     for sheet in metadata.iter().take(options.max_sheets) {
         if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
             continue;
         }
         out.grids.push(read(&mut wb, &sheet.name, &mut budget)?);
-    }
-    Ok(out)
-}
-
-/// Reads an xlsx/xlsm workbook with the streaming cell reader. `merges` are the merged cells the
-/// guard collected ([`crate::guard::scan_zip`]); calamine is asked for a sheet's merged cells only
-/// where the guard was unsure (or `merges` is empty).
-pub fn read_xlsx(
-    file: &str,
-    bytes: &[u8],
-    options: &ImportOptions,
-    merges: &SheetMerges,
-    observe: crate::Observer<'_>,
-) -> Result<Sheets, ImportError> {
-    let (mut wb, mut out) = open::<Xlsx<_>>(file, bytes)?;
-    let scanned = merges.covers(&out.names);
-    let metadata = wb.sheets_metadata().to_vec();
-    let mut budget = Budget { file, options, cells: 0 };
-    for sheet in metadata.iter().take(options.max_sheets) {
-        if !wanted(&options.mapping, &sheet.name) {
-            continue;
-        }
-        if sheet.typ != SheetType::WorkSheet {
-            out.notes
-                .push(format!("Bladet '{}' är inget kalkylblad (diagram eller makro) och hoppades över.", sheet.name));
-            continue;
-        }
-        if sheet.visible != SheetVisible::Visible && options.mapping.sheet.is_none() {
-            out.notes.push(format!("Bladet '{}' är dolt och hoppades över.", sheet.name));
-            continue;
-        }
-        let ranges: Vec<MergedRange> = match merges.get(&sheet.name).filter(|_| scanned) {
-            Some(ranges) => ranges.to_vec(),
-            None => {
-                wb.merge_cells_by_sheet_name(&sheet.name).unwrap_or_default().iter().map(|d| (d.start, d.end)).collect()
-            }
-        };
-        let mut cells: Vec<(u32, GCell)> = Vec::new();
-        let mut progress = crate::Progress::at(crate::Stage::Reading { sheet: Some(sheet.name.clone()) });
-        observe(&progress);
-        let mut next_report = crate::progress::ROWS_PER_REPORT;
-        {
-            let mut reader = wb.worksheet_cells_reader(&sheet.name).map_err(|e| corrupt(file, e))?;
-            let styles: Vec<(bool, u8, bool)> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    let bold = s.font.as_ref().is_some_and(|f| f.is_bold());
-                    let indent = s.alignment.as_ref().and_then(|a| a.indent).unwrap_or(0);
-                    let pct = s.number_format.as_ref().is_some_and(|n| n.format_code.contains('%'));
-                    (bold, indent, pct)
-                })
-                .collect();
-            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| corrupt(file, e))? {
-                let (row, col) = cell.get_position();
-                budget.cell(&sheet.name, row, col)?;
-                if row >= next_report {
-                    progress.rows = u64::from(row);
-                    observe(&progress);
-                    next_report = row.saturating_add(crate::progress::ROWS_PER_REPORT);
-                }
-                // Empty cells are kept here: their style (bold, indentation) still tells the layout
-                // something.
-                let (bold, indent, pct) = styles.get(style).copied().unwrap_or((false, 0, false));
-                let mut g = GCell::new(col, raw_value(cell.get_value()));
-                g.bold = bold;
-                g.indent = indent;
-                g.percent_format = pct;
-                cells.push((row, g));
-            }
-        }
-        let mut grid = Grid::from_cells(Some(sheet.name.clone()), cells);
-        grid.has_fonts = true;
-        grid.merges = ranges
-            .iter()
-            .filter(|(start, end)| start.0 < EXCEL_MAX_ROWS && end.1 < EXCEL_MAX_COLS)
-            .map(|(start, end)| (CellRef::new(start.0, start.1), CellRef::new(end.0, end.1)))
-            .collect();
-        out.grids.push(grid);
     }
     Ok(out)
 }

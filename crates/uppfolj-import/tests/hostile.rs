@@ -315,20 +315,47 @@ fn fuzzed_xls_formula_tokens_0e0acaec() {
 }
 
 #[test]
-fn an_import_reports_its_steps_and_the_rows_of_a_large_sheet() {
-    let mut data = String::from(r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#);
-    for row in 2..=10_000 {
-        data.push_str(&format!(
-            r#"<row r="{row}"><c r="A{row}" t="s"><v>2</v></c><c r="B{row}"><v>{row}</v></c></row>"#
-        ));
+fn cell_addresses_past_any_integer() {
+    // Column and row numbers that overflow 32 bits: refused as beyond the grid, never wrapped.
+    for cell in ["ZZZZZZZZ1", "A99999999999", "A4294967297"] {
+        let data = format!(r#"<row r="1"><c r="A1"><v>1</v></c><c r="{cell}"><v>2</v></c></row>"#);
+        let err = error("adress.xlsx", &xlsx(None, &data, &sst(&[])));
+        assert!(matches!(err, ImportError::TooManyCells { .. }), "{cell}: {err}");
+        assert!(err.to_string().contains("Blad1"), "names the sheet: {err}");
     }
-    let bytes = xlsx(None, &data, &table_sst());
-    let mut seen = Vec::new();
-    uppfolj_import::import_bytes_observed("stor.xlsx", &bytes, &ImportOptions::default(), &mut |p| {
-        seen.push(p.clone())
-    })
-    .expect("imports");
-    assert_eq!(seen.first().map(|p| &p.stage), Some(&uppfolj_import::Stage::Checking));
-    assert!(seen.iter().any(|p| p.rows >= 8192 && p.describe().contains("rader")), "{seen:?}");
-    assert_eq!(seen.last().and_then(|p| p.fraction), Some(1.0));
+}
+
+#[test]
+fn doctype_in_a_worksheet() {
+    let bytes = xlsx(Some("A1:B3"), &table_rows(), &table_sst());
+    let bytes = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").expect("sheet"), &mut sheet)
+            .expect("read");
+        let sheet = sheet.replacen("<worksheet", r#"<!DOCTYPE x [<!ENTITY a "b">]><worksheet"#, 1);
+        xlsx_with_sheet(&sheet)
+    };
+    let err = error("blad.xlsx", &bytes);
+    assert!(matches!(err, ImportError::XmlDoctype { ref part, .. } if part.contains("sheet1")), "{err}");
+}
+
+#[test]
+fn a_shared_string_that_is_not_there() {
+    let data = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>"#;
+    let err = error("index.xlsx", &xlsx(None, data, &sst(&["Verksamhet"])));
+    assert!(matches!(err, ImportError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("delad text nr 7"), "{err}");
+}
+
+/// The minimal package of [`xlsx`] with the whole worksheet part given.
+fn xlsx_with_sheet(sheet: &str) -> Vec<u8> {
+    package(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/sharedStrings.xml", table_sst().as_bytes()),
+    ])
 }

@@ -87,6 +87,18 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// What follows a value written in this unit ("tkr" in "1 200 tkr"): nothing for a count
+    /// (the label says what is counted, "Uppnått 5", not "5 antal") and for a percentage, whose
+    /// sign is written with the number.
+    pub fn value_suffix(&self) -> Option<&str> {
+        match self {
+            Unit::Count | Unit::Percent => None,
+            other => Some(other.label()),
+        }
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
@@ -96,6 +108,14 @@ impl fmt::Display for Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_and_a_percentage_have_no_suffix_after_the_value() {
+        assert_eq!(Unit::Tkr.value_suffix(), Some("tkr"));
+        assert_eq!(Unit::Other("personer".into()).value_suffix(), Some("personer"));
+        assert_eq!(Unit::Count.value_suffix(), None);
+        assert_eq!(Unit::Percent.value_suffix(), None);
+    }
 
     #[test]
     fn converts_between_currency_units() {

@@ -30,6 +30,7 @@ mod composite;
 pub mod earmarked_grants;
 mod grouping;
 pub mod interim_report;
+mod ledger_months;
 pub mod ledger_outcome;
 pub mod scorecard;
 

@@ -143,8 +143,8 @@ const KEY_FIGURE_HEADERS: [&str; 5] = ["Nyckeltal", "Värde", "Förändring", "S
 fn key_figure_code(unit: Option<&Unit>, decimals: u8) -> (String, bool) {
     match unit {
         Some(Unit::Percent) => (crate::formats::percent_code(decimals), true),
-        Some(unit) => (crate::formats::unit_code(decimals, unit), false),
-        None => (crate::formats::number_code(decimals), false),
+        Some(unit) if unit.value_suffix().is_some() => (crate::formats::unit_code(decimals, unit), false),
+        _ => (crate::formats::number_code(decimals), false),
     }
 }
 
@@ -173,7 +173,7 @@ fn write_key_figures(sheet: &mut SheetWriter<'_>, styles: &mut Styles, figures: 
                         .write_number_with_format(row, col, if fraction { v / 100.0 } else { v }, &format)
                         .context(|| "nyckeltal".to_owned())?;
                     let shown = uppfolj_model::format::number(v, usize::from(figure.decimals)).chars().count();
-                    let unit = figure.unit.as_ref().map_or(0, |u| u.label().chars().count() + 1);
+                    let unit = figure.unit.as_ref().and_then(Unit::value_suffix).map_or(0, |u| u.chars().count() + 1);
                     sheet.want_width(col, shown + unit + 2);
                 }
                 None => {

@@ -15,7 +15,10 @@ pub struct Props {
 pub fn value_with_unit(value: f64, unit: Option<&uppfolj_model::Unit>, decimals: usize) -> String {
     match unit {
         Some(uppfolj_model::Unit::Percent) => format::percent(value, decimals),
-        Some(u) => format!("{}\u{00A0}{}", format::number(value, decimals), u.label()),
+        Some(u) => match u.value_suffix() {
+            Some(suffix) => format!("{}\u{00A0}{suffix}", format::number(value, decimals)),
+            None => format::number(value, decimals),
+        },
         None => format::number(value, decimals),
     }
 }

@@ -8,10 +8,10 @@ pub(super) fn raw_to_text(raw: &Raw) -> String {
     match raw {
         Raw::Empty => String::new(),
         Raw::Number(v) => format_plain(*v),
-        Raw::Text(t) => t.clone(),
+        Raw::Text(t) => t.to_string(),
         Raw::Bool(b) => if *b { "SANT" } else { "FALSKT" }.to_string(),
         Raw::Date(serial) => serial_to_iso(*serial),
-        Raw::Error(e) => e.clone(),
+        Raw::Error(e) => e.to_string(),
     }
 }
 

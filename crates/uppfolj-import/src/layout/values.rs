@@ -53,8 +53,14 @@ impl Reader {
             return Cell::new(Value::empty(), at);
         };
         let value = if col.role.is_some_and(is_label_role) || !col.numeric {
-            let text = raw_to_text(&cell.raw);
-            let text = text.trim();
+            let owned;
+            let text = match &cell.raw {
+                Raw::Text(t) => t.trim(),
+                raw => {
+                    owned = raw_to_text(raw);
+                    owned.trim()
+                }
+            };
             if text.is_empty() {
                 Value::empty()
             } else {
@@ -80,8 +86,8 @@ impl Reader {
             Raw::Date(serial) => Value::Text(serial_to_iso(*serial)),
             Raw::Error(e) => {
                 self.reading.errors += 1;
-                self.reading.first_error.get_or_insert((at, e.clone()));
-                Value::Missing { marker: Some(e.clone()) }
+                self.reading.first_error.get_or_insert_with(|| (at, e.to_string()));
+                Value::Missing { marker: Some(e.to_string()) }
             }
             Raw::Bool(b) => Value::number(if *b { 1.0 } else { 0.0 }),
             Raw::Empty => Value::empty(),

@@ -27,16 +27,22 @@ pub(super) fn key_figures(
     figures
 }
 
-/// An amount in `unit`.
-fn amount_figure(label: String, value: f64, status: Option<Status>, note: Option<String>, unit: &Unit) -> KeyFigure {
+/// An amount in `unit`, with its status said in words ("Balanskravet uppfyllt").
+fn amount_figure(
+    label: String,
+    value: f64,
+    status: Option<(Status, &str)>,
+    note: Option<String>,
+    unit: &Unit,
+) -> KeyFigure {
     KeyFigure {
         label,
         value: Some(value),
         unit: Some(unit.clone()),
         decimals: decimals_for(unit),
         change: None,
-        status,
-        status_label: None,
+        status: status.map(|(s, _)| s),
+        status_label: status.map(|(_, text)| text.to_owned()),
         note,
     }
 }
@@ -53,14 +59,22 @@ fn results(last: &YearFigures<'_>, deficits: &[Deficit], unit: &Unit) -> [KeyFig
         amount_figure(
             format!("Balanskravsresultat {y}"),
             last.balance_result,
-            Some(if last.balance_result >= 0.0 { Status::Good } else { Status::Bad }),
+            Some(if last.balance_result >= 0.0 {
+                (Status::Good, "Balanskravet uppfyllt")
+            } else {
+                (Status::Bad, "Balanskravet ej uppfyllt")
+            }),
             None,
             unit,
         ),
         amount_figure(
             format!("Att återställa efter {y}"),
             last.closing,
-            Some(if last.closing <= 0.0 { Status::Good } else { Status::Bad }),
+            Some(if last.closing <= 0.0 {
+                (Status::Good, "Inget att återställa")
+            } else {
+                (Status::Bad, "Underskott att återställa")
+            }),
             oldest,
             unit,
         ),

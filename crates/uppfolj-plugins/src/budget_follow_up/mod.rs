@@ -113,8 +113,10 @@
 //! Each parameter's Swedish label (what the app shows, and what messages name) is in brackets.
 //! - `sign` (Teckenkonvention) — `auto` (default), `costs-negative` or `costs-positive`.
 //! - `months` (Antal månader) — months of the year covered by the outcome (1–12). Default: read
-//!   from the headers or the title ("jan–aug" → 8). Used for the förbrukningsgrad, the periodised
-//!   budget (when only an annual budget is given) and the linear forecast.
+//!   from the headers or the title ("jan–aug" → 8), else, for a ledger, from its period or date
+//!   column when its lines run from January to a later month of one year (2024-01 … 2024-08 →
+//!   8, and the report's period "januari–augusti 2024"). Used for the förbrukningsgrad, the
+//!   periodised budget (when only an annual budget is given) and the linear forecast.
 //! - `forecast` (Helårsprognos) — `auto` (default: the file's forecast column if any, else linear),
 //!   `given`, `linear` (utfall × 12 / months) or `profile` (utfall × last year's full-year outcome
 //!   / last year's outcome for the same months).

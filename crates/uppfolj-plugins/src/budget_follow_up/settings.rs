@@ -4,6 +4,7 @@
 
 use super::diagnostics::Diagnostics;
 use super::read::{Cols, Line, LineKind};
+use crate::ledger_months::Covered;
 use uppfolj_plugin::Params;
 use uppfolj_plugin::kit::SignConvention;
 use uppfolj_plugin::kit::vocab::{months_in_text, period_text, year_in};
@@ -65,16 +66,20 @@ impl OutputUnit {
 #[derive(Debug)]
 pub(super) struct Period {
     pub months: Option<u32>,
-    /// "parameter" or "rubriken '…'"; empty when the months are unknown.
+    /// "parameter", "rubriken '…'" or "kolumnen '…'"; empty when the months are unknown.
     pub source: String,
+    /// The year of a ledger's lines, when read from its period column.
+    pub year: Option<u32>,
 }
 
 impl Period {
     /// The `months` parameter, else the months named in the outcome's or the budget's header,
-    /// else in the title.
+    /// else in the title, else those a ledger's period column covers (januari–augusti 2024).
     pub fn resolve(ds: &Dataset, cols: &Cols, params: &Params) -> Self {
+        let covered = crate::ledger_months::covered(ds, &(0..ds.rows.len()).collect::<Vec<_>>());
+        let year = covered.as_ref().map(Covered::year);
         if let Some(m) = params.integer("months") {
-            return Period { months: Some(m.clamp(1, 12) as u32), source: "parameter".to_owned() };
+            return Period { months: Some(m.clamp(1, 12) as u32), source: "parameter".to_owned(), year };
         }
         let detected = [cols.outcome, cols.period_budget]
             .into_iter()
@@ -82,9 +87,13 @@ impl Period {
             .filter_map(|c| ds.columns.get(c))
             .find_map(|m| months_in_text(&m.name).map(|n| (n, format!("rubriken '{}'", m.name.trim()))))
             .or_else(|| months_in_text(&ds.title).map(|n| (n, format!("rubriken '{}'", ds.title.trim()))));
-        match detected {
-            Some((m, source)) => Period { months: Some(m), source },
-            None => Period { months: None, source: String::new() },
+        let from_ledger = || {
+            let c = covered.as_ref()?;
+            Some((c.months_of_year()?, format!("kolumnen '{}' ({})", c.column, c.words())))
+        };
+        match detected.or_else(from_ledger) {
+            Some((m, source)) => Period { months: Some(m), source, year },
+            None => Period { months: None, source: String::new(), year },
         }
     }
 }
@@ -107,6 +116,8 @@ pub(super) struct Settings {
     pub months_source: String,
     /// The months in words ("januari–augusti").
     pub period: String,
+    /// The year of a ledger's lines, when read from its period column.
+    pub year: Option<u32>,
     /// Whether the budget for the period is the annual budget × months / 12.
     pub periodise: bool,
     pub forecast: ForecastMode,
@@ -120,6 +131,7 @@ impl Settings {
     /// 2024"); the months alone when no year is named.
     pub fn period_of_year(&self, ds: &Dataset) -> String {
         let year = year_in(&ds.title).or_else(|| ds.columns.iter().find_map(|c| year_in(&c.name)));
+        let year = year.or_else(|| self.year.and_then(|y| i32::try_from(y).ok()));
         match year {
             Some(y) => format!("{} {y}", self.period),
             None => self.period.clone(),
@@ -143,6 +155,7 @@ impl Settings {
             months: period.months,
             months_source: period.source,
             period: period_text(period.months),
+            year: period.year,
             periodise,
             forecast,
             threshold: params.number("threshold").unwrap_or(2.0),

@@ -69,7 +69,6 @@
 //! `charts`, `text` and `report` present them.
 
 mod charts;
-mod period;
 mod ranking;
 mod read;
 mod report;

@@ -59,7 +59,7 @@ impl<'a> Ledger<'a> {
             SUPPLIER_WORDS.iter().any(|w| h == *w || h.split([' ', '/', '(']).next() == Some(*w))
         });
         let accounts = ds.columns_with(ColumnRole::Account);
-        let period = super::period::covered(ds, &rows);
+        let period = crate::ledger_months::covered(ds, &rows).map(|c| c.words());
         Some(Ledger { ds, outcome, outcome_name, supplier, accounts, unit, period, rows, amounts })
     }
 
