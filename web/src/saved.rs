@@ -1,6 +1,7 @@
 //! The workspace as the browser keeps it between visits: which files are loaded (their bytes are
 //! kept beside it, by file name), how each is read, the chosen report, whether the user picked it,
-//! its parameters, and the mappings remembered by layout. [`crate::store`] writes it to IndexedDB;
+//! its parameters, the file the user chose for an input of a report, and the mappings remembered
+//! by layout. [`crate::store`] writes it to IndexedDB;
 //! here is what is saved, made from the [`State`], and the state made again from it.
 
 use crate::state::State;
@@ -25,6 +26,9 @@ pub struct SavedWorkspace {
     pub picked: bool,
     /// Its parameters as the user gave them.
     pub params: Vec<(String, String)>,
+    /// The files the user chose for reports' inputs (absent in workspaces saved before).
+    #[serde(default)]
+    pub bindings: Vec<uppfolj_app::Binding>,
 }
 
 /// A loaded file, but its bytes.
@@ -74,6 +78,7 @@ impl State {
             plugin: self.session.plugin_id().map(str::to_owned),
             picked: self.session.is_picked(),
             params: self.session.params().to_vec(),
+            bindings: self.session.bindings().to_vec(),
         }
     }
 
@@ -85,6 +90,7 @@ impl State {
             && !self.session.files().is_empty()
             && !self.session.is_picked()
             && self.session.params().is_empty()
+            && self.session.bindings().is_empty()
             && self.layouts.is_empty()
     }
 
@@ -122,6 +128,7 @@ impl State {
         let keys: Vec<String> =
             self.session.plugin().map(|p| p.params().into_iter().map(|s| s.key).collect()).unwrap_or_default();
         self.session.set_params(workspace.params.into_iter().filter(|(k, _)| keys.contains(k)).collect());
+        self.session.set_bindings(workspace.bindings);
         self.ready = true;
         let count = self.session.files().len();
         if !lost.is_empty() {
@@ -177,10 +184,12 @@ mod tests {
         let s = load(s, "drift.csv", false, BUDGET);
         let s = s.reduce(Action::SelectPlugin("earmarked-grants".into()));
         let s = s.reduce(Action::SetParam("low_use".into(), "30".into()));
+        let s = s.reduce(Action::BindInput { input: "grants".into(), file: "bidrag.csv".into() });
         assert!(!s.is_first_visit());
         let back = empty().reduce(Action::Restore(Box::new(restored_from(&s))));
         assert_eq!(back.saved(), s.saved());
         assert!(back.ready && back.session.is_picked());
+        assert_eq!(back.session.bindings().len(), 1, "the file chosen for an input comes back");
         assert_eq!(back.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
         assert!(back.messages.iter().any(|m| m.text.contains("återställdes: 2 filer")), "{:?}", back.messages);
         let cleared = back.reduce(Action::Reset);

@@ -67,6 +67,10 @@ pub struct State {
     pub remembered: BTreeSet<String>,
     /// How many times the workspace was saved in the browser since the page opened.
     pub saves: u32,
+    /// Every report, with whether the files loaded now satisfy it ([`Session::gallery`]).
+    pub gallery: Rc<Vec<uppfolj_app::GalleryEntry>>,
+    /// The inputs of the chosen report that several loaded files fit ([`Session::input_choices`]).
+    pub input_choices: Vec<uppfolj_app::InputChoice>,
 }
 
 /// What can happen.
@@ -113,13 +117,45 @@ pub enum Action {
     UndoRemembered(String),
     /// The workspace was saved in the browser, or why not (Swedish).
     Storage(Result<(), String>),
+    /// The user chose the file for an input of the chosen report; an empty name goes back to the
+    /// first file that fits.
+    BindInput {
+        /// The input's key.
+        input: String,
+        /// The file's name.
+        file: String,
+    },
+    /// Show a message about something ([`export_topic`], or a file's name): it replaces the older
+    /// messages about the same thing.
+    NotifyAbout {
+        /// What it is about.
+        about: String,
+        /// Error or information.
+        is_error: bool,
+        /// The text.
+        text: String,
+    },
+    /// What was wrong with something is resolved (an export succeeded): its messages go.
+    Resolved(String),
 }
+
+/// What the messages about exporting the report of `plugin_id` are about: a later successful
+/// export of it removes them, and they go when another report is chosen.
+pub fn export_topic(plugin_id: &str) -> String {
+    format!("{EXPORT}{plugin_id}")
+}
+
+/// The start of [`export_topic`].
+const EXPORT: &str = "\u{0}export:";
 
 impl State {
     /// The initial state: no files, the first plugin chosen.
     pub fn new(registry: Registry) -> Self {
+        let session = Session::new(registry);
         Self {
-            session: Session::new(registry),
+            gallery: Rc::new(session.gallery()),
+            input_choices: Vec::new(),
+            session,
             sample: None,
             report: None,
             report_error: None,
@@ -163,6 +199,11 @@ impl State {
 
     /// After anything changed: the report of the files loaded now, or why there is none.
     pub(crate) fn refresh(&mut self) {
+        // What was said about exporting another report than the chosen one no longer applies.
+        let current = export_topic(self.session.plugin_id().unwrap_or_default());
+        self.messages.retain(|m| m.file.as_ref().is_none_or(|f| !f.starts_with(EXPORT) || *f == current));
+        self.gallery = Rc::new(self.session.gallery());
+        self.input_choices = self.session.input_choices();
         if self.session.files().is_empty() {
             self.report = None;
             self.report_error = None;
@@ -326,9 +367,20 @@ impl Reducible for State {
             Action::Restore(restored) => s.restore(*restored),
             Action::Reset => {
                 s = State { session: s.session.cleared(), ..State::new(uppfolj_plugin::Registry::new()) };
+                s.refresh();
             }
             Action::UndoRemembered(name) => s.undo_remembered(&name),
             Action::Storage(saved) => s.storage(saved),
+            Action::BindInput { input, file } => {
+                if file.is_empty() {
+                    s.session.unbind(&input);
+                } else {
+                    s.session.bind(&input, &file);
+                }
+                s.refresh();
+            }
+            Action::NotifyAbout { about, is_error, text } => s.notify_file(is_error, &about, text),
+            Action::Resolved(about) => s.messages.retain(|m| m.file.as_deref() != Some(about.as_str())),
         }
         Rc::new(s)
     }
@@ -411,5 +463,60 @@ mod tests {
         let s = s.reduce(Action::SetParam("frame".into(), " ".into()));
         assert!(s.report.is_some(), "{:?}", s.report_error);
         assert!(s.session.params().is_empty());
+    }
+
+    #[test]
+    fn an_export_error_is_cleared_by_a_later_export_and_goes_with_its_report() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let about = export_topic("earmarked-grants");
+        let failed = |s: Rc<State>| {
+            s.reduce(Action::NotifyAbout {
+                about: about.clone(),
+                is_error: true,
+                text: "Exporten misslyckades.".into(),
+            })
+        };
+        let s = failed(failed(s));
+        assert_eq!(s.messages.iter().filter(|m| m.is_error).count(), 1, "replaced, not stacked: {:?}", s.messages);
+        let ok = s.clone().reduce(Action::Resolved(about.clone()));
+        assert!(ok.messages.iter().all(|m| !m.is_error), "{:?}", ok.messages);
+        assert!(ok.messages.iter().any(|m| m.text.contains("bidrag.csv lästes in")), "other news stays");
+        let other = s.reduce(Action::SelectPlugin("budget-follow-up".into()));
+        assert!(other.messages.iter().all(|m| !m.is_error), "another report: {:?}", other.messages);
+    }
+
+    #[test]
+    fn the_gallery_and_the_choice_of_file_follow_the_files() {
+        let s = start();
+        let budget = s.gallery.iter().find(|e| e.id == "budget-follow-up").expect("listed");
+        assert!(budget.satisfied && budget.chosen);
+        assert!(s.input_choices.is_empty(), "one file: nothing to choose");
+        let s = load(s, "drift.csv", false, BUDGET);
+        let s = load(s, "drift2.csv", false, "Verksamhet;Budget;Utfall\nBibliotek;-10;-30\n");
+        // Two files fit the composite report more closely; the user picks the budget report.
+        let s = s.reduce(Action::SelectPlugin("budget-follow-up".into()));
+        assert_eq!(s.input_choices.len(), 1);
+        assert_eq!(s.input_choices[0].used, "drift.csv");
+        let rows = |s: &State| serde_json::to_string(&s.report.as_ref().expect("a report").sections).expect("json");
+        assert!(rows(&s).contains("Skola") && !rows(&s).contains("Bibliotek"));
+        let s = s.reduce(Action::BindInput { input: "budget".into(), file: "drift2.csv".into() });
+        assert_eq!(s.input_choices[0].used, "drift2.csv");
+        assert!(rows(&s).contains("Bibliotek") && !rows(&s).contains("Skola"), "the report of the chosen file");
+        let s = s.reduce(Action::BindInput { input: "budget".into(), file: String::new() });
+        assert_eq!(s.input_choices[0].used, "drift.csv", "back to the first that fits");
+    }
+
+    #[test]
+    fn fixing_a_wrong_header_row_brings_back_the_report_and_its_parameters() {
+        let s = load(start(), "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::SetParam("low_use".into(), "30".into()));
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
+        let wrong = Mapping { header_row: Some(2), ..Mapping::default() };
+        let s = s.reduce(Action::Remap { index: 0, mapping: wrong });
+        assert_ne!(s.session.plugin_id(), Some("earmarked-grants"), "read wrongly, the file fits no report");
+        let s = s.reduce(Action::Remap { index: 0, mapping: Mapping::default() });
+        assert_eq!(s.session.plugin_id(), Some("earmarked-grants"));
+        assert_eq!(s.session.params(), [("low_use".to_owned(), "30".to_owned())]);
+        assert!(s.report.is_some(), "{:?}", s.report_error);
     }
 }

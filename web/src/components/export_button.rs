@@ -1,6 +1,6 @@
 //! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
-use crate::state::{Action, LoadedFile, State};
+use crate::state::{Action, LoadedFile, State, export_topic};
 use std::cell::RefCell;
 use std::rc::Rc;
 use uppfolj_model::Report;
@@ -88,9 +88,10 @@ pub fn export_button(props: &Props) -> Html {
                 if running.borrow().generation != generation {
                     return;
                 }
+                let topic = export_topic(&report.plugin.id);
                 let fail = |text: String| {
                     busy.set(false);
-                    dispatcher.dispatch(Action::Notify { is_error: true, text });
+                    dispatcher.dispatch(Action::NotifyAbout { about: topic.clone(), is_error: true, text });
                 };
                 let date = today();
                 let file_name = format!("{}_{date}.xlsx", report.plugin.id);
@@ -101,16 +102,19 @@ pub fn export_button(props: &Props) -> Html {
                     Err(text) => return fail(text),
                 };
                 let done = {
-                    let (dispatcher, busy, running) = (dispatcher.clone(), busy.clone(), running.clone());
+                    let (dispatcher, busy, running, topic) =
+                        (dispatcher.clone(), busy.clone(), running.clone(), topic.clone());
                     move |outcome: export_worker::Outcome| {
                         // The worker is done: terminating it gives its memory back.
                         running.borrow_mut().stop();
                         busy.set(false);
                         let result =
                             outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
-                        if let Err(text) = result {
-                            dispatcher.dispatch(Action::Notify { is_error: true, text });
-                        }
+                        // A failure is said until an export of the report succeeds.
+                        dispatcher.dispatch(match result {
+                            Ok(()) => Action::Resolved(topic),
+                            Err(text) => Action::NotifyAbout { about: topic, is_error: true, text },
+                        });
                     }
                 };
                 match ExportWorker::start(WORKER_URL, packed, done) {
@@ -126,10 +130,12 @@ pub fn export_button(props: &Props) -> Html {
     };
     let cancel = {
         let (dispatcher, busy, running) = (props.dispatcher.clone(), busy.clone(), running.clone());
+        let about = export_topic(&props.report.plugin.id);
         Callback::from(move |_| {
             running.borrow_mut().stop();
             busy.set(false);
-            dispatcher.dispatch(Action::Notify { is_error: false, text: "Excelexporten avbröts.".into() });
+            let text = "Excelexporten avbröts.".to_owned();
+            dispatcher.dispatch(Action::NotifyAbout { about: about.clone(), is_error: false, text });
         })
     };
     html! {
