@@ -111,6 +111,12 @@ impl Control {
         self.send(Command::PickPlugin { id }, None, Vec::new(), false, None);
     }
 
+    /// The user chose the file `file` for the input `input` of the chosen report (empty: the first
+    /// that fits).
+    pub fn bind(&self, input: String, file: String) {
+        self.send(Command::Bind { input, file }, None, Vec::new(), false, None);
+    }
+
     /// The user set (or, blank, cleared) a parameter.
     pub fn set_param(&self, key: String, value: String) {
         self.send(Command::SetParam { key, value }, None, Vec::new(), false, None);
@@ -253,6 +259,7 @@ impl Control {
                 plugin: None,
                 picked: false,
                 params: Vec::new(),
+                bindings: Vec::new(),
             },
             bytes: BTreeMap::new(),
             layouts: BTreeMap::new(),

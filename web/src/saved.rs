@@ -1,6 +1,7 @@
 //! The workspace as the browser keeps it between visits: which files are loaded (their bytes are
 //! kept beside it, by file name), how each is read, the chosen report, whether the user picked it,
-//! its parameters, and the mappings remembered by layout. [`crate::store`] writes it to IndexedDB;
+//! its parameters, the file the user chose for an input of a report, and the mappings remembered
+//! by layout. [`crate::store`] writes it to IndexedDB;
 //! here is what is saved, made from the [`State`], and the command that makes the workspace again
 //! in the session worker from it ([`restore_command`]).
 
@@ -27,6 +28,9 @@ pub struct SavedWorkspace {
     pub picked: bool,
     /// Its parameters as the user gave them.
     pub params: Vec<(String, String)>,
+    /// The files the user chose for reports' inputs (absent in workspaces saved before).
+    #[serde(default)]
+    pub bindings: Vec<uppfolj_app::Binding>,
 }
 
 /// A loaded file, but its bytes.
@@ -76,6 +80,7 @@ impl State {
             plugin: self.view.plugin.clone(),
             picked: self.view.picked,
             params: self.view.params.clone(),
+            bindings: self.view.bindings.clone(),
         }
     }
 
@@ -92,6 +97,7 @@ impl State {
             && !files.is_empty()
             && !self.view.picked
             && self.view.params.is_empty()
+            && self.view.bindings.is_empty()
             && self.view.layouts.is_empty()
     }
 }
@@ -125,8 +131,14 @@ pub fn restore_command(restored: Restored) -> (Command, Sent) {
             }
         })
         .collect();
-    let workspace =
-        Workspace { files, plugin: workspace.plugin, picked: workspace.picked, params: workspace.params, layouts };
+    let workspace = Workspace {
+        files,
+        plugin: workspace.plugin,
+        picked: workspace.picked,
+        params: workspace.params,
+        layouts,
+        bindings: workspace.bindings,
+    };
     (Command::Restore(workspace), sent)
 }
 
@@ -171,11 +183,13 @@ mod tests {
         let s = load(&mut h, s, "drift.csv", false, BUDGET);
         let s = command(&mut h, s, Command::PickPlugin { id: "earmarked-grants".into() });
         let s = command(&mut h, s, Command::SetParam { key: "low_use".into(), value: "30".into() });
+        let s = command(&mut h, s, Command::Bind { input: "grants".into(), file: "bidrag.csv".into() });
         assert!(!s.is_first_visit());
         let (mut h, back) = restore(restored_from(&s));
         assert_eq!(back.saved(), s.saved());
         assert_eq!(back.bytes, s.bytes);
         assert!(back.ready && back.view.picked);
+        assert_eq!(back.view.bindings.len(), 1, "the file chosen for an input comes back");
         assert_eq!(back.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
         assert!(back.messages.iter().any(|m| m.text.contains("återställdes: 2 filer")), "{:?}", back.messages);
         let cleared = command(&mut h, back.reduce(crate::state::Action::Reset), Command::Reset);

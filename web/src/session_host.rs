@@ -72,6 +72,14 @@ impl Host {
                 let _ = self.session.pick_plugin(&id);
                 Outcome::Changed
             }
+            Command::Bind { input, file } => {
+                if file.is_empty() {
+                    self.session.unbind(&input);
+                } else {
+                    self.session.bind(&input, &file);
+                }
+                Outcome::Changed
+            }
             Command::SetParam { key, value } => {
                 // A cleared field is a parameter not given: its default applies.
                 if value.trim().is_empty() {
@@ -208,6 +216,7 @@ impl Host {
         let keys: Vec<String> =
             self.session.plugin().map(|p| p.params().into_iter().map(|s| s.key).collect()).unwrap_or_default();
         self.session.set_params(workspace.params.into_iter().filter(|(k, _)| keys.contains(k)).collect());
+        self.session.set_bindings(workspace.bindings);
         Outcome::Restored { lost }
     }
 
@@ -240,6 +249,9 @@ impl Host {
             report: self.report.clone().ok().flatten(),
             report_error: self.report.clone().err(),
             layouts: self.layouts.clone(),
+            gallery: session.gallery(),
+            input_choices: session.input_choices(),
+            bindings: session.bindings().to_vec(),
         }
     }
 
@@ -311,6 +323,8 @@ mod tests {
             (&answer.outcome, &answer.view.files, &answer.view.report)
         );
         assert_eq!(back.view.param_specs.len(), answer.view.param_specs.len());
+        assert!(!back.view.gallery.is_empty(), "the gallery travels in the view");
+        assert_eq!((&back.view.gallery, &back.view.input_choices), (&answer.view.gallery, &answer.view.input_choices));
     }
 
     #[test]
@@ -343,6 +357,7 @@ mod tests {
             picked: true,
             params: Vec::new(),
             layouts: BTreeMap::new(),
+            bindings: Vec::new(),
         };
         let outcome = h.handle(Command::Restore(workspace), &[Arc::new(BUDGET.as_bytes().to_vec())], &mut |_| {});
         assert_eq!(outcome, Outcome::Restored { lost: vec!["borta.csv".into()] });

@@ -10,6 +10,7 @@
 use crate::explain::Explained;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::BTreeMap;
+use uppfolj_app::{Binding, GalleryEntry, InputChoice};
 use uppfolj_import::Mapping;
 use uppfolj_model::{ColumnRole, Report};
 use uppfolj_plugin::ParamSpec;
@@ -49,6 +50,14 @@ pub enum Command {
         /// The plugin id.
         id: String,
     },
+    /// The user chose the loaded file `file` for the input `input` of the chosen report; an empty
+    /// `file` goes back to the first file that fits.
+    Bind {
+        /// The input's key.
+        input: String,
+        /// The file name, or empty.
+        file: String,
+    },
     /// The user set the parameter `key`; a blank `value` clears it (its default applies).
     SetParam {
         /// The parameter key.
@@ -82,6 +91,8 @@ pub struct Workspace {
     pub params: Vec<(String, String)>,
     /// The mappings remembered by layout key ([`crate::fingerprint`]).
     pub layouts: BTreeMap<String, Mapping>,
+    /// The files the user chose for reports' inputs.
+    pub bindings: Vec<Binding>,
 }
 
 /// A file of a [`Workspace`].
@@ -148,7 +159,8 @@ pub enum Outcome {
     },
     /// Everything was forgotten.
     Reset,
-    /// Nothing to tell (a report picked, a parameter set, a command about a file not loaded).
+    /// Nothing to tell (a report picked, a file chosen for an input, a parameter set, a command
+    /// about a file not loaded).
     Changed,
 }
 
@@ -194,6 +206,13 @@ pub struct SessionView {
     pub report_error: Option<String>,
     /// The mappings the user gave files, by layout key.
     pub layouts: BTreeMap<String, Mapping>,
+    /// Every report, in registry order, with whether the loaded files satisfy it and, if not,
+    /// what file it needs (the gallery).
+    pub gallery: Vec<GalleryEntry>,
+    /// The inputs of the chosen report that several loaded files fit, with the file used now.
+    pub input_choices: Vec<InputChoice>,
+    /// The files the user chose for reports' inputs (every report's, saved with the workspace).
+    pub bindings: Vec<Binding>,
 }
 
 impl SessionView {

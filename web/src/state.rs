@@ -106,7 +106,28 @@ pub enum Action {
     Reset,
     /// The workspace was saved in the browser, or why not (Swedish).
     Storage(Result<(), String>),
+    /// Show a message about something ([`export_topic`], or a file's name): it replaces the older
+    /// messages about the same thing.
+    NotifyAbout {
+        /// What it is about.
+        about: String,
+        /// Error or information.
+        is_error: bool,
+        /// The text.
+        text: String,
+    },
+    /// What was wrong with something is resolved (an export succeeded): its messages go.
+    Resolved(String),
 }
+
+/// What the messages about exporting the report of `plugin_id` are about: a later successful
+/// export of it removes them, and they go when another report is chosen.
+pub fn export_topic(plugin_id: &str) -> String {
+    format!("{EXPORT}{plugin_id}")
+}
+
+/// The start of [`export_topic`].
+const EXPORT: &str = "\u{0}export:";
 
 impl State {
     /// Shows a message above the report.
@@ -152,6 +173,9 @@ impl State {
             }
         }
         self.bytes.retain(|name, _| view.file(name).is_some());
+        // What was said about exporting another report than the chosen one no longer applies.
+        let current = export_topic(view.plugin.as_deref().unwrap_or_default());
+        self.messages.retain(|m| m.file.as_ref().is_none_or(|f| !f.starts_with(EXPORT) || *f == current));
         self.view = Rc::new(view);
         self.tell(outcome, replay);
     }
@@ -260,6 +284,8 @@ impl Reducible for State {
             Action::Notify { is_error, text } => s.notify(is_error, text),
             Action::Reset => s = State { busy: s.busy.clone(), saves: s.saves, ..State::default() },
             Action::Storage(saved) => s.storage(saved),
+            Action::NotifyAbout { about, is_error, text } => s.notify_file(is_error, &about, text, None),
+            Action::Resolved(about) => s.messages.retain(|m| m.file.as_deref() != Some(about.as_str())),
         }
         Rc::new(s)
     }
@@ -384,6 +410,66 @@ mod tests {
         let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: " ".into() });
         assert!(s.report.is_some(), "{:?}", s.view.report_error);
         assert!(s.view.params.is_empty());
+    }
+
+    #[test]
+    fn an_export_error_is_cleared_by_a_later_export_and_goes_with_its_report() {
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let about = export_topic("earmarked-grants");
+        let failed = |s: Rc<State>| {
+            s.reduce(Action::NotifyAbout {
+                about: about.clone(),
+                is_error: true,
+                text: "Exporten misslyckades.".into(),
+            })
+        };
+        let s = failed(failed(s));
+        assert_eq!(s.messages.iter().filter(|m| m.is_error).count(), 1, "replaced, not stacked: {:?}", s.messages);
+        let ok = s.clone().reduce(Action::Resolved(about.clone()));
+        assert!(ok.messages.iter().all(|m| !m.is_error), "{:?}", ok.messages);
+        assert!(ok.messages.iter().any(|m| m.text.contains("bidrag.csv lästes in")), "other news stays");
+        let other = command(&mut h, s, Command::PickPlugin { id: "budget-follow-up".into() });
+        assert!(other.messages.iter().all(|m| !m.is_error), "another report: {:?}", other.messages);
+    }
+
+    #[test]
+    fn the_gallery_and_the_choice_of_file_travel_in_the_view_and_follow_the_files() {
+        let (mut h, s) = started();
+        let budget = s.view.gallery.iter().find(|e| e.id == "budget-follow-up").expect("listed");
+        assert!(budget.satisfied && budget.chosen);
+        assert!(s.view.input_choices.is_empty(), "one file: nothing to choose");
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
+        let s = load(&mut h, s, "drift2.csv", false, "Verksamhet;Budget;Utfall\nBibliotek;-10;-30\n");
+        // Two files fit the composite report more closely; the user picks the budget report.
+        let s = command(&mut h, s, Command::PickPlugin { id: "budget-follow-up".into() });
+        assert_eq!(s.view.input_choices.len(), 1);
+        assert_eq!(s.view.input_choices[0].used, "drift.csv");
+        let rows = |s: &State| serde_json::to_string(&s.report.as_ref().expect("a report").sections).expect("json");
+        assert!(rows(&s).contains("Skola") && !rows(&s).contains("Bibliotek"));
+        let s = command(&mut h, s, Command::Bind { input: "budget".into(), file: "drift2.csv".into() });
+        assert_eq!(s.view.input_choices[0].used, "drift2.csv");
+        assert_eq!(s.view.bindings.len(), 1);
+        assert!(rows(&s).contains("Bibliotek") && !rows(&s).contains("Skola"), "the report of the chosen file");
+        let s = command(&mut h, s, Command::Bind { input: "budget".into(), file: String::new() });
+        assert_eq!(s.view.input_choices[0].used, "drift.csv", "back to the first that fits");
+        assert!(s.view.bindings.is_empty());
+    }
+
+    #[test]
+    fn fixing_a_wrong_header_row_brings_back_the_report_and_its_parameters() {
+        let (mut h, s) = start();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = command(&mut h, s, Command::SetParam { key: "low_use".into(), value: "30".into() });
+        assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"));
+        let wrong = uppfolj_import::Mapping { header_row: Some(2), ..Default::default() };
+        let s = command(&mut h, s, Command::Remap { name: "bidrag.csv".into(), mapping: wrong, undo: false });
+        assert_ne!(s.view.plugin.as_deref(), Some("earmarked-grants"), "read wrongly, the file fits no report");
+        let right = uppfolj_import::Mapping::default();
+        let s = command(&mut h, s, Command::Remap { name: "bidrag.csv".into(), mapping: right, undo: false });
+        assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"));
+        assert_eq!(s.view.params, [("low_use".to_owned(), "30".to_owned())]);
+        assert!(s.report.is_some(), "{:?}", s.view.report_error);
     }
 
     #[test]

@@ -8,7 +8,10 @@
 //!   [`Inputs`] in one place and one order, chooses a plugin for the files from the plugins'
 //!   declarations alone ([`Inputs::satisfy`]), keeps a plugin the user picked, and
 //!   [`Session::run`]s it on the files loaded now, so that a report never shows files that are
-//!   gone.
+//!   gone. When several files fit an input of the chosen report, it says which one feeds it and
+//!   lets the user choose ([`Session::input_choices`], [`Session::bind`]).
+//! * [`Session::gallery`] lists every report with whether the loaded files satisfy it and, if
+//!   not, what file it needs ([`GalleryEntry`]); gallery and choices are serialisable.
 //!
 //! The crate builds for native and `wasm32-unknown-unknown`; it reads no files (the caller hands
 //! it bytes) and never touches the DOM.
@@ -25,8 +28,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod binding;
+mod gallery;
 mod session;
 
+pub use binding::{Binding, InputChoice};
+pub use gallery::{GalleryEntry, GalleryInput};
 pub use session::{LoadedFile, Session, UnknownPlugin};
 
 use uppfolj_plugin::{Registry, RegistryError};

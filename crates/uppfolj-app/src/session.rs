@@ -3,7 +3,10 @@
 use std::sync::Arc;
 use uppfolj_import::{Import, ImportError, ImportOptions, ImportSummary, Mapping, Observer, import_bytes_observed};
 use uppfolj_plugin::model::{Dataset, Report};
-use uppfolj_plugin::{Inputs, PluginError, PluginMeta, Registry, ReportPlugin};
+use uppfolj_plugin::{InputSpec, Inputs, PluginError, PluginMeta, Registry, ReportPlugin};
+
+use crate::binding::{self, Binding, InputChoice};
+use crate::gallery::{self, GalleryEntry};
 
 /// A file the user loaded: its bytes, how it is read, and what the import made of it.
 ///
@@ -81,6 +84,10 @@ pub struct UnknownPlugin {
 ///   ([`Inputs::fit`]; among equals the first in registry order), else the first plugin. The choice depends on which
 ///   files are loaded, not on their order. A plugin the user picked stays picked when files
 ///   change.
+/// * When several files fit an input of the chosen report, the first in load order feeds it
+///   unless the user [`Session::bind`]s the input to another ([`Session::input_choices`]).
+/// * Each report keeps the parameters and bindings it was given: choosing another report and
+///   back (the user, or the automatic choice while a file is read wrongly) brings them back.
 /// * [`Session::run`] always computes from the files loaded now; the session keeps no report.
 ///
 /// Cloning is cheap: the registry and every file's bytes and import are shared.
@@ -92,6 +99,9 @@ pub struct Session {
     plugin_id: Option<String>,
     picked: bool,
     params: Vec<(String, String)>,
+    /// The parameters of the reports chosen before, by plugin id.
+    stashed: Vec<(String, Vec<(String, String)>)>,
+    bindings: Vec<Binding>,
 }
 
 /// Equal sessions offer the same plugins (the same registry), hold the same files and have the
@@ -104,6 +114,8 @@ impl PartialEq for Session {
             && self.plugin_id == other.plugin_id
             && self.picked == other.picked
             && self.params == other.params
+            && self.stashed == other.stashed
+            && self.bindings == other.bindings
     }
 }
 
@@ -119,6 +131,8 @@ impl Session {
             plugin_id,
             picked: false,
             params: Vec::new(),
+            stashed: Vec::new(),
+            bindings: Vec::new(),
         }
     }
 
@@ -134,6 +148,8 @@ impl Session {
             plugin_id,
             picked: false,
             params: Vec::new(),
+            stashed: Vec::new(),
+            bindings: Vec::new(),
         }
     }
 
@@ -211,6 +227,7 @@ impl Session {
     pub fn remove(&mut self, name: &str) -> Option<LoadedFile> {
         let index = self.files.iter().position(|f| f.name == name)?;
         let file = self.files.remove(index);
+        self.bindings.retain(|b| !binding::same_file(&b.file, name));
         self.files_changed();
         Some(file)
     }
@@ -257,7 +274,8 @@ impl Session {
     }
 
     /// The user picks the plugin `id`: it stays chosen, whatever files are loaded or removed.
-    /// Choosing another plugin than the current one clears the parameters.
+    /// Choosing another plugin than the current one sets the parameters given to that one earlier
+    /// in the session (none at first); the current plugin's are kept for when it comes back.
     pub fn pick_plugin(&mut self, id: &str) -> Result<(), UnknownPlugin> {
         if self.registry.get(id).is_none() {
             let available = self.registry.metas().map(|m| m.id.clone()).collect();
@@ -270,8 +288,16 @@ impl Session {
 
     fn set_plugin(&mut self, id: &str) {
         if self.plugin_id.as_deref() != Some(id) {
-            self.plugin_id = Some(id.to_owned());
-            self.params.clear();
+            let params = std::mem::take(&mut self.params);
+            if let Some(old) = self.plugin_id.replace(id.to_owned()) {
+                self.stashed.retain(|(p, _)| *p != old);
+                if !params.is_empty() {
+                    self.stashed.push((old, params));
+                }
+            }
+            if let Some(i) = self.stashed.iter().position(|(p, _)| p == id) {
+                self.params = self.stashed.remove(i).1;
+            }
         }
     }
 
@@ -322,6 +348,91 @@ impl Session {
         self.params = params;
     }
 
+    // --- Files for inputs ----------------------------------------------------------------------
+
+    /// The user chooses the loaded file `file` for the input `input_key` of the chosen report
+    /// (see [`Session::input_choices`]); it replaces an earlier choice for that input. A file
+    /// that does not fit the input, or is not loaded, changes nothing in the report.
+    pub fn bind(&mut self, input_key: &str, file: &str) {
+        let Some(plugin) = self.plugin_id.clone() else { return };
+        self.unbind(input_key);
+        self.bindings.push(Binding { plugin, input: input_key.to_owned(), file: file.to_owned() });
+    }
+
+    /// Forgets the file chosen for the input `input_key` of the chosen report: the first file
+    /// that fits in load order feeds it again.
+    pub fn unbind(&mut self, input_key: &str) {
+        let plugin = self.plugin_id.as_deref();
+        self.bindings.retain(|b| Some(b.plugin.as_str()) != plugin || b.input != input_key);
+    }
+
+    /// Every file the user chose for an input, of every report.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Replaces every binding (a saved workspace restored).
+    pub fn set_bindings(&mut self, bindings: Vec<Binding>) {
+        self.bindings = bindings;
+    }
+
+    /// The inputs of the chosen report that several loaded files fit, with the file used now:
+    /// what a page shows so that the user sees which file feeds which input and can choose.
+    pub fn input_choices(&self) -> Vec<InputChoice> {
+        let Some(plugin) = self.plugin() else { return Vec::new() };
+        let inputs = self.bound_inputs(plugin);
+        let specs = plugin.inputs();
+        specs
+            .iter()
+            .filter(|spec| binding::is_bindable(spec))
+            .filter_map(|spec| {
+                let files = gallery::fitting_files(spec, self.datasets());
+                let used = inputs.matching(spec).next()?.source.file.clone();
+                let chosen = self.bound_file(spec).is_some_and(|f| binding::same_file(&used, f));
+                (files.len() > 1).then(|| InputChoice {
+                    key: spec.key.clone(),
+                    description_sv: spec.description_sv.clone(),
+                    files,
+                    used,
+                    chosen,
+                })
+            })
+            .collect()
+    }
+
+    /// The file bound to `spec` of the chosen report, if any.
+    fn bound_file(&self, spec: &InputSpec) -> Option<&str> {
+        let plugin = self.plugin_id.as_deref()?;
+        self.bindings.iter().find(|b| b.plugin == plugin && b.input == spec.key).map(|b| b.file.as_str())
+    }
+
+    /// The inputs `plugin` (the chosen one) runs on: [`Session::inputs`] with the bound files'
+    /// tables first for their inputs.
+    fn bound_inputs(&self, plugin: &dyn ReportPlugin) -> Inputs {
+        let specs = plugin.inputs();
+        let bound: Vec<(&InputSpec, &str)> = specs
+            .iter()
+            .filter(|s| binding::is_bindable(s))
+            .filter_map(|s| self.bound_file(s).map(|f| (s, f)))
+            .collect();
+        binding::bound_inputs(self.datasets().cloned().collect(), &bound)
+    }
+
+    // --- Gallery -------------------------------------------------------------------------------
+
+    /// Every report offered, in registry order, with whether the files loaded now satisfy it
+    /// and, if not, what file it needs.
+    pub fn gallery(&self) -> Vec<GalleryEntry> {
+        let datasets: Vec<&Dataset> = self.datasets().collect();
+        self.registry
+            .iter()
+            .map(|p| {
+                let chosen = self.plugin_id.as_deref() == Some(p.meta().id.as_str());
+                gallery::entry(p, &datasets, chosen)
+            })
+            .collect()
+    }
+
     // --- Run -----------------------------------------------------------------------------------
 
     /// Runs the chosen plugin on the files loaded now with the parameters given: validates the
@@ -329,7 +440,7 @@ impl Session {
     pub fn run(&self) -> Result<Report, PluginError> {
         let plugin =
             self.plugin().ok_or_else(|| PluginError::Other("Det finns ingen rapport att välja.".to_owned()))?;
-        uppfolj_plugin::run(plugin, &self.inputs(), &self.params)
+        uppfolj_plugin::run(plugin, &self.bound_inputs(plugin), &self.params)
     }
 }
 

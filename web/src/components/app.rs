@@ -1,8 +1,9 @@
 //! The page: header, files and report choice on the left, the report on the right.
 
 use crate::components::{
-    clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, messages::Messages,
-    params_form::ParamsForm, plugin_picker::PluginPicker, progress::ProgressBar, report_view::ReportView,
+    clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, gallery::Gallery,
+    input_choice::InputChoices, messages::Messages, params_form::ParamsForm, plugin_picker::PluginPicker,
+    progress::ProgressBar, report_view::ReportView,
 };
 use crate::control::Control;
 use crate::state::{Action, State};
@@ -60,6 +61,8 @@ pub fn app() -> Html {
             </aside>
             <section class="content" id="rapport" tabindex="-1" aria-label="Rapporten">
                 <Messages messages={state.messages.clone()} {on_dismiss} />
+                <Gallery entries={view.gallery.clone()} open={view.files.is_empty()} control={control.clone()} />
+                <InputChoices choices={view.input_choices.clone()} control={control.clone()} />
                 if let Some(report) = &state.report {
                     <div class="report-actions">
                         <button class="button secondary" onclick={Callback::from(|_| print_page())}>{"Skriv ut"}</button>

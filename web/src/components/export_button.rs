@@ -1,6 +1,7 @@
 //! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
 use crate::control::Control;
+use crate::state::{Action, export_topic};
 use std::cell::RefCell;
 use std::rc::Rc;
 use uppfolj_model::Report;
@@ -86,25 +87,29 @@ pub fn export_button(props: &Props) -> Html {
                 if running.borrow().generation != generation {
                     return;
                 }
+                let topic = export_topic(&report.plugin.id);
                 let fail = |text: String| {
                     busy.set(false);
-                    control.notify(true, text);
+                    control.dispatch(Action::NotifyAbout { about: topic.clone(), is_error: true, text });
                 };
                 let packed = match packed {
                     Ok(packed) => packed,
                     Err(text) => return fail(text),
                 };
                 let done = {
-                    let (control, busy, running) = (control.clone(), busy.clone(), running.clone());
+                    let (control, busy, running, topic) =
+                        (control.clone(), busy.clone(), running.clone(), topic.clone());
                     move |outcome: export_worker::Outcome| {
                         // The worker is done: terminating it gives its memory back.
                         running.borrow_mut().stop();
                         busy.set(false);
                         let result =
                             outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
-                        if let Err(text) = result {
-                            control.notify(true, text);
-                        }
+                        // A failure is said until an export of the report succeeds.
+                        control.dispatch(match result {
+                            Ok(()) => Action::Resolved(topic),
+                            Err(text) => Action::NotifyAbout { about: topic, is_error: true, text },
+                        });
                     }
                 };
                 match ExportWorker::start(WORKER_URL, packed, done) {
@@ -117,10 +122,12 @@ pub fn export_button(props: &Props) -> Html {
     };
     let cancel = {
         let (control, busy, running) = (props.control.clone(), busy.clone(), running.clone());
+        let about = export_topic(&props.report.plugin.id);
         Callback::from(move |_| {
             running.borrow_mut().stop();
             busy.set(false);
-            control.notify(false, "Excelexporten avbröts.".into());
+            let text = "Excelexporten avbröts.".to_owned();
+            control.dispatch(Action::NotifyAbout { about: about.clone(), is_error: false, text });
         })
     };
     html! {

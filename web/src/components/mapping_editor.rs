@@ -1,9 +1,13 @@
-//! Correcting what the import understood: the header row, the unit and each column's role. The
-//! corrections (a mapping) can be saved as a file and applied to next month's file with the same
-//! layout.
+//! Correcting what the import understood: the header row, the unit and each column's role. Each
+//! change applies at once (the file is read again with it; if that fails, the earlier reading
+//! stays and a message says why); an ignored column stays listed, so that it can be brought back.
+//! The corrections (a mapping) can be saved as a file and applied to next month's file with the
+//! same layout.
 
 use crate::control::Control;
-use crate::state::FileView;
+use crate::state::{Action, FileView};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use uppfolj_import::{ColumnOverride, Mapping};
 use uppfolj_model::{ColumnRole, Unit};
 use wasm_bindgen::JsCast;
@@ -37,89 +41,186 @@ fn select_value(e: &Event) -> Option<String> {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value())
 }
 
-/// A form over the file's mapping; "Läs in igen" re-imports with it.
+/// The columns of every table of the file: (letter, header, role the import gave).
+fn columns(file: &FileView) -> Vec<(String, String, Option<ColumnRole>)> {
+    file.columns.iter().map(|c| (c.letter.clone(), c.name.clone(), c.role)).collect()
+}
+
+/// The header of each column the editor saw, by letter: an ignored column keeps its name.
+type Seen = BTreeMap<String, String>;
+
+/// The columns the import read, and after them those the mapping ignores (which the import
+/// leaves out), named by the header seen before they were ignored when it is known.
+fn rows(file: &FileView, seen: &Seen) -> Vec<(String, String, Option<ColumnRole>)> {
+    let mut out = columns(file);
+    for o in file.mapping.columns.iter().filter(|o| o.ignore) {
+        let key = o.column.trim().to_owned();
+        if !out.iter().any(|(l, name, _)| l.eq_ignore_ascii_case(&key) || name.eq_ignore_ascii_case(&key)) {
+            let name = seen.get(&key).cloned().unwrap_or_default();
+            out.push((key, name, None));
+        }
+    }
+    out
+}
+
+/// `mapping` with the column `letter` given `value`: a role's key, "ignore", or "" (automatic).
+fn with_column(mut mapping: Mapping, letter: &str, value: &str) -> Mapping {
+    mapping.columns.retain(|o| !o.column.trim().eq_ignore_ascii_case(letter));
+    let role = ColumnRole::ALL.iter().copied().find(|r| role_key(*r) == value);
+    if value == "ignore" || role.is_some() {
+        mapping.columns.push(ColumnOverride { column: letter.to_owned(), role, unit: None, ignore: value == "ignore" });
+    }
+    mapping
+}
+
+/// Reads the file again with a mapping: the change applies at once.
+type Apply = Rc<dyn Fn(Mapping)>;
+
+/// One column: its letter and header, and its role (or "Ignorera kolumnen"); an ignored column
+/// is struck through, with a button that brings it back.
+fn column_row(
+    (letter, name, detected): (String, String, Option<ColumnRole>),
+    draft: &Mapping,
+    base: &Mapping,
+    apply: &Apply,
+) -> Html {
+    let current = draft.columns.iter().find(|o| o.column.trim().eq_ignore_ascii_case(&letter));
+    let value = match current {
+        Some(o) if o.ignore => "ignore".to_owned(),
+        Some(o) => o.role.map(role_key).unwrap_or_default(),
+        None => String::new(),
+    };
+    let onchange = {
+        let (apply, base, l) = (apply.clone(), base.clone(), letter.clone());
+        Callback::from(move |e: Event| {
+            if let Some(v) = select_value(&e) {
+                apply(with_column(base.clone(), &l, &v));
+            }
+        })
+    };
+    let restore = {
+        let (apply, base, l) = (apply.clone(), base.clone(), letter.clone());
+        Callback::from(move |_: MouseEvent| apply(with_column(base.clone(), &l, "")))
+    };
+    let ignored = value == "ignore";
+    let auto = format!("automatisk ({})", detected.map_or("ingen roll", |r| r.label_sv()));
+    let header = if name.is_empty() { letter.clone() } else { format!("{letter} {name}") };
+    html! {
+        <tr class={classes!(ignored.then_some("ignored"))} data-testid="mapping-column" data-column={letter.clone()}>
+            <td title={name.clone()}>
+                {header}
+                if ignored { <span class="visually-hidden">{" (ignoreras)"}</span> }
+            </td>
+            <td>
+                if ignored {
+                    <button class="button small" onclick={restore} aria-label={format!("Ta tillbaka kolumn {letter}")}>
+                        {"Ta tillbaka"}
+                    </button>
+                } else {
+                    <select aria-label={format!("Roll för kolumn {letter}")} {onchange}>
+                        <option value="" selected={value.is_empty()}>{auto}</option>
+                        { for ColumnRole::ALL.iter().map(|r| html! {
+                            <option value={role_key(*r)} selected={value == role_key(*r)}>{r.label_sv()}</option>
+                        }) }
+                        <option value="ignore">{"Ignorera kolumnen"}</option>
+                    </select>
+                }
+            </td>
+        </tr>
+    }
+}
+
+/// Saves the mapping as a `.tolkning.json` file.
+fn save_callback(draft: Mapping, name: String, control: Control) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        let result = serde_json::to_vec_pretty(&draft)
+            .map_err(|e| format!("Tolkningen kunde inte sparas: {e}"))
+            .and_then(|bytes| crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json"));
+        if let Err(text) = result {
+            control.dispatch(Action::NotifyAbout { about: name.clone(), is_error: true, text });
+        }
+    })
+}
+
+/// Reads a saved `.tolkning.json` and applies it.
+fn load_callback(apply: Apply, about: String, control: Control) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        input.set_value("");
+        let (apply, about, control) = (apply.clone(), about.clone(), control.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            let text = gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await;
+            match text
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<Mapping>(&t).map_err(|e| e.to_string()))
+            {
+                Ok(mapping) => apply(mapping),
+                Err(err) => control.dispatch(Action::NotifyAbout {
+                    about,
+                    is_error: true,
+                    text: format!(
+                        "{name} är ingen sparad tolkning från uppfolj ({err}). Välj en fil som slutar på .tolkning.json."
+                    ),
+                }),
+            }
+        });
+    })
+}
+
+/// A form over the file's mapping; each change reads the file again at once.
 #[function_component(MappingEditor)]
 pub fn mapping_editor(props: &Props) -> Html {
+    // What the form shows: the mapping last applied (a change the import refused stays visible
+    // beside the message saying why, while the file keeps its earlier reading).
     let draft = use_state(|| props.file.mapping.clone());
+    // The columns seen: an ignored column keeps its header in the list.
+    let seen = use_mut_ref(Seen::new);
+    for (letter, name, _) in columns(&props.file) {
+        seen.borrow_mut().insert(letter, name);
+    }
     {
         // The file read with another mapping (remembered for its layout, or that undone): the form
         // shows it.
         let draft = draft.clone();
         use_effect_with(props.file.mapping.clone(), move |mapping| draft.set(mapping.clone()));
     }
-    let set = {
-        let draft = draft.clone();
-        move |f: Box<dyn Fn(&mut Mapping)>| {
-            let mut m = (*draft).clone();
-            f(&mut m);
-            draft.set(m);
-        }
+    let base = props.file.mapping.clone();
+    let apply: Apply = {
+        let (draft, control, name) = (draft.clone(), props.control.clone(), props.file.name.clone());
+        Rc::new(move |mapping: Mapping| {
+            draft.set(mapping.clone());
+            control.remap(name.clone(), mapping, false);
+        })
     };
     let on_header = {
-        let set = set.clone();
+        let (apply, base) = (apply.clone(), base.clone());
         Callback::from(move |e: Event| {
             let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            let row = value.and_then(|v| v.trim().parse::<u32>().ok()).filter(|r| *r >= 1);
-            set(Box::new(move |m| m.header_row = row));
+            let header_row = value.and_then(|v| v.trim().parse::<u32>().ok()).filter(|r| *r >= 1);
+            apply(Mapping { header_row, ..base.clone() });
         })
     };
     let on_unit = {
-        let set = set.clone();
+        let (apply, base) = (apply.clone(), base.clone());
         Callback::from(move |e: Event| {
             let unit = select_value(&e).and_then(|v| UNITS.iter().find(|(k, _)| *k == v).map(|(_, u)| u.clone()));
-            set(Box::new(move |m| m.unit = unit.clone()));
+            apply(Mapping { unit, ..base.clone() });
         })
     };
-    let apply = {
-        let draft = draft.clone();
-        let control = props.control.clone();
-        let name = props.file.name.clone();
-        Callback::from(move |_| control.remap(name.clone(), (*draft).clone(), false))
+    let reset = {
+        let apply = apply.clone();
+        Callback::from(move |_: MouseEvent| apply(Mapping::default()))
     };
-    let save = {
-        let draft = draft.clone();
-        let control = props.control.clone();
-        let name = props.file.name.clone();
-        Callback::from(move |_| {
-            let result =
-                serde_json::to_vec_pretty(&*draft).map_err(|e| format!("Tolkningen kunde inte sparas: {e}")).and_then(
-                    |bytes| crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json"),
-                );
-            if let Err(text) = result {
-                control.notify(true, text);
-            }
-        })
-    };
-    let load = {
-        let control = props.control.clone();
-        let draft = draft.clone();
-        let file_name = props.file.name.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-            input.set_value("");
-            let (control, file_name) = (control.clone(), file_name.clone());
-            let draft = draft.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                let text = gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await;
-                match text.map_err(|e| e.to_string()).and_then(|t| serde_json::from_str::<Mapping>(&t).map_err(|e| e.to_string())) {
-                    Ok(mapping) => {
-                        draft.set(mapping.clone());
-                        control.remap(file_name, mapping, false);
-                    }
-                    Err(err) => control.notify(
-                        true,
-                        format!("{name} är ingen sparad tolkning från uppfolj ({err}). Välj en fil som slutar på .tolkning.json."),
-                    ),
-                }
-            });
-        })
-    };
+    let save = save_callback((*draft).clone(), props.file.name.clone(), props.control.clone());
+    let load = load_callback(apply.clone(), props.file.name.clone(), props.control.clone());
     let unit_value = draft.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default();
+    let rows = rows(&props.file, &seen.borrow());
     html! {
-        <details class="mapping-editor">
+        <details class="mapping-editor" data-testid="mapping-editor">
             <summary>{"Ändra tolkningen"}</summary>
+            <p class="mapping-hint">{"Varje ändring gäller direkt: filen läses in på nytt och rapporten räknas om."}</p>
             <div class="param">
                 <label for={format!("hdr-{}", props.index)}>{"Rubrikrad (radnummer i Excel)"}</label>
                 <input id={format!("hdr-{}", props.index)} type="text" inputmode="numeric" placeholder="automatisk"
@@ -135,47 +236,13 @@ pub fn mapping_editor(props: &Props) -> Html {
             <table class="mapping-columns">
                 <thead><tr><th scope="col">{"Kolumn"}</th><th scope="col">{"Roll"}</th></tr></thead>
                 <tbody>
-                { for props.file.columns.iter().map(|c| {
-                    let (letter, name, detected) = (c.letter.clone(), c.name.clone(), c.role);
-                    let current = draft.columns.iter().find(|o| o.column == letter);
-                    let value = match current {
-                        Some(o) if o.ignore => "ignore".to_owned(),
-                        Some(o) => o.role.map(role_key).unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    let set = set.clone();
-                    let l = letter.clone();
-                    let onchange = Callback::from(move |e: Event| {
-                        let Some(v) = select_value(&e) else { return };
-                        let l = l.clone();
-                        set(Box::new(move |m| {
-                            m.columns.retain(|o| o.column != l);
-                            let role = ColumnRole::ALL.iter().copied().find(|r| role_key(*r) == v);
-                            if v == "ignore" || role.is_some() {
-                                m.columns.push(ColumnOverride { column: l.clone(), role, unit: None, ignore: v == "ignore" });
-                            }
-                        }));
-                    });
-                    let auto = format!("automatisk ({})", detected.map_or("ingen roll", |r| r.label_sv()));
-                    html! {
-                        <tr>
-                            <td title={name.clone()}>{format!("{letter} {name}")}</td>
-                            <td>
-                                <select aria-label={format!("Roll för kolumn {letter}")} {onchange}>
-                                    <option value="" selected={value.is_empty()}>{auto}</option>
-                                    { for ColumnRole::ALL.iter().map(|r| html! {
-                                        <option value={role_key(*r)} selected={value == role_key(*r)}>{r.label_sv()}</option>
-                                    }) }
-                                    <option value="ignore" selected={value == "ignore"}>{"Ignorera kolumnen"}</option>
-                                </select>
-                            </td>
-                        </tr>
-                    }
-                }) }
+                { for rows.into_iter().map(|row| column_row(row, &draft, &base, &apply)) }
                 </tbody>
             </table>
             <div class="mapping-actions">
-                <button class="button primary" onclick={apply}>{"Läs in igen"}</button>
+                <button class="button secondary" onclick={reset} disabled={props.file.mapping.is_empty()}>
+                    {"Återställ automatisk tolkning"}
+                </button>
                 <button class="button secondary" onclick={save}>{"Spara tolkning"}</button>
                 <label class="button secondary">
                     {"Använd sparad…"}

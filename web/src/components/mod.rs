@@ -6,6 +6,8 @@ pub mod clear_data;
 pub mod drop_zone;
 pub mod export_button;
 pub mod file_list;
+pub mod gallery;
+pub mod input_choice;
 pub mod key_figures;
 pub mod mapping_editor;
 pub mod messages;

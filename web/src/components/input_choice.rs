@@ -1,0 +1,56 @@
+//! Which file feeds which input of the chosen report, when several loaded files fit one
+//! ([`uppfolj_app::InputChoice`]): a list box per input, set to the file used now; choosing
+//! another makes the report of it.
+
+use crate::control::Control;
+use uppfolj_app::InputChoice;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`InputChoices`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The inputs several files fit.
+    pub choices: Vec<InputChoice>,
+    /// For choosing (a command to the session worker).
+    pub control: Control,
+}
+
+fn choice(c: &InputChoice, control: &Control) -> Html {
+    let onchange = {
+        let (control, input) = (control.clone(), c.key.clone());
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                control.bind(input.clone(), select.value());
+            }
+        })
+    };
+    let id = format!("input-{}", c.key);
+    html! {
+        <div class="param input-choice">
+            <label for={id.clone()}>{&c.description_sv}</label>
+            <select {id} {onchange} data-testid="input-choice" data-input={c.key.clone()}>
+                { for c.files.iter().map(|f| html! {
+                    <option value={f.clone()} selected={*f == c.used}>{f}</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// Says which file the report is made of where several fit, and lets the user choose.
+#[function_component(InputChoices)]
+pub fn input_choices(props: &Props) -> Html {
+    if props.choices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="input-choices panel" aria-labelledby="input-choices-heading" data-testid="input-choices">
+            <h2 id="input-choices-heading">{"Filer till rapporten"}</h2>
+            <p class="input-choices-hint">
+                {"Flera inlästa filer passar. Rapporten görs av filen som är vald här; välj en annan för att byta."}
+            </p>
+            { for props.choices.iter().map(|c| choice(c, &props.control)) }
+        </section>
+    }
+}
