@@ -103,6 +103,7 @@ impl Control {
 
     /// Removes the file `name`.
     pub fn remove(&self, name: String) {
+        self.dispatch(Action::Removing(name.clone()));
         self.send(Command::Remove { name }, None, Vec::new(), false, None);
     }
 

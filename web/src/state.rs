@@ -65,6 +65,9 @@ pub struct State {
     pub ready: bool,
     /// The command the worker is running, if any.
     pub busy: Option<Busy>,
+    /// The files the user removed whose removal the worker has not confirmed yet: the page no
+    /// longer lists them.
+    pub removing: Vec<String>,
     /// How many times the workspace was saved in the browser since the page opened.
     pub saves: u32,
 }
@@ -93,6 +96,8 @@ pub enum Action {
         /// Why, when the worker stopped by itself (Swedish).
         reason: Option<String>,
     },
+    /// The user removed the file of this name (the worker is told): it leaves the list at once.
+    Removing(String),
     /// The user dismissed a message.
     Dismiss(u32),
     /// Show a message (a file that could not be read, export failures).
@@ -176,6 +181,7 @@ impl State {
         // What was said about exporting another report than the chosen one no longer applies.
         let current = export_topic(view.plugin.as_deref().unwrap_or_default());
         self.messages.retain(|m| m.file.as_ref().is_none_or(|f| !f.starts_with(EXPORT) || *f == current));
+        self.removing.retain(|name| view.file(name).is_some());
         self.view = Rc::new(view);
         self.tell(outcome, replay);
     }
@@ -280,6 +286,7 @@ impl Reducible for State {
                 }
             }
             Action::Cancelled { label, reason } => s.cancelled(label, reason),
+            Action::Removing(name) => s.removing.push(name),
             Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
             Action::Notify { is_error, text } => s.notify(is_error, text),
             Action::Reset => s = State { busy: s.busy.clone(), saves: s.saves, ..State::default() },
@@ -470,6 +477,13 @@ mod tests {
         assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"));
         assert_eq!(s.view.params, [("low_use".to_owned(), "30".to_owned())]);
         assert!(s.report.is_some(), "{:?}", s.view.report_error);
+    fn a_removed_file_leaves_the_list_at_once_and_for_good_once_the_worker_confirms() {
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let s = s.reduce(Action::Removing("bidrag.csv".into()));
+        assert_eq!(s.removing, ["bidrag.csv"]);
+        let s = command(&mut h, s, Command::Remove { name: "bidrag.csv".into() });
+        assert!(s.removing.is_empty() && s.view.files.is_empty());
     }
 
     #[test]

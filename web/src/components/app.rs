@@ -54,7 +54,7 @@ pub fn app() -> Html {
                 if let Some(busy) = busy.clone().filter(|b| b.label.is_some()) {
                     <ProgressBar {busy} control={control.clone()} />
                 }
-                <FileList files={view.files.clone()} control={control.clone()} />
+                <FileList files={view.files.iter().filter(|f| !state.removing.contains(&f.name)).cloned().collect::<Vec<_>>()} control={control.clone()} />
                 <PluginPicker plugins={view.plugins.clone()} selected={plugin_id.clone()} control={control.clone()} />
                 <ParamsForm specs={view.param_specs.clone()} params={view.params.clone()} control={control.clone()} />
                 <ClearData saves={state.saves} control={control.clone()} />

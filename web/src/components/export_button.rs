@@ -11,7 +11,7 @@ use yew::prelude::*;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Props of [`ExportButton`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     /// The report to export (the session worker packs it, with the datasets it was computed
     /// from for the input-data sheets).
@@ -21,6 +21,13 @@ pub struct Props {
     pub waiting: bool,
     /// For packing the job and for messages.
     pub control: Control,
+}
+
+/// The same report is the same `Rc`, as for the report view.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) && self.waiting == other.waiting && self.control == other.control
+    }
 }
 
 /// Today's date in the browser's time zone, "2026-11-24".

@@ -6,10 +6,18 @@ use uppfolj_model::report::{Block, Report, Severity};
 use yew::prelude::*;
 
 /// Props of [`ReportView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     /// The report.
     pub report: Rc<Report>,
+}
+
+/// The same report is the same `Rc` (each answer of the session worker makes a new one): a
+/// large report is never compared value by value on every change of the page.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
 }
 
 fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
