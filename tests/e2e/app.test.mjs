@@ -259,6 +259,21 @@ test('an export whose worker cannot be loaded says so, and the report stays', as
   }
 });
 
+test('an export that works again clears the error of the one that failed', async () => {
+  const needle = 'kunde inte läsa in exportens programfiler';
+  const wasm = '**/uppfolj-export-worker_bg.wasm*';
+  await page.route(wasm, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.click('[data-testid=export-xlsx]');
+  await page.waitForFunction((n) => document.querySelector('.messages')?.textContent.includes(n), needle);
+  await page.waitForSelector('[data-testid=export-cancel]', { state: 'detached' });
+  await page.unroute(wasm);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  await page.waitForFunction((n) => !document.querySelector('.messages')?.textContent.includes(n), needle);
+  assert.equal(await page.$('.messages [data-testid=error]'), null, 'no error left once the export worked');
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/404|Failed to load|NetworkError|did not load/.test(e)));
+});
+
 test('closing the report stops an export that is running', async () => {
   // The worker's WebAssembly is held back, so the export is surely still running when the report closes.
   let release;

@@ -86,7 +86,7 @@ test('a report picked in the gallery is the report shown, by mouse and by keyboa
   await page.waitForFunction(() => /Budgetuppföljning/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''));
 });
 
-test('two budget files: the report says which one it is made of, and the user chooses the other', async () => {
+test('two budget files: the report says which one it is made of, the user chooses the other, and a reload keeps it', async () => {
   await page.click('[data-testid=file-list] button[aria-label="Ta bort riktade_statsbidrag_2020.xlsx"]');
   await dropFile(page, '[data-testid=drop-zone]', ENKEL);
   const choice = page.locator('[data-testid=input-choice][data-input=budget]');
@@ -101,6 +101,12 @@ test('two budget files: the report says which one it is made of, and the user ch
   assert.match(report, /driftredovisning_enkel\.xlsx/, 'the report names its file');
   assert.doesNotMatch(report, /drift_aug\.xlsx/, 'and not the other');
   await page.screenshot({ path: join(SHOTS, '17c-two-budget-files.png') });
+  // The choice is kept with the workspace: it comes back after a reload.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('[data-testid=report] table.report-table');
+  assert.equal(await choice.inputValue(), 'driftredovisning_enkel.xlsx', 'the choice survives a reload');
+  assert.match(await firstRowLabel(), /Hälso- och sjukvård/);
   await choice.selectOption('drift_aug.xlsx');
   await page.waitForFunction((b) => document.querySelector('[data-testid=report] table.report-table tbody tr th')?.textContent === b, before);
 });

@@ -30,8 +30,9 @@ pub struct Message {
     pub is_error: bool,
     /// The text, in Swedish.
     pub text: String,
-    /// The file it is about: a newer message about the file replaces it, and it goes when the
-    /// file is removed.
+    /// The file it is about (or another topic: saving in the browser, exporting a report,
+    /// [`export_topic`]): a newer message about it replaces it, and it goes when the file is
+    /// removed or the matter is resolved ([`Action::Resolved`]).
     pub file: Option<String>,
     /// A library's own words behind an error, shown in small print after the text.
     pub detail: Option<String>,

@@ -9,8 +9,8 @@
 //! by its name alone, ignoring case and a path.
 
 use serde::{Deserialize, Serialize};
+use uppfolj_plugin::InputSpec;
 use uppfolj_plugin::model::Dataset;
-use uppfolj_plugin::{InputSpec, Inputs};
 
 /// The user's choice of file for one input of one report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,13 +54,12 @@ pub(crate) fn is_bindable(spec: &InputSpec) -> bool {
 /// `datasets` in the order a report with these bound inputs sees them: for each bound input (the
 /// first input last, so that it wins), the bound file's tables that the input accepts move to the
 /// front; the rest keep load order.
-pub(crate) fn bound_inputs(datasets: Vec<Dataset>, bound: &[(&InputSpec, &str)]) -> Inputs {
-    let mut datasets = datasets;
+pub(crate) fn bound_order<'a>(mut datasets: Vec<&'a Dataset>, bound: &[(&InputSpec, &str)]) -> Vec<&'a Dataset> {
     for (spec, file) in bound.iter().rev() {
         // A stable sort: the bound file's fitting tables first, each group in its order.
-        datasets.sort_by_key(|d| !(same_file(&d.source.file, file) && spec.accepts(d)));
+        datasets.sort_by_cached_key(|d| !(same_file(&d.source.file, file) && spec.accepts(d)));
     }
-    Inputs::new(datasets)
+    datasets
 }
 
 #[cfg(test)]

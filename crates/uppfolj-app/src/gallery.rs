@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use uppfolj_plugin::model::Dataset;
-use uppfolj_plugin::{InputSpec, ReportPlugin};
+use uppfolj_plugin::{InputSpec, Need, ReportPlugin};
 
 /// One report of the gallery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,34 +48,78 @@ impl GalleryEntry {
 /// accepts a dozen kinds of file, which its description names in words.
 const READABLE_ALTERNATIVES: usize = 2;
 
-/// The gallery entry of `plugin` for the `datasets` loaded now.
-pub(crate) fn entry(plugin: &dyn ReportPlugin, datasets: &[&Dataset], chosen: bool) -> GalleryEntry {
+/// Whether the loaded tables meet each need, found once per gallery: the same need recurs in
+/// many reports (a composite repeats its parts'), and a row-text need reads every row of a table.
+pub(crate) struct Needs<'a> {
+    datasets: &'a [&'a Dataset],
+    met: Vec<(usize, Need, bool)>,
+}
+
+impl<'a> Needs<'a> {
+    pub(crate) fn new(datasets: &'a [&'a Dataset]) -> Self {
+        Self { datasets, met: Vec::new() }
+    }
+
+    fn is_met(&mut self, need: &Need, index: usize) -> bool {
+        if let Some((_, _, met)) = self.met.iter().find(|(i, n, _)| *i == index && n == need) {
+            return *met;
+        }
+        let met = need.is_met_by(self.datasets[index]);
+        self.met.push((index, need.clone(), met));
+        met
+    }
+
+    /// [`InputSpec::accepts`] for the table at `index`, the cheap needs (column roles) first.
+    fn accepts(&mut self, spec: &InputSpec, index: usize) -> bool {
+        spec.alternatives.is_empty()
+            || spec.alternatives.iter().any(|needs| {
+                let mut ordered: Vec<&Need> = needs.iter().collect();
+                ordered.sort_by_key(|n| cost(n));
+                ordered.into_iter().all(|n| self.is_met(n, index))
+            })
+    }
+
+    /// The files (in load order, each once) with a table `spec` accepts.
+    fn fitting_files(&mut self, spec: &InputSpec) -> Vec<String> {
+        let mut files: Vec<String> = Vec::new();
+        for index in 0..self.datasets.len() {
+            let file = &self.datasets[index].source.file;
+            if !files.contains(file) && self.accepts(spec, index) {
+                files.push(file.clone());
+            }
+        }
+        files
+    }
+}
+
+/// How much checking a need costs: a column's role is looked up, year columns read a few rows,
+/// a row text reads them all.
+fn cost(need: &Need) -> u8 {
+    match need {
+        Need::Role(_) => 0,
+        Need::YearColumns(_) => 1,
+        Need::RowText(_) => 2,
+    }
+}
+
+/// The gallery entry of `plugin` for the tables loaded now.
+pub(crate) fn entry(plugin: &dyn ReportPlugin, needs: &mut Needs<'_>, chosen: bool) -> GalleryEntry {
     let meta = plugin.meta();
-    let mut inputs: Vec<GalleryInput> = plugin.inputs().iter().map(|spec| input(spec, datasets)).collect();
+    let mut inputs: Vec<GalleryInput> = plugin.inputs().iter().map(|spec| input(spec, needs)).collect();
     // Required inputs first (a stable sort keeps the declared order within each kind).
     inputs.sort_by_key(|i| i.optional);
     let satisfied = inputs.iter().all(|i| i.optional || !i.files.is_empty());
     GalleryEntry { id: meta.id, name_sv: meta.name_sv, description_sv: meta.description_sv, chosen, satisfied, inputs }
 }
 
-fn input(spec: &InputSpec, datasets: &[&Dataset]) -> GalleryInput {
+fn input(spec: &InputSpec, needs: &mut Needs<'_>) -> GalleryInput {
     let needs_sv =
         if spec.alternatives.len() <= READABLE_ALTERNATIVES { spec.describe_sv() } else { spec.description_sv.clone() };
-    GalleryInput {
-        key: spec.key.clone(),
-        needs_sv,
-        optional: spec.optional,
-        files: fitting_files(spec, datasets.iter().copied()),
-    }
+    GalleryInput { key: spec.key.clone(), needs_sv, optional: spec.optional, files: needs.fitting_files(spec) }
 }
 
 /// The files (in load order, each once) with a table `spec` accepts.
 pub(crate) fn fitting_files<'a>(spec: &InputSpec, datasets: impl IntoIterator<Item = &'a Dataset>) -> Vec<String> {
-    let mut files: Vec<String> = Vec::new();
-    for d in datasets.into_iter().filter(|d| spec.accepts(d)) {
-        if !files.contains(&d.source.file) {
-            files.push(d.source.file.clone());
-        }
-    }
-    files
+    let datasets: Vec<&Dataset> = datasets.into_iter().collect();
+    Needs::new(&datasets).fitting_files(spec)
 }

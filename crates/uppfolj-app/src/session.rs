@@ -380,14 +380,14 @@ impl Session {
     /// what a page shows so that the user sees which file feeds which input and can choose.
     pub fn input_choices(&self) -> Vec<InputChoice> {
         let Some(plugin) = self.plugin() else { return Vec::new() };
-        let inputs = self.bound_inputs(plugin);
         let specs = plugin.inputs();
+        let order = binding::bound_order(self.datasets().collect(), &self.bound(&specs));
         specs
             .iter()
             .filter(|spec| binding::is_bindable(spec))
             .filter_map(|spec| {
                 let files = gallery::fitting_files(spec, self.datasets());
-                let used = inputs.matching(spec).next()?.source.file.clone();
+                let used = order.iter().find(|d| spec.accepts(d))?.source.file.clone();
                 let chosen = self.bound_file(spec).is_some_and(|f| binding::same_file(&used, f));
                 (files.len() > 1).then(|| InputChoice {
                     key: spec.key.clone(),
@@ -410,12 +410,13 @@ impl Session {
     /// tables first for their inputs.
     fn bound_inputs(&self, plugin: &dyn ReportPlugin) -> Inputs {
         let specs = plugin.inputs();
-        let bound: Vec<(&InputSpec, &str)> = specs
-            .iter()
-            .filter(|s| binding::is_bindable(s))
-            .filter_map(|s| self.bound_file(s).map(|f| (s, f)))
-            .collect();
-        binding::bound_inputs(self.datasets().cloned().collect(), &bound)
+        let order = binding::bound_order(self.datasets().collect(), &self.bound(&specs));
+        Inputs::new(order.into_iter().cloned().collect())
+    }
+
+    /// The inputs among `specs` the user bound to a file, with the file.
+    fn bound<'a>(&'a self, specs: &'a [InputSpec]) -> Vec<(&'a InputSpec, &'a str)> {
+        specs.iter().filter(|s| binding::is_bindable(s)).filter_map(|s| self.bound_file(s).map(|f| (s, f))).collect()
     }
 
     // --- Gallery -------------------------------------------------------------------------------
@@ -424,12 +425,11 @@ impl Session {
     /// and, if not, what file it needs.
     pub fn gallery(&self) -> Vec<GalleryEntry> {
         let datasets: Vec<&Dataset> = self.datasets().collect();
+        let mut needs = gallery::Needs::new(&datasets);
         self.registry
-            .iter()
-            .map(|p| {
-                let chosen = self.plugin_id.as_deref() == Some(p.meta().id.as_str());
-                gallery::entry(p, &datasets, chosen)
-            })
+            .metas()
+            .zip(self.registry.iter())
+            .map(|(meta, p)| gallery::entry(p, &mut needs, self.plugin_id.as_deref() == Some(meta.id.as_str())))
             .collect()
     }
 

@@ -107,3 +107,27 @@ fn a_report_chosen_again_gets_its_parameters_back() {
     session.pick_plugin("budget-follow-up").expect("registered");
     assert_eq!(session.params(), [("months".to_owned(), "8".to_owned())]);
 }
+
+#[test]
+fn the_gallery_finds_the_same_files_as_each_input_declaration_does() {
+    let session = session_with(&[
+        DRIFT,
+        "samples/balanskravsutredning_2021_2024.xlsx",
+        "samples/malupfoljning_2024.csv",
+        "samples/huvudbok_utfall_2024_aug.xlsx",
+        GRANTS,
+    ]);
+    let gallery = session.gallery();
+    for (entry, plugin) in gallery.iter().zip(session.registry().iter()) {
+        for spec in plugin.inputs() {
+            let mut naive: Vec<String> = Vec::new();
+            for d in session.datasets().filter(|d| spec.accepts(d)) {
+                if !naive.contains(&d.source.file) {
+                    naive.push(d.source.file.clone());
+                }
+            }
+            let found = entry.inputs.iter().find(|i| i.key == spec.key).expect("every input listed");
+            assert_eq!(found.files, naive, "{} {}", entry.id, spec.key);
+        }
+    }
+}

@@ -74,6 +74,7 @@ pub fn app() -> Html {
                     <div class="empty" role="status" data-testid="report-error">
                         <h1>{"Rapporten kunde inte tas fram"}</h1>
                         <p>{error}</p>
+                        <p class="hint">{"Under ”Alla rapporter” ovan står vilka rapporter de inlästa filerna räcker till och vilken fil de andra behöver."}</p>
                     </div>
                 } else {
                     <div class="empty">
