@@ -13,18 +13,18 @@
 //! Before, the guard inflated and parsed every sheet (checks and merged cells), then calamine
 //! inflated and parsed it again. Now [`uppfolj_import::xlsx`] reads each part once and checks as
 //! it reads. The shared 2-core machine had a load average of 5–10 (four engineers building), so
-//! single figures are noisy; ratios are medians of 5 interleaved runs, four runs over the day.
+//! single figures are noisy; ratios are medians of 5 interleaved runs, five runs over the day.
 //!
 //! | 200 000-row ERP ledger (12.3 MB) | before | after |
 //! |---|---|---|
-//! | import / inflate+tokenise | 6.16 | 3.86–4.38 |
-//! | import / calamine cells | 4.81 | 2.99–3.48 |
-//! | our xlsx read (grid built) / inflate+tokenise | — | 1.22–1.67 |
+//! | import / inflate+tokenise | 6.16 | 3.74–4.38 |
+//! | import / calamine cells | 4.81 | 2.91–3.48 |
+//! | our xlsx read (grid built) / inflate+tokenise | — | 1.22–1.67 (Örebro 1.78–2.43) |
 //! | our xlsx read / calamine cells (no grid) | — | 0.98–1.26 |
 //! | calamine cells / inflate+tokenise | 1.28 | 1.24–1.38 |
 //! | import peak memory | 365 MB | 252 MB (0.69×); the grid 83 MB of it |
 //!
-//! Örebro (68 021 rows): import/limit 4.88 → 3.84–4.09, peak 65 → 60 MB. The rest of an import is
+//! Örebro (68 021 rows): import/limit 4.88 → 3.39–4.09, peak 65 → 60 MB. The rest of an import is
 //! the layout step (about 2/3 of it now). A dataset cell takes 48 B and a grid cell 32 B, so a
 //! 200k × 12 ledger holds 115 MB of dataset cells plus their texts while its 83 MB grid is alive:
 //! below 200 MB needs a column-wise dataset (issue #13).
