@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 /// Trunk version: 0.22 needs rustc 1.96.1; 0.21.14 builds with 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
+/// twiggy version: what the page's wasm holds per crate (`cargo xtask bench`).
+const TWIGGY_VERSION: &str = "0.8.0";
 /// cargo-fuzz version. It runs on the stable toolchain with `RUSTC_BOOTSTRAP=1` (see `fuzz_env`).
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The Debian packages of the wasm32 fallback toolchain (docs/TOOLCHAIN.md in ../shared).
@@ -301,4 +303,24 @@ fn ensure_python(ctx: &Ctx) -> Result<PathBuf> {
     run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "-r"]).arg(&requirements))?;
     std::fs::write(&stamp, wanted)?;
     Ok(python)
+}
+
+/// The project's venv with the benchmark's Python baselines too (python-calamine, XlsxWriter:
+/// bench/python/requirements.txt), once per machine; stamped apart from the test requirements.
+pub fn ensure_bench_python(ctx: &Ctx) -> Result<PathBuf> {
+    let python = ensure_python(ctx)?;
+    let requirements = ctx.root.join("bench/python/requirements.txt");
+    let wanted =
+        std::fs::read_to_string(&requirements).with_context(|| format!("reading {}", requirements.display()))?;
+    let stamp = ctx.tools.join("python-venv/bench-requirements.txt");
+    if !std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "-r"]).arg(&requirements))?;
+        std::fs::write(&stamp, wanted)?;
+    }
+    Ok(python)
+}
+
+/// twiggy from crates.io, once per machine: the folder holding it.
+pub fn ensure_twiggy(ctx: &Ctx) -> Result<PathBuf> {
+    ensure_cargo_tool(ctx, "twiggy", TWIGGY_VERSION, "twiggy", true)
 }
