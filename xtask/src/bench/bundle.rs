@@ -68,7 +68,8 @@ fn brotli(path: &Path) -> Option<u64> {
 }
 
 /// Bytes of code and data per crate in `wasm` (a build with its name section), largest first,
-/// from `twiggy top`; symbols without a crate path are counted under "(other)".
+/// from `twiggy top`; the name section and custom sections (not shipped) are left out, data
+/// segments count as "(data)" and symbols without a crate path as "(other)".
 pub fn per_crate(twiggy: &Path, wasm: &PathBuf) -> Result<Vec<(String, u64)>> {
     let out = Command::new(twiggy).args(["top", "-n", "1000000", "--format", "csv"]).arg(wasm).output()?;
     if !out.status.success() {
@@ -103,6 +104,9 @@ fn split_csv_name(line: &str) -> Option<(String, &str)> {
 /// The crate a demangled symbol belongs to: the first path segment of its name, looking through
 /// `<T as Trait>` and `&`; "(other)" for data segments, imports and anonymous functions.
 pub fn crate_of(symbol: &str) -> String {
+    if symbol.starts_with("data segment") {
+        return "(data)".to_owned();
+    }
     let s = symbol.trim_start_matches(['<', '&', '*', ' ', '(']).trim_start_matches("mut ").trim_start_matches("dyn ");
     let s = s.trim_start_matches(['<', '&']);
     match s.split_once("::") {
@@ -122,6 +126,7 @@ mod tests {
         assert_eq!(crate_of("calamine::xlsx::Xlsx::read"), "calamine");
         assert_eq!(crate_of("<quick_xml::reader::Reader<R> as core::fmt::Debug>::fmt"), "quick_xml");
         assert_eq!(crate_of("data[3]"), "(other)");
+        assert_eq!(crate_of("data segment \".rodata\""), "(data)");
         assert_eq!(unhashed(Path::new("uppfolj-web-0123abcd4567ef89_bg.wasm")), "uppfolj-web_bg.wasm");
     }
 }
