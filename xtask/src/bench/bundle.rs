@@ -102,19 +102,45 @@ fn split_csv_name(line: &str) -> Option<(String, &str)> {
 }
 
 /// The crate a demangled symbol belongs to: the first path segment of its name, looking through
-/// `<T as Trait>` and `&`; "(other)" for data segments, imports and anonymous functions.
+/// `&`, `<T as Trait>` (T's crate, else the trait's) and the `[hash]` of v0 mangling; "(data)" for
+/// data segments and "(other)" for imports, exports and anonymous functions.
 pub fn crate_of(symbol: &str) -> String {
     if symbol.starts_with("data segment") {
         return "(data)".to_owned();
     }
-    let s = symbol.trim_start_matches(['<', '&', '*', ' ', '(']).trim_start_matches("mut ").trim_start_matches("dyn ");
+    let clean = without_hashes(symbol);
+    let s = clean.trim_start_matches(['<', '&', '*', ' ', '(']).trim_start_matches("mut ").trim_start_matches("dyn ");
     let s = s.trim_start_matches(['<', '&']);
-    match s.split_once("::") {
-        Some((head, _)) if !head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-            head.to_owned()
-        }
+    let head = s.split_once("::").map(|(h, _)| h);
+    let head = match head.and_then(|h| h.split_once(" as ")) {
+        Some((_, tr)) => Some(tr.trim_start_matches(['<', '&'])),
+        None => head,
+    };
+    match head {
+        Some(h) if !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => h.to_owned(),
         _ => "(other)".to_owned(),
     }
+}
+
+/// `core[c5930c85a12de822]::fmt` → `core::fmt`.
+fn without_hashes(symbol: &str) -> String {
+    let mut out = String::with_capacity(symbol.len());
+    let mut rest = symbol;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find(']') {
+            Some(close) if close > 0 && after[..close].chars().all(|c| c.is_ascii_hexdigit()) => {
+                out.push_str(&rest[..open]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -126,6 +152,8 @@ mod tests {
         assert_eq!(crate_of("calamine::xlsx::Xlsx::read"), "calamine");
         assert_eq!(crate_of("<quick_xml::reader::Reader<R> as core::fmt::Debug>::fmt"), "quick_xml");
         assert_eq!(crate_of("data[3]"), "(other)");
+        assert_eq!(crate_of("core[c5930c85a12de822]::fmt::float::float_to_decimal_common_exact::<f64>"), "core");
+        assert_eq!(crate_of("<&T as wasm_bindgen::describe::WasmDescribe>::describe::h2d35"), "wasm_bindgen");
         assert_eq!(crate_of("data segment \".rodata\""), "(data)");
         assert_eq!(unhashed(Path::new("uppfolj-web-0123abcd4567ef89_bg.wasm")), "uppfolj-web_bg.wasm");
     }

@@ -100,7 +100,7 @@ fn file_sets(ctx: &Ctx, plan: &Plan, generated: Vec<Ledger>) -> (Vec<Ledger>, Ve
     let target = if plan.quick { generated.last() } else { generated.iter().find(|l| l.rows == Some(200_000)) };
     let target: Vec<Ledger> = target.cloned().into_iter().collect();
     let exports = [target.clone(), vec![real.clone()]].concat();
-    let browser = if plan.quick { generated.first().cloned().into_iter().collect() } else { exports.clone() };
+    let browser = if plan.quick { target } else { exports.clone() };
     let mut files = generated;
     files.push(real);
     (files, exports, browser)
