@@ -82,6 +82,9 @@ pub fn per_crate(twiggy: &Path, wasm: &PathBuf) -> Result<Vec<(String, u64)>> {
     let size_col = header.split(',').position(|h| h.trim() == "ShallowSize").unwrap_or(1);
     for line in reader {
         let Some((name, rest)) = split_csv_name(line) else { continue };
+        if name.contains("subsection") || name.starts_with("custom section") || name.contains("__wbindgen_describe") {
+            continue; // names, wasm-bindgen's metadata and describe functions: gone from the shipped file
+        }
         let size: u64 =
             rest.split(',').nth(size_col.saturating_sub(1)).and_then(|s| s.trim().parse().ok()).unwrap_or(0);
         *per.entry(crate_of(&name)).or_default() += size;

@@ -25,7 +25,7 @@ fn header(s: &mut String, r: &Results, date: &str) {
     let _ = writeln!(s, "# Benchmarks\n");
     let _ = writeln!(
         s,
-        "Written by `cargo xtask bench`{} on {date}{}; do not edit by hand — rerun it. {} repetition(s) of \
+        "Written by `cargo xtask bench{}` on {date}{}; do not edit by hand — rerun it. {} repetition(s) of \
          every measurement, interleaved (each repetition goes over every file and tool in turn); every figure is \
          the median. Each figure stands beside its baseline measured in the same run, as a ratio (×). The \
          issue behind the targets: #13. How it works: CONTRIBUTING.md, \"The benchmark\".\n",
@@ -86,21 +86,23 @@ fn native(s: &mut String, r: &Results) {
     );
     let _ = writeln!(
         s,
-        "| file | limit reader | calamine | python-calamine | report | report ÷ python-calamine | peak: report | peak: calamine | peak: python-calamine | report JSON |"
+        "| file | limit reader | calamine | python-calamine | report | of it: import / plugin | report ÷ python-calamine | peak: report | peak: calamine | peak: python-calamine | report JSON |"
     );
-    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for f in &r.files {
         let m = |t: Tool, k: &str| r.native(t, &f.label, k);
         let limit = m(Tool::Limit, "seconds");
         let size = std::fs::metadata(&f.path).map(|x| x.len() as f64).ok();
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} / {} | {} | {} | {} | {} | {} |",
             f.label,
             secs(limit),
             with_ratio(secs(m(Tool::Calamine, "seconds")), m(Tool::Calamine, "seconds"), limit),
             with_ratio(secs(m(Tool::PyCalamine, "seconds")), m(Tool::PyCalamine, "seconds"), limit),
             with_ratio(secs(m(Tool::Report, "seconds")), m(Tool::Report, "seconds"), limit),
+            secs(m(Tool::Report, "import_seconds")),
+            secs(m(Tool::Report, "plugin_seconds")),
             ratio(m(Tool::Report, "seconds"), m(Tool::PyCalamine, "seconds")),
             mb(m(Tool::Report, "peak_rss_bytes")),
             mb(m(Tool::Calamine, "peak_rss_bytes")),
