@@ -249,7 +249,16 @@ fn ensure_cargo_tool(ctx: &Ctx, krate: &str, version: &str, bin: &str, locked: b
 
 /// `npm ci` in tests/e2e when node_modules is missing or older than the lock file.
 fn ensure_npm_packages(ctx: &Ctx) -> Result<()> {
-    let dir = ctx.root.join("tests/e2e");
+    npm_ci_if_stale(&ctx.root.join("tests/e2e"))
+}
+
+/// `npm ci` in bench/browser (SheetJS, ExcelJS for `cargo xtask bench`) when stale.
+pub fn ensure_bench_npm(ctx: &Ctx) -> Result<()> {
+    npm_ci_if_stale(&ctx.root.join("bench/browser"))
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its package-lock.json.
+fn npm_ci_if_stale(dir: &Path) -> Result<()> {
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
@@ -257,7 +266,7 @@ fn ensure_npm_packages(ctx: &Ctx) -> Result<()> {
         _ => false,
     };
     if !fresh {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
     Ok(())
 }

@@ -41,17 +41,6 @@ fn wasm_target_dir(tools: &Tools, ctx: &Ctx, native: &Path) -> Result<PathBuf> {
         .map_or_else(|| native.to_path_buf(), |(_, v)| PathBuf::from(v)))
 }
 
-/// `npm ci` in bench/browser when its node_modules is missing or older than the lock file.
-pub fn ensure_npm(ctx: &Ctx) -> Result<()> {
-    let dir = ctx.root.join("bench/browser");
-    let lock = std::fs::metadata(dir.join("package-lock.json")).and_then(|m| m.modified());
-    let installed = std::fs::metadata(dir.join("node_modules/.package-lock.json")).and_then(|m| m.modified());
-    match (lock, installed) {
-        (Ok(l), Ok(i)) if i >= l => Ok(()),
-        _ => run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir)),
-    }
-}
-
 /// Runs bench/browser/run.mjs on `files`, `reps` times interleaved; its results as JSON.
 pub fn measure(ctx: &Ctx, dist: &Path, calamine: &Path, files: &[Ledger], reps: usize) -> Result<Value> {
     let scratch = ctx.root.join("target/bench/browser");

@@ -26,6 +26,9 @@ pub fn describe(python: &std::path::Path) -> Machine {
         .ok()
         .and_then(|t| t.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=")).map(|s| s.trim_matches('"').to_owned()));
     let kernel = output("uname", &["-r"]);
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
     let unknown = |v: Option<String>| v.unwrap_or_else(|| "unknown".to_owned());
     Machine {
         lines: vec![
@@ -37,6 +40,7 @@ pub fn describe(python: &std::path::Path) -> Machine {
             ("Chromium", unknown(output("/usr/bin/chromium", &["--version"]))),
             ("Node", unknown(output("node", &["--version"]))),
             ("Python", unknown(output(&python.to_string_lossy(), &["--version"]))),
+            ("Load average at the start (1, 5, 15 min; the cores are shared)", unknown(load)),
         ],
     }
 }

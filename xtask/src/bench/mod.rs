@@ -47,6 +47,7 @@ pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
     let tools =
         timed("install", || Tools::ensure(ctx, Need { web: true, browser: plan.browser, office: false, fuzz: false }))?;
     let python = timed("python-calamine and XlsxWriter", || install::ensure_bench_python(ctx))?;
+    let machine = machine::describe(&python);
     let ws = Workspace::read(&ctx.root)?;
     let scratch = ctx.root.join("target/bench");
     std::fs::create_dir_all(&scratch)?;
@@ -70,7 +71,7 @@ pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
     let results = Results {
         quick: plan.quick,
         reps: plan.reps,
-        machine: machine::describe(&python),
+        machine,
         commit: first_line("git", &["-C", &ctx.root.to_string_lossy(), "describe", "--always", "--dirty"]),
         files,
         exports,
@@ -114,7 +115,7 @@ fn measure_browser(
     files: &[Ledger],
     reps: usize,
 ) -> Result<serde_json::Value> {
-    browser::ensure_npm(ctx)?;
+    install::ensure_bench_npm(ctx)?;
     let calamine = ctx.root.join("target/bench/calamine-wasm");
     browser::build_calamine_wasm(ctx, tools, &ws.target_dir, &calamine)?;
     browser::measure(ctx, dist, &calamine, files, reps)

@@ -71,10 +71,12 @@ fn browser(r: &Results) -> Vec<Verdict> {
             pause.map(|m| m <= 100.0),
             pause.map_or_else(String::new, |m| {
                 format!(
-                    "{}. Work that runs on the page's own thread (the import or the report's rendering) \
-                     blocks every frame until it ends; moving the import and the plugin into a Web Worker \
-                     and rendering the report's first rows only would close it.",
-                    over(m, 100.0)
+                    "{}. The page stops for {} of the {} until the report shows: the import and the plugin \
+                     run on the page's own thread and block every frame until they end. Moving them into a \
+                     Web Worker (the page then only renders the report's first rows) would close it.",
+                    over(m, 100.0),
+                    ms(Some(m)),
+                    ms(report)
                 )
             }),
         ),
