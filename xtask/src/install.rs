@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 /// Trunk version: 0.22 needs rustc 1.96.1; 0.21.14 builds with 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
+/// twiggy version: what the page's wasm holds per crate (`cargo xtask bench`).
+const TWIGGY_VERSION: &str = "0.8.0";
 /// cargo-fuzz version. It runs on the stable toolchain with `RUSTC_BOOTSTRAP=1` (see `fuzz_env`).
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The Debian packages of the wasm32 fallback toolchain (docs/TOOLCHAIN.md in ../shared).
@@ -247,7 +249,16 @@ fn ensure_cargo_tool(ctx: &Ctx, krate: &str, version: &str, bin: &str, locked: b
 
 /// `npm ci` in tests/e2e when node_modules is missing or older than the lock file.
 fn ensure_npm_packages(ctx: &Ctx) -> Result<()> {
-    let dir = ctx.root.join("tests/e2e");
+    npm_ci_if_stale(&ctx.root.join("tests/e2e"))
+}
+
+/// `npm ci` in bench/browser (SheetJS, ExcelJS for `cargo xtask bench`) when stale.
+pub fn ensure_bench_npm(ctx: &Ctx) -> Result<()> {
+    npm_ci_if_stale(&ctx.root.join("bench/browser"))
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its package-lock.json.
+fn npm_ci_if_stale(dir: &Path) -> Result<()> {
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
@@ -255,7 +266,7 @@ fn ensure_npm_packages(ctx: &Ctx) -> Result<()> {
         _ => false,
     };
     if !fresh {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     }
     Ok(())
 }
@@ -301,4 +312,24 @@ fn ensure_python(ctx: &Ctx) -> Result<PathBuf> {
     run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "-r"]).arg(&requirements))?;
     std::fs::write(&stamp, wanted)?;
     Ok(python)
+}
+
+/// The project's venv with the benchmark's Python baselines too (python-calamine, XlsxWriter:
+/// bench/python/requirements.txt), once per machine; stamped apart from the test requirements.
+pub fn ensure_bench_python(ctx: &Ctx) -> Result<PathBuf> {
+    let python = ensure_python(ctx)?;
+    let requirements = ctx.root.join("bench/python/requirements.txt");
+    let wanted =
+        std::fs::read_to_string(&requirements).with_context(|| format!("reading {}", requirements.display()))?;
+    let stamp = ctx.tools.join("python-venv/bench-requirements.txt");
+    if !std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
+        run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "-r"]).arg(&requirements))?;
+        std::fs::write(&stamp, wanted)?;
+    }
+    Ok(python)
+}
+
+/// twiggy from crates.io, once per machine: the folder holding it.
+pub fn ensure_twiggy(ctx: &Ctx) -> Result<PathBuf> {
+    ensure_cargo_tool(ctx, "twiggy", TWIGGY_VERSION, "twiggy", true)
 }

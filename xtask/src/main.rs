@@ -5,7 +5,9 @@
 //! * `test`  — every check there is: fmt, clippy (native and wasm32), unit and integration tests,
 //!   xlsx read-back by real clients, the wasm build, browser end-to-end tests, and a bounded fuzz
 //!   run of the importers.
-//! * `bench` — the criterion benchmarks (import and export).
+//! * `bench` — the benchmark of issue #13 (`--quick`: small sizes, one repetition): native and
+//!   in headless Chromium, side by side, written to docs/benchmarks.md; `--criterion` adds the
+//!   criterion benchmarks of the import and the export.
 //! * `install` — only the installation step of the above.
 //!
 //! Installation is idempotent and never downloads a browser or a prebuilt tool: Trunk and
@@ -14,6 +16,7 @@
 //! every clone and CI run on the machine reuses; wasm-opt and playwright-core come from the npm
 //! registry with a committed package-lock; Chromium and LibreOffice from Debian's packages.
 
+mod bench;
 mod install;
 mod steps;
 mod workspace;
@@ -28,7 +31,8 @@ const USAGE: &str = "usage: cargo xtask <serve|test|bench|install> [options]
   serve              install what is missing, build the web app, serve it on http://127.0.0.1:8080
   test [--no-e2e] [--no-install]
                      run every check (fmt, clippy native+wasm32, tests, xlsx clients, wasm build, e2e)
-  bench              run the criterion benchmarks (import, export)
+  bench [--quick] [--no-browser] [--criterion]
+                     the benchmark (native and in Chromium) → docs/benchmarks.md
   install            install the tools only";
 
 fn main() -> Result<()> {
@@ -37,7 +41,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => steps::serve(&ctx),
         Some("test") => steps::test(&ctx, &args[1..]),
-        Some("bench") => steps::bench(&ctx, &args[1..]),
+        Some("bench") => bench::bench(&ctx, &args[1..]),
         Some("install") => install::Tools::ensure(&ctx, install::Need::all()).map(|_| ()),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

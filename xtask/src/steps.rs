@@ -1,4 +1,4 @@
-//! The commands: serve, test, bench.
+//! The commands: serve and test (bench is in bench/).
 
 use crate::install::{Need, Tools};
 use crate::workspace::{self, Workspace};
@@ -140,26 +140,4 @@ fn export_and_check(ctx: &Ctx, tools: &Tools) -> Result<()> {
     }
     let python = tools.python.as_ref().context("python with openpyxl is not installed")?;
     run(Command::new("bash").current_dir(&ctx.root).arg("tests/xlsx_clients/run.sh").arg(&out).env("PYTHON", python))
-}
-
-/// `cargo xtask bench`: the criterion benchmarks (import and export, natively), then the export's
-/// memory in wasm32 under Node (`crates/uppfolj-xlsx/benches/wasm_memory.sh`).
-pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
-    let tools =
-        timed("install", || Tools::ensure(ctx, Need { web: true, browser: false, office: false, fuzz: false }))?;
-    let mut cmd = cargo(ctx);
-    cmd.args(["bench", "-p", "uppfolj-import", "-p", "uppfolj-xlsx"]);
-    if !args.is_empty() {
-        cmd.arg("--").args(args);
-    }
-    if run(&mut cmd).is_err() {
-        bail!("benchmarks failed");
-    }
-    timed("export in wasm32 under Node: time and linear memory", || {
-        run(Command::new("bash")
-            .current_dir(&ctx.root)
-            .arg("crates/uppfolj-xlsx/benches/wasm_memory.sh")
-            .args(["100000", "500000"])
-            .envs(tools.wasm_env(ctx)?))
-    })
 }

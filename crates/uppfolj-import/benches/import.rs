@@ -1,11 +1,41 @@
 //! Import benchmark: time, rows/s and peak memory for the Örebro supplier ledger (68 021 rows,
-//! a real file) and a generated 500 000-row ledger of the same shape (xlsx, written with
-//! rust_xlsxwriter here). Run with `cargo bench -p uppfolj-import` (`cargo xtask bench`).
+//! a real file), a generated 200 000-row × 12-column ERP ledger with Swedish headers (issue #13)
+//! and a generated 500 000-row supplier ledger (xlsx, written with rust_xlsxwriter here). Run with
+//! `cargo bench -p uppfolj-import` (`cargo xtask bench`); `UPPFOLJ_BENCH_RATIOS_ONLY=1` prints the
+//! ratios below and stops before criterion, `UPPFOLJ_BENCH_SAVE_DIR=<dir>` saves the 200k ledger.
 //!
 //! Peak memory is measured with a counting global allocator (`peak_alloc`) around one import;
-//! criterion then times repeated imports.
+//! criterion then times repeated imports. Each import is set against two baselines on the same
+//! bytes, interleaved run by run: inflate + quick-xml tokenise of the sheets and shared strings
+//! (the practical limit) and calamine 0.38 streaming the cells (no grid built).
 //!
-//! ## Measured: merged cells from the guard's pass (2026-11-24)
+//! ## Measured: one pass over an xlsx (2026-12-04, issue #13)
+//! Before, the guard inflated and parsed every sheet (checks and merged cells), then calamine
+//! inflated and parsed it again. Now [`uppfolj_import::xlsx`] reads each part once and checks as
+//! it reads. The shared 2-core machine had a load average of 5–10 (four engineers building), so
+//! single figures are noisy; ratios are medians of 5 interleaved runs, five runs over the day.
+//!
+//! | 200 000-row ERP ledger (12.3 MB) | before | after |
+//! |---|---|---|
+//! | import / inflate+tokenise | 6.16 | 3.74–4.38 |
+//! | import / calamine cells | 4.81 | 2.91–3.48 |
+//! | our xlsx read (grid built) / inflate+tokenise | — | 1.22–1.67 (Örebro 1.78–2.43) |
+//! | our xlsx read / calamine cells (no grid) | — | 0.98–1.26 |
+//! | calamine cells / inflate+tokenise | 1.28 | 1.24–1.38 |
+//! | import peak memory | 365 MB | 252 MB (0.69×); the grid 83 MB of it |
+//!
+//! Örebro (68 021 rows): import/limit 4.88 → 3.39–4.09, peak 65 → 60 MB. The rest of an import is
+//! the layout step (about 2/3 of it now). A dataset cell takes 48 B and a grid cell 32 B, so a
+//! 200k × 12 ledger holds 115 MB of dataset cells plus their texts while its 83 MB grid is alive:
+//! below 200 MB needs a column-wise dataset (issue #13).
+//!
+//! The whole report natively (`uppfolj run budget-follow-up` on the saved 200k ledger, release,
+//! `/usr/bin/time -v`, three runs each, alternating the binaries of before and after): user CPU
+//! 3.42–3.56 s → 2.41–2.60 s (0.72×); peak RSS 446 MB both. That peak is not the import's:
+//! heaptrack puts it in `Session::run`, whose `Session::inputs()` clones every dataset (122 MB
+//! here) for the plugin, and in budget-follow-up's ledger lines (67 MB).
+//!
+//! ## Measured earlier: merged cells from the guard's pass (2026-11-24)
 //! Before, each xlsx sheet's XML was read three times: the guard's scan, calamine's cells, and
 //! calamine again only for `<mergeCells>`. The guard now collects the merged cells in its own
 //! pass ([`uppfolj_import::merges`]; `tests/merges.rs` checks they equal calamine's). On the shared

@@ -6,7 +6,7 @@
 
 use super::cell_text::raw_to_text;
 use super::draft::{Col, Draft};
-use crate::grid::GRow;
+use crate::grid::{GRow, Raw};
 use crate::roles;
 use uppfolj_model::ColumnRole;
 use uppfolj_model::vocab::{self, Parsed};
@@ -59,13 +59,21 @@ fn texts(data: &[GRow], col: u32) -> (usize, Vec<String>) {
     let mut cells = 0;
     let mut out: Vec<String> = Vec::new();
     for cell in data.iter().filter_map(|r| r.get(col)) {
-        let t = raw_to_text(&cell.raw).trim().to_string();
-        if t.is_empty() || matches!(vocab::parse_cell(&t), Parsed::Missing(_)) {
+        // Texts are read where they lie; only the sample is copied.
+        let owned;
+        let t = match &cell.raw {
+            Raw::Text(t) => t.trim(),
+            raw => {
+                owned = raw_to_text(raw);
+                owned.trim()
+            }
+        };
+        if t.is_empty() || matches!(vocab::parse_cell(t), Parsed::Missing(_)) {
             continue;
         }
         cells += 1;
-        if out.len() < SAMPLE && !out.contains(&t) {
-            out.push(t);
+        if out.len() < SAMPLE && !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
         }
     }
     (cells, out)

@@ -148,8 +148,7 @@ fn cell(
     budget.cell(at.sheet, row, col)?;
     at.col = at.col.saturating_add(1);
     let style = book.styles.of(s.as_deref());
-    let kind = book.styles.kind(s.as_deref());
-    let raw = cell_value(part, e.name().as_ref(), t.as_deref(), kind, book, scratch)?;
+    let raw = cell_value(part, e.name().as_ref(), t.as_deref(), style.kind, book, scratch)?;
     let mut g = GCell::new(col, raw);
     g.bold = style.bold;
     g.indent = style.indent;

@@ -36,14 +36,11 @@ pub(crate) struct CellStyle {
 pub(crate) struct Styles(Vec<CellStyle>);
 
 impl Styles {
-    /// The style of a cell whose `s` attribute is `s`: the default format (0) when absent.
+    /// The style of a cell whose `s` attribute is `s`: the default format (0) when absent, but
+    /// then its numbers are plain (as calamine reads them).
     pub(crate) fn of(&self, s: Option<&str>) -> CellStyle {
-        self.0.get(index(s)).copied().unwrap_or_default()
-    }
-
-    /// What a number in a cell with `s` attribute `s` is: plain without one.
-    pub(crate) fn kind(&self, s: Option<&str>) -> NumberKind {
-        s.map_or(NumberKind::Plain, |_| self.of(s).kind)
+        let style = self.0.get(index(s)).copied().unwrap_or_default();
+        if s.is_none() { CellStyle { kind: NumberKind::Plain, ..style } } else { style }
     }
 }
 

@@ -46,8 +46,9 @@ pub fn parse_cell(text: &str) -> Parsed {
     if MISSING_MARKERS.contains(&t) {
         return Parsed::Missing(Some(t.to_string()));
     }
-    let lower = t.to_ascii_lowercase();
-    if matches!(lower.as_str(), "nan" | "inf" | "-inf" | "+inf" | "infinity" | "-infinity" | "#num!") {
+    // Compared without regard to case, and without a lower-case copy: this runs for every cell.
+    const NOT_FINITE: [&str; 7] = ["nan", "inf", "-inf", "+inf", "infinity", "-infinity", "#num!"];
+    if NOT_FINITE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         return Parsed::NotFinite;
     }
     cell_number(t).unwrap_or(Parsed::Text)

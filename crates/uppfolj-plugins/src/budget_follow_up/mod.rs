@@ -91,9 +91,12 @@
 //!   account columns (a code and a name) make one level, "4010 Förbrukningsmaterial". Unless
 //!   they are grouped already, they are the level below. A name no column has is reported and
 //!   left out (when none matches, the default applies); `ingen` turns grouping off.
-//! - by default (no `group`): the organisation columns, when the file is a flat list (no levels
-//!   or subtotals found by the import) in which some unit has several lines. A driftredovisning
-//!   with one line per unit is shown as before.
+//! - by default (no `group`): the first two organisation columns from the left (Förvaltning and
+//!   Verksamhet), when the file is a flat list (no levels or subtotals found by the import) in
+//!   which some unit has several lines. Finer organisation columns (Ansvar, Kostnadsställe) would
+//!   make a table nearly as long as the ledger; the paragraph above the table names them and how
+//!   to take them in (`group=förvaltning,verksamhet,ansvar` or `group=organisation`). A
+//!   driftredovisning with one line per unit is shown as before.
 //!
 //! Groups are ordered by name (account codes as numbers). A file row that is a subtotal is left
 //! out when grouping (the groups sum the lines themselves), and the file's own deviation column

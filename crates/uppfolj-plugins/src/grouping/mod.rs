@@ -41,6 +41,10 @@ pub(crate) struct Grouping {
     pub chosen: bool,
 }
 
+/// How many organisation columns the default grouping takes, from the left: Förvaltning and
+/// Verksamhet, not the finer Ansvar or Kostnadsställe.
+pub const DEFAULT_ORG_LEVELS: usize = 2;
+
 impl Grouping {
     /// The grouping of `ds`: as the parameter says, else the default (see [`Grouping::default_of`]);
     /// `None` for no grouping. Names in the parameter that match no column are reported (and
@@ -86,10 +90,13 @@ impl Grouping {
         repeated.then(|| Self::units_and_accounts(ds)).flatten()
     }
 
-    /// The organisation columns, each a level, with the account columns as the level below; the
-    /// account columns alone when there is no organisation column; `None` without either.
+    /// The first [`DEFAULT_ORG_LEVELS`] organisation columns (Förvaltning, Verksamhet), each a
+    /// level, with the account columns as the level below; the account columns alone when there
+    /// is no organisation column; `None` without either. Finer organisation columns (Ansvar,
+    /// Kostnadsställe) would make a table nearly as long as the ledger: they are named in the
+    /// [`Grouping::statement`] and chosen with the parameter.
     pub fn units_and_accounts(ds: &Dataset) -> Option<Grouping> {
-        let org = ds.columns_with(ColumnRole::OrgUnit);
+        let org: Vec<usize> = ds.columns_with(ColumnRole::OrgUnit).into_iter().take(DEFAULT_ORG_LEVELS).collect();
         let levels = with_level_below(ds, levels_of(ds, &org));
         (!levels.is_empty()).then_some(Grouping { levels, chosen: false })
     }
@@ -111,8 +118,30 @@ impl Grouping {
             s.push_str(&format!(
                 " Grupperingen är standard när en enhet har flera rader; välj en annan med inställningen {LABEL}."
             ));
+            s.push_str(&self.finer_columns(ds));
         }
         s
+    }
+
+    /// What the default grouping leaves out: " Kolumnen Ansvar är inte med; skriv
+    /// förvaltning,verksamhet,ansvar under Gruppera efter för att ta med den." (empty when none is).
+    fn finer_columns(&self, ds: &Dataset) -> String {
+        let grouped: Vec<usize> = self.levels.iter().flatten().copied().collect();
+        let finer: Vec<usize> =
+            ds.columns_with(ColumnRole::OrgUnit).into_iter().filter(|c| !grouped.contains(c)).collect();
+        if finer.is_empty() {
+            return String::new();
+        }
+        let names: Vec<String> = finer.iter().map(|&c| level_name(ds, &[c])).collect();
+        let noun = if names.len() == 1 { "Kolumnen" } else { "Kolumnerna" };
+        let pronoun = if names.len() == 1 { "den" } else { "dem" };
+        let all: Vec<String> =
+            ds.columns_with(ColumnRole::OrgUnit).iter().map(|&c| level_name(ds, &[c]).to_lowercase()).collect();
+        format!(
+            " {noun} {} är inte med (det blir nästan en rad per rad i filen); skriv {} under {LABEL} för att ta med {pronoun}.",
+            join_and(&names),
+            all.join(",")
+        )
     }
 
     /// The headers of the group levels (without the level below when there is one), e.g.
@@ -238,5 +267,33 @@ mod tests {
         assert!(diags.is_empty());
         assert_eq!(by("ansvar", &mut diags), None, "no such column, and the file has one line per unit");
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn by_default_the_two_first_organisation_columns_and_the_finer_ones_are_named() {
+        let rows: Vec<Vec<V>> = [
+            ["Skola", "Grundskola", "1001", "4010"],
+            ["Skola", "Grundskola", "1002", "4010"],
+            ["Skola", "Grundskola", "1001", "6110"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|t| V::T(t)).collect())
+        .collect();
+        let ds = DatasetBuilder::new("huvudbok.csv")
+            .columns(&[
+                ("Förvaltning", Some(ColumnRole::OrgUnit)),
+                ("Verksamhet", Some(ColumnRole::OrgUnit)),
+                ("Ansvar", Some(ColumnRole::OrgUnit)),
+                ("Konto", Some(ColumnRole::Account)),
+            ])
+            .rows(&rows)
+            .build();
+        let grouping = Grouping::default_of(&ds).expect("grouped");
+        assert_eq!(grouping.levels, vec![vec![0], vec![1], vec![3]]);
+        let said = grouping.statement(&ds, 3);
+        assert!(said.contains("Kolumnen Ansvar är inte med"), "{said}");
+        assert!(said.contains("förvaltning,verksamhet,ansvar"), "{said}");
+        let chosen = Grouping::resolve(&ds, &params("organisation"), &mut Vec::new()).expect("grouped");
+        assert_eq!(chosen.levels, vec![vec![0], vec![1], vec![2], vec![3]], "the parameter takes every one");
     }
 }

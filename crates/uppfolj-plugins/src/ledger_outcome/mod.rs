@@ -32,8 +32,8 @@
 //! sentence.
 //!
 //! ## Grouping
-//! The lines are grouped from the top by the organisation columns (each a level, in the file's
-//! order), with the account columns (code and name as one level, "4010 Förbrukningsmaterial")
+//! The lines are grouped from the top by the first two organisation columns (each a level, in
+//! the file's order: Förvaltning and Verksamhet, not the finer Ansvar), with the account columns (code and name as one level, "4010 Förbrukningsmaterial")
 //! as the level below; without organisation columns, by account. The parameter `group` chooses
 //! other columns, as in budget-follow-up: headers as in the file, comma separated, compared
 //! without case (`verksamhet`, `konto`, `projekt`, `leverantör`), or the words `organisation`
@@ -46,7 +46,7 @@
 //! ## Parameters
 //! Each parameter's Swedish label is in brackets.
 //! - `group` (Gruppera efter) — the columns to group by, from the top, comma separated (see
-//!   *Grouping*). Default: the organisation columns with the accounts below. A name no column
+//!   *Grouping*). Default: the first two organisation columns with the accounts below. A name no column
 //!   has is reported and the default used; `ingen` also gives the default (the report is
 //!   always grouped).
 //! - `top` (Antal största) — how many of the largest accounts and suppliers to list (1–50,

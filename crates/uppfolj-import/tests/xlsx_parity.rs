@@ -1,0 +1,94 @@
+//! The xlsx reader of our own reads every cell of every xlsx fixture and sample exactly as the
+//! import read it through calamine 0.38's streaming reader before (value, bold, indentation,
+//! percent format), so that imports do not change. The reference here is calamine itself.
+
+use calamine::{DataType, Reader, SheetType, Xlsx};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use uppfolj_import::grid::{GCell, Grid, Raw};
+use uppfolj_import::{ImportOptions, Mapping};
+
+/// A calamine value as the import kept it.
+fn raw(value: &impl DataType) -> Raw {
+    if let Some(i) = value.get_int() {
+        Raw::Number(i as f64)
+    } else if let Some(f) = value.get_float() {
+        Raw::Number(f)
+    } else if let Some(s) = value.get_string() {
+        Raw::Text(s.into())
+    } else if let Some(b) = value.get_bool() {
+        Raw::Bool(b)
+    } else if let Some(d) = value.get_datetime() {
+        if d.is_duration() { Raw::Number(d.as_f64()) } else { Raw::Date(d.as_f64()) }
+    } else if let Some(s) = value.get_datetime_iso().or_else(|| value.get_duration_iso()) {
+        Raw::Text(s.into())
+    } else if let Some(e) = value.get_error() {
+        Raw::Error(e.to_string().into())
+    } else {
+        Raw::Empty
+    }
+}
+
+/// Sheet `sheet` read by calamine's streaming reader, as the import built its grid.
+fn calamine_grid(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Grid {
+    let mut reader = wb.worksheet_cells_reader(sheet).expect("calamine reads the sheet");
+    let styles: Vec<(bool, u8, bool)> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            let bold = s.font.as_ref().is_some_and(|f| f.is_bold());
+            let indent = s.alignment.as_ref().and_then(|a| a.indent).unwrap_or(0);
+            let pct = s.number_format.as_ref().is_some_and(|n| n.format_code.contains('%'));
+            (bold, indent, pct)
+        })
+        .collect();
+    let mut cells = Vec::new();
+    while let Some((cell, style)) = reader.next_cell_with_style_id().expect("a cell") {
+        let (row, col) = cell.get_position();
+        let (bold, indent, percent_format) = styles.get(style).copied().unwrap_or((false, 0, false));
+        cells.push((row, GCell { col, raw: raw(cell.get_value()), bold, indent, percent_format }));
+    }
+    Grid::from_cells(Some(sheet.to_owned()), cells)
+}
+
+fn ours(name: &str, bytes: &[u8], sheet: &str) -> Grid {
+    let options = ImportOptions {
+        mapping: Mapping { sheet: Some(sheet.to_owned()), ..Mapping::default() },
+        ..ImportOptions::default()
+    };
+    let mut sheets = uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("our reader reads it");
+    sheets.grids.remove(0)
+}
+
+fn xlsx_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("folder exists") {
+        let path = entry.expect("folder entry").path();
+        if path.is_dir() {
+            xlsx_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "xlsx" || e == "xlsm") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_fixture_and_sample_reads_as_calamine_read_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    xlsx_files(&root.join("tests/fixtures"), &mut files);
+    xlsx_files(&root.join("../../samples"), &mut files);
+    let mut compared = 0;
+    for path in &files {
+        let bytes = std::fs::read(path).expect("readable");
+        let name = path.display().to_string();
+        let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).expect("calamine opens it");
+        let sheets = wb.sheets_metadata().to_vec();
+        for sheet in sheets.iter().filter(|s| s.typ == SheetType::WorkSheet) {
+            let expected = calamine_grid(&mut wb, &sheet.name);
+            let got = ours(&name, &bytes, &sheet.name);
+            assert_eq!(got.rows, expected.rows, "{name}, sheet '{}'", sheet.name);
+            compared += expected.rows.iter().map(|r| r.cells.len()).sum::<usize>();
+        }
+    }
+    assert!(files.len() >= 9 && compared > 100_000, "{} files, {compared} cells", files.len());
+}
