@@ -478,6 +478,9 @@ mod tests {
         assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"));
         assert_eq!(s.view.params, [("low_use".to_owned(), "30".to_owned())]);
         assert!(s.report.is_some(), "{:?}", s.view.report_error);
+    }
+
+    #[test]
     fn a_removed_file_leaves_the_list_at_once_and_for_good_once_the_worker_confirms() {
         let (mut h, s) = started();
         let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
