@@ -104,7 +104,7 @@ fn corrupt(file: &str, e: impl std::fmt::Display) -> ImportError {
 
 /// A calamine cell value (of a range or of a streaming reader) as a grid value: `Raw::Empty` for
 /// an empty cell, a duration as a number of days, a date as its serial number.
-fn raw_value(value: &impl DataType) -> Raw {
+pub fn raw_value(value: &impl DataType) -> Raw {
     if let Some(i) = value.get_int() {
         Raw::Number(i as f64)
     } else if let Some(f) = value.get_float() {

@@ -2,9 +2,10 @@
 //! calamine's `merge_cells_by_sheet_name` gives (read with its errors as "no merges", as the
 //! import always has), for every xlsx fixture and sample, and for packages laid out unusually.
 
+mod common;
+
 use calamine::{Reader, Xlsx};
 use std::io::{Cursor, Read, Write};
-use std::path::{Path, PathBuf};
 use uppfolj_import::grid::Merge;
 use uppfolj_import::{ImportOptions, Mapping, import_bytes};
 use uppfolj_model::CellRef;
@@ -45,23 +46,9 @@ fn compare_with_calamine(name: &str, bytes: &[u8]) -> usize {
     merged
 }
 
-fn xlsx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("fixture folder exists") {
-        let path = entry.expect("folder entry").path();
-        if path.is_dir() {
-            xlsx_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "xlsx" || e == "xlsm") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn fixtures_and_samples_give_calamines_merges() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    xlsx_files(&root.join("tests/fixtures"), &mut files);
-    xlsx_files(&root.join("../../samples"), &mut files);
+    let files = common::fixture_and_sample_xlsx();
     assert!(files.len() >= 9, "fixtures found: {files:?}");
     let mut merged = 0;
     for path in &files {

@@ -2,32 +2,12 @@
 //! import read it through calamine 0.38's streaming reader before (value, bold, indentation,
 //! percent format), so that imports do not change. The reference here is calamine itself.
 
-use calamine::{DataType, Reader, SheetType, Xlsx};
-use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use uppfolj_import::grid::{GCell, Grid, Raw};
-use uppfolj_import::{ImportOptions, Mapping};
+mod common;
 
-/// A calamine value as the import kept it.
-fn raw(value: &impl DataType) -> Raw {
-    if let Some(i) = value.get_int() {
-        Raw::Number(i as f64)
-    } else if let Some(f) = value.get_float() {
-        Raw::Number(f)
-    } else if let Some(s) = value.get_string() {
-        Raw::Text(s.into())
-    } else if let Some(b) = value.get_bool() {
-        Raw::Bool(b)
-    } else if let Some(d) = value.get_datetime() {
-        if d.is_duration() { Raw::Number(d.as_f64()) } else { Raw::Date(d.as_f64()) }
-    } else if let Some(s) = value.get_datetime_iso().or_else(|| value.get_duration_iso()) {
-        Raw::Text(s.into())
-    } else if let Some(e) = value.get_error() {
-        Raw::Error(e.to_string().into())
-    } else {
-        Raw::Empty
-    }
-}
+use calamine::{Reader, SheetType, Xlsx};
+use std::io::Cursor;
+use uppfolj_import::grid::{GCell, Grid};
+use uppfolj_import::{ImportOptions, Mapping};
 
 /// Sheet `sheet` read by calamine's streaming reader, as the import built its grid.
 fn calamine_grid(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Grid {
@@ -46,7 +26,10 @@ fn calamine_grid(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Grid {
     while let Some((cell, style)) = reader.next_cell_with_style_id().expect("a cell") {
         let (row, col) = cell.get_position();
         let (bold, indent, percent_format) = styles.get(style).copied().unwrap_or((false, 0, false));
-        cells.push((row, GCell { col, raw: raw(cell.get_value()), bold, indent, percent_format }));
+        cells.push((
+            row,
+            GCell { col, raw: uppfolj_import::workbook::raw_value(cell.get_value()), bold, indent, percent_format },
+        ));
     }
     Grid::from_cells(Some(sheet.to_owned()), cells)
 }
@@ -60,23 +43,9 @@ fn ours(name: &str, bytes: &[u8], sheet: &str) -> Grid {
     sheets.grids.remove(0)
 }
 
-fn xlsx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("folder exists") {
-        let path = entry.expect("folder entry").path();
-        if path.is_dir() {
-            xlsx_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "xlsx" || e == "xlsm") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_fixture_and_sample_reads_as_calamine_read_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    xlsx_files(&root.join("tests/fixtures"), &mut files);
-    xlsx_files(&root.join("../../samples"), &mut files);
+    let files = common::fixture_and_sample_xlsx();
     let mut compared = 0;
     for path in &files {
         let bytes = std::fs::read(path).expect("readable");
