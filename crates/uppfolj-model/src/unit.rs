@@ -87,13 +87,28 @@ impl Unit {
     }
 }
 
+/// The label of amounts whose unit the file does not say ("Utfall, enhet okänd").
+pub const UNKNOWN_LABEL: &str = "enhet okänd";
+
 impl Unit {
+    /// The unit of amounts whose unit the file does not say: headers read "Utfall, enhet okänd",
+    /// values are written without a unit.
+    pub fn unknown() -> Self {
+        Unit::Other(UNKNOWN_LABEL.to_owned())
+    }
+
+    /// Whether this is [`Unit::unknown`].
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Unit::Other(s) if s == UNKNOWN_LABEL)
+    }
+
     /// What follows a value written in this unit ("tkr" in "1 200 tkr"): nothing for a count
-    /// (the label says what is counted, "Uppnått 5", not "5 antal") and for a percentage, whose
-    /// sign is written with the number.
+    /// (the label says what is counted, "Uppnått 5", not "5 antal"), for an unknown unit, and
+    /// for a percentage, whose sign is written with the number.
     pub fn value_suffix(&self) -> Option<&str> {
         match self {
             Unit::Count | Unit::Percent => None,
+            unknown if unknown.is_unknown() => None,
             other => Some(other.label()),
         }
     }
@@ -115,6 +130,8 @@ mod tests {
         assert_eq!(Unit::Other("personer".into()).value_suffix(), Some("personer"));
         assert_eq!(Unit::Count.value_suffix(), None);
         assert_eq!(Unit::Percent.value_suffix(), None);
+        assert_eq!(Unit::unknown().value_suffix(), None);
+        assert_eq!(Unit::unknown().label(), "enhet okänd");
     }
 
     #[test]

@@ -22,14 +22,26 @@ pub fn decimals_for(unit: &Unit) -> u8 {
     }
 }
 
-/// "−126 410 tkr" (thousands separated by a narrow no-break space).
+/// "−126 410 tkr" (thousands separated by a narrow no-break space); a count or an amount in an
+/// unknown unit without a unit after it.
 pub fn amount(value: f64, unit: &Unit) -> String {
-    format!("{} {}", format::number(value, decimals_for(unit) as usize), unit.label())
+    with_unit(format::number(value, decimals_for(unit) as usize), unit)
 }
 
 /// "+33 tkr" / "−12 tkr".
 pub fn signed_amount(value: f64, unit: &Unit) -> String {
-    format!("{} {}", format::signed(value, decimals_for(unit) as usize), unit.label())
+    with_unit(format::signed(value, decimals_for(unit) as usize), unit)
+}
+
+/// `number` followed by what the unit writes after a value ("12,5 %", "33 tkr", "5").
+fn with_unit(number: String, unit: &Unit) -> String {
+    match unit {
+        Unit::Percent => format!("{number} %"),
+        other => match other.value_suffix() {
+            Some(suffix) => format!("{number} {suffix}"),
+            None => number,
+        },
+    }
 }
 
 /// A key figure of `value` in `unit`, shown with the decimals usual for the unit; set its

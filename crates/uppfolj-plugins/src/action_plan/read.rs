@@ -112,7 +112,7 @@ pub(super) fn read(ds: &Dataset) -> (Plan, Vec<Diagnostic>) {
     let title_year = year_in(&ds.title);
     let unit = unit_of(ds, columns.planned.first().copied()).unwrap_or_else(|| {
         diags.push(Diagnostic::warning(text::NO_UNIT));
-        Unit::Other("enhet okänd".into())
+        Unit::unknown()
     });
     let mut plan = Plan { columns, unit, title_year, measures: Vec::new(), file_totals: Vec::new() };
     for i in 0..ds.rows.len() {

@@ -89,7 +89,7 @@ pub(super) fn read<'a>(ds: &'a Dataset, diags: &mut Vec<Diagnostic>) -> Result<S
     let year_cols = found.columns;
     let unit = unit_of(ds, year_cols.first().map(|(_, c)| *c)).unwrap_or_else(|| {
         diags.push(Diagnostic::warning("Filen anger ingen enhet (t.ex. 'Belopp i mnkr'); beloppen visas som de står."));
-        Unit::Other("enhet okänd".into())
+        Unit::unknown()
     });
     let first_data_row = found.year_row.map_or(0, |r| r + 1);
     let (recognised, unrecognised) = recognise_rows(ds, label_col, first_data_row, &year_cols, diags);

@@ -35,7 +35,7 @@ impl OutputUnit {
                     "Filen anger ingen enhet för beloppen (t.ex. 'Belopp i tkr' eller 'Utfall, tkr'); beloppen visas som de står. \
                      Skriv enheten i rubriken eller ovanför tabellen.",
                 ).at(&ds.source, None));
-                Unit::Other("enhet okänd".into())
+                Unit::unknown()
             }
             (other, known) => {
                 let to = Unit::parse(other).unwrap_or(Unit::Tkr);
@@ -45,7 +45,7 @@ impl OutputUnit {
                         diags.push(Diagnostic::warning(format!(
                             "Beloppen kan inte räknas om till {other}: filens enhet är okänd. Beloppen visas som de står."
                         )));
-                        known.clone().unwrap_or(Unit::Other("enhet okänd".into()))
+                        known.clone().unwrap_or(Unit::unknown())
                     }
                 }
             }

@@ -95,7 +95,7 @@ pub(super) fn read(ds: &Dataset) -> (Grants, Vec<Diagnostic>) {
     let columns = Columns::find(ds);
     let unit = unit_of(ds, columns.allocated).unwrap_or_else(|| {
         diags.push(Diagnostic::warning(text::NO_UNIT));
-        Unit::Other("enhet okänd".into())
+        Unit::unknown()
     });
     if columns.used.is_none() {
         diags.push(Diagnostic::warning(text::NO_USED_COLUMN));

@@ -42,7 +42,7 @@ impl<'a> Ledger<'a> {
                 "Filen anger ingen enhet för utfallet (t.ex. 'Utfall, kr' eller 'Belopp i tkr'); beloppen visas som de \
                  står. Skriv enheten i rubriken eller ange den i mappningen.",
             ));
-            Unit::Other("enhet okänd".into())
+            Unit::unknown()
         });
         let mut amounts = vec![0.0; ds.rows.len()];
         let rows: Vec<usize> = data_rows(ds)
