@@ -55,9 +55,9 @@ fn browser(r: &Results) -> Vec<Verdict> {
             report.map_or_else(String::new, |m| {
                 format!(
                     "{}. calamine alone in wasm (opt-level 3) reads the same bytes in {} and SheetJS in {}: \
-                     the page does the read and then builds and lays out the dataset and the report. \
-                     Closing it: the one-pass reader building compact columns in a Web Worker built with \
-                     opt-level 3, and a report that groups the ledger instead of listing every line.",
+                     the session worker (opt-level 3) reads the file in one pass, finds its layout and runs the \
+                     plugin, then the page decodes the answer and renders the report. Closing it: layout \
+                     detection that decides on the first rows, compact column-wise datasets and a smaller answer.",
                     over(m, 1000.0),
                     ms(calamine),
                     ms(sheetjs)
@@ -72,8 +72,8 @@ fn browser(r: &Results) -> Vec<Verdict> {
             pause.map_or_else(String::new, |m| {
                 format!(
                     "{}. The page stops for {} of the {} until the report shows: the import and the plugin \
-                     run on the page's own thread and block every frame until they end. Moving them into a \
-                     Web Worker (the page then only renders the report's first rows) would close it.",
+                     run in the session worker; what is left is the page decoding the worker's answer and \
+                     rendering the report in one task. Decoding only what changed and rendering in steps would close it.",
                     over(m, 100.0),
                     ms(Some(m)),
                     ms(report)
@@ -102,10 +102,10 @@ fn native(r: &Results) -> Vec<Verdict> {
                 format!(
                     "{}. The import takes {} and the plugin {}. calamine's read alone is ×{:.2} of the \
                      limit here, so an import built on calamine's ranges cannot get within ×1.5; the import's \
-                     time beyond calamine's ({}) is its other passes (the guards' pre-scan, layout detection, \
-                     building the dataset). Closing it: one pass over the sheet XML that checks and builds \
-                     compact columns as it tokenises (the limit reader shows the floor), and a plugin that \
-                     groups the ledger without a row object per line.",
+                     time beyond calamine's ({}) is layout detection (each column scans every row again) \
+                     and building the dataset; the read itself is one pass. Closing it: layout detection that \
+                     decides on the first rows, compact columns built as the sheet is tokenised (the limit \
+                     reader shows the floor), and a plugin that groups the ledger without a row object per line.",
                     over(x, 1.5),
                     secs(import),
                     secs(plugin),
@@ -121,9 +121,9 @@ fn native(r: &Results) -> Vec<Verdict> {
             peak.map(|b| b <= 200e6),
             peak.map_or_else(String::new, |b| {
                 format!(
-                    "{}. The dataset holds every cell as a value with its own provenance, and the report a \
-                     table line per ledger line; column-wise storage (numbers as numbers, repeated texts once, \
-                     provenance derived from sheet/row/column) and a grouped report would close it.",
+                    "{}. The dataset holds every cell as a value with its own provenance, and each run copies \
+                     every dataset (Session::inputs); shared datasets and column-wise storage (numbers as \
+                     numbers, repeated texts once, provenance derived from sheet/row/column) would close it.",
                     over(b, 200e6)
                 )
             }),
@@ -169,8 +169,8 @@ fn export(r: &Results) -> Vec<Verdict> {
             native.map(|s| s <= 2.0),
             native.map_or_else(String::new, |s| {
                 format!(
-                    "{}. The report lists every ledger line and the workbook also holds the input sheet: \
-                     the export writes both; a grouped report writes far fewer cells.",
+                    "{}. The report is grouped; most of the workbook's cells are its input sheet, which keeps \
+                     every line of the ledger (as the issue asks). Fewer formatted cells there would close it.",
                     over(s, 2.0)
                 )
             }),
@@ -182,9 +182,8 @@ fn export(r: &Results) -> Vec<Verdict> {
             in_browser.map(|m| m <= 5000.0),
             in_browser.map_or_else(String::new, |m| {
                 format!(
-                    "{}. The worker is built size-optimised (opt-level z) and receives the report and the \
-                     datasets serialised from the page; opt-level 3 for the worker and a compact report \
-                     would close it.",
+                    "{}. The export worker is built size-optimised (opt-level z) and receives the job packed \
+                     by the session worker; opt-level 3 for it would close most of it, at the cost of its size.",
                     over(m, 5000.0)
                 )
             }),
