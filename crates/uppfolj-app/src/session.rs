@@ -123,10 +123,16 @@ impl Session {
     /// A session offering the plugins of `registry` (usually [`crate::registry`]), with no files
     /// and the first plugin chosen.
     pub fn new(registry: Registry) -> Self {
+        Self::empty(Arc::new(registry), ImportOptions::default())
+    }
+
+    /// A session of `registry` with `import_options` and nothing else: no files, no pick, no
+    /// parameters, the first plugin chosen.
+    fn empty(registry: Arc<Registry>, import_options: ImportOptions) -> Self {
         let plugin_id = registry.metas().next().map(|m| m.id.clone());
         Self {
-            registry: Arc::new(registry),
-            import_options: ImportOptions::default(),
+            registry,
+            import_options,
             files: Vec::new(),
             plugin_id,
             picked: false,
@@ -140,17 +146,7 @@ impl Session {
     /// files, no pick, no parameters, the first plugin chosen (the web app's "Rensa all data").
     #[must_use]
     pub fn cleared(&self) -> Self {
-        let plugin_id = self.registry.metas().next().map(|m| m.id.clone());
-        Self {
-            registry: self.registry.clone(),
-            import_options: self.import_options.clone(),
-            files: Vec::new(),
-            plugin_id,
-            picked: false,
-            params: Vec::new(),
-            stashed: Vec::new(),
-            bindings: Vec::new(),
-        }
+        Self::empty(self.registry.clone(), self.import_options.clone())
     }
 
     /// Imports files with these limits (the mapping in `options` is ignored: each file has its
