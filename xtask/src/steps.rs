@@ -70,22 +70,29 @@ pub fn test(ctx: &Ctx, args: &[String]) -> Result<()> {
 /// Runs each cargo-fuzz target for `seconds`. cargo-fuzz needs nightly compiler flags
 /// (`-Zsanitizer`); the stable toolchain accepts them with `RUSTC_BOOTSTRAP=1`, which is set for
 /// this step only. New corpus entries go to target/fuzz-corpus, never into the committed seeds.
+/// A target is built before it runs, so a failed build (a linker out of disk, say) is not
+/// reported as a crash the fuzzer found.
 fn fuzz(ctx: &Ctx, tools: &Tools, seconds: u32) -> Result<()> {
     let bin = tools.cargo_fuzz.as_ref().context("cargo-fuzz is not installed")?;
     let path = std::env::join_paths(
         std::iter::once(bin.clone()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )?;
+    let cargo_fuzz = |verb: &str, target: &str| {
+        let mut cmd = Command::new("cargo");
+        cmd.current_dir(ctx.root.join("fuzz")).env("PATH", &path).env("RUSTC_BOOTSTRAP", "1");
+        cmd.args(["fuzz", verb, target]);
+        cmd
+    };
     for target in ["import_xlsx", "import_csv"] {
+        run(&mut cargo_fuzz("build", target))
+            .with_context(|| format!("the fuzz target {target} did not build (see the compiler's output above)"))?;
         let scratch = ctx.root.join("target/fuzz-corpus").join(target);
         std::fs::create_dir_all(&scratch)?;
-        run(Command::new("cargo")
-            .current_dir(ctx.root.join("fuzz"))
-            .env("PATH", &path)
-            .env("RUSTC_BOOTSTRAP", "1")
-            .args(["fuzz", "run", target])
-            .arg(&scratch)
-            .arg(format!("corpus/{target}"))
-            .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048"]))
+        run(cargo_fuzz("run", target).arg(&scratch).arg(format!("corpus/{target}")).args([
+            "--",
+            &format!("-max_total_time={seconds}"),
+            "-rss_limit_mb=2048",
+        ]))
         .with_context(|| {
             format!("the fuzzer found an input that crashes {target}: see fuzz/artifacts/{target}/ and fuzz/README.md")
         })?;
