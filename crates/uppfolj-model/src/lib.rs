@@ -24,6 +24,7 @@
 //! `serde`-serialisable so that a plugin can run out of process and a Report can be stored as JSON
 //! (see [`report::SCHEMA_VERSION`]).
 
+pub mod cell_range;
 pub mod dataset;
 pub mod format;
 pub mod report;
@@ -31,6 +32,7 @@ pub mod sums;
 pub mod unit;
 pub mod vocab;
 
+pub use cell_range::CellRange;
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
 pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
 pub use unit::Unit;

@@ -8,12 +8,13 @@
 //! The document is serialisable and versioned ([`SCHEMA_VERSION`]); bump it on any change that an
 //! old reader cannot read.
 
+use crate::cell_range::CellRange;
 use crate::dataset::{CellRef, SourceFile};
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 /// Version of the Report JSON schema. Readers reject documents with a newer major version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A finished report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -628,8 +629,31 @@ pub struct ProvenanceNote {
     pub what: String,
     /// The file and sheet.
     pub source: SourceFile,
-    /// The cells.
-    pub cells: Vec<CellRef>,
+    /// The cells, as the fewest rectangles that cover them ([`CellRange::covering`]).
+    pub ranges: Vec<CellRange>,
+}
+
+impl ProvenanceNote {
+    /// A note for `cells` of `source` (in any order); `None` when there are none.
+    pub fn new(what: String, source: SourceFile, cells: impl IntoIterator<Item = CellRef>) -> Option<Self> {
+        let ranges = CellRange::covering(cells);
+        (!ranges.is_empty()).then_some(Self { what, source, ranges })
+    }
+
+    /// How many cells the note covers.
+    pub fn cell_count(&self) -> u64 {
+        self.ranges.iter().map(CellRange::len).sum()
+    }
+
+    /// The cells, written as in a spreadsheet ("C2:C68022, E4"), at most `limit` ranges, then
+    /// how many more there are ("… och 12 områden till").
+    pub fn cells_written(&self, limit: usize) -> String {
+        let mut text = self.ranges.iter().take(limit).map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        if let Some(more) = self.ranges.len().checked_sub(limit).filter(|n| *n > 0) {
+            text.push_str(&format!(" … och {more} områden till"));
+        }
+        text
+    }
 }
 
 /// How serious a diagnostic is.

@@ -214,7 +214,8 @@ fn write_provenance(
     let plain = styles.cell(&CellStyle::default()).clone();
     for note in notes {
         let row = sheet.row;
-        let cells = note.cells.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        // Excel holds at most 32 767 characters in a cell: 1 000 ranges stay well below.
+        let cells = note.cells_written(1_000);
         let sheet_name = note.source.sheet.clone().unwrap_or_default();
         for (col, text) in [(0u16, note.what.as_str()), (1, &note.source.file), (2, &sheet_name), (3, &cells)] {
             sheet.text(row, col, text, &plain)?;

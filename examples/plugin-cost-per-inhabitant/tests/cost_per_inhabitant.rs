@@ -93,7 +93,7 @@ fn ends_with_the_sources_of_its_figures() {
     let sources = report.sections.last().expect("sections");
     assert_eq!(sources.title, "Källor");
     let Some(Block::Provenance { notes }) = sources.blocks.first() else { panic!("no provenance: {sources:?}") };
-    let described: Vec<(&str, usize)> = notes.iter().map(|n| (n.what.as_str(), n.cells.len())).collect();
+    let described: Vec<(&str, u64)> = notes.iter().map(|n| (n.what.as_str(), n.cell_count())).collect();
     assert_eq!(described, [("Utfall", 2), ("Antal invånare", 2)]);
     assert_eq!(report.tables().next().map(|t| t.rows[0].cells[0].clone()), Some(TableCell::Text("Skola".into())));
 }

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use uppfolj_model::report::{Block, Report, Severity};
 use yew::prelude::*;
 
+/// The cell ranges a source note shows; the workbook's Källor sheet has them all.
+const SHOWN_RANGES: usize = 12;
+
 /// Props of [`ReportView`].
 #[derive(Properties)]
 pub struct Props {
@@ -36,12 +39,7 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
                 <summary>{"Källor till siffrorna"}</summary>
                 <ul>
                 { for notes.iter().map(|n| {
-                    let cells = match (n.cells.first(), n.cells.last()) {
-                        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                        (Some(a), _) => a.to_string(),
-                        _ => String::new(),
-                    };
-                    html! { <li>{format!("{}: {}, {}", n.what, n.source, cells)}</li> }
+                    html! { <li>{format!("{}: {}, {}", n.what, n.source, n.cells_written(SHOWN_RANGES))}</li> }
                 }) }
                 </ul>
             </details>

@@ -61,8 +61,7 @@ pub fn column_year(ds: &Dataset, col: usize) -> Option<i32> {
 /// no cell is known.
 pub fn provenance(ds: &Dataset, what: String, col: Option<usize>, rows: &[usize]) -> Option<ProvenanceNote> {
     col?;
-    let cells: Vec<CellRef> = rows.iter().filter_map(|&r| cell_at(ds, r, col)).collect();
-    (!cells.is_empty()).then(|| ProvenanceNote { what, source: ds.source.clone(), cells })
+    ProvenanceNote::new(what, ds.source.clone(), rows.iter().filter_map(|&r| cell_at(ds, r, col)))
 }
 
 /// A warning located at a cell of `ds`.

@@ -127,10 +127,9 @@ impl Sheet<'_> {
     pub(super) fn provenance(&self) -> Vec<ProvenanceNote> {
         self.recognised
             .iter()
-            .map(|&(line, row)| ProvenanceNote {
-                what: line.title(self.reserve_name),
-                source: self.ds.source.clone(),
-                cells: self.year_cols.iter().filter_map(|(_, c)| cell_at(self.ds, row, Some(*c))).collect(),
+            .filter_map(|&(line, row)| {
+                let cells = self.year_cols.iter().filter_map(|(_, c)| cell_at(self.ds, row, Some(*c)));
+                ProvenanceNote::new(line.title(self.reserve_name), self.ds.source.clone(), cells)
             })
             .collect()
     }

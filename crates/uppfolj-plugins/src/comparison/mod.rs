@@ -474,9 +474,8 @@ fn notes(s: &Series, datasets: &[&Dataset]) -> Vec<ProvenanceNote> {
         .iter()
         .enumerate()
         .filter_map(|(i, ds)| {
-            let cells: Vec<_> =
-                s.cells.iter().filter(|c| c.0 == i).filter_map(|&(_, row, col)| cell_at(ds, row, Some(col))).collect();
-            (!cells.is_empty()).then(|| ProvenanceNote { what: s.title(), source: ds.source.clone(), cells })
+            let cells = s.cells.iter().filter(|c| c.0 == i).filter_map(|&(_, row, col)| cell_at(ds, row, Some(col)));
+            ProvenanceNote::new(s.title(), ds.source.clone(), cells)
         })
         .collect()
 }

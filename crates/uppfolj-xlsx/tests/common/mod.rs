@@ -269,11 +269,13 @@ pub fn budget_case() -> Case {
         horizontal: false,
     }));
     drift.blocks.push(Block::Provenance {
-        notes: vec![ProvenanceNote {
-            what: "Budget och utfall per enhet".into(),
-            source: source(),
-            cells: vec![CellRef::new(4, 2), CellRef::new(7, 3)],
-        }],
+        notes: ProvenanceNote::new(
+            "Budget och utfall per enhet".into(),
+            source(),
+            [CellRef::new(4, 2), CellRef::new(7, 3)],
+        )
+        .into_iter()
+        .collect(),
     });
     report.sections = vec![overview, drift];
     Case { name: "budget", report, datasets: vec![budget_dataset()] }
