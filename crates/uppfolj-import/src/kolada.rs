@@ -10,6 +10,7 @@ use crate::{Import, ImportOptions};
 use serde::Deserialize;
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::{ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Diagnostic, RowKind, SourceFile, Value};
+use std::sync::Arc;
 
 #[derive(Debug, Deserialize)]
 struct Response {
@@ -73,7 +74,7 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
     let summary = summary(&title, &columns, rows.len(), warnings);
     let dataset = Dataset { source, title, kind: DatasetKind::Indicator, unit: None, range: None, columns, rows };
     Ok(Import {
-        datasets: vec![dataset],
+        datasets: vec![Arc::new(dataset)],
         summary: ImportSummary {
             file: file.to_string(),
             format: FileFormat::KoladaJson,

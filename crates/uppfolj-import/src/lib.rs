@@ -41,6 +41,7 @@ pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalR
 
 use serde::{Deserialize, Serialize};
 use uppfolj_model::{Dataset, Diagnostic, SourceFile};
+use std::sync::Arc;
 
 /// Limits and overrides for an import. The defaults suit a browser tab: a few hundred MB at most.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,8 +84,9 @@ impl Default for ImportOptions {
 /// The result of an import: the tables found, and what was understood.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
-    /// One dataset per table found.
-    pub datasets: Vec<Dataset>,
+    /// One dataset per table found, shared: a plugin run, the gallery and an export take them
+    /// without copying.
+    pub datasets: Vec<Arc<Dataset>>,
     /// What the import found and decided, for the user.
     pub summary: ImportSummary,
 }
@@ -162,7 +164,7 @@ pub fn import_bytes_observed(
         for f in found {
             let mut summary = f.summary;
             summary.dataset = datasets.len();
-            datasets.push(f.dataset);
+            datasets.push(Arc::new(f.dataset));
             tables.push(summary);
         }
     }

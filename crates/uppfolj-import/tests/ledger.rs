@@ -13,7 +13,7 @@ fn import(relative: &str) -> Dataset {
     let bytes = std::fs::read(&path).expect("fixture exists");
     let mut import = import_bytes(&name, &bytes, &ImportOptions::default()).expect("imports");
     assert_eq!(import.datasets.len(), 1, "{name}: one table");
-    import.datasets.remove(0)
+    std::sync::Arc::unwrap_or_clone(import.datasets.remove(0))
 }
 
 fn roles(d: &Dataset) -> Vec<(String, Option<ColumnRole>)> {
