@@ -9,8 +9,8 @@
 //! by its name alone, ignoring case and a path.
 
 use serde::{Deserialize, Serialize};
-use uppfolj_plugin::InputSpec;
 use std::sync::Arc;
+use uppfolj_plugin::InputSpec;
 use uppfolj_plugin::model::Dataset;
 
 /// The user's choice of file for one input of one report.

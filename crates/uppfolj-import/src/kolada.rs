@@ -8,9 +8,9 @@ use crate::roles;
 use crate::summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary};
 use crate::{Import, ImportOptions};
 use serde::Deserialize;
+use std::sync::Arc;
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::{ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Diagnostic, RowKind, SourceFile, Value};
-use std::sync::Arc;
 
 #[derive(Debug, Deserialize)]
 struct Response {
@@ -134,7 +134,7 @@ fn read_rows(
                 Some(v) if v.is_finite() => Value::number(v),
                 _ => Value::Missing { marker: None },
             };
-            let text = |s: &str| if s.is_empty() { Value::empty() } else { Value::Text(s.to_string()) };
+            let text = |s: &str| if s.is_empty() { Value::empty() } else { Value::text(s) };
             let cells = vec![
                 text(&e.kpi),
                 text(&e.municipality),

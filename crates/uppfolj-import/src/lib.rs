@@ -21,6 +21,7 @@
 pub mod error;
 pub mod grid;
 pub mod guard;
+mod intern;
 pub mod kolada;
 pub mod layout;
 pub mod mapping;
@@ -40,8 +41,8 @@ pub use progress::{Observer, Progress, Stage};
 pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalRow};
 
 use serde::{Deserialize, Serialize};
-use uppfolj_model::{Dataset, Diagnostic, SourceFile};
 use std::sync::Arc;
+use uppfolj_model::{Dataset, Diagnostic, SourceFile};
 
 /// Limits and overrides for an import. The defaults suit a browser tab: a few hundred MB at most.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

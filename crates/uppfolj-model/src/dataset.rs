@@ -9,6 +9,7 @@
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// Where a dataset came from: the file, and the sheet for workbooks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,14 +80,20 @@ pub enum Value {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         preliminary: bool,
     },
-    /// Text.
-    Text(String),
+    /// Text, shared: a text repeated down a column (a förvaltning's name on every ledger line)
+    /// is held once. Serialised as a plain string.
+    Text(Arc<str>),
 }
 
 impl Value {
     /// A plain number.
     pub const fn number(value: f64) -> Self {
         Value::Number { value, preliminary: false }
+    }
+
+    /// A text.
+    pub fn text(text: impl Into<Arc<str>>) -> Self {
+        Value::Text(text.into())
     }
 
     /// An empty cell.

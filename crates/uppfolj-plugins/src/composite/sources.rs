@@ -2,8 +2,8 @@
 //! tables that fit a part but were not used (so that the user can choose another).
 
 use super::run::PartRun;
-use uppfolj_plugin::kit::{RowShape, TableBuilder, text_col};
 use std::sync::Arc;
+use uppfolj_plugin::kit::{RowShape, TableBuilder, text_col};
 use uppfolj_plugin::model::Dataset;
 use uppfolj_plugin::model::report::{Block, Section, Table, TableCell};
 
