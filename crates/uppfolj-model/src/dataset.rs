@@ -440,6 +440,21 @@ mod tests {
         assert_eq!(labels.len(), ColumnRole::ALL.len());
     }
 
+    /// A ledger of 200 000 lines × 12 columns holds 2.4 million cells: every 8 bytes of a cell
+    /// are 19 MB (docs/benchmarks.md).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_cell_stays_small() {
+        assert_eq!(std::mem::size_of::<Value>(), 24, "a text is an Arc<str>, a marker a String");
+        assert_eq!(std::mem::size_of::<Cell>(), 40, "the value and its source cell");
+    }
+
+    #[test]
+    fn a_text_is_written_as_a_plain_string() {
+        let json = serde_json::to_string(&Value::text("Vård")).expect("serialise");
+        assert_eq!(json, r#"{"type":"text","value":"Vård"}"#);
+    }
+
     #[test]
     fn values_round_trip_through_json() {
         let v = vec![Value::number(1.5), Value::empty(), Value::Text("x".into())];
