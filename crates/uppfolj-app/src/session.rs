@@ -487,6 +487,20 @@ mod tests {
     }
 
     #[test]
+    fn a_run_shares_the_loaded_datasets_and_its_inputs_serialise_as_plain_datasets() {
+        let mut s = session();
+        load(&mut s, "a.csv", BUDGET);
+        let inputs = s.inputs();
+        let loaded = &s.file("a.csv").expect("loaded").datasets()[0];
+        assert!(Arc::ptr_eq(&inputs.datasets[0], loaded), "shared, not copied");
+        let json = serde_json::to_value(&inputs).expect("serialise");
+        let plain: Vec<&Dataset> = s.datasets().collect();
+        assert_eq!(json["datasets"], serde_json::to_value(&plain).expect("serialise"));
+        let back: Inputs = serde_json::from_value(json).expect("deserialise");
+        assert_eq!(back, inputs);
+    }
+
+    #[test]
     fn a_refused_file_leaves_the_session_as_it_was() {
         let mut s = session();
         load(&mut s, "a.csv", BUDGET);
