@@ -7,11 +7,12 @@
 //! library's hasher) of the normalised texts, so it can be stored in the browser and compared after
 //! an update of the app.
 
+use std::sync::Arc;
 use uppfolj_model::Dataset;
 
 /// The layout key of the tables `datasets` (what the import found with the automatic reading);
 /// `None` when there is no table with a header.
-pub fn layout(datasets: &[Dataset]) -> Option<String> {
+pub fn layout(datasets: &[Arc<Dataset>]) -> Option<String> {
     let mut text = String::new();
     for d in datasets.iter().filter(|d| !d.columns.is_empty()) {
         text.push_str(d.source.sheet.as_deref().unwrap_or(""));

@@ -271,7 +271,7 @@ impl Host {
 }
 
 /// The columns of every table: (letter, header, role the import gave), each once.
-fn columns(datasets: &[Dataset]) -> Vec<ColumnView> {
+fn columns(datasets: &[Arc<Dataset>]) -> Vec<ColumnView> {
     let mut out: Vec<ColumnView> = Vec::new();
     for c in datasets.iter().flat_map(|d| d.columns.iter()) {
         let letter = CellRef::column_letters(c.source_col);

@@ -19,9 +19,9 @@ fn budget_report() -> (Report, Vec<Dataset>) {
         .expect("the sample imports");
     let registry = uppfolj_app::registry().expect("the app's plugins register");
     let plugin = registry.get("budget-follow-up").expect("built-in plugin");
-    let inputs = uppfolj_plugin::Inputs::new(import.datasets.clone());
+    let inputs = uppfolj_plugin::Inputs::new(import.datasets);
     let report = uppfolj_plugin::run(plugin, &inputs, &[]).expect("the report computes");
-    (report, import.datasets)
+    (report, inputs.iter().cloned().collect())
 }
 
 /// A report with one table of amounts that are not finite.

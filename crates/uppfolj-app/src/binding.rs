@@ -9,6 +9,7 @@
 //! by its name alone, ignoring case and a path.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use uppfolj_plugin::InputSpec;
 use uppfolj_plugin::model::Dataset;
 
@@ -54,7 +55,10 @@ pub(crate) fn is_bindable(spec: &InputSpec) -> bool {
 /// `datasets` in the order a report with these bound inputs sees them: for each bound input (the
 /// first input last, so that it wins), the bound file's tables that the input accepts move to the
 /// front; the rest keep load order.
-pub(crate) fn bound_order<'a>(mut datasets: Vec<&'a Dataset>, bound: &[(&InputSpec, &str)]) -> Vec<&'a Dataset> {
+pub(crate) fn bound_order<'a>(
+    mut datasets: Vec<&'a Arc<Dataset>>,
+    bound: &[(&InputSpec, &str)],
+) -> Vec<&'a Arc<Dataset>> {
     for (spec, file) in bound.iter().rev() {
         // A stable sort: the bound file's fitting tables first, each group in its order.
         datasets.sort_by_cached_key(|d| !(same_file(&d.source.file, file) && spec.accepts(d)));

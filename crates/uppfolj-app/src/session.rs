@@ -29,8 +29,8 @@ impl LoadedFile {
         self.bytes.len()
     }
 
-    /// The tables the import found, in the file's order.
-    pub fn datasets(&self) -> &[Dataset] {
+    /// The tables the import found, in the file's order (shared: cloning one is cheap).
+    pub fn datasets(&self) -> &[Arc<Dataset>] {
         &self.import.datasets
     }
 
@@ -231,12 +231,17 @@ impl Session {
     /// Every dataset of the loaded files: the files in load order, each file's tables in its
     /// order. The one order the plugins see.
     pub fn datasets(&self) -> impl Iterator<Item = &Dataset> {
+        self.shared().map(AsRef::as_ref)
+    }
+
+    /// [`Session::datasets`] as the session holds them, shared.
+    fn shared(&self) -> impl Iterator<Item = &Arc<Dataset>> {
         self.files.iter().flat_map(|f| f.import.datasets.iter())
     }
 
-    /// The plugin inputs: [`Session::datasets`], copied.
+    /// The plugin inputs: [`Session::datasets`], shared (a plugin run copies no dataset).
     pub fn inputs(&self) -> Inputs {
-        Inputs::new(self.datasets().cloned().collect())
+        Inputs::new(self.shared().cloned())
     }
 
     // --- Plugin --------------------------------------------------------------------------------
@@ -377,7 +382,7 @@ impl Session {
     pub fn input_choices(&self) -> Vec<InputChoice> {
         let Some(plugin) = self.plugin() else { return Vec::new() };
         let specs = plugin.inputs();
-        let order = binding::bound_order(self.datasets().collect(), &self.bound(&specs));
+        let order = binding::bound_order(self.shared().collect(), &self.bound(&specs));
         specs
             .iter()
             .filter(|spec| binding::is_bindable(spec))
@@ -406,8 +411,8 @@ impl Session {
     /// tables first for their inputs.
     fn bound_inputs(&self, plugin: &dyn ReportPlugin) -> Inputs {
         let specs = plugin.inputs();
-        let order = binding::bound_order(self.datasets().collect(), &self.bound(&specs));
-        Inputs::new(order.into_iter().cloned().collect())
+        let order = binding::bound_order(self.shared().collect(), &self.bound(&specs));
+        Inputs::new(order.into_iter().cloned())
     }
 
     /// The inputs among `specs` the user bound to a file, with the file.
@@ -479,6 +484,20 @@ mod tests {
         assert!(s.remove("a.csv").is_some());
         assert!(s.remove("a.csv").is_none());
         assert_eq!(names(&s), ["b.csv"]);
+    }
+
+    #[test]
+    fn a_run_shares_the_loaded_datasets_and_its_inputs_serialise_as_plain_datasets() {
+        let mut s = session();
+        load(&mut s, "a.csv", BUDGET);
+        let inputs = s.inputs();
+        let loaded = &s.file("a.csv").expect("loaded").datasets()[0];
+        assert!(Arc::ptr_eq(&inputs.datasets[0], loaded), "shared, not copied");
+        let json = serde_json::to_value(&inputs).expect("serialise");
+        let plain: Vec<&Dataset> = s.datasets().collect();
+        assert_eq!(json["datasets"], serde_json::to_value(&plain).expect("serialise"));
+        let back: Inputs = serde_json::from_value(json).expect("deserialise");
+        assert_eq!(back, inputs);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::roles;
 use crate::summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary};
 use crate::{Import, ImportOptions};
 use serde::Deserialize;
+use std::sync::Arc;
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::{ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Diagnostic, RowKind, SourceFile, Value};
 
@@ -73,7 +74,7 @@ pub fn import(file: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
     let summary = summary(&title, &columns, rows.len(), warnings);
     let dataset = Dataset { source, title, kind: DatasetKind::Indicator, unit: None, range: None, columns, rows };
     Ok(Import {
-        datasets: vec![dataset],
+        datasets: vec![Arc::new(dataset)],
         summary: ImportSummary {
             file: file.to_string(),
             format: FileFormat::KoladaJson,
@@ -133,7 +134,7 @@ fn read_rows(
                 Some(v) if v.is_finite() => Value::number(v),
                 _ => Value::Missing { marker: None },
             };
-            let text = |s: &str| if s.is_empty() { Value::empty() } else { Value::Text(s.to_string()) };
+            let text = |s: &str| if s.is_empty() { Value::empty() } else { Value::text(s) };
             let cells = vec![
                 text(&e.kpi),
                 text(&e.municipality),

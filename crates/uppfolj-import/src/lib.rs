@@ -21,6 +21,7 @@
 pub mod error;
 pub mod grid;
 pub mod guard;
+mod intern;
 pub mod kolada;
 pub mod layout;
 pub mod mapping;
@@ -40,6 +41,7 @@ pub use progress::{Observer, Progress, Stage};
 pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalRow};
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use uppfolj_model::{Dataset, Diagnostic, SourceFile};
 
 /// Limits and overrides for an import. The defaults suit a browser tab: a few hundred MB at most.
@@ -83,8 +85,9 @@ impl Default for ImportOptions {
 /// The result of an import: the tables found, and what was understood.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
-    /// One dataset per table found.
-    pub datasets: Vec<Dataset>,
+    /// One dataset per table found, shared: a plugin run, the gallery and an export take them
+    /// without copying.
+    pub datasets: Vec<Arc<Dataset>>,
     /// What the import found and decided, for the user.
     pub summary: ImportSummary,
 }
@@ -162,7 +165,7 @@ pub fn import_bytes_observed(
         for f in found {
             let mut summary = f.summary;
             summary.dataset = datasets.len();
-            datasets.push(f.dataset);
+            datasets.push(Arc::new(f.dataset));
             tables.push(summary);
         }
     }

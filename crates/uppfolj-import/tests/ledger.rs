@@ -3,8 +3,9 @@
 //! roles the reports group by, and keeps every ledger line as a data row.
 
 use std::path::Path;
+use std::sync::Arc;
 use uppfolj_import::{ImportOptions, import_bytes};
-use uppfolj_model::{ColumnRole, Dataset, RowKind};
+use uppfolj_model::{ColumnRole, Dataset, RowKind, Value};
 
 /// The ledger `name`, relative to the repository's root.
 fn import(relative: &str) -> Dataset {
@@ -13,7 +14,7 @@ fn import(relative: &str) -> Dataset {
     let bytes = std::fs::read(&path).expect("fixture exists");
     let mut import = import_bytes(&name, &bytes, &ImportOptions::default()).expect("imports");
     assert_eq!(import.datasets.len(), 1, "{name}: one table");
-    import.datasets.remove(0)
+    Arc::unwrap_or_clone(import.datasets.remove(0))
 }
 
 fn roles(d: &Dataset) -> Vec<(String, Option<ColumnRole>)> {
@@ -55,4 +56,39 @@ fn an_outcome_only_ledger_has_no_budget_column() {
     assert_eq!(roles(&d), expected);
     assert_eq!(d.rows.len(), 304);
     assert_eq!(d.column(ColumnRole::Budget), None);
+}
+
+/// The förvaltning of every line, as the dataset holds it.
+fn org_texts(d: &Dataset) -> Vec<Arc<str>> {
+    let col = d.column(ColumnRole::OrgUnit).expect("an organisation column");
+    d.rows
+        .iter()
+        .filter_map(|r| match &r.cells[col].value {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Each distinct text is one allocation: every line naming a förvaltning shares it.
+fn assert_held_once(texts: &[Arc<str>], what: &str) {
+    let mut distinct: Vec<&Arc<str>> = Vec::new();
+    for t in texts {
+        match distinct.iter().find(|d| ***d == *t) {
+            Some(d) => assert!(Arc::ptr_eq(d, t), "{what}: '{t}' held twice"),
+            None => distinct.push(t),
+        }
+    }
+    assert!(texts.len() > distinct.len(), "{what}: texts repeat down the column");
+}
+
+#[test]
+fn a_text_repeated_down_a_column_is_held_once() {
+    let d = import("crates/uppfolj-import/tests/fixtures/ledger/huvudbok_budget_2024_aug.xlsx");
+    assert_held_once(&org_texts(&d), "xlsx");
+    let csv = "Förvaltning;Konto;Utfall\nVård ;4010;1\nVård;4020;2\n Skola;4010;3\nSkola;4010;4\n";
+    let import = import_bytes("huvudbok.csv", csv.as_bytes(), &ImportOptions::default()).expect("imports");
+    let texts = org_texts(&import.datasets[0]);
+    assert_eq!(texts.iter().map(|t| &**t).collect::<Vec<_>>(), ["Vård", "Vård", "Skola", "Skola"]);
+    assert_held_once(&texts, "csv, trimmed");
 }

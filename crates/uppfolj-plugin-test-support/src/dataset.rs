@@ -21,7 +21,7 @@ pub enum V {
 impl V {
     fn value(&self) -> Value {
         match self {
-            V::T(s) => Value::Text((*s).to_owned()),
+            V::T(s) => Value::text(*s),
             V::N(n) => Value::number(*n),
             V::E => Value::empty(),
         }

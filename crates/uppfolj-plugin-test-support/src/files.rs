@@ -2,6 +2,7 @@
 //! import.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use uppfolj_import::{ImportOptions, import_bytes};
 use uppfolj_plugin::model::dataset::Dataset;
 
@@ -30,6 +31,9 @@ pub fn import_file(relative: &str) -> Vec<Dataset> {
     import_bytes(&name, &bytes, &ImportOptions::default())
         .unwrap_or_else(|e| panic!("{relative} does not import: {e}"))
         .datasets
+        .into_iter()
+        .map(Arc::unwrap_or_clone)
+        .collect()
 }
 
 /// A table written in a test, imported as the CSV file a user would save from Excel (`;` between
@@ -84,6 +88,9 @@ impl TableLiteral {
         import_bytes(&self.name, self.csv().as_bytes(), &ImportOptions::default())
             .unwrap_or_else(|e| panic!("the table literal {} does not import: {e}", self.name))
             .datasets
+            .into_iter()
+            .map(Arc::unwrap_or_clone)
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::kit::vocab;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use uppfolj_model::dataset::{ColumnRole, Dataset, DatasetKind, Value};
 
 /// One thing a dataset must have to fit an input.
@@ -201,21 +202,30 @@ impl InputSpec {
 }
 
 /// The datasets a plugin runs on.
+///
+/// The datasets are shared ([`Arc`]): the application hands every plugin run the datasets it
+/// imported without copying them, and a plugin reads them as `&Dataset` (`for d in
+/// &inputs.datasets`, [`Inputs::matching`]). Serialised, each is its plain JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Inputs {
     /// All datasets the user loaded, in load order.
-    pub datasets: Vec<Dataset>,
+    pub datasets: Vec<Arc<Dataset>>,
 }
 
 impl Inputs {
-    /// Inputs from datasets.
-    pub fn new(datasets: Vec<Dataset>) -> Self {
-        Self { datasets }
+    /// Inputs from datasets, owned (`vec![dataset]`) or shared (`Arc<Dataset>`).
+    pub fn new<D: Into<Arc<Dataset>>>(datasets: impl IntoIterator<Item = D>) -> Self {
+        Self { datasets: datasets.into_iter().map(Into::into).collect() }
+    }
+
+    /// Every dataset, in load order.
+    pub fn iter(&self) -> impl Iterator<Item = &Dataset> {
+        self.datasets.iter().map(AsRef::as_ref)
     }
 
     /// The datasets `spec` accepts, in load order.
     pub fn matching<'a>(&'a self, spec: &'a InputSpec) -> impl Iterator<Item = &'a Dataset> + 'a {
-        self.datasets.iter().filter(move |d| spec.accepts(d))
+        self.iter().filter(move |d| spec.accepts(d))
     }
 
     /// Whether every required input in `specs` has a fitting dataset.

@@ -279,7 +279,7 @@ fn generated(n: usize, budget: impl Fn(usize) -> Option<f64>, outcome: impl Fn(u
     let rows: Vec<Vec<V>> = (0..n).map(|i| vec![V::T("rad"), budget(i).map_or(V::E, V::N), V::N(outcome(i))]).collect();
     let mut ds = simple(&BUDGET_OUTCOME, &rows);
     for (i, row) in ds.rows.iter_mut().enumerate() {
-        row.cells[0].value = Value::Text(format!("Konto {i}"));
+        row.cells[0].value = Value::text(format!("Konto {i}"));
     }
     ds
 }
@@ -390,10 +390,10 @@ fn many_top_level_units_chart_the_largest_of_them() {
         let area = r / 5;
         if r % 5 == 0 {
             row.kind = RowKind::Subtotal;
-            row.cells[0].value = Value::Text(format!("Område {area}"));
+            row.cells[0].value = Value::text(format!("Område {area}"));
         } else {
             row.level = 1;
-            row.cells[0].value = Value::Text(format!("Område {area} enhet {}", r % 5));
+            row.cells[0].value = Value::text(format!("Område {area} enhet {}", r % 5));
             // Area a deviates by −a in total (its first line carries it).
             if r % 5 == 1 {
                 row.cells[2].value = Value::number(-100.0 - area as f64);

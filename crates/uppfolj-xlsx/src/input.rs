@@ -106,9 +106,8 @@ impl<'r> BodyRows<'r> for InputBody<'r> {
                 }
                 Value::Missing { marker: None } => {}
                 // User text and missing-value markers: always text, even when they look like a formula.
-                Value::Missing { marker: Some(text) } | Value::Text(text) => {
-                    out.push(BodyCell::text(col, self.text[sum], text));
-                }
+                Value::Missing { marker: Some(text) } => out.push(BodyCell::text(col, self.text[sum], text)),
+                Value::Text(text) => out.push(BodyCell::text(col, self.text[sum], text)),
             }
         }
     }
@@ -117,7 +116,8 @@ impl<'r> BodyRows<'r> for InputBody<'r> {
 /// How many texts of `dataset` do not fit in a cell and are cut on its input sheet.
 pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
     let cut = |cell: &&uppfolj_model::dataset::Cell| match &cell.value {
-        Value::Text(text) | Value::Missing { marker: Some(text) } => sheet::is_cut(text),
+        Value::Text(text) => sheet::is_cut(text),
+        Value::Missing { marker: Some(text) } => sheet::is_cut(text),
         _ => false,
     };
     dataset.rows.iter().flat_map(|row| &row.cells).filter(cut).count()

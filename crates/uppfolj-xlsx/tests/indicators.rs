@@ -11,20 +11,21 @@ use common::readback::{find_header, header, open};
 use std::path::PathBuf;
 use uppfolj_import::{ImportOptions, import_bytes};
 use uppfolj_model::report::{ColumnKind, TableCell};
-use uppfolj_model::{Block, Dataset, Report};
+use uppfolj_model::{Block, Report};
 use uppfolj_plugin::Inputs;
 use uppfolj_xlsx::{ExportOptions, export};
 
 /// The report of plugin `id` on `sample` (in samples/) with `params`, and its datasets.
-fn report(id: &str, sample: &str, params: &[(&str, &str)]) -> (Report, Vec<Dataset>) {
+fn report(id: &str, sample: &str, params: &[(&str, &str)]) -> (Report, Inputs) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(sample);
     let bytes = std::fs::read(&path).expect("read sample");
     let datasets = import_bytes(sample, &bytes, &ImportOptions::default()).expect("import").datasets;
     let registry = uppfolj_plugins::registry();
     let plugin = registry.iter().find(|p| p.meta().id == id).expect("plugin");
     let params: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-    let report = uppfolj_plugin::run(plugin, &Inputs::new(datasets.clone()), &params).expect("report");
-    (report, datasets)
+    let inputs = Inputs::new(datasets);
+    let report = uppfolj_plugin::run(plugin, &inputs, &params).expect("report");
+    (report, inputs)
 }
 
 /// A part of the xlsx file, as text.
@@ -102,7 +103,7 @@ fn options() -> ExportOptions {
 #[test]
 fn scorecard_statuses_are_text_with_conditional_formats_and_its_charts_native() {
     let (report, datasets) = report("scorecard", "malupfoljning_2024.csv", &[]);
-    let bytes = export(&report, &datasets, &options()).expect("export");
+    let bytes = export(&report, datasets.iter(), &options()).expect("export");
     assert!(check_status_columns(&report, &bytes) >= 2, "the indicators' and the goals' statuses");
     let overview = part(&bytes, "xl/worksheets/sheet2.xml").expect("overview sheet");
     assert!(overview.contains("<conditionalFormatting sqref=\"D"), "the key figures' statuses are coloured too");
@@ -114,7 +115,7 @@ fn scorecard_statuses_are_text_with_conditional_formats_and_its_charts_native() 
 #[test]
 fn comparison_statuses_are_text_with_conditional_formats_and_its_charts_native() {
     let (report, datasets) = report("comparison", "kolada_u79092_aterinskrivning_2018_2022.csv", &[("region", "13")]);
-    let bytes = export(&report, &datasets, &options()).expect("export");
+    let bytes = export(&report, datasets.iter(), &options()).expect("export");
     // The summary and the two rankings (women, men).
     assert_eq!(check_status_columns(&report, &bytes), 3);
     let charts = charts(&bytes);

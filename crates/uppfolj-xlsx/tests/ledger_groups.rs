@@ -19,10 +19,10 @@ fn a_grouped_ledger_exports_sum_formulas_on_its_subtotal_rows_and_every_line_as_
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../uppfolj-import/tests/fixtures/ledger").join(name);
     let bytes = std::fs::read(&path).expect("fixture exists");
     let datasets = import_bytes(name, &bytes, &ImportOptions::default()).expect("imports").datasets;
-    let inputs = Inputs::new(datasets.clone());
+    let inputs = Inputs::new(datasets);
     let report = uppfolj_plugin::run(&uppfolj_plugins::BudgetFollowUp, &inputs, &[]).expect("a report");
     let table = report.tables().find(|t| t.id == "per-verksamhet").expect("table");
-    let book_bytes = export(&report, &datasets, &ExportOptions::default()).expect("export");
+    let book_bytes = export(&report, inputs.iter(), &ExportOptions::default()).expect("export");
 
     let mut book = open(&book_bytes);
     let sheet = "Per förvaltning";
@@ -55,10 +55,10 @@ fn the_outcome_report_of_a_ledger_exports_sum_formulas_on_its_group_rows() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(name);
     let bytes = std::fs::read(&path).expect("sample exists");
     let datasets = import_bytes(name, &bytes, &ImportOptions::default()).expect("imports").datasets;
-    let report =
-        uppfolj_plugin::run(&uppfolj_plugins::LedgerOutcome, &Inputs::new(datasets.clone()), &[]).expect("a report");
+    let inputs = Inputs::new(datasets);
+    let report = uppfolj_plugin::run(&uppfolj_plugins::LedgerOutcome, &inputs, &[]).expect("a report");
     let table = report.tables().find(|t| t.id == "per-enhet").expect("table");
-    let mut book = open(&export(&report, &datasets, &ExportOptions::default()).expect("export"));
+    let mut book = open(&export(&report, inputs.iter(), &ExportOptions::default()).expect("export"));
     let range = book.worksheet_range("Per förvaltning").expect("the section's sheet");
     let formulas = book.worksheet_formula("Per förvaltning").expect("formulas");
     let header = find_header(&range, "Förvaltning / Verksamhet / Konto", Some("Utfall, kr"), 0).expect("header row");

@@ -8,12 +8,13 @@ mod common;
 use calamine::{Data, Reader};
 use common::readback::{assert_table_equal, open};
 use std::path::PathBuf;
+use std::sync::Arc;
 use uppfolj_import::{ImportOptions, import_bytes};
 use uppfolj_model::{Block, Dataset};
 use uppfolj_plugin::Inputs;
 use uppfolj_xlsx::{ExportOptions, export};
 
-fn samples() -> Vec<(String, Vec<Dataset>)> {
+fn samples() -> Vec<(String, Vec<Arc<Dataset>>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("samples/ exists")
@@ -52,7 +53,7 @@ fn every_plugin_export_reads_back_with_the_reports_numbers() {
                 if report.tables().next().is_none() {
                     continue; // the plugin found nothing it could use in this sample
                 }
-                let bytes = export(&report, datasets, &options).expect("export");
+                let bytes = export(&report, inputs.iter(), &options).expect("export");
                 let mut book = open(&bytes);
                 let names = book.sheet_names();
                 assert_eq!(names.len(), 1 + report.sections.len() + datasets.len(), "{id} on {sample}: {names:?}");

@@ -95,7 +95,7 @@ fn pipeline(case: &Case) -> serde_json::Value {
     let registry = uppfolj_plugins::registry();
     let plugin = registry.get(case.plugin).expect("built-in plugin");
     let params: Vec<(String, String)> = case.params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let inputs = Inputs::new(datasets.collect());
+    let inputs = Inputs::new(datasets);
     let report = uppfolj_plugin::run(plugin, &inputs, &params).expect("the report computes");
     let svgs: Vec<String> = report
         .charts()
@@ -105,7 +105,7 @@ fn pipeline(case: &Case) -> serde_json::Value {
         })
         .collect();
     let xlsx_options = uppfolj_xlsx::ExportOptions { date: Some("2026-01-01".into()), ..Default::default() };
-    let xlsx = uppfolj_xlsx::export(&report, &inputs.datasets, &xlsx_options).expect("the workbook exports");
+    let xlsx = uppfolj_xlsx::export(&report, inputs.iter(), &xlsx_options).expect("the workbook exports");
     let back = uppfolj_import::import_bytes("export.xlsx", &xlsx, &options).expect("the export reads back");
     let numbers: Vec<Vec<f64>> = back
         .datasets

@@ -121,9 +121,12 @@ fn native(r: &Results) -> Vec<Verdict> {
             peak.map(|b| b <= 200e6),
             peak.map_or_else(String::new, |b| {
                 format!(
-                    "{}. The dataset holds every cell as a value with its own provenance, and each run copies \
-                     every dataset (Session::inputs); shared datasets and column-wise storage (numbers as \
-                     numbers, repeated texts once, provenance derived from sheet/row/column) would close it.",
+                    "{}. Datasets are shared by the runs and a repeated text is held once, but a dataset is \
+                     row-wise: every cell is a 40-byte value with its own source cell (a filled-down label \
+                     and a composed label column point elsewhere than their row and column), and the import \
+                     holds a sheet's cells and its dataset at once; column-wise storage (numbers as numbers, \
+                     provenance derived from sheet/row/column, the few cells that point elsewhere listed \
+                     apart) filled as the rows are read would close it.",
                     over(b, 200e6)
                 )
             }),

@@ -73,7 +73,7 @@ pub(super) fn composed_cell(r: &GRow, src: &[u32], code: bool) -> Cell {
             .filter(|&&s| s < limit)
             .find_map(|&s| r.get(s).filter(|c| matches!(classify(&c.raw), Cls::Number | Cls::Year)));
         if let Some(c) = code_cell {
-            return Cell::new(Value::Text(raw_to_text(&c.raw).trim().to_string()), CellRef::new(r.row, c.col));
+            return Cell::new(Value::text(raw_to_text(&c.raw).trim()), CellRef::new(r.row, c.col));
         }
         // A code written in the text: "1140-1160 Skattereduktioner".
         if let Some(c) = text_at {
@@ -81,13 +81,13 @@ pub(super) fn composed_cell(r: &GRow, src: &[u32], code: bool) -> Cell {
             let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
             let rest = &text[digits.len()..];
             if digits.len() >= 3 && (rest.starts_with(' ') || rest.starts_with(['-', '–'])) {
-                return Cell::new(Value::Text(digits), CellRef::new(r.row, c.col));
+                return Cell::new(Value::text(digits), CellRef::new(r.row, c.col));
             }
         }
         return Cell { value: Value::empty(), at: None };
     }
     match text_at {
-        Some(c) => Cell::new(Value::Text(raw_to_text(&c.raw).trim().to_string()), CellRef::new(r.row, c.col)),
+        Some(c) => Cell::new(Value::text(raw_to_text(&c.raw).trim()), CellRef::new(r.row, c.col)),
         None => Cell { value: Value::empty(), at: None },
     }
 }

@@ -6,14 +6,17 @@ use super::cell_text::{raw_to_text, serial_to_iso};
 use super::draft::{Col, Draft, Reading};
 use super::staggered::composed_cell;
 use crate::grid::{GRow, Raw};
+use crate::intern::Interner;
 use crate::roles::is_label_role;
+use std::sync::Arc;
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::vocab::{self, Parsed};
 use uppfolj_model::{CellRef, DataRow, RowKind, Unit, Value};
 
 /// Reads the data rows into the draft's rows.
 pub(super) fn read(d: &mut Draft<'_>) {
-    let mut reader = Reader { last_fill: vec![None; d.cols.len()], reading: Reading::default() };
+    let mut reader =
+        Reader { last_fill: vec![None; d.cols.len()], reading: Reading::default(), texts: Interner::default() };
     reader.reading.filled = vec![0; d.cols.len()];
     d.rows = Vec::with_capacity(d.data.len());
     for r in d.data {
@@ -32,10 +35,11 @@ pub(super) fn read(d: &mut Draft<'_>) {
     d.reading = reader.reading;
 }
 
-/// Reads cells, remembering the last label of each filled-down column.
+/// Reads cells, remembering the last label of each filled-down column; each text is held once.
 struct Reader {
-    last_fill: Vec<Option<(String, CellRef)>>,
+    last_fill: Vec<Option<(Arc<str>, CellRef)>>,
     reading: Reading,
+    texts: Interner,
 }
 
 impl Reader {
@@ -53,21 +57,17 @@ impl Reader {
             return Cell::new(Value::empty(), at);
         };
         let value = if col.role.is_some_and(is_label_role) || !col.numeric {
-            let owned;
             let text = match &cell.raw {
-                Raw::Text(t) => t.trim(),
-                raw => {
-                    owned = raw_to_text(raw);
-                    owned.trim()
-                }
+                Raw::Text(t) => self.texts.trimmed(t),
+                raw => self.texts.text(raw_to_text(raw).trim()),
             };
             if text.is_empty() {
                 Value::empty()
             } else {
                 if fill {
-                    self.last_fill[ci] = Some((text.to_string(), at));
+                    self.last_fill[ci] = Some((text.clone(), at));
                 }
-                Value::Text(text.to_string())
+                Value::Text(text)
             }
         } else {
             self.number(col, &cell.raw, at)
@@ -83,7 +83,7 @@ impl Reader {
                 Value::number(if col.percent_format && col.unit == Some(Unit::Percent) { v * 100.0 } else { *v })
             }
             Raw::Number(v) => self.not_finite(at, format!("{v}")),
-            Raw::Date(serial) => Value::Text(serial_to_iso(*serial)),
+            Raw::Date(serial) => Value::Text(self.texts.text(&serial_to_iso(*serial))),
             Raw::Error(e) => {
                 self.reading.errors += 1;
                 self.reading.first_error.get_or_insert_with(|| (at, e.to_string()));
@@ -95,7 +95,7 @@ impl Reader {
                 Parsed::Number { value, preliminary, .. } => Value::Number { value, preliminary },
                 Parsed::Missing(marker) => Value::Missing { marker },
                 Parsed::NotFinite => self.not_finite(at, t.trim().to_string()),
-                Parsed::Text => Value::Text(t.trim().to_string()),
+                Parsed::Text => Value::Text(self.texts.trimmed(t)),
             },
         }
     }

@@ -265,7 +265,7 @@ mod tests {
     fn dataset(headers: &[&str], rows: &[&[V]]) -> Dataset {
         let cell = |v: &V, r: usize, c: usize| {
             let value = match v {
-                V::T(t) => Value::Text((*t).to_owned()),
+                V::T(t) => Value::text(*t),
                 V::N(n) => Value::number(*n),
             };
             Cell::new(value, CellRef::new(r as u32 + 1, c as u32))

@@ -118,7 +118,9 @@ pub(super) struct FileTotal {
 /// The file's rows as lines, in the file's order, and its total rows. Rows with neither label
 /// nor amounts are skipped; a row without label is called "Rad n" after its sheet row.
 pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>, Vec<FileTotal>) {
-    let mut lines: Vec<Line> = Vec::new();
+    // One line per row, allocated once: grown by doubling, a 200 000-row ledger's lines (250 bytes
+    // each) were held twice while they moved.
+    let mut lines: Vec<Line> = Vec::with_capacity(ds.rows.len());
     let mut totals: Vec<FileTotal> = Vec::new();
     for (i, row) in ds.rows.iter().enumerate() {
         let mut label = text_at(ds, i, cols.label);

@@ -271,8 +271,7 @@ impl ReportPlugin for Comparison {
         }
         // The other files (a KPI catalogue, a list of municipalities) first: they name the KPIs'
         // groups and the units before a data file's own columns do.
-        let others: Vec<&Dataset> =
-            inputs.datasets.iter().filter(|d| !datasets.iter().any(|k| std::ptr::eq(*k, *d))).collect();
+        let others: Vec<&Dataset> = inputs.iter().filter(|d| !datasets.iter().any(|k| std::ptr::eq(*k, *d))).collect();
         let all: Vec<&Dataset> = others.iter().chain(&datasets).copied().collect();
         name_units(&mut report, &mut series, &all, &others);
         let grouping = groups::grouping(&series, &Catalogue::read(&all), GroupBy::parse(params.text(GROUP_BY)));

@@ -3,6 +3,7 @@
 //! A file the user chose for a part (`<part>.file`) feeds that part whatever else it fits.
 
 use super::parts::{PARTS, Part};
+use std::sync::Arc;
 use uppfolj_plugin::model::Dataset;
 use uppfolj_plugin::{InputSpec, Params};
 
@@ -13,7 +14,7 @@ pub(crate) const FILE: &str = "file";
 #[derive(Debug, Default)]
 pub(crate) struct Feed<'a> {
     /// The tables, in load order.
-    pub tables: Vec<&'a Dataset>,
+    pub tables: Vec<&'a Arc<Dataset>>,
     /// The file the user chose for the part, if any.
     pub chosen: Option<String>,
 }
@@ -24,7 +25,7 @@ pub(crate) fn fit(part: &Part, ds: &Dataset) -> Option<usize> {
 }
 
 /// The tables of `datasets` that feed each part of [`PARTS`], in the parts' order.
-pub(crate) fn assign<'a>(datasets: &'a [Dataset], params: &Params) -> Vec<Feed<'a>> {
+pub(crate) fn assign<'a>(datasets: &'a [Arc<Dataset>], params: &Params) -> Vec<Feed<'a>> {
     PARTS
         .iter()
         .map(|part| {

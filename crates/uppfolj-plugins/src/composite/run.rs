@@ -2,6 +2,7 @@
 
 use super::assign::{Feed, assign};
 use super::parts::{PARTS, Part};
+use std::sync::Arc;
 use uppfolj_plugin::model::{Dataset, Report};
 use uppfolj_plugin::{Inputs, ParamError, Params, PluginError, run_with};
 
@@ -37,7 +38,7 @@ impl PartRun<'_> {
 }
 
 /// Every part of [`PARTS`], run on the tables of `datasets` that feed it.
-pub(crate) fn run_parts<'a>(datasets: &'a [Dataset], params: &Params) -> Vec<PartRun<'a>> {
+pub(crate) fn run_parts<'a>(datasets: &'a [Arc<Dataset>], params: &Params) -> Vec<PartRun<'a>> {
     PARTS
         .iter()
         .zip(assign(datasets, params))
@@ -49,13 +50,13 @@ pub(crate) fn run_parts<'a>(datasets: &'a [Dataset], params: &Params) -> Vec<Par
 }
 
 /// Runs `part` on `tables` with its scoped parameters.
-pub(crate) fn run_on(part: &Part, tables: &[&Dataset], params: &Params) -> Result<Report, String> {
-    run_inputs(part, &inputs_of(tables), params)
+pub(crate) fn run_on(part: &Part, tables: Vec<Dataset>, params: &Params) -> Result<Report, String> {
+    run_inputs(part, &Inputs::new(tables), params)
 }
 
-/// The plugin inputs made of `tables` (copied once).
-fn inputs_of(tables: &[&Dataset]) -> Inputs {
-    Inputs::new(tables.iter().map(|d| (*d).clone()).collect())
+/// The plugin inputs made of `tables` (shared, not copied).
+fn inputs_of(tables: &[&Arc<Dataset>]) -> Inputs {
+    Inputs::new(tables.iter().map(|d| Arc::clone(d)))
 }
 
 fn run_inputs(part: &Part, inputs: &Inputs, params: &Params) -> Result<Report, String> {

@@ -2,6 +2,7 @@
 //! tables that fit a part but were not used (so that the user can choose another).
 
 use super::run::PartRun;
+use std::sync::Arc;
 use uppfolj_plugin::kit::{RowShape, TableBuilder, text_col};
 use uppfolj_plugin::model::Dataset;
 use uppfolj_plugin::model::report::{Block, Section, Table, TableCell};
@@ -28,7 +29,7 @@ impl Line {
 }
 
 /// The section "Underlag".
-pub(crate) fn section(runs: &[PartRun<'_>], datasets: &[Dataset]) -> Section {
+pub(crate) fn section(runs: &[PartRun<'_>], datasets: &[Arc<Dataset>]) -> Section {
     let mut section = Section::new("underlag", "Underlag");
     let lines: Vec<Line> = runs.iter().flat_map(lines_of).chain(unused(runs, datasets)).collect();
     section.blocks.push(Block::Table(table(&lines)));
@@ -63,10 +64,10 @@ fn lines_of(run: &PartRun<'_>) -> Vec<Line> {
 }
 
 /// The loaded tables no part took.
-fn unused<'a>(runs: &'a [PartRun<'_>], datasets: &'a [Dataset]) -> impl Iterator<Item = Line> + 'a {
+fn unused<'a>(runs: &'a [PartRun<'_>], datasets: &'a [Arc<Dataset>]) -> impl Iterator<Item = Line> + 'a {
     datasets
         .iter()
-        .filter(|d| !runs.iter().any(|r| r.feed.tables.iter().any(|t| std::ptr::eq(*t, *d))))
+        .filter(|d| !runs.iter().any(|r| r.feed.tables.iter().any(|t| Arc::ptr_eq(t, d))))
         .map(|d| Line::of("", d, "Passar inget avsnitt".to_owned()))
 }
 

@@ -69,8 +69,7 @@ fn financial_goals(runs: &[PartRun<'_>], params: &Params) -> Option<FinancialGoa
     let run = runs.iter().find(|r| r.part.id == SCORECARD)?;
     run.report()?;
     let tables: Vec<Dataset> = run.feed.tables.iter().filter_map(|d| financial_rows(d)).collect();
-    let refs: Vec<&Dataset> = tables.iter().collect();
-    let report = run_on(part(SCORECARD)?, &refs, params).ok()?;
+    let report = run_on(part(SCORECARD)?, tables, params).ok()?;
     let counts = counts(&report);
     Some(FinancialGoals { report, counts })
 }

@@ -42,7 +42,7 @@ pub fn big(n: usize) -> (Report, Vec<Dataset>) {
         let r = i as u32 + 1;
         data.push(DataRow {
             cells: vec![
-                Cell::new(Value::Text(label), CellRef::new(r, 0)),
+                Cell::new(Value::text(label), CellRef::new(r, 0)),
                 Cell::new(Value::number(budget), CellRef::new(r, 1)),
                 Cell::new(Value::number(outcome), CellRef::new(r, 2)),
             ],
