@@ -1,7 +1,7 @@
 // The English interface (issue #12 point 8): the toggle in the header switches every interface
 // text to English and sets <html lang="en">; the choice comes back after a reload; reports and the
 // import's notes stay Swedish and the page says so; axe finds no serious or critical violation in
-// English; the toggle switches back to Swedish. Screenshots 70–72 in target/e2e/screenshots/.
+// English; the toggle switches back to Swedish. Screenshots 70–73 in target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -59,6 +59,7 @@ test('English: the interface in English, <html lang="en">, the report still Swed
   assert.equal(await page.$eval('[data-testid=report]', (r) => r.lang), 'sv', 'the report is marked Swedish');
   assert.match(await text('[data-testid=report]'), /Utfall/, 'the report stays Swedish');
   assert.equal(await page.getAttribute('[data-testid=save-svg]', 'aria-label').then((l) => l.startsWith('Save as SVG: ')), true);
+  await page.screenshot({ path: join(SHOTS, '70-english.png') });
   // The mapping editor: its labels and the role names.
   await page.click('[data-testid=mapping-editor] > summary');
   assert.match(await text('[data-testid=mapping-editor]'), /Header row \(row number in Excel\)/);
@@ -71,7 +72,9 @@ test('English: the interface in English, <html lang="en">, the report still Swed
   for (const swedish of ['Inlästa filer', 'Välj filer', 'Rensa all data', 'Exportera', 'Inställningar', 'Ändra tolkningen', 'Skriv ut', 'Alla rapporter', 'automatisk']) {
     assert.ok(!words.includes(swedish), `"${swedish}" is still on the English page`);
   }
-  await page.screenshot({ path: join(SHOTS, '70-english.png'), fullPage: true });
+  const editor = await page.$('[data-testid=mapping-editor]');
+  await editor.scrollIntoViewIfNeeded();
+  await editor.screenshot({ path: join(SHOTS, '71-english-mapping-editor.png') });
 });
 
 test('English: no serious or critical axe violation, the mapping editor and gallery open', async () => {
@@ -80,10 +83,13 @@ test('English: no serious or critical axe violation, the mapping editor and gall
 });
 
 test('English: the page\'s own messages are English, the choice survives a reload', async () => {
+  const saves = await page.$eval('[data-testid=storage]', (el) => Number(el.dataset.saves));
   await dropFile(page, '[data-testid=drop-zone]', GRANTS);
   await page.waitForFunction(() => /was read: \d+ tables?\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
+  // Saved in the browser before the reload.
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=storage]')?.dataset.saves) > n, saves);
   assert.match(await text('[data-testid=messages] strong'), /^Note: $/);
-  await page.screenshot({ path: join(SHOTS, '71-english-message.png') });
+  await page.screenshot({ path: join(SHOTS, '72-english-message.png') });
   await page.reload();
   await page.waitForSelector('[data-testid=report]', { timeout: 30_000 });
   assert.equal(await lang(), 'en');
@@ -103,5 +109,5 @@ test('the toggle switches back to Swedish, which also survives a reload', async 
   await page.waitForSelector('[data-testid=report]', { timeout: 30_000 });
   assert.equal(await lang(), 'sv');
   assert.equal((await text('[data-testid=lang-toggle]')).trim(), 'English');
-  await page.screenshot({ path: join(SHOTS, '72-swedish-again.png') });
+  await page.screenshot({ path: join(SHOTS, '73-swedish-again.png') });
 });
