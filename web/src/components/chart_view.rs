@@ -18,7 +18,7 @@ pub struct Props {
 }
 
 /// The two save buttons of a chart; a failure is shown under them.
-fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
+fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<Text>>, lang: Lang) -> Html {
     let stem = chart_image::file_stem(title);
     let on_svg = {
         let (svg, stem, error) = (svg.to_owned(), stem.clone(), error.clone());
@@ -45,7 +45,7 @@ fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>, 
 #[function_component(ChartView)]
 pub fn chart_view(props: &Props) -> Html {
     let lang = use_lang();
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Text>);
     let svg = use_memo((props.chart.clone(), props.semantics.clone()), |(chart, semantics)| {
         let semantics = semantics.clone().unwrap_or_else(|| ChartSemantics::new(&chart.id));
         uppfolj_chart::svg_with(chart, &semantics, &uppfolj_chart::SvgOptions::for_chart(chart))
@@ -57,7 +57,7 @@ pub fn chart_view(props: &Props) -> Html {
                 { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
                 { save_buttons(svg, &props.chart.title, &error, lang) }
                 if let Some(message) = &*error {
-                    <p class="message error" role="alert">{message}</p>
+                    <p class="message error" role="alert">{message.show(lang)}</p>
                 }
             </figure>
         },

@@ -112,12 +112,13 @@ pub fn export_button(props: &Props) -> Html {
                         // The worker is done: terminating it gives its memory back.
                         running.borrow_mut().stop();
                         busy.set(false);
-                        let result =
-                            outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
+                        let result = outcome
+                            .map_err(Text::from)
+                            .and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
                         // A failure is said until an export of the report succeeds.
                         control.dispatch(match result {
                             Ok(()) => Action::Resolved(topic),
-                            Err(text) => Action::NotifyAbout { about: topic, is_error: true, text: text.into() },
+                            Err(text) => Action::NotifyAbout { about: topic, is_error: true, text },
                         });
                     }
                 };

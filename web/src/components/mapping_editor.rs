@@ -138,10 +138,7 @@ fn save_callback(draft: Mapping, name: String, control: Control) -> Callback<Mou
     Callback::from(move |_| {
         let result = serde_json::to_vec_pretty(&draft)
             .map_err(|e| Text::key("mapping.save_failed").with("reason", e.to_string()))
-            .and_then(|bytes| {
-                crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json")
-                    .map_err(Text::from)
-            });
+            .and_then(|bytes| crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json"));
         if let Err(text) = result {
             control.dispatch(Action::NotifyAbout { about: name.clone(), is_error: true, text });
         }
