@@ -9,6 +9,7 @@
 //! file's bytes): the file being read, and any command waiting behind it, are dropped. A worker
 //! that stops by itself (out of memory) is replaced the same way.
 
+use crate::i18n::Text;
 use crate::saved::Restored;
 use crate::state::{Action, Busy, State};
 use js_sys::Array;
@@ -22,7 +23,7 @@ use uppfolj_web::session_worker::{Reply, SessionWorker, WORKER_URL};
 use yew::UseReducerDispatcher;
 
 /// Called once with the packed export job, or why there is none.
-type ExportDone = Box<dyn FnOnce(Result<Array, String>)>;
+type ExportDone = Box<dyn FnOnce(Result<Array, Text>)>;
 
 /// A command sent and not answered yet.
 struct Pending {
@@ -79,7 +80,7 @@ impl Control {
     }
 
     /// Shows a message.
-    pub fn notify(&self, is_error: bool, text: String) {
+    pub fn notify(&self, is_error: bool, text: Text) {
         self.dispatch(Action::Notify { is_error, text });
     }
 
@@ -135,7 +136,7 @@ impl Control {
     }
 
     /// Packs the report shown now for the export worker; `done` gets the chunks.
-    pub fn export(&self, date: String, done: impl FnOnce(Result<Array, String>) + 'static) {
+    pub fn export(&self, date: String, done: impl FnOnce(Result<Array, Text>) + 'static) {
         self.send(Command::Export { date }, None, Vec::new(), false, Some(Box::new(done)));
     }
 
@@ -160,7 +161,7 @@ impl Control {
         let posted = started.and_then(|()| inner.worker.as_ref().map_or(Ok(()), |w| w.send(id, &command, &bytes)));
         if let Err(text) = posted {
             drop(inner);
-            return self.notify(true, text);
+            return self.notify(true, text.into());
         }
         let first = inner.pending.is_empty();
         inner.pending.push_back(Pending { id, label: label.clone(), sent, replay, export });
@@ -205,15 +206,15 @@ impl Control {
                 }
             }
             Reply::Failed(Some(id), text) => match self.answered(id).map(|p| p.export) {
-                Some(Some(done)) => done(Err(text)),
-                _ => self.notify(true, text),
+                Some(Some(done)) => done(Err(text.into())),
+                _ => self.notify(true, text.into()),
             },
             Reply::Failed(None, text) => {
                 if self.inner.borrow().alive {
                     self.replace(Some(text));
                 } else {
                     self.stop();
-                    self.notify(true, text);
+                    self.notify(true, text.into());
                 }
             }
         }
@@ -241,7 +242,7 @@ impl Control {
         drop(inner);
         let label = pending.first().and_then(|p| p.label.clone()).filter(|l| l != RESTORING);
         for done in pending.into_iter().filter_map(|p| p.export) {
-            done(Err(STOPPED.to_owned()));
+            done(Err(Text::key(STOPPED)));
         }
         self.dispatch(Action::Busy(None));
         label
@@ -271,7 +272,7 @@ impl Control {
 }
 
 /// What the progress bar names while a saved workspace is made again.
-const RESTORING: &str = "arbetsytan";
+pub(crate) const RESTORING: &str = "arbetsytan";
 
 /// Why an export asked for did not come.
-const STOPPED: &str = "Exporten avbröts eftersom beräkningen avbröts. Försök igen.";
+const STOPPED: &str = "msg.export_stopped";

@@ -1,6 +1,7 @@
 //! Reading files the user dropped or picked, and sending them to the session worker to import.
 
 use crate::control::Control;
+use crate::i18n::Text;
 use std::sync::Arc;
 
 /// The bundled sample, loaded at start so that a newcomer sees a complete report.
@@ -26,24 +27,18 @@ pub fn load_files(files: Vec<web_sys::File>, control: Control) {
             let name = file.name();
             let size = file.size();
             if size > max {
-                control.notify(
-                    true,
-                    format!(
-                        "{name} är {:.0} MB, mer än gränsen {:.0} MB. Dela upp filen eller spara bara de blad som behövs.",
-                        size / 1e6,
-                        max / 1e6
-                    ),
-                );
+                let text = Text::key("msg.too_large")
+                    .with("name", name)
+                    .with("size", format!("{:.0}", size / 1e6))
+                    .with("max", format!("{:.0}", max / 1e6));
+                control.notify(true, text);
                 continue;
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
                 Ok(bytes) => control.load(name, Arc::new(bytes), false),
-                Err(err) => control.notify(
-                    true,
-                    format!(
-                        "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
-                    ),
-                ),
+                Err(err) => {
+                    control.notify(true, Text::key("msg.unreadable").with("name", name).with("reason", err.to_string()))
+                }
             }
         }
     });

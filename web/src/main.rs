@@ -16,17 +16,22 @@
 //! * [`persist`], [`saved`], [`store`] — the workspace kept in the browser (IndexedDB) between
 //!   visits: restored at start, saved after each change, cleared by "Rensa all data".
 //! * [`chart_image`] — saving a chart as SVG or PNG.
+//! * [`i18n`] — the page's language (Swedish or English) and its catalogue, `web/locales/app.yml`.
 //! * [`components`] — one function component per file.
 
 mod chart_image;
 mod components;
 mod control;
 mod download;
+mod i18n;
 mod load;
 mod persist;
 mod saved;
 mod state;
 mod store;
+
+// The page's catalogue (web/locales/app.yml), compiled in; a missing text falls back to Swedish.
+rust_i18n::i18n!("locales", fallback = "sv");
 
 fn main() {
     console_error_panic_hook::set_once();

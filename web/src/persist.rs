@@ -4,6 +4,7 @@
 //! gone when saving works again.
 
 use crate::control::Control;
+use crate::i18n::Text;
 use crate::state::{Action, State};
 use crate::store::{self, Save};
 use gloo::timers::callback::Timeout;
@@ -16,18 +17,14 @@ use yew::prelude::*;
 /// How long after a change the workspace is saved (several quick changes make one save).
 const DELAY_MS: u32 = 300;
 
-/// The message when saving fails, before the browser's own words.
-const SAVE_FAILED: &str = "Arbetsytan kunde inte sparas i webbläsaren, så filerna och valen finns inte kvar \
-                           om du laddar om sidan. Det händer när lagringsutrymmet är fullt eller när webbläsaren \
-                           inte tillåter lagring (till exempel i ett privat fönster). Allt annat fungerar som \
-                           vanligt; exportera rapporten till Excel om du vill behålla den.";
+/// The message when saving fails, with the browser's own words.
+const SAVE_FAILED: &str = "msg.save_failed";
 
 /// The message when the saved workspace cannot be read.
-const READ_FAILED: &str = "Den sparade arbetsytan kunde inte läsas, så exempeldata visas i stället. \
-                           Släpp dina filer på sidan igen.";
+const READ_FAILED: &str = "msg.read_failed";
 
-fn with_reason(text: &str, reason: &str) -> String {
-    format!("{text} (Webbläsarens svar: {reason})")
+fn with_reason(key: &'static str, reason: &str) -> Text {
+    Text::key(key).with("reason", reason)
 }
 
 /// At start: restores the saved workspace or, when nothing is saved, loads the sample.
@@ -54,7 +51,7 @@ pub fn clear_all(control: Control) {
         let cleared = store::clear().await;
         crate::load::load_sample(&control);
         control.dispatch(match cleared {
-            Ok(()) => Action::Notify { is_error: false, text: "All sparad data togs bort ur webbläsaren.".into() },
+            Ok(()) => Action::Notify { is_error: false, text: Text::key("msg.cleared") },
             Err(reason) => Action::Storage(Err(with_reason(SAVE_FAILED, &reason))),
         });
     });

@@ -146,6 +146,7 @@ pub fn restore_command(restored: Restored) -> (Command, Sent) {
 mod tests {
     #![allow(clippy::expect_used, clippy::unwrap_used)]
     use super::*;
+    use crate::i18n::Lang;
     use crate::state::testing::{load, run, start};
     use std::rc::Rc;
     use uppfolj_web::session_host::Host;
@@ -191,7 +192,11 @@ mod tests {
         assert!(back.ready && back.view.picked);
         assert_eq!(back.view.bindings.len(), 1, "the file chosen for an input comes back");
         assert_eq!(back.report.as_ref().map(|r| r.plugin.id.as_str()), Some("earmarked-grants"));
-        assert!(back.messages.iter().any(|m| m.text.contains("återställdes: 2 filer")), "{:?}", back.messages);
+        assert!(
+            back.messages.iter().any(|m| m.text.show(Lang::Sv).contains("återställdes: 2 filer")),
+            "{:?}",
+            back.messages
+        );
         let cleared = command(&mut h, back.reduce(crate::state::Action::Reset), Command::Reset);
         assert!(cleared.view.files.is_empty() && !cleared.ready && !cleared.view.picked);
         assert!(cleared.bytes.is_empty() && cleared.view.layouts.is_empty());
@@ -208,7 +213,11 @@ mod tests {
         let april = s.view.file("april.csv").expect("loaded");
         assert_eq!(april.mapping, mapping);
         assert!(april.remembered);
-        assert!(s.messages.iter().any(|m| m.text.contains("samma kolumner användes")), "{:?}", s.messages);
+        assert!(
+            s.messages.iter().any(|m| m.text.show(Lang::Sv).contains("samma kolumner användes")),
+            "{:?}",
+            s.messages
+        );
         let other = load(&mut h, s.clone(), "bidrag.csv", false, GRANTS);
         assert!(other.view.file("bidrag.csv").expect("loaded").mapping.is_empty(), "another layout");
         let (_, restored) = restore(restored_from(&s));
@@ -241,6 +250,10 @@ mod tests {
         restored.bytes.remove("a.csv");
         let (_, back) = restore(restored);
         assert_eq!(back.view.files.len(), 1);
-        assert!(back.messages.iter().any(|m| m.is_error && m.text.contains("a.csv")), "{:?}", back.messages);
+        assert!(
+            back.messages.iter().any(|m| m.is_error && m.text.show(Lang::Sv).contains("a.csv")),
+            "{:?}",
+            back.messages
+        );
     }
 }

@@ -39,7 +39,7 @@ pub struct Host {
     layouts: BTreeMap<String, Mapping>,
     layout_keys: BTreeMap<String, String>,
     remembered: BTreeSet<String>,
-    report: Result<Option<Report>, String>,
+    report: Result<Option<Report>, crate::explain::ReportProblem>,
 }
 
 impl Host {

@@ -203,7 +203,7 @@ pub struct SessionView {
     /// is loaded.
     pub report: Option<Report>,
     /// Why the chosen report cannot be made of the files loaded now.
-    pub report_error: Option<String>,
+    pub report_error: Option<crate::explain::ReportProblem>,
     /// The mappings the user gave files, by layout key.
     pub layouts: BTreeMap<String, Mapping>,
     /// Every report, in registry order, with whether the loaded files satisfy it and, if not,

@@ -12,6 +12,7 @@
 //! The state is also what the browser keeps between visits ([`crate::saved`]): it starts
 //! [`State::ready`] once the saved workspace (or, on a first visit, the sample) is in.
 
+use crate::i18n::{Text, counted};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -28,8 +29,8 @@ pub struct Message {
     pub id: u32,
     /// Error (red) or information.
     pub is_error: bool,
-    /// The text, in Swedish.
-    pub text: String,
+    /// The text, shown in the page's language (the import's words stay Swedish).
+    pub text: Text,
     /// The file it is about (or another topic: saving in the browser, exporting a report,
     /// [`export_topic`]): a newer message about it replaces it, and it goes when the file is
     /// removed or the matter is resolved ([`Action::Resolved`]).
@@ -106,12 +107,12 @@ pub enum Action {
         /// Error or information.
         is_error: bool,
         /// The text.
-        text: String,
+        text: Text,
     },
     /// Everything stored was removed ("Rensa all data"): back to the first visit.
     Reset,
-    /// The workspace was saved in the browser, or why not (Swedish).
-    Storage(Result<(), String>),
+    /// The workspace was saved in the browser, or why not.
+    Storage(Result<(), Text>),
     /// Show a message about something ([`export_topic`], or a file's name): it replaces the older
     /// messages about the same thing.
     NotifyAbout {
@@ -120,7 +121,7 @@ pub enum Action {
         /// Error or information.
         is_error: bool,
         /// The text.
-        text: String,
+        text: Text,
     },
     /// What was wrong with something is resolved (an export succeeded): its messages go.
     Resolved(String),
@@ -137,22 +138,22 @@ const EXPORT: &str = "\u{0}export:";
 
 impl State {
     /// Shows a message above the report.
-    pub fn notify(&mut self, is_error: bool, text: String) {
+    pub fn notify(&mut self, is_error: bool, text: Text) {
         self.push_message(is_error, text, None);
     }
 
     /// Shows a message about the file `file`, replacing older messages about it (a file read
     /// again after an error clears the error).
-    fn notify_file(&mut self, is_error: bool, file: &str, text: String, detail: Option<String>) {
+    fn notify_file(&mut self, is_error: bool, file: &str, text: Text, detail: Option<String>) {
         self.messages.retain(|m| m.file.as_deref() != Some(file));
         self.push_detailed(is_error, text, detail, Some(file.to_owned()));
     }
 
-    fn push_message(&mut self, is_error: bool, text: String, file: Option<String>) {
+    fn push_message(&mut self, is_error: bool, text: Text, file: Option<String>) {
         self.push_detailed(is_error, text, None, file);
     }
 
-    fn push_detailed(&mut self, is_error: bool, text: String, detail: Option<String>, file: Option<String>) {
+    fn push_detailed(&mut self, is_error: bool, text: Text, detail: Option<String>, file: Option<String>) {
         // The same message again (an export retried) replaces the older one instead of stacking,
         // and a piece of news replaces the one before it: only errors wait to be resolved.
         self.messages.retain(|m| (m.is_error != is_error || m.text != text) && (is_error || m.is_error));
@@ -194,31 +195,25 @@ impl State {
                 self.ready = true;
             }
             Outcome::Loaded { name, tables, remembered, .. } => {
-                let noun = if tables == 1 { "tabell" } else { "tabeller" };
-                let mut text = format!("{name} lästes in: {tables} {noun}.");
-                match remembered {
-                    Remembered::None => {}
-                    Remembered::Applied => text.push_str(
-                        " Tolkningen du sparade för en fil med samma kolumner användes; du kan ångra det under filen.",
-                    ),
-                    Remembered::Unfit(err) => text.push_str(&format!(
-                        " Tolkningen du sparade för en fil med samma kolumner passade inte ({err}), så filen lästes automatiskt."
-                    )),
-                }
+                let text = Text::key("msg.loaded")
+                    .with("name", name.as_str())
+                    .with("tables", counted(tables, "unit.table_one", "unit.table_other"));
+                let text = match remembered {
+                    Remembered::None => text,
+                    Remembered::Applied => Text::key("msg.remembered_loaded").with("loaded", text),
+                    Remembered::Unfit(err) => {
+                        Text::key("msg.remembered_unfit").with("loaded", text).with("reason", err)
+                    }
+                };
                 self.notify_file(false, &name, text, None);
             }
-            Outcome::NotLoaded { name, error } => self.notify_file(true, &name, error.text, error.detail),
-            Outcome::Remapped { name, undo: false } => {
-                self.notify_file(false, &name, format!("{name} lästes in på nytt med din tolkning."), None)
+            Outcome::NotLoaded { name, error } => self.notify_file(true, &name, error.text.into(), error.detail),
+            Outcome::Remapped { name, undo } => {
+                let key = if undo { "msg.remapped_auto" } else { "msg.remapped" };
+                self.notify_file(false, &name, Text::key(key).with("name", name.as_str()), None);
             }
-            Outcome::Remapped { name, undo: true } => self.notify_file(
-                false,
-                &name,
-                format!("{name} lästes in på nytt med den automatiska tolkningen."),
-                None,
-            ),
             Outcome::NotRemapped { name, error } => {
-                let text = format!("{} Den tidigare tolkningen gäller fortfarande.", error.text);
+                let text = Text::key("msg.not_remapped").with("error", error.text);
                 self.notify_file(true, &name, text, error.detail);
             }
             // What was said about the file goes with it.
@@ -235,33 +230,27 @@ impl State {
             return;
         }
         if !lost.is_empty() {
-            self.notify(
-                true,
-                format!("Några sparade filer kunde inte återställas: {}. Släpp dem på sidan igen.", lost.join(", ")),
-            );
+            self.notify(true, Text::key("msg.lost").with("names", lost.join(", ")));
         }
         let count = self.view.files.len();
         if count > 0 && self.view.sample().is_none() {
-            let noun = if count == 1 { "fil" } else { "filer" };
-            self.notify(
-                false,
-                format!("Din arbetsyta från förra gången återställdes: {count} {noun}. ”Rensa all data” tar bort den."),
-            );
+            let files = counted(count, "unit.file_one", "unit.file_other");
+            self.notify(false, Text::key("msg.restored").with("files", files));
         }
     }
 
     fn cancelled(&mut self, label: Option<String>, reason: Option<String>) {
         self.busy = None;
-        let what = label.map_or_else(|| "Beräkningen".to_owned(), |l| format!("Inläsningen av {l}"));
+        let what = label.map_or_else(|| Text::key("msg.computing"), |l| Text::key("msg.reading_of").with("name", l));
         match reason {
-            Some(reason) => self.notify(true, format!("{reason} {what} avbröts; det som redan var inläst finns kvar.")),
-            None => self.notify(false, format!("{what} avbröts. Det som redan var inläst finns kvar.")),
+            Some(reason) => self.notify(true, Text::key("msg.stopped").with("reason", reason).with("what", what)),
+            None => self.notify(false, Text::key("msg.cancelled").with("what", what)),
         }
     }
 
     /// Counts a save, or shows why saving in the browser failed: one such message at most, gone
     /// once saving works again.
-    fn storage(&mut self, saved: Result<(), String>) {
+    fn storage(&mut self, saved: Result<(), Text>) {
         self.messages.retain(|m| m.file.as_deref() != Some(STORAGE));
         match saved {
             Ok(()) => self.saves = self.saves.wrapping_add(1),
@@ -335,6 +324,7 @@ mod tests {
     #![allow(clippy::expect_used, clippy::unwrap_used)]
     use super::testing::{load, run, start};
     use super::*;
+    use crate::i18n::{Lang, report_problem};
     use uppfolj_web::session_host::Host;
     use uppfolj_web::session_protocol::Command;
 
@@ -373,7 +363,7 @@ mod tests {
         assert_eq!(refused.view, s.view, "a refused file changes nothing");
         assert_eq!(refused.report, s.report);
         assert_eq!(refused.bytes, s.bytes, "nor are its bytes kept");
-        assert!(refused.messages.last().is_some_and(|m| m.is_error && m.text.contains("trasig.xlsx")));
+        assert!(refused.messages.last().is_some_and(|m| m.is_error && m.text.show(Lang::Sv).contains("trasig.xlsx")));
     }
 
     #[test]
@@ -387,7 +377,7 @@ mod tests {
         assert_eq!(s.view.plugin.as_deref(), Some("earmarked-grants"), "the user's pick stays");
         assert!(s.view.picked);
         assert_eq!(s.report, None, "no report of a file that is gone");
-        let error = s.view.report_error.clone();
+        let error = s.view.report_error.as_ref().map(|e| report_problem(e).show(Lang::Sv));
         assert!(error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
         let s = command(&mut h, s, Command::Remove { name: "drift.csv".into() });
         assert_eq!((s.report.clone(), s.view.report_error.clone()), (None, None), "no files, no report, no error");
@@ -400,7 +390,7 @@ mod tests {
         let s = load(&mut h, s, "drift.csv", false, BUDGET);
         let about: Vec<_> = s.messages.iter().filter(|m| m.file.as_deref() == Some("drift.csv")).collect();
         assert_eq!(about.len(), 1, "one message per file: {:?}", s.messages);
-        assert!(!about[0].is_error && about[0].text.contains("lästes in"), "{:?}", about[0]);
+        assert!(!about[0].is_error && about[0].text.show(Lang::Sv).contains("lästes in"), "{:?}", about[0]);
         let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
         let s = command(&mut h, s, Command::Remove { name: "drift.csv".into() });
         assert!(s.messages.iter().all(|m| m.file.as_deref() != Some("drift.csv")), "{:?}", s.messages);
@@ -412,8 +402,10 @@ mod tests {
         let (mut h, s) = started();
         let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
         let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: "abc".into() });
-        let error = s.view.report_error.clone().unwrap_or_default();
+        let error = s.view.report_error.as_ref().map(|e| report_problem(e).show(Lang::Sv)).unwrap_or_default();
         assert!(s.report.is_none() && error.contains("”Beslutad ram”"), "{error}");
+        let english = s.view.report_error.as_ref().map(|e| report_problem(e).show(Lang::En)).unwrap_or_default();
+        assert!(english.starts_with("The setting “Beslutad ram” cannot be used"), "{english}");
         assert!(!error.contains("frame"), "the label, not the key");
         let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: " ".into() });
         assert!(s.report.is_some(), "{:?}", s.view.report_error);
@@ -436,7 +428,7 @@ mod tests {
         assert_eq!(s.messages.iter().filter(|m| m.is_error).count(), 1, "replaced, not stacked: {:?}", s.messages);
         let ok = s.clone().reduce(Action::Resolved(about.clone()));
         assert!(ok.messages.iter().all(|m| !m.is_error), "{:?}", ok.messages);
-        assert!(ok.messages.iter().any(|m| m.text.contains("bidrag.csv lästes in")), "other news stays");
+        assert!(ok.messages.iter().any(|m| m.text.show(Lang::Sv).contains("bidrag.csv lästes in")), "other news stays");
         let other = command(&mut h, s, Command::PickPlugin { id: "budget-follow-up".into() });
         assert!(other.messages.iter().all(|m| !m.is_error), "another report: {:?}", other.messages);
     }
@@ -505,7 +497,7 @@ mod tests {
         assert_eq!(s.busy, None);
         assert_eq!(names(&s), ["bidrag.csv"]);
         assert!(
-            s.messages.last().is_some_and(|m| !m.is_error && m.text.contains("stor.xlsx avbröts")),
+            s.messages.last().is_some_and(|m| !m.is_error && m.text.show(Lang::Sv).contains("stor.xlsx avbröts")),
             "{:?}",
             s.messages
         );

@@ -2,10 +2,11 @@
 
 use crate::components::{
     clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, gallery::Gallery,
-    input_choice::InputChoices, messages::Messages, params_form::ParamsForm, plugin_picker::PluginPicker,
-    progress::ProgressBar, report_view::ReportView,
+    input_choice::InputChoices, language_toggle::LanguageToggle, messages::Messages, params_form::ParamsForm,
+    plugin_picker::PluginPicker, progress::ProgressBar, report_view::ReportView,
 };
 use crate::control::Control;
+use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
 use yew::prelude::*;
 
@@ -16,9 +17,26 @@ fn print_page() {
     }
 }
 
-/// The application root.
+/// The interface's language, kept between visits, and the callback the toggle calls. `<html
+/// lang>` and the title follow it.
+#[hook]
+fn use_language() -> (Lang, Callback<Lang>) {
+    let lang = use_state_eq(i18n::saved);
+    use_effect_with(*lang, |lang| i18n::apply_to_document(*lang));
+    let on_change = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| {
+            i18n::save(chosen);
+            lang.set(chosen);
+        })
+    };
+    (*lang, on_change)
+}
+
+/// The application root; the language reaches every component as a context.
 #[function_component(App)]
 pub fn app() -> Html {
+    let (lang, on_lang) = use_language();
     let state = use_reducer(State::default);
     let control = use_state(|| Control::new(state.dispatcher()));
     let control: Control = (*control).clone();
@@ -37,19 +55,21 @@ pub fn app() -> Html {
     let view = &state.view;
     let plugin_id = view.plugin.clone().unwrap_or_default();
     let busy = state.busy.clone();
+    let t = |key: &str| lang.text(key);
     html! {
-        <>
-        <a class="skip-link" href="#rapport">{"Hoppa till rapporten"}</a>
+        <ContextProvider<Lang> context={lang}>
+        <a class="skip-link" href="#rapport">{t("app.skip_link")}</a>
         <header class="app-header">
             <div class="brand">
                 <span class="logo" aria-hidden="true">{"▦"}</span>
                 <span class="name">{"uppfolj"}</span>
-                <span class="tagline">{"Budget- och verksamhetsuppföljning"}</span>
+                <span class="tagline">{t("app.tagline")}</span>
             </div>
-            <p class="privacy">{"Allt räknas i din webbläsare. Inga filer skickas någonstans."}</p>
+            <p class="privacy">{t("app.privacy")}</p>
+            <LanguageToggle {lang} on_change={on_lang} />
         </header>
         <main class="layout">
-            <aside class="sidebar" aria-label="Data och rapportval">
+            <aside class="sidebar" aria-label={t("app.sidebar")}>
                 <DropZone control={control.clone()} />
                 if let Some(busy) = busy.clone().filter(|b| b.label.is_some()) {
                     <ProgressBar {busy} control={control.clone()} />
@@ -59,31 +79,34 @@ pub fn app() -> Html {
                 <ParamsForm specs={view.param_specs.clone()} params={view.params.clone()} control={control.clone()} />
                 <ClearData saves={state.saves} control={control.clone()} />
             </aside>
-            <section class="content" id="rapport" tabindex="-1" aria-label="Rapporten">
+            <section class="content" id="rapport" tabindex="-1" aria-label={t("app.content")}>
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 <Gallery entries={view.gallery.clone()} open={view.files.is_empty()} control={control.clone()} />
                 <InputChoices choices={view.input_choices.clone()} control={control.clone()} />
+                if lang != Lang::Sv && (state.report.is_some() || view.report_error.is_some()) {
+                    <p class="lang-note" data-testid="lang-note">{t("app.swedish_reports")}</p>
+                }
                 if let Some(report) = &state.report {
                     <div class="report-actions">
-                        <button class="button secondary" onclick={Callback::from(|_| print_page())}>{"Skriv ut"}</button>
+                        <button class="button secondary" onclick={Callback::from(|_| print_page())}>{t("app.print")}</button>
                         <ExportButton report={report.clone()} waiting={busy.is_some()} control={control.clone()} />
                     </div>
                     <ReportView report={report.clone()} />
                 } else if let Some(error) = &view.report_error {
                     // The chosen report cannot be made of the files loaded now: the reason, in its place.
                     <div class="empty" role="status" data-testid="report-error">
-                        <h1>{"Rapporten kunde inte tas fram"}</h1>
-                        <p>{error}</p>
-                        <p class="hint">{"Under ”Alla rapporter” ovan står vilka rapporter de inlästa filerna räcker till och vilken fil de andra behöver."}</p>
+                        <h1>{t("app.report_failed")}</h1>
+                        <p>{i18n::report_problem(error).show(lang)}</p>
+                        <p class="hint">{t("app.report_failed_hint")}</p>
                     </div>
                 } else {
                     <div class="empty">
-                        <h1>{"Ingen rapport ännu"}</h1>
-                        <p>{"Släpp en budget- eller indikatorfil till vänster, eller välj en fil."}</p>
+                        <h1>{t("app.no_report")}</h1>
+                        <p>{t("app.no_report_hint")}</p>
                     </div>
                 }
             </section>
         </main>
-        </>
+        </ContextProvider<Lang>>
     }
 }

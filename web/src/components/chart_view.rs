@@ -2,6 +2,7 @@
 //! that save it as SVG or PNG (`crate::chart_image`).
 
 use crate::chart_image;
+use crate::i18n::{Lang, Text, use_lang};
 use uppfolj_model::report::{Chart, ChartSemantics};
 use yew::prelude::*;
 
@@ -17,7 +18,7 @@ pub struct Props {
 }
 
 /// The two save buttons of a chart; a failure is shown under them.
-fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>) -> Html {
+fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<Text>>, lang: Lang) -> Html {
     let stem = chart_image::file_stem(title);
     let on_svg = {
         let (svg, stem, error) = (svg.to_owned(), stem.clone(), error.clone());
@@ -31,11 +32,11 @@ fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>) 
         })
     };
     html! {
-        <div class="chart-actions">
+        <div class="chart-actions" lang={lang.code()}>
             <button type="button" class="button small" onclick={on_svg} data-testid="save-svg"
-                aria-label={format!("Spara som SVG: {title}")}>{"Spara som SVG"}</button>
+                aria-label={Text::key("chart.save_svg_named").with("title", title).show(lang)}>{lang.text("chart.save_svg")}</button>
             <button type="button" class="button small" onclick={on_png} data-testid="save-png"
-                aria-label={format!("Spara som PNG: {title}")}>{"Spara som PNG"}</button>
+                aria-label={Text::key("chart.save_png_named").with("title", title).show(lang)}>{lang.text("chart.save_png")}</button>
         </div>
     }
 }
@@ -43,7 +44,8 @@ fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<String>>) 
 /// Inline SVG with an accessible title and its save buttons; a message if the chart cannot be drawn.
 #[function_component(ChartView)]
 pub fn chart_view(props: &Props) -> Html {
-    let error = use_state(|| None::<String>);
+    let lang = use_lang();
+    let error = use_state(|| None::<Text>);
     let svg = use_memo((props.chart.clone(), props.semantics.clone()), |(chart, semantics)| {
         let semantics = semantics.clone().unwrap_or_else(|| ChartSemantics::new(&chart.id));
         uppfolj_chart::svg_with(chart, &semantics, &uppfolj_chart::SvgOptions::for_chart(chart))
@@ -53,9 +55,9 @@ pub fn chart_view(props: &Props) -> Html {
         Ok(svg) => html! {
             <figure class="chart" data-testid={format!("chart-{}", props.chart.id)}>
                 { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
-                { save_buttons(svg, &props.chart.title, &error) }
+                { save_buttons(svg, &props.chart.title, &error, lang) }
                 if let Some(message) = &*error {
-                    <p class="message error" role="alert">{message}</p>
+                    <p class="message error" role="alert">{message.show(lang)}</p>
                 }
             </figure>
         },

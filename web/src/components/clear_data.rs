@@ -2,6 +2,7 @@
 //! removes it all after a confirmation (the page starts again as on a first visit).
 
 use crate::control::Control;
+use crate::i18n::use_lang;
 use yew::prelude::*;
 
 /// Props of [`ClearData`].
@@ -16,6 +17,7 @@ pub struct Props {
 /// The storage panel with "Rensa all data" and its confirmation.
 #[function_component(ClearData)]
 pub fn clear_data(props: &Props) -> Html {
+    let lang = use_lang();
     let asking = use_state(|| false);
     let confirm_ref = use_node_ref();
     {
@@ -44,17 +46,16 @@ pub fn clear_data(props: &Props) -> Html {
     };
     html! {
         <section class="panel storage" aria-labelledby="storage-heading" data-testid="storage" data-saves={props.saves.to_string()}>
-            <h2 id="storage-heading">{"Sparat i webbläsaren"}</h2>
-            <p class="hint">{"Filerna, tolkningarna, rapportvalet och inställningarna sparas i den här webbläsaren \
-                              och finns kvar när du öppnar sidan igen. Inget skickas någonstans."}</p>
+            <h2 id="storage-heading">{lang.text("storage.heading")}</h2>
+            <p class="hint">{lang.text("storage.hint")}</p>
             if *asking {
                 <div class="confirm" role="group" aria-labelledby="clear-question">
-                    <p id="clear-question">{"Ta bort alla filer, tolkningar och val som sparats? Sidan börjar om med exempeldata."}</p>
-                    <button class="button danger" ref={confirm_ref} onclick={confirm} data-testid="clear-confirm">{"Ja, rensa allt"}</button>
-                    <button class="button secondary" onclick={cancel}>{"Avbryt"}</button>
+                    <p id="clear-question">{lang.text("storage.question")}</p>
+                    <button class="button danger" ref={confirm_ref} onclick={confirm} data-testid="clear-confirm">{lang.text("storage.confirm")}</button>
+                    <button class="button secondary" onclick={cancel}>{lang.text("storage.cancel")}</button>
                 </div>
             } else {
-                <button class="button secondary" onclick={ask} data-testid="clear-all">{"Rensa all data"}</button>
+                <button class="button secondary" onclick={ask} data-testid="clear-all">{lang.text("storage.clear")}</button>
             }
         </section>
     }

@@ -2,6 +2,7 @@
 //! browser never opens a dropped file itself: the window takes every `dragover` and `drop`.
 
 use crate::control::Control;
+use crate::i18n::use_lang;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -79,13 +80,14 @@ pub fn drop_zone(props: &Props) -> Html {
             crate::load::load_files(files, control.clone());
         })
     };
+    let lang = use_lang();
     let class = classes!("drop-zone", (*hovering).then_some("hover"));
     html! {
         <div {class} data-testid="drop-zone">
-            <p class="drop-title">{"Släpp filer här eller var som helst på sidan"}</p>
-            <p class="drop-hint">{"xlsx, xls, ods, csv eller Kolada-JSON"}</p>
+            <p class="drop-title">{lang.text("drop.title")}</p>
+            <p class="drop-hint">{lang.text("drop.hint")}</p>
             <label class="button secondary">
-                {"Välj filer…"}
+                {lang.text("drop.choose")}
                 <input type="file" multiple=true class="visually-hidden" {onchange}
                     accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.json" data-testid="file-input" />
             </label>

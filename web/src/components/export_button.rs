@@ -1,6 +1,7 @@
 //! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
 use crate::control::Control;
+use crate::i18n::{Text, use_lang};
 use crate::state::{Action, export_topic};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -60,6 +61,7 @@ impl Running {
 /// inputs, and handed on to the export worker; the page only passes the chunks along.
 #[function_component(ExportButton)]
 pub fn export_button(props: &Props) -> Html {
+    let lang = use_lang();
     let busy = use_state(|| false);
     let running: Rc<RefCell<Running>> = use_mut_ref(Running::default);
     {
@@ -90,12 +92,12 @@ pub fn export_button(props: &Props) -> Html {
             let date = today();
             let file_name = format!("{}_{date}.xlsx", report.plugin.id);
             // The session worker packs the job; then it goes on to an export worker of its own.
-            let start = move |packed: Result<js_sys::Array, String>| {
+            let start = move |packed: Result<js_sys::Array, Text>| {
                 if running.borrow().generation != generation {
                     return;
                 }
                 let topic = export_topic(&report.plugin.id);
-                let fail = |text: String| {
+                let fail = |text: Text| {
                     busy.set(false);
                     control.dispatch(Action::NotifyAbout { about: topic.clone(), is_error: true, text });
                 };
@@ -110,8 +112,9 @@ pub fn export_button(props: &Props) -> Html {
                         // The worker is done: terminating it gives its memory back.
                         running.borrow_mut().stop();
                         busy.set(false);
-                        let result =
-                            outcome.and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
+                        let result = outcome
+                            .map_err(Text::from)
+                            .and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
                         // A failure is said until an export of the report succeeds.
                         control.dispatch(match result {
                             Ok(()) => Action::Resolved(topic),
@@ -121,7 +124,7 @@ pub fn export_button(props: &Props) -> Html {
                 };
                 match ExportWorker::start(WORKER_URL, packed, done) {
                     Ok(worker) => running.borrow_mut().worker = Some(worker),
-                    Err(text) => fail(text),
+                    Err(text) => fail(text.into()),
                 }
             };
             sender.export(date, start);
@@ -133,17 +136,17 @@ pub fn export_button(props: &Props) -> Html {
         Callback::from(move |_| {
             running.borrow_mut().stop();
             busy.set(false);
-            let text = "Excelexporten avbröts.".to_owned();
+            let text = Text::key("export.cancelled");
             control.dispatch(Action::NotifyAbout { about: about.clone(), is_error: false, text });
         })
     };
     html! {
         <>
             <button class="button primary" {onclick} disabled={*busy || props.waiting} aria-busy={busy.to_string()} data-testid="export-xlsx">
-                { if *busy { "Skapar Excelfilen…" } else { "Exportera till Excel" } }
+                { lang.text(if *busy { "export.busy" } else { "export.button" }) }
             </button>
             if *busy {
-                <button class="button secondary" onclick={cancel} data-testid="export-cancel">{ "Avbryt" }</button>
+                <button class="button secondary" onclick={cancel} data-testid="export-cancel">{ lang.text("export.cancel") }</button>
             }
         </>
     }

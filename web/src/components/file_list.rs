@@ -2,6 +2,7 @@
 
 use crate::components::mapping_editor::MappingEditor;
 use crate::control::Control;
+use crate::i18n::{Text, counted, use_lang};
 use crate::state::FileView;
 use yew::prelude::*;
 
@@ -25,12 +26,13 @@ fn size_text(bytes: usize) -> String {
 /// Lists loaded files; each can be removed and its import summary opened.
 #[function_component(FileList)]
 pub fn file_list(props: &Props) -> Html {
+    let lang = use_lang();
     if props.files.is_empty() {
         return html! {};
     }
     html! {
         <section class="panel" aria-labelledby="files-heading">
-            <h2 id="files-heading">{"Inlästa filer"}</h2>
+            <h2 id="files-heading">{lang.text("files.heading")}</h2>
             <ul class="file-list" data-testid="file-list">
             { for props.files.iter().enumerate().map(|(i, f)| {
                 let control = props.control.clone();
@@ -45,21 +47,21 @@ pub fn file_list(props: &Props) -> Html {
                     <li key={f.name.clone()}>
                         <div class="file-row">
                             <span class="file-name" title={f.name.clone()}>{&f.name}</span>
-                            <button class="icon" aria-label={format!("Ta bort {}", f.name)} title="Ta bort" {onclick}>{"×"}</button>
+                            <button class="icon" aria-label={Text::key("files.remove_named").with("name", f.name.as_str()).show(lang)} title={lang.text("files.remove")} {onclick}>{"×"}</button>
                         </div>
                         <div class="file-meta">
-                            {format!("{} · {} {}", size_text(f.size), tables, if tables == 1 { "tabell" } else { "tabeller" })}
-                            if f.is_sample { <span class="tag">{"Exempeldata"}</span> }
+                            {format!("{} · {}", size_text(f.size), counted(tables, "unit.table_one", "unit.table_other").show(lang))}
+                            if f.is_sample { <span class="tag">{lang.text("files.sample")}</span> }
                         </div>
                         if f.remembered {
                             <p class="remembered" data-testid="remembered">
-                                {"Läst med tolkningen du sparade för en fil med samma kolumner. "}
-                                <button class="link" onclick={undo}>{"Ångra"}</button>
+                                {lang.text("files.remembered")}
+                                <button class="link" onclick={undo}>{lang.text("files.undo")}</button>
                             </p>
                         }
                         <details class="import-summary">
-                            <summary>{"Vad importen förstod"}</summary>
-                            <pre tabindex="0" aria-label={format!("Vad importen förstod av {}", f.name)}>{f.summary.clone()}</pre>
+                            <summary>{lang.text("files.summary")}</summary>
+                            <pre tabindex="0" lang="sv" aria-label={Text::key("files.summary_named").with("name", f.name.as_str()).show(lang)}>{f.summary.clone()}</pre>
                         </details>
                         <MappingEditor index={i} file={f.clone()} control={props.control.clone()} />
                     </li>

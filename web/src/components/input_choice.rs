@@ -3,6 +3,7 @@
 //! another makes the report of it.
 
 use crate::control::Control;
+use crate::i18n::use_lang;
 use uppfolj_app::InputChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -28,7 +29,7 @@ fn choice(c: &InputChoice, control: &Control) -> Html {
     let id = format!("input-{}", c.key);
     html! {
         <div class="param input-choice">
-            <label for={id.clone()}>{&c.description_sv}</label>
+            <label for={id.clone()} lang="sv">{&c.description_sv}</label>
             <select {id} {onchange} data-testid="input-choice" data-input={c.key.clone()}>
                 { for c.files.iter().map(|f| html! {
                     <option value={f.clone()} selected={*f == c.used}>{f}</option>
@@ -41,14 +42,15 @@ fn choice(c: &InputChoice, control: &Control) -> Html {
 /// Says which file the report is made of where several fit, and lets the user choose.
 #[function_component(InputChoices)]
 pub fn input_choices(props: &Props) -> Html {
+    let lang = use_lang();
     if props.choices.is_empty() {
         return html! {};
     }
     html! {
         <section class="input-choices panel" aria-labelledby="input-choices-heading" data-testid="input-choices">
-            <h2 id="input-choices-heading">{"Filer till rapporten"}</h2>
+            <h2 id="input-choices-heading">{lang.text("choice.heading")}</h2>
             <p class="input-choices-hint">
-                {"Flera inlästa filer passar. Rapporten görs av filen som är vald här; välj en annan för att byta."}
+                {lang.text("choice.hint")}
             </p>
             { for props.choices.iter().map(|c| choice(c, &props.control)) }
         </section>

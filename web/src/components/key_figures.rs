@@ -1,5 +1,6 @@
 //! Key-figure cards.
 
+use crate::i18n::use_lang;
 use uppfolj_model::format;
 use uppfolj_model::report::KeyFigure;
 use yew::prelude::*;
@@ -26,6 +27,7 @@ pub fn value_with_unit(value: f64, unit: Option<&uppfolj_model::Unit>, decimals:
 /// A row of cards, each with a value, unit, change and status (text and colour).
 #[function_component(KeyFigures)]
 pub fn key_figures(props: &Props) -> Html {
+    let lang = use_lang();
     html! {
         <div class="key-figures">
         { for props.figures.iter().map(|f| {
@@ -37,7 +39,7 @@ pub fn key_figures(props: &Props) -> Html {
                     <div class="card-label">{&f.label}</div>
                     <div class="card-value">{value}</div>
                     if let Some(change) = f.change {
-                        <div class="card-change">{"Förändring "}{format::signed(change, decimals)}</div>
+                        <div class="card-change"><span lang={lang.code()}>{lang.text("report.change")}</span>{format::signed(change, decimals)}</div>
                     }
                     if let Some(status) = f.status_text() {
                         <div class="card-status">{status}</div>

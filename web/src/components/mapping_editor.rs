@@ -5,6 +5,7 @@
 //! same layout.
 
 use crate::control::Control;
+use crate::i18n::{Lang, Text, role_name, use_lang};
 use crate::state::{Action, FileView};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,6 +84,7 @@ fn column_row(
     draft: &Mapping,
     base: &Mapping,
     apply: &Apply,
+    lang: Lang,
 ) -> Html {
     let current = draft.columns.iter().find(|o| o.column.trim().eq_ignore_ascii_case(&letter));
     let value = match current {
@@ -103,26 +105,27 @@ fn column_row(
         Callback::from(move |_: MouseEvent| apply(with_column(base.clone(), &l, "")))
     };
     let ignored = value == "ignore";
-    let auto = format!("automatisk ({})", detected.map_or("ingen roll", |r| r.label_sv()));
+    let detected = detected.map_or_else(|| lang.text("mapping.no_role"), |r| role_name(r, lang));
+    let auto = Text::key("mapping.automatic_role").with("role", detected).show(lang);
     let header = if name.is_empty() { letter.clone() } else { format!("{letter} {name}") };
     html! {
         <tr class={classes!(ignored.then_some("ignored"))} data-testid="mapping-column" data-column={letter.clone()}>
             <td title={name.clone()}>
                 {header}
-                if ignored { <span class="visually-hidden">{" (ignoreras)"}</span> }
+                if ignored { <span class="visually-hidden">{lang.text("mapping.ignored")}</span> }
             </td>
             <td>
                 if ignored {
-                    <button class="button small" onclick={restore} aria-label={format!("Ta tillbaka kolumn {letter}")}>
-                        {"Ta tillbaka"}
+                    <button class="button small" onclick={restore} aria-label={Text::key("mapping.restore_named").with("column", letter.as_str()).show(lang)}>
+                        {lang.text("mapping.restore")}
                     </button>
                 } else {
-                    <select aria-label={format!("Roll för kolumn {letter}")} {onchange}>
+                    <select aria-label={Text::key("mapping.role_of").with("column", letter.as_str()).show(lang)} {onchange}>
                         <option value="" selected={value.is_empty()}>{auto}</option>
                         { for ColumnRole::ALL.iter().map(|r| html! {
-                            <option value={role_key(*r)} selected={value == role_key(*r)}>{r.label_sv()}</option>
+                            <option value={role_key(*r)} selected={value == role_key(*r)}>{role_name(*r, lang)}</option>
                         }) }
-                        <option value="ignore">{"Ignorera kolumnen"}</option>
+                        <option value="ignore">{lang.text("mapping.ignore")}</option>
                     </select>
                 }
             </td>
@@ -134,7 +137,7 @@ fn column_row(
 fn save_callback(draft: Mapping, name: String, control: Control) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         let result = serde_json::to_vec_pretty(&draft)
-            .map_err(|e| format!("Tolkningen kunde inte sparas: {e}"))
+            .map_err(|e| Text::key("mapping.save_failed").with("reason", e.to_string()))
             .and_then(|bytes| crate::download::download(&bytes, &format!("{name}.tolkning.json"), "application/json"));
         if let Err(text) = result {
             control.dispatch(Action::NotifyAbout { about: name.clone(), is_error: true, text });
@@ -160,9 +163,7 @@ fn load_callback(apply: Apply, about: String, control: Control) -> Callback<Even
                 Err(err) => control.dispatch(Action::NotifyAbout {
                     about,
                     is_error: true,
-                    text: format!(
-                        "{name} är ingen sparad tolkning från uppfolj ({err}). Välj en fil som slutar på .tolkning.json."
-                    ),
+                    text: Text::key("mapping.not_a_mapping").with("name", name).with("reason", err),
                 }),
             }
         });
@@ -172,6 +173,7 @@ fn load_callback(apply: Apply, about: String, control: Control) -> Callback<Even
 /// A form over the file's mapping; each change reads the file again at once.
 #[function_component(MappingEditor)]
 pub fn mapping_editor(props: &Props) -> Html {
+    let lang = use_lang();
     // What the form shows: the mapping last applied (a change the import refused stays visible
     // beside the message saying why, while the file keeps its earlier reading).
     let draft = use_state(|| props.file.mapping.clone());
@@ -219,33 +221,33 @@ pub fn mapping_editor(props: &Props) -> Html {
     let rows = rows(&props.file, &seen.borrow());
     html! {
         <details class="mapping-editor" data-testid="mapping-editor">
-            <summary>{"Ändra tolkningen"}</summary>
-            <p class="mapping-hint">{"Varje ändring gäller direkt: filen läses in på nytt och rapporten räknas om."}</p>
+            <summary>{lang.text("mapping.summary")}</summary>
+            <p class="mapping-hint">{lang.text("mapping.hint")}</p>
             <div class="param">
-                <label for={format!("hdr-{}", props.index)}>{"Rubrikrad (radnummer i Excel)"}</label>
-                <input id={format!("hdr-{}", props.index)} type="text" inputmode="numeric" placeholder="automatisk"
+                <label for={format!("hdr-{}", props.index)}>{lang.text("mapping.header_row")}</label>
+                <input id={format!("hdr-{}", props.index)} type="text" inputmode="numeric" placeholder={lang.text("mapping.automatic")}
                     value={draft.header_row.map(|r| r.to_string()).unwrap_or_default()} onchange={on_header} />
             </div>
             <div class="param">
-                <label for={format!("unit-{}", props.index)}>{"Enhet för beloppen"}</label>
+                <label for={format!("unit-{}", props.index)}>{lang.text("mapping.unit")}</label>
                 <select id={format!("unit-{}", props.index)} onchange={on_unit}>
-                    <option value="" selected={unit_value.is_empty()}>{"automatisk"}</option>
+                    <option value="" selected={unit_value.is_empty()}>{lang.text("mapping.automatic")}</option>
                     { for UNITS.iter().map(|(k, _)| html! { <option value={*k} selected={unit_value == *k}>{*k}</option> }) }
                 </select>
             </div>
             <table class="mapping-columns">
-                <thead><tr><th scope="col">{"Kolumn"}</th><th scope="col">{"Roll"}</th></tr></thead>
+                <thead><tr><th scope="col">{lang.text("mapping.column")}</th><th scope="col">{lang.text("mapping.role")}</th></tr></thead>
                 <tbody>
-                { for rows.into_iter().map(|row| column_row(row, &draft, &base, &apply)) }
+                { for rows.into_iter().map(|row| column_row(row, &draft, &base, &apply, lang)) }
                 </tbody>
             </table>
             <div class="mapping-actions">
                 <button class="button secondary" onclick={reset} disabled={props.file.mapping.is_empty()}>
-                    {"Återställ automatisk tolkning"}
+                    {lang.text("mapping.reset")}
                 </button>
-                <button class="button secondary" onclick={save}>{"Spara tolkning"}</button>
+                <button class="button secondary" onclick={save}>{lang.text("mapping.save")}</button>
                 <label class="button secondary">
-                    {"Använd sparad…"}
+                    {lang.text("mapping.use_saved")}
                     <input type="file" accept=".json" class="visually-hidden" onchange={load} />
                 </label>
             </div>

@@ -9,6 +9,7 @@ pub mod file_list;
 pub mod gallery;
 pub mod input_choice;
 pub mod key_figures;
+pub mod language_toggle;
 pub mod mapping_editor;
 pub mod messages;
 pub mod params_form;

@@ -1,6 +1,7 @@
 //! The chosen plugin's parameters.
 
 use crate::control::Control;
+use crate::i18n::use_lang;
 use uppfolj_plugin::{ParamKind, ParamSpec};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,14 +36,15 @@ fn value_of(e: &Event) -> Option<String> {
 /// per part, each group folded until the user opens it or has set one of its values.
 #[function_component(ParamsForm)]
 pub fn params_form(props: &Props) -> Html {
+    let lang = use_lang();
     let specs = &props.specs;
     if specs.is_empty() {
         return html! {};
     }
     html! {
         <section class="panel" aria-labelledby="params-heading">
-            <h2 id="params-heading">{"Inställningar"}</h2>
-            <div class="params">
+            <h2 id="params-heading">{lang.text("params.heading")}</h2>
+            <div class="params" lang="sv">
             { for groups(specs).into_iter().map(|(group, specs)| match group {
                 None => specs.into_iter().map(|spec| field(spec, spec.label_sv.clone(), props)).collect::<Html>(),
                 Some(name) => {

@@ -1,6 +1,7 @@
 //! Choosing the report (plugin).
 
 use crate::control::Control;
+use crate::i18n::use_lang;
 use uppfolj_web::session_protocol::PluginChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,6 +26,7 @@ impl PartialEq for Props {
 /// A list of the reports there are, with their descriptions.
 #[function_component(PluginPicker)]
 pub fn plugin_picker(props: &Props) -> Html {
+    let lang = use_lang();
     let onchange = {
         let control = props.control.clone();
         Callback::from(move |e: Event| {
@@ -37,13 +39,13 @@ pub fn plugin_picker(props: &Props) -> Html {
         props.plugins.iter().find(|p| p.id == props.selected).map(|p| p.description.clone()).unwrap_or_default();
     html! {
         <section class="panel" aria-labelledby="plugin-heading">
-            <h2 id="plugin-heading"><label for="plugin-select">{"Rapport"}</label></h2>
-            <select id="plugin-select" {onchange} data-testid="plugin-select">
+            <h2 id="plugin-heading"><label for="plugin-select">{lang.text("picker.heading")}</label></h2>
+            <select id="plugin-select" lang="sv" {onchange} data-testid="plugin-select">
             { for props.plugins.iter().map(|p| html! {
                 <option value={p.id.clone()} selected={p.id == props.selected}>{p.name.clone()}</option>
             }) }
             </select>
-            <p class="plugin-description">{description}</p>
+            <p class="plugin-description" lang="sv">{description}</p>
         </section>
     }
 }

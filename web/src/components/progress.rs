@@ -2,7 +2,8 @@
 //! Swedish words, "Läser bladet 'Blad1': 40 960 rader"), a bar that fills when the share done is
 //! known and moves to and fro while it is not, and "Avbryt".
 
-use crate::control::Control;
+use crate::control::{Control, RESTORING};
+use crate::i18n::{Text, use_lang};
 use crate::state::Busy;
 use yew::prelude::*;
 
@@ -18,15 +19,22 @@ pub struct Props {
 /// The progress bar with its text and "Avbryt".
 #[function_component(ProgressBar)]
 pub fn progress_bar(props: &Props) -> Html {
+    let lang = use_lang();
     let label = props.busy.label.clone().unwrap_or_default();
     let working = props.busy.working.clone();
-    let text = working.as_ref().map_or_else(|| "Startar".to_owned(), |w| w.text.clone());
+    // What the import says it does is Swedish.
+    let from_import = working.is_some();
+    let text = working.as_ref().map_or_else(|| lang.text("progress.starting"), |w| w.text.clone());
     let fraction = working.and_then(|w| w.fraction).map(|f| f.clamp(0.0, 1.0));
     let cancel = {
         let control = props.control.clone();
         Callback::from(move |_| control.cancel())
     };
-    let title = format!("Läser in {label}");
+    let title = if label == RESTORING {
+        lang.text("progress.workspace")
+    } else {
+        Text::key("progress.reading").with("name", label).show(lang)
+    };
     html! {
         <section class="panel progress" aria-label={title.clone()} data-testid="progress">
             <p class="progress-title">{title.clone()}</p>
@@ -36,8 +44,8 @@ pub fn progress_bar(props: &Props) -> Html {
                 // No value: the browser draws an indeterminate bar.
                 <progress max="1" aria-label={title}></progress>
             }
-            <p class="progress-text" data-testid="progress-text">{text}</p>
-            <button class="button secondary" onclick={cancel} data-testid="cancel-import">{"Avbryt"}</button>
+            <p class="progress-text" data-testid="progress-text" lang={from_import.then_some("sv")}>{text}</p>
+            <button class="button secondary" onclick={cancel} data-testid="cancel-import">{lang.text("progress.cancel")}</button>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The report: title, parameters, diagnostics and the sections with their blocks.
 
 use super::{chart_view::ChartView, key_figures::KeyFigures, table_view::TableView};
+use crate::i18n::{Lang, use_lang};
 use std::rc::Rc;
 use uppfolj_model::report::{Block, Report, Severity};
 use yew::prelude::*;
@@ -23,11 +24,11 @@ impl PartialEq for Props {
     }
 }
 
-fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
+fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block, lang: Lang) -> Html {
     match b {
         Block::Text(t) => html! {
             <div class={classes!("text", t.generated.then_some("generated"))}>
-                if t.generated { <span class="tag">{"Genererad text"}</span> }
+                if t.generated { <span class="tag" lang={lang.code()}>{lang.text("report.generated")}</span> }
                 { for t.paragraphs.iter().map(|p| html! { <p>{p}</p> }) }
             </div>
         },
@@ -36,7 +37,7 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
         Block::Chart(c) => html! { <ChartView chart={c.clone()} semantics={Some(report.semantics_of(&c.id))} /> },
         Block::Provenance { notes } => html! {
             <details class="provenance">
-                <summary>{"Källor till siffrorna"}</summary>
+                <summary lang={lang.code()}>{lang.text("report.sources")}</summary>
                 <ul>
                 { for notes.iter().map(|n| {
                     html! { <li>{format!("{}: {}, {}", n.what, n.source, n.cells_written(SHOWN_RANGES))}</li> }
@@ -50,26 +51,27 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block) -> Html {
 /// Renders a [`Report`].
 #[function_component(ReportView)]
 pub fn report_view(props: &Props) -> Html {
+    let lang = use_lang();
     let r = &props.report;
     let warnings: Vec<_> = r.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
     let infos: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Info).collect();
     html! {
-        <article class="report" data-testid="report">
+        <article class="report" lang="sv" data-testid="report">
             <header class="report-header">
                 <h1>{&r.title}</h1>
                 if let Some(sub) = &r.subtitle { <p class="subtitle">{sub}</p> }
                 <dl class="report-meta">
-                    if let Some(o) = &r.organisation { <dt>{"Organisation"}</dt><dd>{o}</dd> }
-                    if let Some(p) = &r.period { <dt>{"Period"}</dt><dd>{p}</dd> }
+                    if let Some(o) = &r.organisation { <dt lang={lang.code()}>{lang.text("report.organisation")}</dt><dd>{o}</dd> }
+                    if let Some(p) = &r.period { <dt lang={lang.code()}>{lang.text("report.period")}</dt><dd>{p}</dd> }
                     { for r.parameters.iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
-                    <dt>{"Underlag"}</dt>
+                    <dt lang={lang.code()}>{lang.text("report.inputs")}</dt>
                     <dd>{ r.inputs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ") }</dd>
                 </dl>
                 { for r.credits.iter().map(|c| html! { <p class="credit">{c}</p> }) }
             </header>
             if !warnings.is_empty() {
                 <div class="diagnostics" role="note" data-testid="diagnostics">
-                    <h2>{"Att kontrollera"}</h2>
+                    <h2 lang={lang.code()}>{lang.text("report.to_check")}</h2>
                     <ul>
                     { for warnings.iter().map(|d| {
                         let place = match (&d.source, d.at) {
@@ -88,7 +90,7 @@ pub fn report_view(props: &Props) -> Html {
             { for r.sections.iter().enumerate().map(|(si, s)| html! {
                 <section class="report-section" id={format!("avsnitt-{}", s.id)}>
                     <h2>{&s.title}</h2>
-                    { for s.blocks.iter().enumerate().map(|(bi, b)| block(r, si, bi, b)) }
+                    { for s.blocks.iter().enumerate().map(|(bi, b)| block(r, si, bi, b, lang)) }
                 </section>
             }) }
         </article>

@@ -1,6 +1,7 @@
 //! A report table as an HTML table. A long table shows its first rows and its trailing total rows,
 //! and says how many rows the Excel export holds; more rows are shown on request.
 
+use crate::i18n::{Text, use_lang};
 use std::rc::Rc;
 use uppfolj_model::format;
 use uppfolj_model::report::{Block, ColumnKind, Report, Row, RowKindOut, Status, TableCell, Trend};
@@ -89,6 +90,7 @@ fn row(t: &uppfolj_model::report::Table, r: &Row) -> Html {
 /// indented, total rows bold.
 #[function_component(TableView)]
 pub fn table_view(props: &Props) -> Html {
+    let lang = use_lang();
     let shown = use_state(|| ROWS_PER_STEP);
     let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
     let Some(Block::Table(t)) = table else { return Html::default() };
@@ -117,15 +119,16 @@ pub fn table_view(props: &Props) -> Html {
             { for body[..visible].iter().map(|r| row(t, r)) }
             if hidden > 0 {
                 <tr class="more-rows" data-testid="more-rows">
-                    <td colspan={t.columns.len().to_string()}>
-                        {format!(
-                            "Visar {} av {} rader. Excelexporten har alla.",
-                            format::number(visible as f64, 0),
-                            format::number(body.len() as f64, 0)
-                        )}
+                    <td colspan={t.columns.len().to_string()} lang={lang.code()}>
+                        {Text::key("report.showing_rows")
+                            .with("shown", format::number(visible as f64, 0))
+                            .with("total", format::number(body.len() as f64, 0))
+                            .show(lang)}
                         {" "}
                         <button class="button" onclick={more}>
-                            {format!("Visa {} rader till", format::number(hidden.min(ROWS_PER_STEP) as f64, 0))}
+                            {Text::key("report.more_rows")
+                                .with("count", format::number(hidden.min(ROWS_PER_STEP) as f64, 0))
+                                .show(lang)}
                         </button>
                     </td>
                 </tr>

@@ -1,0 +1,113 @@
+// The English interface (issue #12 point 8): the toggle in the header switches every interface
+// text to English and sets <html lang="en">; the choice comes back after a reload; reports and the
+// import's notes stay Swedish and the page says so; axe finds no serious or critical violation in
+// English; the toggle switches back to Swedish. Screenshots 70–73 in target/e2e/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { dropFile } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
+import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
+
+const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
+const REPORT = '[data-testid=report] figure.chart svg';
+
+let server;
+let context;
+let page;
+
+before(async () => {
+  ({ server, context, page } = await openApp({ ready: REPORT }));
+});
+
+after(() => closeApp({ server, context }));
+
+const lang = () => page.evaluate(() => document.documentElement.lang);
+const text = (selector) => page.textContent(selector);
+/** The page's own text: without what is marked Swedish (the report, the plugins' names and labels, the import's notes). */
+const chrome = () => page.evaluate(() => {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll('[lang=sv]').forEach((el) => el.remove());
+  return copy.textContent;
+});
+
+test('the page starts in Swedish with a toggle to English', async () => {
+  assert.equal(await lang(), 'sv');
+  assert.equal((await text('[data-testid=lang-toggle]')).trim(), 'English');
+  assert.equal(await page.$eval('[data-testid=lang-toggle]', (b) => b.lang), 'en', 'the button is named in English');
+  assert.equal(await text('.skip-link'), 'Hoppa till rapporten');
+  assert.equal(await page.$('[data-testid=lang-note]'), null, 'no note in Swedish');
+});
+
+test('English: the interface in English, <html lang="en">, the report still Swedish with a note', async () => {
+  await page.click('[data-testid=lang-toggle]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal((await text('[data-testid=lang-toggle]')).trim(), 'Svenska');
+  assert.equal(await text('.skip-link'), 'Skip to the report');
+  assert.equal(await page.title(), 'uppfolj – follow-up in the browser');
+  assert.equal(await text('.drop-title'), 'Drop files here or anywhere on the page');
+  assert.match(await text('[data-testid=drop-zone] label'), /Choose files…/);
+  assert.equal(await text('#files-heading'), 'Loaded files');
+  assert.match(await text('[data-testid=file-list]'), /Sample data/);
+  assert.equal(await text('#plugin-heading'), 'Report');
+  assert.equal(await text('#params-heading'), 'Settings');
+  assert.equal((await text('[data-testid=export-xlsx]')).trim(), 'Export to Excel');
+  assert.equal(await text('[data-testid=clear-all]'), 'Clear all data');
+  assert.equal(await text('.gallery-title'), 'All reports');
+  assert.match(await text('.gallery-summary'), /^\d+ of \d+ reports can be made of the loaded files\.$/);
+  assert.match(await text('[data-testid=lang-note]'), /Reports are written in Swedish/);
+  assert.equal(await page.$eval('[data-testid=report]', (r) => r.lang), 'sv', 'the report is marked Swedish');
+  assert.match(await text('[data-testid=report]'), /Utfall/, 'the report stays Swedish');
+  assert.equal(await page.getAttribute('[data-testid=save-svg]', 'aria-label').then((l) => l.startsWith('Save as SVG: ')), true);
+  await page.screenshot({ path: join(SHOTS, '70-english.png') });
+  // The mapping editor: its labels and the role names.
+  await page.click('[data-testid=mapping-editor] > summary');
+  assert.match(await text('[data-testid=mapping-editor]'), /Header row \(row number in Excel\)/);
+  const roles = await page.$$eval('[data-testid=mapping-column] select option', (os) => os.map((o) => o.textContent));
+  assert.ok(roles.includes('Outcome') && roles.includes('Ignore the column'), roles.join(', '));
+  const label = await page.getAttribute('[data-testid=mapping-column] select', 'aria-label');
+  assert.match(label, /^Role of column [A-Z]+$/);
+  // No Swedish word of the interface is left outside the report and the import's own texts.
+  const words = await chrome();
+  for (const swedish of ['Inlästa filer', 'Välj filer', 'Rensa all data', 'Exportera', 'Inställningar', 'Ändra tolkningen', 'Skriv ut', 'Alla rapporter', 'automatisk']) {
+    assert.ok(!words.includes(swedish), `"${swedish}" is still on the English page`);
+  }
+  const editor = await page.$('[data-testid=mapping-editor]');
+  await editor.scrollIntoViewIfNeeded();
+  await editor.screenshot({ path: join(SHOTS, '71-english-mapping-editor.png') });
+});
+
+test('English: no serious or critical axe violation, the mapping editor and gallery open', async () => {
+  await page.click('[data-testid=gallery] > summary');
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+test('English: the page\'s own messages are English, the choice survives a reload', async () => {
+  const saves = await page.$eval('[data-testid=storage]', (el) => Number(el.dataset.saves));
+  await dropFile(page, '[data-testid=drop-zone]', GRANTS);
+  await page.waitForFunction(() => /was read: \d+ tables?\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
+  // Saved in the browser before the reload.
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=storage]')?.dataset.saves) > n, saves);
+  assert.match(await text('[data-testid=messages] strong'), /^Note: $/);
+  await page.screenshot({ path: join(SHOTS, '72-english-message.png') });
+  await page.reload();
+  await page.waitForSelector('[data-testid=report]', { timeout: 30_000 });
+  assert.equal(await lang(), 'en');
+  assert.equal(await text('.skip-link'), 'Skip to the report');
+  await page.waitForFunction(() => /Your workspace from last time was restored: 1 file\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+test('the toggle switches back to Swedish, which also survives a reload', async () => {
+  await page.click('[data-testid=lang-toggle]');
+  await page.waitForFunction(() => document.documentElement.lang === 'sv');
+  assert.equal(await text('.skip-link'), 'Hoppa till rapporten');
+  assert.equal(await text('[data-testid=clear-all]'), 'Rensa all data');
+  assert.match(await text('[data-testid=messages]'), /Din arbetsyta från förra gången återställdes: 1 fil\./, 'messages follow the language');
+  assert.equal(await page.$('[data-testid=lang-note]'), null);
+  await page.reload();
+  await page.waitForSelector('[data-testid=report]', { timeout: 30_000 });
+  assert.equal(await lang(), 'sv');
+  assert.equal((await text('[data-testid=lang-toggle]')).trim(), 'English');
+  await page.screenshot({ path: join(SHOTS, '73-swedish-again.png') });
+});
