@@ -17,7 +17,8 @@ pub fn load_sample(control: &Control) {
     control.load(SAMPLE_NAME.to_owned(), sample_bytes(), true);
 }
 
-/// Reads each file in `files` and sends it to be imported, one after the other.
+/// Reads each file in `files` and sends it to be imported, one after the other. A file that
+/// cannot be read gets a message about it, named, which goes when it is loaded again.
 pub fn load_files(files: Vec<web_sys::File>, control: Control) {
     // A larger file is refused before it is read (the worker's import checks it again).
     let max = uppfolj_import::ImportOptions::default().max_bytes as f64;
@@ -26,8 +27,9 @@ pub fn load_files(files: Vec<web_sys::File>, control: Control) {
             let name = file.name();
             let size = file.size();
             if size > max {
-                control.notify(
+                control.notify_file(
                     true,
+                    name.clone(),
                     format!(
                         "{name} är {:.0} MB, mer än gränsen {:.0} MB. Dela upp filen eller spara bara de blad som behövs.",
                         size / 1e6,
@@ -38,8 +40,9 @@ pub fn load_files(files: Vec<web_sys::File>, control: Control) {
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
                 Ok(bytes) => control.load(name, Arc::new(bytes), false),
-                Err(err) => control.notify(
+                Err(err) => control.notify_file(
                     true,
+                    name.clone(),
                     format!(
                         "{name} kunde inte läsas ({err}). Kontrollera att filen inte är öppen i ett annat program och försök igen."
                     ),
