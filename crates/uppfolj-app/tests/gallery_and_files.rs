@@ -138,7 +138,8 @@ fn the_gallery_finds_the_same_files_as_each_input_declaration_does() {
         for spec in plugin.inputs() {
             let mut naive: Vec<String> = Vec::new();
             for d in session.datasets().filter(|d| spec.accepts(d)) {
-                if !naive.contains(&d.source.file) && !(spec.own_file && taken.contains(&d.source.file)) {
+                let taken_before = spec.own_file && taken.contains(&d.source.file);
+                if !naive.contains(&d.source.file) && !taken_before {
                     naive.push(d.source.file.clone());
                 }
             }
