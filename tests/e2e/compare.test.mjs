@@ -62,7 +62,7 @@ test('the comparison: A and B said, line by line, lines only in one file, and A 
   assert.match(report, /Bara i B \(1 rad\): Område Patientsäkerhet, utbildning och forskning\./);
   assert.match(report, /−310\s800/, 'the change of the totals');
   const headers = await page.$$eval('[data-testid=report] table.report-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
-  assert.deepEqual(headers.slice(0, 6), ['Rad', 'A: Årsbudget', 'B: Årsbudget', 'Skillnad B − A', 'Förändring, %', 'Finns i']);
+  assert.deepEqual(headers.slice(0, 6), ['Rad', 'A: Årsbudget, tkr', 'B: Årsbudget, tkr', 'Skillnad B − A, tkr', 'Förändring, %', 'Finns i']);
   assert.deepEqual(await axeViolations(page), [], 'no serious axe violation on the comparison');
   await page.screenshot({ path: join(SHOTS, '19c-budget-compare.png'), fullPage: true });
 
