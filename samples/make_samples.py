@@ -85,10 +85,26 @@ DRIFT_LINES = [
 ]
 
 
-def make_driftredovisning() -> None:
+# The same nämnd's driftredovisning a year earlier (budget-compare, with the one above). Invented
+# figures as above; "Område Kvalitet och utbildning" of 2023 became "Område Patientsäkerhet,
+# utbildning och forskning" in 2024, so each file has one line the other lacks.
+DRIFT_LINES_2023 = [
+    ("Länssjukvårdsområde Somatik", -4_050_000, -2_700_000, -2_781_950, -4_182_000),
+    ("Länssjukvårdsområde Psykiatri och Habilitering", -851_100, -567_400, -580_112, -871_000),
+    ("Rättspsykiatriska regionkliniken", -160_500, -107_000, -104_870, -158_000),
+    ("Område Kvalitet och utbildning", -198_000, -132_000, -128_455, -195_000),
+    ("Närsjukvårdsområde Väster", -668_400, -445_600, -461_207, -692_000),
+    ("Närsjukvårdsområde Norr", -528_000, -352_000, -355_918, -535_000),
+    ("Närsjukvårdsområde Söder", -985_500, -657_000, -690_334, -1_032_000),
+    ("Folktandvården", -48_000, -32_000, -29_840, -45_500),
+    ("Hälso- och sjukvårdsnämnden, gemensamt", -589_200, -392_800, -387_116, -585_000),
+]
+
+
+def make_driftredovisning(lines=DRIFT_LINES, year: int = 2024) -> None:
     wb, ws = new_sheet(
         "Driftredovisning",
-        "Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti 2024 (exempeldata)",
+        f"Hälso- och sjukvårdsnämnden – driftredovisning januari–augusti {year} (exempeldata)",
         "Belopp i tkr",
     )
     header = ["Verksamhet", "Årsbudget", "Budget jan–aug", "Utfall jan–aug", "Avvikelse", "Helårsprognos"]
@@ -96,7 +112,7 @@ def make_driftredovisning() -> None:
     header_row(ws, first, header, right_from=2)
     row = first + 1
     totals = [0, 0, 0, 0, 0]
-    for name, annual, budget, outcome, forecast in DRIFT_LINES:
+    for name, annual, budget, outcome, forecast in lines:
         deviation = outcome - budget
         values = [annual, budget, outcome, deviation, forecast]
         ws.cell(row=row, column=1, value=name)
@@ -111,8 +127,8 @@ def make_driftredovisning() -> None:
         wb,
         ws,
         {"A": 48, "B": 14, "C": 16, "D": 16, "E": 12, "F": 15},
-        "Driftredovisning januari–augusti 2024 (exempel)",
-        "driftredovisning_2024_aug.xlsx",
+        f"Driftredovisning januari–augusti {year} (exempel)",
+        f"driftredovisning_{year}_aug.xlsx",
     )
 
 
@@ -283,6 +299,7 @@ def make_balanskrav() -> None:
 
 if __name__ == "__main__":
     make_driftredovisning()
+    make_driftredovisning(DRIFT_LINES_2023, 2023)
     make_handlingsplan()
     make_statsbidrag()
     make_balanskrav()

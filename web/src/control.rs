@@ -84,6 +84,12 @@ impl Control {
         self.dispatch(Action::Notify { is_error, text });
     }
 
+    /// Shows a message about the file `file` (named in `text`): it replaces the earlier messages
+    /// about that file, and goes when the file is loaded again or removed.
+    pub fn notify_file(&self, is_error: bool, file: String, text: Text) {
+        self.dispatch(Action::NotifyAbout { about: file, is_error, text });
+    }
+
     /// The page rendered `state`: what a cancel makes again.
     pub fn shown(&self, state: &State) {
         if state.busy.is_none() {
@@ -205,8 +211,10 @@ impl Control {
                     done(Ok(chunks));
                 }
             }
-            Reply::Failed(Some(id), text) => match self.answered(id).map(|p| p.export) {
-                Some(Some(done)) => done(Err(text.into())),
+            Reply::Failed(Some(id), text) => match self.answered(id) {
+                Some(Pending { export: Some(done), .. }) => done(Err(text.into())),
+                // A file that could not be read: the message is about it.
+                Some(Pending { label: Some(file), .. }) => self.notify_file(true, file, text.into()),
                 _ => self.notify(true, text.into()),
             },
             Reply::Failed(None, text) => {

@@ -18,7 +18,8 @@ pub fn load_sample(control: &Control) {
     control.load(SAMPLE_NAME.to_owned(), sample_bytes(), true);
 }
 
-/// Reads each file in `files` and sends it to be imported, one after the other.
+/// Reads each file in `files` and sends it to be imported, one after the other. A file that
+/// cannot be read gets a message about it, named, which goes when it is loaded again.
 pub fn load_files(files: Vec<web_sys::File>, control: Control) {
     // A larger file is refused before it is read (the worker's import checks it again).
     let max = uppfolj_import::ImportOptions::default().max_bytes as f64;
@@ -28,16 +29,17 @@ pub fn load_files(files: Vec<web_sys::File>, control: Control) {
             let size = file.size();
             if size > max {
                 let text = Text::key("msg.too_large")
-                    .with("name", name)
+                    .with("name", name.clone())
                     .with("size", format!("{:.0}", size / 1e6))
                     .with("max", format!("{:.0}", max / 1e6));
-                control.notify(true, text);
+                control.notify_file(true, name, text);
                 continue;
             }
             match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
                 Ok(bytes) => control.load(name, Arc::new(bytes), false),
                 Err(err) => {
-                    control.notify(true, Text::key("msg.unreadable").with("name", name).with("reason", err.to_string()))
+                    let text = Text::key("msg.unreadable").with("name", name.clone()).with("reason", err.to_string());
+                    control.notify_file(true, name, text)
                 }
             }
         }

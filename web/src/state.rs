@@ -398,6 +398,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_could_not_be_read_keeps_its_named_message_until_it_is_loaded() {
+        let (mut h, s) = started();
+        let text = "drift.csv kunde inte läsas (NotReadableError). Kontrollera att filen inte är öppen i ett annat program och försök igen.";
+        let s = s.reduce(Action::NotifyAbout { about: "drift.csv".into(), is_error: true, text: text.into() });
+        let s = s.reduce(Action::NotifyAbout { about: "drift.csv".into(), is_error: true, text: text.into() });
+        let about = |s: &State| {
+            s.messages.iter().filter(|m| m.file.as_deref() == Some("drift.csv")).cloned().collect::<Vec<_>>()
+        };
+        assert_eq!(about(&s).len(), 1, "one message about the file: {:?}", s.messages);
+        assert!(about(&s)[0].is_error && about(&s)[0].text.show(Lang::Sv).starts_with("drift.csv "), "named");
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        assert_eq!(about(&s).len(), 1, "another file's news leaves it");
+        let s = load(&mut h, s, "drift.csv", false, BUDGET);
+        let now = about(&s);
+        assert!(now.len() == 1 && !now[0].is_error && now[0].text.show(Lang::Sv).contains("lästes in"), "replaced: {now:?}");
+    }
+
+    #[test]
     fn a_cleared_parameter_is_not_given() {
         let (mut h, s) = started();
         let s = load(&mut h, s, "bidrag.csv", false, GRANTS);

@@ -38,6 +38,18 @@ pub struct InputChoice {
     pub used: String,
     /// Whether the user chose it (else it is the first that fits in load order).
     pub chosen: bool,
+    /// The other reports the loaded files make that take two or more of these files, each of
+    /// its own (a comparison of two budget files): offered beside the choice.
+    pub compare: Vec<ReportLink>,
+}
+
+/// A report offered by its id and Swedish name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLink {
+    /// The plugin's id (what [`crate::Session::pick_plugin`] takes).
+    pub id: String,
+    /// Its Swedish name ("Jämförelse av budgetfiler").
+    pub name_sv: String,
 }
 
 /// Whether the file name `name` is the one the user named (`file`), ignoring case and a path.
@@ -64,6 +76,29 @@ pub(crate) fn bound_order<'a>(
         datasets.sort_by_cached_key(|d| !(same_file(&d.source.file, file) && spec.accepts(d)));
     }
     datasets
+}
+
+/// The table each bindable input of `specs` is made of, in the plugins' way (the first in
+/// `order` the input accepts; for an [`InputSpec::own_file`] input, of a file the inputs before
+/// it do not take: [`uppfolj_plugin::require_another`]), with the input's spec.
+pub(crate) fn used<'s, 'd>(specs: &'s [InputSpec], order: &[&'d Dataset]) -> Vec<(&'s InputSpec, &'d Dataset)> {
+    let mut taken: Vec<&Dataset> = Vec::new();
+    let mut used = Vec::new();
+    for spec in specs.iter().filter(|s| !s.many) {
+        let free = |d: &&&Dataset| !spec.own_file || taken.iter().all(|t| t.source.file != d.source.file);
+        if let Some(d) = order.iter().filter(|d| spec.accepts(d)).find(free) {
+            taken.push(d);
+            if is_bindable(spec) {
+                used.push((spec, *d));
+            }
+        }
+    }
+    used
+}
+
+/// Whether two inputs cannot share a file: one of them takes a file of its own.
+pub(crate) fn exclusive(a: &InputSpec, b: &InputSpec) -> bool {
+    a.key != b.key && (a.own_file || b.own_file)
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@ pub struct GalleryInput {
     pub needs_sv: String,
     /// Whether the report can be made without it.
     pub optional: bool,
-    /// The loaded files with a table that fits, in load order.
+    /// The loaded files with a table that fits, in load order; for an input that takes a file
+    /// of its own (the second file of a comparison), those the inputs before it do not take.
     pub files: Vec<String>,
 }
 
@@ -105,7 +106,18 @@ fn cost(need: &Need) -> u8 {
 /// The gallery entry of `plugin` for the tables loaded now.
 pub(crate) fn entry(plugin: &dyn ReportPlugin, needs: &mut Needs<'_>, chosen: bool) -> GalleryEntry {
     let meta = plugin.meta();
-    let mut inputs: Vec<GalleryInput> = plugin.inputs().iter().map(|spec| input(spec, needs)).collect();
+    let mut taken: Vec<String> = Vec::new();
+    let mut inputs: Vec<GalleryInput> = Vec::new();
+    for spec in plugin.inputs() {
+        let mut input = input(&spec, needs);
+        if spec.own_file {
+            input.files.retain(|f| !taken.contains(f));
+        }
+        if !spec.many {
+            taken.extend(input.files.first().cloned());
+        }
+        inputs.push(input);
+    }
     // Required inputs first (a stable sort keeps the declared order within each kind).
     inputs.sort_by_key(|i| i.optional);
     let satisfied = inputs.iter().all(|i| i.optional || !i.files.is_empty());

@@ -32,7 +32,7 @@ mod binding;
 mod gallery;
 mod session;
 
-pub use binding::{Binding, InputChoice};
+pub use binding::{Binding, InputChoice, ReportLink};
 pub use gallery::{GalleryEntry, GalleryInput};
 pub use session::{LoadedFile, Session, UnknownPlugin};
 

@@ -5,7 +5,7 @@ use uppfolj_import::{Import, ImportError, ImportOptions, ImportSummary, Mapping,
 use uppfolj_plugin::model::{Dataset, Report};
 use uppfolj_plugin::{InputSpec, Inputs, PluginError, PluginMeta, Registry, ReportPlugin};
 
-use crate::binding::{self, Binding, InputChoice};
+use crate::binding::{self, Binding, InputChoice, ReportLink};
 use crate::gallery::{self, GalleryEntry};
 
 /// A file the user loaded: its bytes, how it is read, and what the import made of it.
@@ -82,10 +82,13 @@ pub struct UnknownPlugin {
 /// * Until the user picks a plugin ([`Session::pick_plugin`]), the session chooses one whenever
 ///   the files change: the plugin whose required inputs the files satisfy most closely
 ///   ([`Inputs::fit`]; among equals the first in registry order), else the first plugin. The choice depends on which
-///   files are loaded, not on their order. A plugin the user picked stays picked when files
-///   change.
+///   files are loaded, not on their order: files for different parts (budget, grants, action
+///   plan) choose the interim report, two files for the same input (two budget files) the
+///   report of that input, since a second file of the same kind meets no new need. A plugin the
+///   user picked stays picked when files change.
 /// * When several files fit an input of the chosen report, the first in load order feeds it
-///   unless the user [`Session::bind`]s the input to another ([`Session::input_choices`]).
+///   unless the user [`Session::bind`]s the input to another ([`Session::input_choices`]); the
+///   choice offers the reports that compare such files (`budget-compare`).
 /// * Each report keeps the parameters and bindings it was given: choosing another report and
 ///   back (the user, or the automatic choice while a file is read wrongly) brings them back.
 /// * [`Session::run`] always computes from the files loaded now; the session keeps no report.
@@ -353,11 +356,37 @@ impl Session {
 
     /// The user chooses the loaded file `file` for the input `input_key` of the chosen report
     /// (see [`Session::input_choices`]); it replaces an earlier choice for that input. A file
-    /// that does not fit the input, or is not loaded, changes nothing in the report.
+    /// that does not fit the input, or is not loaded, changes nothing in the report. When another
+    /// input that cannot share a file with this one ([`InputSpec::own_file`]: file A and file B
+    /// of a comparison) is made of `file` now, the two swap: it gets this input's file.
     pub fn bind(&mut self, input_key: &str, file: &str) {
         let Some(plugin) = self.plugin_id.clone() else { return };
+        let swap = self.swapped(input_key, file);
         self.unbind(input_key);
-        self.bindings.push(Binding { plugin, input: input_key.to_owned(), file: file.to_owned() });
+        self.bindings.push(Binding { plugin: plugin.clone(), input: input_key.to_owned(), file: file.to_owned() });
+        if let Some((other, file)) = swap {
+            self.unbind(&other);
+            self.bindings.push(Binding { plugin, input: other, file });
+        }
+    }
+
+    /// The input that must give up `file` when `input_key` takes it, and the file it gets
+    /// instead (the one `input_key` is made of now).
+    fn swapped(&self, input_key: &str, file: &str) -> Option<(String, String)> {
+        let specs = self.plugin()?.inputs();
+        let used = self.used_now(&specs);
+        let (spec, mine) = used.iter().find(|(s, _)| s.key == input_key)?;
+        let (other, _) =
+            used.iter().find(|(o, d)| binding::exclusive(spec, o) && binding::same_file(&d.source.file, file))?;
+        let mine = mine.source.file.clone();
+        (!binding::same_file(&mine, file)).then(|| (other.key.clone(), mine))
+    }
+
+    /// The table each bindable input among `specs` (the chosen report's) is made of now.
+    fn used_now<'s>(&'s self, specs: &'s [InputSpec]) -> Vec<(&'s InputSpec, &'s Dataset)> {
+        let order = binding::bound_order(self.shared().collect(), &self.bound(specs));
+        let order: Vec<&Dataset> = order.into_iter().map(AsRef::as_ref).collect();
+        binding::used(specs, &order)
     }
 
     /// Forgets the file chosen for the input `input_key` of the chosen report: the first file
@@ -378,25 +407,41 @@ impl Session {
     }
 
     /// The inputs of the chosen report that several loaded files fit, with the file used now:
-    /// what a page shows so that the user sees which file feeds which input and can choose.
+    /// what a page shows so that the user sees which file feeds which input and can choose, and
+    /// the reports that would compare those files.
     pub fn input_choices(&self) -> Vec<InputChoice> {
         let Some(plugin) = self.plugin() else { return Vec::new() };
         let specs = plugin.inputs();
-        let order = binding::bound_order(self.shared().collect(), &self.bound(&specs));
-        specs
-            .iter()
-            .filter(|spec| binding::is_bindable(spec))
-            .filter_map(|spec| {
+        self.used_now(&specs)
+            .into_iter()
+            .filter_map(|(spec, used)| {
                 let files = gallery::fitting_files(spec, self.datasets());
-                let used = order.iter().find(|d| spec.accepts(d))?.source.file.clone();
+                let used = used.source.file.clone();
                 let chosen = self.bound_file(spec).is_some_and(|f| binding::same_file(&used, f));
                 (files.len() > 1).then(|| InputChoice {
                     key: spec.key.clone(),
                     description_sv: spec.description_sv.clone(),
+                    compare: self.comparisons(&files),
                     files,
                     used,
                     chosen,
                 })
+            })
+            .collect()
+    }
+
+    /// The reports other than the chosen one that the loaded files make and that take two of
+    /// `files`, each of its own (an input declared [`InputSpec::own_file`] that one of them fits).
+    fn comparisons(&self, files: &[String]) -> Vec<ReportLink> {
+        let inputs = self.inputs();
+        let of_files = |spec: &InputSpec| self.datasets().any(|d| files.contains(&d.source.file) && spec.accepts(d));
+        self.registry
+            .iter()
+            .filter(|p| self.plugin_id.as_deref() != Some(p.meta().id.as_str()))
+            .filter(|p| p.inputs().iter().any(|s| s.own_file && !s.optional && of_files(s)) && fits(*p, &inputs))
+            .map(|p| {
+                let meta = p.meta();
+                ReportLink { id: meta.id, name_sv: meta.name_sv }
             })
             .collect()
     }
@@ -457,6 +502,7 @@ mod tests {
 
     const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
     const GRANTS: &str = "Projekt;Beviljat;Förbrukat\nLäsfrämjande;100;40\nSimskola;50;50\n";
+    const BUDGET_2023: &str = "Verksamhet;Budget;Utfall\nSkola;-90;-95\nVård;-210;-200\nKultur;-5;-6\n";
 
     fn session() -> Session {
         Session::new(crate::registry().expect("distinct ids"))
@@ -579,5 +625,65 @@ mod tests {
         let cleared = s.cleared();
         assert!(Arc::ptr_eq(cleared.registry(), s.registry()));
         assert_eq!(cleared, Session { registry: s.registry().clone(), ..session() });
+    }
+
+    fn choice_of(s: &Session, key: &str) -> InputChoice {
+        s.input_choices().into_iter().find(|c| c.key == key).expect("a choice")
+    }
+
+    #[test]
+    fn two_budget_files_choose_the_budget_report_whatever_their_order_and_offer_to_compare_them() {
+        for order in [["2023.csv", "2024.csv"], ["2024.csv", "2023.csv"]] {
+            let mut s = session();
+            for name in order {
+                load(&mut s, name, if name == "2023.csv" { BUDGET_2023 } else { BUDGET });
+            }
+            assert_eq!(s.plugin_id(), Some("budget-follow-up"), "two files for one input: its report ({order:?})");
+            let choice = choice_of(&s, "budget");
+            assert_eq!((choice.files, choice.used.as_str()), (order.map(String::from).to_vec(), order[0]));
+            let compare: Vec<&str> = choice.compare.iter().map(|r| r.id.as_str()).collect();
+            assert_eq!(compare, ["budget-compare"], "the comparison is offered beside the choice");
+            s.bind("budget", order[1]);
+            assert_eq!(choice_of(&s, "budget").used, order[1]);
+            assert!(
+                s.run().expect("runs").inputs.iter().all(|i| i.file == order[1]),
+                "the report is of the file chosen"
+            );
+        }
+    }
+
+    #[test]
+    fn files_for_different_parts_still_choose_the_interim_report() {
+        let mut s = session();
+        load(&mut s, "2023.csv", BUDGET_2023);
+        load(&mut s, "2024.csv", BUDGET);
+        load(&mut s, "grants.csv", GRANTS);
+        assert_eq!(s.plugin_id(), Some("interim-report"), "budget and grants feed two parts");
+    }
+
+    #[test]
+    fn a_comparison_takes_two_files_and_choosing_one_for_b_swaps_them() {
+        let mut s = session();
+        load(&mut s, "2023.csv", BUDGET_2023);
+        let entry = |s: &Session| s.gallery().into_iter().find(|e| e.id == "budget-compare").expect("in the gallery");
+        let one = entry(&s);
+        assert!(!one.satisfied, "one budget file is not a comparison");
+        assert_eq!(one.missing().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert!(!s.plugin_fits("budget-compare"));
+        load(&mut s, "2024.csv", BUDGET);
+        assert!(entry(&s).satisfied && s.plugin_fits("budget-compare"));
+        s.pick_plugin("budget-compare").expect("registered");
+        let used = |s: &Session| ["a", "b"].map(|k| choice_of(s, k).used);
+        assert_eq!(used(&s), ["2023.csv", "2024.csv"], "A the first file, B the other");
+        assert!(choice_of(&s, "a").compare.is_empty(), "no offer to compare from the comparison itself");
+        let report = s.run().expect("runs");
+        assert_eq!(report.inputs.iter().map(|i| i.file.as_str()).collect::<Vec<_>>(), ["2023.csv", "2024.csv"]);
+        s.bind("b", "2023.csv");
+        assert_eq!(used(&s), ["2024.csv", "2023.csv"], "choosing A's file for B swaps the two");
+        assert!(choice_of(&s, "b").chosen && choice_of(&s, "a").chosen);
+        let report = s.run().expect("runs");
+        assert_eq!(report.inputs.iter().map(|i| i.file.as_str()).collect::<Vec<_>>(), ["2024.csv", "2023.csv"]);
+        s.bind("a", "2023.csv");
+        assert_eq!(used(&s), ["2023.csv", "2024.csv"], "and back");
     }
 }

@@ -71,6 +71,12 @@ const SAMPLES: &[(&str, &str, &[&str])] = &[
         "budget-follow-up",
         &["budget-follow-up", COMPOSITES[0], COMPOSITES[1], "cost-per-inhabitant"],
     ),
+    // Last year's: alone, the budget follow-up; with this year's, the comparison fits too.
+    (
+        "driftredovisning_2023_aug.xlsx",
+        "budget-follow-up",
+        &["budget-follow-up", COMPOSITES[0], COMPOSITES[1], "cost-per-inhabitant"],
+    ),
     ("handlingsplan_2024_2026.xlsx", "action-plan", &["action-plan", COMPOSITES[0], COMPOSITES[1]]),
     ("riktade_statsbidrag_2020.xlsx", "earmarked-grants", &["earmarked-grants", COMPOSITES[0], COMPOSITES[1]]),
     ("kolada_u79092_aterinskrivning_2018_2022.csv", "comparison", &["comparison", COMPOSITES[0], COMPOSITES[1]]),

@@ -114,6 +114,11 @@ pub struct InputSpec {
     pub optional: bool,
     /// Whether the plugin takes every fitting dataset for this input, not just one.
     pub many: bool,
+    /// Whether the input takes a table of a file of its own: not of a file that an input
+    /// declared before it takes (the second of two budget files compared). Its plugin finds the
+    /// table with [`crate::require_another`].
+    #[serde(default)]
+    pub own_file: bool,
 }
 
 impl InputSpec {
@@ -127,6 +132,7 @@ impl InputSpec {
             optional_roles: Vec::new(),
             optional: false,
             many: false,
+            own_file: false,
         }
     }
 
@@ -168,6 +174,14 @@ impl InputSpec {
     #[must_use]
     pub fn many(mut self) -> Self {
         self.many = true;
+        self
+    }
+
+    /// Marks the input as taking a table of another file than the inputs declared before it
+    /// (two files of the same kind compared: [`crate::require_another`]).
+    #[must_use]
+    pub fn own_file(mut self) -> Self {
+        self.own_file = true;
         self
     }
 
@@ -233,28 +247,116 @@ impl Inputs {
         self.fit(specs).is_some()
     }
 
-    /// How closely the datasets fit `specs`: for each required input, the most needs a dataset
-    /// meets ([`InputSpec::specificity`]), added up; an input declared [`InputSpec::many`] counts
-    /// every file it takes (the closest-fitting table of each). `None` when a required input has no dataset.
+    /// How closely the datasets fit `specs`: the needs the files meet, input by input, each
+    /// alternative of needs counted once. For an input of one table, the table that meets the
+    /// most needs ([`InputSpec::specificity`]; for an [`InputSpec::own_file`] input, of a file
+    /// the inputs before it do not take); for an input declared [`InputSpec::many`], the
+    /// closest-fitting table of each file. `None` when a required input has no dataset.
     ///
     /// A plugin that asks for budget and outcome fits a driftredovisning more closely than one
     /// that asks for an outcome alone, so the apps offer it first; a report that takes every
-    /// file it can use (an annual report) fits several files more closely than a report on one
-    /// of them, and as closely as that report when only its file is loaded.
+    /// file it can use (an interim report) fits files for several of its parts more closely than
+    /// the report on one of them, and as closely as that report when only its file is loaded.
+    /// A second file of the same kind (a budget file and another budget file) meets the same
+    /// needs again and adds nothing: it says nothing new about which report is meant, so two
+    /// budget files fit the budget report as closely as a report that compares them or one made
+    /// of several parts. Ties go to the first plugin in the registry.
     pub fn fit(&self, specs: &[InputSpec]) -> Option<usize> {
-        specs.iter().filter(|s| !s.optional).map(|s| self.input_fit(s)).sum()
+        let mut counted: Vec<&[Need]> = Vec::new();
+        let mut taken: Vec<&str> = Vec::new();
+        let mut total = 0;
+        for spec in specs.iter().filter(|s| !s.optional) {
+            let best = self.best_per_file(spec);
+            if spec.many {
+                if best.is_empty() {
+                    return None;
+                }
+                for (_, needs) in best {
+                    total += count_once(&mut counted, needs);
+                }
+                continue;
+            }
+            let free = best.into_iter().filter(|(file, _)| !spec.own_file || !taken.contains(file));
+            // The file that adds the most (a need counted already adds nothing); the first among equals.
+            let gain = |needs: &[Need], counted: &[&[Need]]| if counted.contains(&needs) { 0 } else { needs.len() };
+            let (file, needs) = free.fold(None, |best: Option<(&str, &[Need])>, (file, needs)| match best {
+                Some((_, b)) if gain(b, &counted) >= gain(needs, &counted) => best,
+                _ => Some((file, needs)),
+            })?;
+            taken.push(file);
+            total += count_once(&mut counted, needs);
+        }
+        Some(total)
     }
 
-    fn input_fit(&self, spec: &InputSpec) -> Option<usize> {
-        let mut best_per_file: Vec<(&str, usize)> = Vec::new();
+    /// For each file with a table `spec` accepts, in load order: the largest alternative of needs
+    /// one of its tables meets (the first declared among equals; empty for a spec with none).
+    fn best_per_file<'a>(&'a self, spec: &'a InputSpec) -> Vec<(&'a str, &'a [Need])> {
+        let mut best: Vec<(&str, &[Need])> = Vec::new();
         for d in &self.datasets {
-            let Some(fit) = spec.specificity(d) else { continue };
-            match best_per_file.iter_mut().find(|(file, _)| *file == d.source.file) {
-                Some((_, best)) => *best = (*best).max(fit),
-                None => best_per_file.push((&d.source.file, fit)),
+            let met = spec.alternatives.iter().filter(|needs| needs.iter().all(|n| n.is_met_by(d)));
+            let needs: Option<&[Need]> = if spec.alternatives.is_empty() {
+                Some(&[])
+            } else {
+                met.fold(None, |b: Option<&[Need]>, n| if b.is_some_and(|b| b.len() >= n.len()) { b } else { Some(n) })
+            };
+            let Some(needs) = needs else { continue };
+            match best.iter_mut().find(|(file, _)| *file == d.source.file) {
+                Some((_, b)) if b.len() < needs.len() => *b = needs,
+                Some(_) => {}
+                None => best.push((&d.source.file, needs)),
             }
         }
-        let fits = best_per_file.into_iter().map(|(_, fit)| fit);
-        if spec.many { fits.reduce(|a, b| a + b) } else { fits.max() }
+        best
+    }
+}
+
+/// The number of needs in `needs`, unless the same alternative was counted already (then 0).
+fn count_once<'a>(counted: &mut Vec<&'a [Need]>, needs: &'a [Need]) -> usize {
+    if counted.contains(&needs) {
+        return 0;
+    }
+    counted.push(needs);
+    needs.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uppfolj_model::dataset::{ColumnMeta, SourceFile};
+
+    fn table(file: &str, roles: &[ColumnRole]) -> Dataset {
+        Dataset {
+            source: SourceFile { file: file.to_owned(), sheet: None },
+            title: String::new(),
+            kind: DatasetKind::Table,
+            unit: None,
+            range: None,
+            columns: roles.iter().zip(0..).map(|(r, i)| ColumnMeta::new(r.label_sv(), Some(*r), i)).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn budget() -> InputSpec {
+        InputSpec::new("budget", "Budget").requires([ColumnRole::Budget, ColumnRole::Outcome])
+    }
+
+    #[test]
+    fn a_second_file_of_the_same_kind_adds_nothing_to_the_fit() {
+        let both = [ColumnRole::Budget, ColumnRole::Outcome];
+        let two = Inputs::new(vec![table("a.csv", &both), table("b.csv", &both)]);
+        let grants = Inputs::new(vec![table("a.csv", &both), table("c.csv", &[ColumnRole::Allocated])]);
+        let many = InputSpec::new("files", "Filer")
+            .requires([ColumnRole::Budget, ColumnRole::Outcome])
+            .or_requires([ColumnRole::Allocated])
+            .many();
+        assert_eq!(two.fit(&[budget()]), Some(2));
+        assert_eq!(two.fit(std::slice::from_ref(&many)), Some(2), "the same needs met twice count once");
+        assert_eq!(grants.fit(&[many]), Some(3), "files for two alternatives both count");
+        let compare = [budget(), InputSpec { key: "other".into(), ..budget() }.own_file()];
+        assert_eq!(two.fit(&compare), Some(2), "a comparison of two budget files fits as the budget report");
+        let one = Inputs::new(vec![table("a.csv", &both)]);
+        assert_eq!(one.fit(&compare), None, "an input of its own file needs another file");
+        assert!(!one.satisfy(&compare) && two.satisfy(&compare));
     }
 }

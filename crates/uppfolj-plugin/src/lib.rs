@@ -92,6 +92,21 @@ pub fn require<'a>(
     inputs.matching(spec).next().ok_or_else(|| missing_input(plugin, spec))
 }
 
+/// The first dataset `spec` accepts whose file is none of the files of `taken` (the tables the
+/// plugin's earlier inputs took), or the error saying which input is missing: for an input
+/// declared [`InputSpec::own_file`], such as the second of two budget files compared.
+pub fn require_another<'a>(
+    plugin: &dyn ReportPlugin,
+    inputs: &'a Inputs,
+    spec: &'a InputSpec,
+    taken: &[&Dataset],
+) -> Result<&'a Dataset, PluginError> {
+    inputs
+        .matching(spec)
+        .find(|d| taken.iter().all(|t| t.source.file != d.source.file))
+        .ok_or_else(|| missing_input(plugin, spec))
+}
+
 /// Every dataset `spec` accepts, in load order, or the error saying none does (for an input
 /// declared [`InputSpec::many`]).
 pub fn require_all<'a>(

@@ -17,6 +17,7 @@
 //! | `ledger-outcome` | [`LedgerOutcome`]: a ledger with outcome only, per unit and account, largest units, accounts, suppliers |
 //! | `interim-report` | [`InterimReport`]: the delårsrapport, composed of the reports above from several files |
 //! | `annual-report` | [`AnnualReport`]: the årsrapport, composed the same way |
+//! | `budget-compare` | [`BudgetCompare`]: two budget files line by line (two years, two versions) |
 //!
 //! Applications add them with [`register_builtins`] (or take a ready [`registry`]) and add custom
 //! plugins to the same [`Registry`] the same way: see `docs/plugins.md`.
@@ -24,6 +25,7 @@
 pub mod action_plan;
 pub mod annual_report;
 pub mod balance_requirement;
+pub mod budget_compare;
 pub mod budget_follow_up;
 pub mod comparison;
 mod composite;
@@ -37,6 +39,7 @@ pub mod scorecard;
 pub use action_plan::ActionPlan;
 pub use annual_report::AnnualReport;
 pub use balance_requirement::BalanceRequirement;
+pub use budget_compare::BudgetCompare;
 pub use budget_follow_up::BudgetFollowUp;
 pub use comparison::Comparison;
 pub use earmarked_grants::EarmarkedGrants;
@@ -57,6 +60,7 @@ pub fn register_builtins(registry: &mut Registry) -> Result<(), RegistryError> {
     registry.register(LedgerOutcome)?;
     registry.register(InterimReport)?;
     registry.register(AnnualReport)?;
+    registry.register(BudgetCompare)?;
     Ok(())
 }
 
@@ -90,7 +94,8 @@ mod tests {
                 "comparison",
                 "ledger-outcome",
                 "interim-report",
-                "annual-report"
+                "annual-report",
+                "budget-compare"
             ]
         );
         let mut again = registry;

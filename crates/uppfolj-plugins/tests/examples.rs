@@ -3,8 +3,8 @@
 
 use uppfolj_plugin_test_support::assert_example_snapshots;
 use uppfolj_plugins::{
-    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport,
-    LedgerOutcome, Scorecard,
+    ActionPlan, AnnualReport, BalanceRequirement, BudgetCompare, BudgetFollowUp, Comparison, EarmarkedGrants,
+    InterimReport, LedgerOutcome, Scorecard,
 };
 
 #[test]
@@ -50,4 +50,9 @@ fn interim_report_examples() {
 #[test]
 fn annual_report_examples() {
     assert_example_snapshots!(AnnualReport);
+}
+
+#[test]
+fn budget_compare_examples() {
+    assert_example_snapshots!(BudgetCompare);
 }

@@ -1,4 +1,4 @@
-//! Runs every built-in plugin on its sample (the interim report on all of them) through import → plugin → chart → xlsx and compares
+//! Runs every built-in plugin on its sample (the interim report on all of them, the comparison on two years' driftredovisning) through import → plugin → chart → xlsx and compares
 //! the result with `tests/expected/<plugin>.json`, written by the native run. The native test
 //! (`cargo test -p uppfolj-wasm-parity`) checks the file is current (set `UPDATE_EXPECTED=1` to
 //! rewrite it); the wasm test (`cargo xtask test`, under Node) checks that wasm gives the same.
@@ -14,6 +14,8 @@ type Sample = (&'static str, &'static [u8]);
 
 const DRIFT: Sample =
     ("driftredovisning_2024_aug.xlsx", include_bytes!("../../../samples/driftredovisning_2024_aug.xlsx"));
+const DRIFT_2023: Sample =
+    ("driftredovisning_2023_aug.xlsx", include_bytes!("../../../samples/driftredovisning_2023_aug.xlsx"));
 const PLAN: Sample = ("handlingsplan_2024_2026.xlsx", include_bytes!("../../../samples/handlingsplan_2024_2026.xlsx"));
 const GRANTS: Sample =
     ("riktade_statsbidrag_2020.xlsx", include_bytes!("../../../samples/riktade_statsbidrag_2020.xlsx"));
@@ -72,6 +74,12 @@ const CASES: &[Case] = &[
         files: &[LEDGER],
         params: &[],
         expected: include_str!("expected/ledger-outcome.json"),
+    },
+    Case {
+        plugin: "budget-compare",
+        files: &[DRIFT_2023, DRIFT],
+        params: &[],
+        expected: include_str!("expected/budget-compare.json"),
     },
     Case {
         plugin: "interim-report",

@@ -1,10 +1,11 @@
 //! Which file feeds which input of the chosen report, when several loaded files fit one
 //! ([`uppfolj_app::InputChoice`]): a list box per input, set to the file used now; choosing
-//! another makes the report of it.
+//! another makes the report of it. Beside it, the reports that compare those files (two budget
+//! files: "Jämför filerna"), one button each.
 
 use crate::control::Control;
 use crate::i18n::use_lang;
-use uppfolj_app::InputChoice;
+use uppfolj_app::{InputChoice, ReportLink};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -35,7 +36,22 @@ fn choice(c: &InputChoice, control: &Control) -> Html {
                     <option value={f.clone()} selected={*f == c.used}>{f}</option>
                 }) }
             </select>
+            { for c.compare.iter().map(|r| compare(r, c.files.len(), control)) }
         </div>
+    }
+}
+
+/// The button that picks a report comparing the files ("Jämför filerna: Jämförelse av budgetfiler").
+fn compare(report: &ReportLink, files: usize, control: &Control) -> Html {
+    let onclick = {
+        let (control, id) = (control.clone(), report.id.clone());
+        Callback::from(move |_| control.pick(id.clone()))
+    };
+    let what = if files == 2 { "Jämför de två filerna" } else { "Jämför filerna" };
+    html! {
+        <button type="button" class="button secondary compare" data-testid="compare-files" data-id={report.id.clone()} {onclick}>
+            {format!("{what}: {}", report.name_sv)}
+        </button>
     }
 }
 
