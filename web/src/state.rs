@@ -412,7 +412,10 @@ mod tests {
         assert_eq!(about(&s).len(), 1, "another file's news leaves it");
         let s = load(&mut h, s, "drift.csv", false, BUDGET);
         let now = about(&s);
-        assert!(now.len() == 1 && !now[0].is_error && now[0].text.show(Lang::Sv).contains("lästes in"), "replaced: {now:?}");
+        assert!(
+            now.len() == 1 && !now[0].is_error && now[0].text.show(Lang::Sv).contains("lästes in"),
+            "replaced: {now:?}"
+        );
     }
 
     #[test]

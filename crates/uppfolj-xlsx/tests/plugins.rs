@@ -14,7 +14,15 @@ use uppfolj_model::{Block, Dataset};
 use uppfolj_plugin::Inputs;
 use uppfolj_xlsx::{ExportOptions, export};
 
+/// Each sample alone, then every sample together, for a plugin that makes no report of one file
+/// (budget-compare needs two budget files loaded at once).
 fn samples() -> Vec<(String, Vec<Arc<Dataset>>)> {
+    let each = each_sample();
+    let all = ("every sample".to_owned(), each.iter().flat_map(|(_, d)| d.iter().cloned()).collect());
+    each.into_iter().chain(std::iter::once(all)).collect()
+}
+
+fn each_sample() -> Vec<(String, Vec<Arc<Dataset>>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("samples/ exists")
@@ -47,6 +55,9 @@ fn every_plugin_export_reads_back_with_the_reports_numbers() {
         }
         let mut exported = 0;
         for (sample, datasets) in &samples {
+            if exported > 0 && sample == "every sample" {
+                break;
+            }
             for params in &param_sets {
                 let inputs = Inputs::new(datasets.clone());
                 let Ok(report) = uppfolj_plugin::run(plugin, &inputs, params) else { continue };
@@ -56,7 +67,8 @@ fn every_plugin_export_reads_back_with_the_reports_numbers() {
                 let bytes = export(&report, inputs.iter(), &options).expect("export");
                 let mut book = open(&bytes);
                 let names = book.sheet_names();
-                assert_eq!(names.len(), 1 + report.sections.len() + datasets.len(), "{id} on {sample}: {names:?}");
+                let used = uppfolj_xlsx::report_inputs(&report, inputs.iter()).len();
+                assert_eq!(names.len(), 1 + report.sections.len() + used, "{id} on {sample}: {names:?}");
                 for (section, sheet) in report.sections.iter().zip(names.iter().skip(1)) {
                     let range = book.worksheet_range(sheet).expect("section sheet");
                     assert_eq!(range.get_value((0, 0)), Some(&Data::String(section.title.clone())), "{id} on {sample}");

@@ -1,7 +1,12 @@
 //! A report table as an HTML table. A long table shows its first rows and its trailing total rows,
 //! and says how many rows the Excel export holds; more rows are shown on request.
+//!
+//! The rows are drawn a chunk per animation frame ([`FIRST_ROWS`], then [`ROWS_PER_FRAME`]), each
+//! chunk a component of its own that is never drawn again, so that a report with a thousand rows
+//! never holds the page for longer than a frame or two (issue #12: the longest pause under 100 ms).
 
 use crate::i18n::{Text, use_lang};
+use gloo::render::{AnimationFrame, request_animation_frame};
 use std::rc::Rc;
 use uppfolj_model::format;
 use uppfolj_model::report::{Block, ColumnKind, Report, Row, RowKindOut, Status, TableCell, Trend};
@@ -9,6 +14,12 @@ use yew::prelude::*;
 
 /// Rows shown at first, and added by each "Visa fler rader".
 pub const ROWS_PER_STEP: usize = 1_000;
+
+/// Rows drawn with the rest of the report.
+const FIRST_ROWS: usize = 60;
+
+/// Rows drawn in each later animation frame, until the rows shown are drawn.
+const ROWS_PER_FRAME: usize = 120;
 
 /// Props of [`TableView`]: the table is block `block` of section `section` of `report` (shared, so
 /// that a 500 000-row table is never copied to be shown).
@@ -86,6 +97,56 @@ fn row(t: &uppfolj_model::report::Table, r: &Row) -> Html {
     }
 }
 
+/// Props of [`RowChunk`]: rows `start..end` of the table block.
+#[derive(Properties)]
+struct ChunkProps {
+    report: Rc<Report>,
+    section: usize,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && (self.section, self.block, self.start, self.end) == (other.section, other.block, other.start, other.end)
+    }
+}
+
+/// Some rows of a table: drawn once, when they first appear.
+#[function_component(RowChunk)]
+fn row_chunk(props: &ChunkProps) -> Html {
+    let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
+    let Some(Block::Table(t)) = table else { return Html::default() };
+    let rows = t.rows.get(props.start..props.end).unwrap_or_default();
+    html! { <>{ for rows.iter().map(|r| row(t, r)) }</> }
+}
+
+/// How many of the `visible` rows are drawn: [`FIRST_ROWS`] with the report, then
+/// [`ROWS_PER_FRAME`] more in each animation frame. A new report starts again.
+#[hook]
+fn use_drawn_rows(report: &Rc<Report>, visible: usize) -> usize {
+    let key = Rc::as_ptr(report) as usize;
+    let state = use_state_eq(|| (key, FIRST_ROWS));
+    let drawn = if state.0 == key { state.1 } else { FIRST_ROWS };
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    use_effect_with((key, drawn < visible, drawn), move |&(key, behind, now)| {
+        // Replacing the handle cancels a frame asked for earlier.
+        *frame.borrow_mut() = behind.then(|| request_animation_frame(move |_| state.set((key, now + ROWS_PER_FRAME))));
+    });
+    drawn.min(visible)
+}
+
+/// The chunks of rows `0..drawn`: the first [`FIRST_ROWS`], then [`ROWS_PER_FRAME`] at a time,
+/// so that a chunk once drawn keeps its bounds while more are added.
+fn chunks(drawn: usize) -> impl Iterator<Item = (usize, usize)> {
+    let first = std::iter::once((0, FIRST_ROWS.min(drawn)));
+    let rest =
+        (FIRST_ROWS..drawn).step_by(ROWS_PER_FRAME).map(move |start| (start, (start + ROWS_PER_FRAME).min(drawn)));
+    first.filter(|(_, end)| *end > 0).chain(rest)
+}
+
 /// Renders the table: units in the headers, numbers right-aligned in Swedish format, hierarchy
 /// indented, total rows bold.
 #[function_component(TableView)]
@@ -93,12 +154,18 @@ pub fn table_view(props: &Props) -> Html {
     let lang = use_lang();
     let shown = use_state(|| ROWS_PER_STEP);
     let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
-    let Some(Block::Table(t)) = table else { return Html::default() };
+    let table = match table {
+        Some(Block::Table(t)) => Some(t),
+        _ => None,
+    };
     // The trailing total rows are always shown; the other rows up to `shown`.
-    let totals = t.rows.iter().rev().take_while(|r| r.kind == RowKindOut::Total).count();
-    let body = &t.rows[..t.rows.len() - totals];
+    let totals = table.map_or(0, |t| t.rows.iter().rev().take_while(|r| r.kind == RowKindOut::Total).count());
+    let body = table.map_or(&[][..], |t| &t.rows[..t.rows.len() - totals]);
     let visible = body.len().min(*shown);
+    let drawn = use_drawn_rows(&props.report, visible);
+    let Some(t) = table else { return Html::default() };
     let hidden = body.len() - visible;
+    let (report, section, block) = (props.report.clone(), props.section, props.block);
     let more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + ROWS_PER_STEP))
@@ -116,7 +183,9 @@ pub fn table_view(props: &Props) -> Html {
             }) }
             </tr></thead>
             <tbody>
-            { for body[..visible].iter().map(|r| row(t, r)) }
+            { for chunks(drawn).map(|(start, end)| html! {
+                <RowChunk key={start} report={report.clone()} {section} {block} {start} {end} />
+            }) }
             if hidden > 0 {
                 <tr class="more-rows" data-testid="more-rows">
                     <td colspan={t.columns.len().to_string()} lang={lang.code()}>
@@ -137,5 +206,22 @@ pub fn table_view(props: &Props) -> Html {
             </tbody>
         </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_keep_their_bounds_as_rows_are_added() {
+        let drawn = |n| chunks(n).collect::<Vec<_>>();
+        assert_eq!(drawn(0), []);
+        assert_eq!(drawn(25), [(0, 25)]);
+        assert_eq!(drawn(FIRST_ROWS), [(0, FIRST_ROWS)]);
+        let later = drawn(FIRST_ROWS + 2 * ROWS_PER_FRAME);
+        assert_eq!(later.len(), 3);
+        assert!(later.starts_with(&drawn(FIRST_ROWS + ROWS_PER_FRAME)), "{later:?}");
+        assert_eq!(later.last().map(|c| c.1), Some(FIRST_ROWS + 2 * ROWS_PER_FRAME));
     }
 }
