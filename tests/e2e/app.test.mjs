@@ -184,9 +184,9 @@ test('a large file (120 000 lines) shows its first rows and downloads whole, wit
   await page.selectOption('[data-testid=plugin-select]', 'budget-follow-up');
   const more = await page.waitForSelector('[data-testid=more-rows]', { timeout: 120_000 });
   const note = (await more.textContent()).replace(/[\s\u00a0\u202f]/g, '');
-  assert.match(note, /Visar1000av120000rader/, `the table says how much it shows: ${note}`);
+  assert.match(note, /Visar250av120000rader/, `the table says how much it shows: ${note}`);
   const shownRows = await page.$$eval('[data-testid=report] table.report-table:first-of-type tbody tr', (trs) => trs.length);
-  assert.ok(shownRows < 1_100, `the page shows the first rows only (${shownRows})`);
+  assert.ok(shownRows < 300, `the page shows the first rows only (${shownRows})`);
   await more.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, '06-large-file.png') });
 

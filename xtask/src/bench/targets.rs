@@ -72,8 +72,9 @@ fn browser(r: &Results) -> Vec<Verdict> {
             pause.map_or_else(String::new, |m| {
                 format!(
                     "{}. The page stops for {} of the {} until the report shows: the import and the plugin \
-                     run in the session worker; what is left is the page decoding the worker's answer and \
-                     rendering the report in one task. Decoding only what changed and rendering in steps would close it.",
+                     run in the session worker, and the page draws a table's rows a chunk per frame; what is left is \
+                     the page decoding the worker's answer and drawing the report's head and first rows, and the \
+                     browser laying the table out again as rows come. Decoding only what changed would close it.",
                     over(m, 100.0),
                     ms(Some(m)),
                     ms(report)
