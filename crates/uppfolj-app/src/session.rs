@@ -384,9 +384,14 @@ impl Session {
 
     /// The table each bindable input among `specs` (the chosen report's) is made of now.
     fn used_now<'s>(&'s self, specs: &'s [InputSpec]) -> Vec<(&'s InputSpec, &'s Dataset)> {
-        let order = binding::bound_order(self.shared().collect(), &self.bound(specs));
-        let order: Vec<&Dataset> = order.into_iter().map(AsRef::as_ref).collect();
+        let order: Vec<&Dataset> = self.bound_order(specs).into_iter().map(AsRef::as_ref).collect();
         binding::used(specs, &order)
+    }
+
+    /// [`Session::datasets`] (shared) with the bound files' tables first for their inputs among
+    /// `specs`: the order the chosen report runs on.
+    fn bound_order<'s>(&'s self, specs: &'s [InputSpec]) -> Vec<&'s Arc<Dataset>> {
+        binding::bound_order(self.shared().collect(), &self.bound(specs))
     }
 
     /// Forgets the file chosen for the input `input_key` of the chosen report: the first file
@@ -455,9 +460,7 @@ impl Session {
     /// The inputs `plugin` (the chosen one) runs on: [`Session::inputs`] with the bound files'
     /// tables first for their inputs.
     fn bound_inputs(&self, plugin: &dyn ReportPlugin) -> Inputs {
-        let specs = plugin.inputs();
-        let order = binding::bound_order(self.shared().collect(), &self.bound(&specs));
-        Inputs::new(order.into_iter().cloned())
+        Inputs::new(self.bound_order(&plugin.inputs()).into_iter().cloned())
     }
 
     /// The inputs among `specs` the user bound to a file, with the file.
