@@ -24,6 +24,11 @@ fn xlsx(dimension: Option<&str>, sheet_data: &str, shared_strings: &str) -> Vec<
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dim}<sheetData>{sheet_data}</sheetData></worksheet>"#
     );
+    one_sheet_package(&sheet, shared_strings)
+}
+
+/// The minimal package: one worksheet part and a sharedStrings part, both given whole.
+fn one_sheet_package(sheet: &str, shared_strings: &str) -> Vec<u8> {
     package(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", RELS.as_bytes()),
@@ -350,12 +355,5 @@ fn a_shared_string_that_is_not_there() {
 
 /// The minimal package of [`xlsx`] with the whole worksheet part given.
 fn xlsx_with_sheet(sheet: &str) -> Vec<u8> {
-    package(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", RELS.as_bytes()),
-        ("xl/workbook.xml", WORKBOOK.as_bytes()),
-        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
-        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-        ("xl/sharedStrings.xml", table_sst().as_bytes()),
-    ])
+    one_sheet_package(sheet, &table_sst())
 }
