@@ -26,7 +26,7 @@
 //! (a trap, running out of memory), its bincode codec cannot carry the model's internally tagged
 //! enums, and it copies instead of transferring. So this is written on web-sys directly.
 
-use crate::export_job::{ExportJob, JobError};
+use crate::export_job::{ExportError, ExportJob, JobError};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -124,7 +124,10 @@ fn run(data: &JsValue) -> Result<Vec<u8>, String> {
         format!("{e} Ladda om sidan och försök igen.")
     })?;
     drop(packed);
-    job.export().map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))
+    job.export().map_err(|e| match e {
+        ExportError::Job(e) => format!("{e} Ladda om sidan och försök igen."),
+        xlsx @ ExportError::Xlsx(_) => xlsx.to_string(),
+    })
 }
 
 // ---- the page's side ----
@@ -163,7 +166,7 @@ impl std::io::Write for JsChunks {
 }
 
 /// Packs `job` for [`ExportWorker::start`], as an array of `Uint8Array` chunks.
-pub fn pack<R: serde::Serialize, D: serde::Serialize>(job: &ExportJob<R, D>) -> Result<Array, String> {
+pub fn pack<R: serde::Serialize>(job: &ExportJob<R>) -> Result<Array, String> {
     let mut out = JsChunks { chunks: Array::new(), buffer: Vec::with_capacity(CHUNK + CHUNK / 8) };
     job.write_to(&mut out).map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))?;
     out.move_buffer();

@@ -221,7 +221,7 @@ impl Host {
     }
 
     /// The export of the report shown now: the report and the datasets it was computed from.
-    pub fn export_job(&self, options: ExportOptions) -> Option<ExportJob<&Report, &Dataset>> {
+    pub fn export_job(&self, options: ExportOptions) -> Option<ExportJob<&Report>> {
         let report = self.report.as_ref().ok()?.as_ref()?;
         Some(ExportJob::new(report, self.session.datasets(), options))
     }
@@ -336,7 +336,7 @@ mod tests {
         h.handle(Command::PickPlugin { id: "earmarked-grants".into() }, &[], &mut |_| {});
         let job = h.export_job(ExportOptions::default()).expect("a report");
         assert_eq!(job.report.plugin.id, "earmarked-grants");
-        let sources: Vec<_> = job.datasets.iter().map(|d| d.source.file.as_str()).collect();
+        let sources: Vec<_> = job.datasets.iter().map(|d| d.source().file.as_str()).collect();
         assert_eq!(sources, ["bidrag.csv"]);
     }
 

@@ -14,6 +14,7 @@
 //!   better). Renderers see only this, and take their words from it: column headers with units
 //!   (`Column::header`), status, trend and severity labels (`label_sv`).
 //! * [`unit`] — amounts keep their unit (kr, tkr, mnkr, kr/inv, %) and convert on request.
+//! * [`packed`] — a dataset in a compact form for transport between the page and its workers.
 //! * [`format`] — Swedish number formatting shared by every renderer.
 //! * [`sums`] — the arithmetic of sums a file states: precision, rounding, which rows a sum adds up.
 //! * [`vocab`] — the Swedish words of budget spreadsheets, shared by the import and the plugins:
@@ -27,6 +28,7 @@
 pub mod cell_range;
 pub mod dataset;
 pub mod format;
+pub mod packed;
 pub mod report;
 pub mod sums;
 pub mod unit;
@@ -34,5 +36,6 @@ pub mod vocab;
 
 pub use cell_range::CellRange;
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
+pub use packed::PackedDataset;
 pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
 pub use unit::Unit;
