@@ -11,8 +11,27 @@ export const CHROMIUM = process.env.UPPFOLJ_CHROMIUM ?? '/usr/bin/chromium';
  * A headless Chromium with a fresh profile and no background network traffic. `options` go to
  * playwright (`{ serviceWorkers: 'block' }` for tests that route the page's requests: requests the
  * app's service worker answers never reach `page.route`).
+ *
+ * On these shared machines Debian's Chromium now and then dies of a signal while it starts, before
+ * any page exists (seen as SIGSEGV in a few of hundreds of launches). That is started once more,
+ * and said on stderr; any other failure to launch, and a second crash, fail the test.
  */
 export async function launch(options = {}) {
+  try {
+    return await launchOnce(options);
+  } catch (e) {
+    if (!crashedAtStart(e)) throw e;
+    console.error(`Chromium crashed while starting; starting it once more (${String(e).split('\n')[0]})`);
+    return launchOnce(options);
+  }
+}
+
+/** Whether a launch failed because the browser process died of a signal while it started. */
+function crashedAtStart(error) {
+  return /signal=SIG(SEGV|BUS|ILL|ABRT|TRAP)|Browser closed|has been closed/.test(String(error));
+}
+
+async function launchOnce(options) {
   const profile = await mkdtemp(join(tmpdir(), 'uppfolj-chromium-'));
   return chromium.launchPersistentContext(profile, {
     ...options,
