@@ -8,35 +8,36 @@
 //! ([`ExportOptions`]), so that its own code imports nothing from uppfolj-xlsx.
 
 use serde::{Deserialize, Serialize};
+use uppfolj_model::packed::Packing;
 use uppfolj_model::{Dataset, PackedDataset, Report};
 
 pub use uppfolj_xlsx::ExportOptions;
 
 /// Everything `uppfolj_xlsx::export` needs, as one serialisable value.
 ///
-/// It is made from a borrowed report (`ExportJob<&Report>`, see [`ExportJob::new`]) and read
-/// back as an owned one (`ExportJob`, the default parameter), so the sender copies no report
-/// before packing. The datasets travel packed ([`PackedDataset`]: a 200 000-line ledger is
-/// 142 MB of CBOR as a plain `Dataset`, about a tenth of that packed, and reads back in a
-/// fraction of the time). [`ExportJob::write_to`] and [`ExportJob::read_from`] pack it in CBOR:
+/// It is made from borrowed data (`ExportJob<&Report, Packing>`, see [`ExportJob::new`]) and read
+/// back as owned data (`ExportJob`, the default parameters), so the sender copies nothing before
+/// packing. The datasets travel packed ([`PackedDataset`]: a 200 000-line ledger is 142 MB of
+/// CBOR as a plain `Dataset`, about a tenth of that packed, and reads back in a fraction of the
+/// time); the sender packs them block by block as it writes ([`PackedDataset::packing`]). [`ExportJob::write_to`] and [`ExportJob::read_from`] pack it in CBOR:
 /// a self-describing format (the model's enums are internally tagged) that keeps NaN and the
 /// infinities, which the export accepts and JSON cannot carry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExportJob<R = Report> {
+pub struct ExportJob<R = Report, D = PackedDataset> {
     /// The Report to export.
     pub report: R,
     /// The datasets for the input-data sheets, packed: only those the Report was computed from.
-    pub datasets: Vec<PackedDataset>,
+    pub datasets: Vec<D>,
     /// The export's options.
     pub options: ExportOptions,
 }
 
-impl<'a> ExportJob<&'a Report> {
+impl<'a> ExportJob<&'a Report, Packing<'a>> {
     /// A job for `report`, keeping of `datasets` only the Report's inputs
     /// (`uppfolj_xlsx::report_inputs`): other loaded files are not sent.
     pub fn new(report: &'a Report, datasets: impl IntoIterator<Item = &'a Dataset>, options: ExportOptions) -> Self {
         let inputs = uppfolj_xlsx::report_inputs(report, datasets);
-        Self { report, datasets: inputs.into_iter().map(PackedDataset::pack).collect(), options }
+        Self { report, datasets: inputs.into_iter().map(PackedDataset::packing).collect(), options }
     }
 }
 
@@ -71,7 +72,7 @@ pub enum ExportError {
     Xlsx(#[from] uppfolj_xlsx::XlsxError),
 }
 
-impl<R: Serialize> ExportJob<R> {
+impl<R: Serialize, D: Serialize> ExportJob<R, D> {
     /// Packs the job into `out`.
     pub fn write_to<W>(&self, out: W) -> Result<(), JobError>
     where

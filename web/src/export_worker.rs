@@ -166,7 +166,7 @@ impl std::io::Write for JsChunks {
 }
 
 /// Packs `job` for [`ExportWorker::start`], as an array of `Uint8Array` chunks.
-pub fn pack<R: serde::Serialize>(job: &ExportJob<R>) -> Result<Array, String> {
+pub fn pack<R: serde::Serialize, D: serde::Serialize>(job: &ExportJob<R, D>) -> Result<Array, String> {
     let mut out = JsChunks { chunks: Array::new(), buffer: Vec::with_capacity(CHUNK + CHUNK / 8) };
     job.write_to(&mut out).map_err(|e| format!("Excel-filen kunde inte skapas: {e}"))?;
     out.move_buffer();

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use uppfolj_app::{LoadedFile, Session};
 use uppfolj_import::{Mapping, Progress};
+use uppfolj_model::packed::Packing;
 use uppfolj_model::{CellRef, Dataset, Report};
 use uppfolj_plugin::Registry;
 
@@ -221,7 +222,7 @@ impl Host {
     }
 
     /// The export of the report shown now: the report and the datasets it was computed from.
-    pub fn export_job(&self, options: ExportOptions) -> Option<ExportJob<&Report>> {
+    pub fn export_job(&self, options: ExportOptions) -> Option<ExportJob<&Report, Packing<'_>>> {
         let report = self.report.as_ref().ok()?.as_ref()?;
         Some(ExportJob::new(report, self.session.datasets(), options))
     }

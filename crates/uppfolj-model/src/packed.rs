@@ -6,15 +6,23 @@
 //! the same dataset is a few byte strings: one type byte per cell, the numbers as 8-byte floats,
 //! each distinct text once with a 4-byte index per cell, and only the source cells that are not
 //! where the row and column say (a filled-down label, a label column combined from several).
-//! [`PackedDataset::unpack`] gives back a dataset equal to the one packed, its repeated texts
-//! shared again.
+//!
+//! The rows go in blocks of [`BLOCK_ROWS`]. [`PackedDataset::packing`] serialises a dataset
+//! block by block, so the sender never holds more than one block packed (its WebAssembly memory
+//! does not grow by the size of the job); it writes the same bytes as serialising
+//! [`PackedDataset::pack`]. [`PackedDataset::unpack`] gives back a dataset equal to the one
+//! packed, its repeated texts shared again.
 
 use crate::dataset::{Cell, CellRef, ColumnMeta, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
 use crate::unit::Unit;
-use serde::{Deserialize, Serialize};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_bytes::ByteBuf;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The rows in one block.
+pub const BLOCK_ROWS: usize = 4096;
 
 /// A [`Dataset`] in the compact form made for transport ([`PackedDataset::pack`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +33,14 @@ pub struct PackedDataset {
     unit: Option<Unit>,
     range: Option<(CellRef, CellRef)>,
     columns: Vec<ColumnMeta>,
+    /// Each distinct text (and missing marker) once.
+    texts: Vec<Arc<str>>,
+    blocks: Vec<PackedBlock>,
+}
+
+/// [`BLOCK_ROWS`] rows (fewer in the last block): their own fields and their cells.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+struct PackedBlock {
     rows: PackedRows,
     cells: PackedCells,
 }
@@ -41,22 +57,22 @@ struct PackedRows {
     widths: ByteBuf,
 }
 
-/// Every row's cells, row after row.
+/// The block's cells, row after row.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 struct PackedCells {
     /// One [`Tag`] per cell.
     tags: ByteBuf,
     /// The value of each number cell, f64 little-endian.
     numbers: ByteBuf,
-    /// For each text cell and each missing marker: its index in `texts`, u32 little-endian.
+    /// For each text cell and each missing marker: its index in the dataset's texts, u32
+    /// little-endian.
     text_ids: ByteBuf,
-    /// Each distinct text once.
-    texts: Vec<Arc<str>>,
     /// The cells whose source cell is not the row's source row in the column's source column.
     moved: Vec<Moved>,
 }
 
-/// A cell whose source is elsewhere, or none (a value the import computed).
+/// A cell whose source is elsewhere, or none (a value the import computed). `row` counts from
+/// the dataset's first row.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct Moved {
     row: u32,
@@ -87,17 +103,10 @@ impl Tag {
 pub struct UnpackError(&'static str);
 
 impl PackedDataset {
-    /// Packs `dataset`.
+    /// Packs `dataset`, every block at once (see [`PackedDataset::packing`] to serialise it
+    /// without).
     pub fn pack(dataset: &Dataset) -> Self {
-        let mut cells = CellPacker::default();
-        let mut rows = PackedRows::default();
-        for (r, row) in dataset.rows.iter().enumerate() {
-            rows.push(row);
-            for (c, cell) in row.cells.iter().enumerate() {
-                let expected = dataset.columns.get(c).map(|col| CellRef::new(row.source_row, col.source_col));
-                cells.push(cell, expected, (r, c));
-            }
-        }
+        let texts = TextTable::of(dataset);
         Self {
             source: dataset.source.clone(),
             title: dataset.title.clone(),
@@ -105,9 +114,15 @@ impl PackedDataset {
             unit: dataset.unit.clone(),
             range: dataset.range,
             columns: dataset.columns.clone(),
-            rows,
-            cells: cells.finish(),
+            texts: texts.texts.iter().map(|t| Arc::from(*t)).collect(),
+            blocks: (0..block_count(dataset)).map(|b| PackedBlock::pack(dataset, b, &texts)).collect(),
         }
+    }
+
+    /// `dataset` to serialise packed, one block at a time: the same bytes as serialising
+    /// [`PackedDataset::pack`], without holding every block.
+    pub fn packing(dataset: &Dataset) -> Packing<'_> {
+        Packing { dataset, texts: TextTable::of(dataset) }
     }
 
     /// The file (and sheet) the packed dataset came from.
@@ -117,7 +132,10 @@ impl PackedDataset {
 
     /// The dataset that was packed.
     pub fn unpack(self) -> Result<Dataset, UnpackError> {
-        let rows = unpack_rows(&self.rows, &self.cells, &self.columns)?;
+        let mut rows = Vec::new();
+        for block in &self.blocks {
+            unpack_block(block, &self.texts, &self.columns, &mut rows)?;
+        }
         Ok(Dataset {
             source: self.source,
             title: self.title,
@@ -130,6 +148,107 @@ impl PackedDataset {
     }
 }
 
+/// A dataset being serialised packed ([`PackedDataset::packing`]).
+#[derive(Debug)]
+pub struct Packing<'a> {
+    dataset: &'a Dataset,
+    texts: TextTable<'a>,
+}
+
+impl Packing<'_> {
+    /// The file (and sheet) the dataset came from.
+    pub fn source(&self) -> &SourceFile {
+        &self.dataset.source
+    }
+}
+
+impl Serialize for Packing<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.dataset;
+        let mut out = serializer.serialize_struct("PackedDataset", 8)?;
+        out.serialize_field("source", &d.source)?;
+        out.serialize_field("title", &d.title)?;
+        out.serialize_field("kind", &d.kind)?;
+        out.serialize_field("unit", &d.unit)?;
+        out.serialize_field("range", &d.range)?;
+        out.serialize_field("columns", &d.columns)?;
+        out.serialize_field("texts", &self.texts.texts)?;
+        out.serialize_field("blocks", &Blocks(self))?;
+        out.end()
+    }
+}
+
+/// The blocks of a [`Packing`], each packed as it is written.
+struct Blocks<'p, 'a>(&'p Packing<'a>);
+
+impl Serialize for Blocks<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Packing { dataset, texts } = self.0;
+        let count = block_count(dataset);
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for b in 0..count {
+            seq.serialize_element(&PackedBlock::pack(dataset, b, texts))?;
+        }
+        seq.end()
+    }
+}
+
+fn block_count(dataset: &Dataset) -> usize {
+    dataset.rows.len().div_ceil(BLOCK_ROWS)
+}
+
+/// Each distinct text and missing marker of a dataset, numbered in the order first met.
+#[derive(Debug, Default)]
+struct TextTable<'a> {
+    index: HashMap<&'a str, u32>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> TextTable<'a> {
+    fn of(dataset: &'a Dataset) -> Self {
+        let mut table = Self::default();
+        for cell in dataset.rows.iter().flat_map(|r| &r.cells) {
+            if let Some(text) = text_of(&cell.value) {
+                let next = u32_of(table.texts.len());
+                if *table.index.entry(text).or_insert(next) == next {
+                    table.texts.push(text);
+                }
+            }
+        }
+        table
+    }
+
+    fn id(&self, text: &str) -> u32 {
+        // Every text of the dataset was numbered by `of`.
+        self.index.get(text).copied().unwrap_or(u32::MAX)
+    }
+}
+
+/// The text of a text cell or a missing marker.
+fn text_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::Text(text) => Some(text),
+        Value::Missing { marker: Some(marker) } => Some(marker),
+        _ => None,
+    }
+}
+
+impl PackedBlock {
+    /// Block `b` of `dataset`.
+    fn pack(dataset: &Dataset, b: usize, texts: &TextTable<'_>) -> Self {
+        let first = b * BLOCK_ROWS;
+        let mut block = Self::default();
+        for (r, row) in dataset.rows.iter().enumerate().skip(first).take(BLOCK_ROWS) {
+            block.rows.push(row);
+            for (c, cell) in row.cells.iter().enumerate() {
+                let expected = dataset.columns.get(c).map(|col| CellRef::new(row.source_row, col.source_col));
+                block.cells.push(cell, expected, texts, (r, c));
+            }
+        }
+        block
+    }
+}
+
 impl PackedRows {
     fn push(&mut self, row: &DataRow) {
         self.kinds.push(row_kind_byte(row.kind));
@@ -139,66 +258,55 @@ impl PackedRows {
     }
 }
 
-/// Builds [`PackedCells`] cell by cell, each distinct text once.
-#[derive(Default)]
-struct CellPacker<'a> {
-    cells: PackedCells,
-    text_index: HashMap<&'a str, u32>,
-}
-
-impl<'a> CellPacker<'a> {
-    fn push(&mut self, cell: &'a Cell, expected: Option<CellRef>, (row, col): (usize, usize)) {
+impl PackedCells {
+    fn push(&mut self, cell: &Cell, expected: Option<CellRef>, texts: &TextTable<'_>, (row, col): (usize, usize)) {
         let tag = match &cell.value {
             Value::Missing { marker: None } => Tag::Empty,
-            Value::Missing { marker: Some(marker) } => self.text(Tag::Marker, marker),
-            Value::Number { value, preliminary } => {
-                self.cells.numbers.extend_from_slice(&value.to_le_bytes());
-                if *preliminary { Tag::Preliminary } else { Tag::Number }
-            }
-            Value::Text(text) => self.text(Tag::Text, text),
+            Value::Missing { marker: Some(_) } => Tag::Marker,
+            Value::Number { preliminary: false, .. } => Tag::Number,
+            Value::Number { preliminary: true, .. } => Tag::Preliminary,
+            Value::Text(_) => Tag::Text,
         };
-        self.cells.tags.push(tag as u8);
+        if let Some(value) = cell.value.as_f64() {
+            self.numbers.extend_from_slice(&value.to_le_bytes());
+        }
+        if let Some(text) = text_of(&cell.value) {
+            self.text_ids.extend_from_slice(&texts.id(text).to_le_bytes());
+        }
+        self.tags.push(tag as u8);
         if expected.is_none() || cell.at != expected {
-            self.cells.moved.push(Moved { row: u32_of(row), col: u32_of(col), at: cell.at });
+            self.moved.push(Moved { row: u32_of(row), col: u32_of(col), at: cell.at });
         }
-    }
-
-    fn text(&mut self, tag: Tag, text: &'a str) -> Tag {
-        let next = u32_of(self.cells.texts.len());
-        let id = *self.text_index.entry(text).or_insert(next);
-        if id == next {
-            self.cells.texts.push(Arc::from(text));
-        }
-        self.cells.text_ids.extend_from_slice(&id.to_le_bytes());
-        tag
-    }
-
-    fn finish(self) -> PackedCells {
-        self.cells
     }
 }
 
-/// The rows, their cells read back in order.
-fn unpack_rows(rows: &PackedRows, cells: &PackedCells, columns: &[ColumnMeta]) -> Result<Vec<DataRow>, UnpackError> {
+/// Block `block`'s rows, their cells read back in order, appended to `out`.
+fn unpack_block(
+    block: &PackedBlock,
+    texts: &[Arc<str>],
+    columns: &[ColumnMeta],
+    out: &mut Vec<DataRow>,
+) -> Result<(), UnpackError> {
+    let rows = &block.rows;
     let count = rows.kinds.len();
     let source_rows = u32s(&rows.source_rows)?;
     let widths = u32s(&rows.widths)?;
     if rows.levels.len() != count || source_rows.len() != count || widths.len() != count {
         return Err(UnpackError("the rows' fields differ in length"));
     }
-    let mut reader = CellReader::new(cells)?;
-    let mut out = Vec::with_capacity(count);
+    let mut reader = CellReader::new(&block.cells, texts)?;
+    out.reserve(count);
     for r in 0..count {
         let source_row = source_rows[r];
+        let index = out.len();
         let mut row_cells = Vec::with_capacity(widths[r] as usize);
         for c in 0..widths[r] as usize {
             let at = columns.get(c).map(|col| CellRef::new(source_row, col.source_col));
-            row_cells.push(reader.next(at, (r, c))?);
+            row_cells.push(reader.next(at, (index, c))?);
         }
         out.push(DataRow { cells: row_cells, kind: row_kind_of(rows.kinds[r])?, level: rows.levels[r], source_row });
     }
-    reader.finish()?;
-    Ok(out)
+    reader.finish()
 }
 
 /// Reads [`PackedCells`] back, cell after cell.
@@ -212,7 +320,7 @@ struct CellReader<'a> {
 }
 
 impl<'a> CellReader<'a> {
-    fn new(cells: &'a PackedCells) -> Result<Self, UnpackError> {
+    fn new(cells: &'a PackedCells, texts: &'a [Arc<str>]) -> Result<Self, UnpackError> {
         if !cells.numbers.len().is_multiple_of(8) {
             return Err(UnpackError("the numbers are not whole"));
         }
@@ -221,7 +329,7 @@ impl<'a> CellReader<'a> {
             numbers: cells.numbers.chunks_exact(8),
             text_ids: u32s(&cells.text_ids)?,
             next_text: 0,
-            texts: &cells.texts,
+            texts,
             moved: cells.moved.iter().peekable(),
         })
     }
@@ -364,10 +472,49 @@ mod tests {
         assert!(same(&back, &dataset), "{back:#?}");
     }
 
+    /// Rows enough for three blocks, with a moved cell in the last one.
+    fn long() -> Dataset {
+        let mut dataset = assorted();
+        let template = dataset.rows[0].clone();
+        dataset.rows = (0..2 * BLOCK_ROWS + 7)
+            .map(|i| {
+                let mut row = template.clone();
+                row.source_row = u32_of(i + 4);
+                row.cells[0].at = Some(CellRef::new(row.source_row, 1));
+                row.cells[1] = Cell { value: Value::number(i as f64), at: Some(CellRef::new(row.source_row, 3)) };
+                row
+            })
+            .collect();
+        if let Some(last) = dataset.rows.last_mut() {
+            last.cells[0].at = Some(CellRef::new(0, 0));
+        }
+        dataset
+    }
+
+    #[test]
+    fn rows_over_several_blocks_unpack_in_order() {
+        let dataset = long();
+        let packed = PackedDataset::pack(&dataset);
+        assert_eq!(packed.blocks.len(), 3);
+        let back = packed.unpack().expect("unpacks");
+        assert!(same(&back, &dataset));
+    }
+
+    #[test]
+    fn packing_block_by_block_writes_what_pack_writes() {
+        for dataset in [assorted(), long()] {
+            let streamed = serde_json::to_string(&PackedDataset::packing(&dataset)).expect("serialises");
+            let whole = serde_json::to_string(&PackedDataset::pack(&dataset)).expect("serialises");
+            assert_eq!(streamed, whole);
+            let read: PackedDataset = serde_json::from_str(&streamed).expect("reads back");
+            assert!(same(&read.unpack().expect("unpacks"), &dataset));
+        }
+    }
+
     #[test]
     fn a_text_is_packed_once_and_shared_again() {
         let packed = PackedDataset::pack(&assorted());
-        assert_eq!(packed.cells.texts.len(), 4, "Vård, .., Kort, x");
+        assert_eq!(packed.texts.len(), 4, "Vård, .., Kort, x");
         let back = packed.unpack().expect("unpacks");
         let (Value::Text(a), Value::Text(b)) = (&back.rows[0].cells[0].value, &back.rows[1].cells[0].value) else {
             panic!("texts");
@@ -378,7 +525,7 @@ mod tests {
     #[test]
     fn only_cells_out_of_place_are_listed() {
         let packed = PackedDataset::pack(&assorted());
-        let moved: Vec<_> = packed.cells.moved.iter().map(|m| (m.row, m.col)).collect();
+        let moved: Vec<_> = packed.blocks.iter().flat_map(|b| &b.cells.moved).map(|m| (m.row, m.col)).collect();
         assert_eq!(
             moved,
             [(1, 0), (2, 1), (4, 2)],
@@ -390,15 +537,15 @@ mod tests {
     fn damaged_bytes_are_an_error_not_a_panic() {
         let good = PackedDataset::pack(&assorted());
         let mut short = good.clone();
-        short.cells.tags.pop();
+        short.blocks[0].cells.tags.pop();
         let mut unknown = good.clone();
-        unknown.cells.tags[0] = 9;
+        unknown.blocks[0].cells.tags[0] = 9;
         let mut ragged = good.clone();
-        ragged.cells.numbers.pop();
+        ragged.blocks[0].cells.numbers.pop();
         let mut index = good.clone();
-        index.cells.texts.truncate(1);
+        index.texts.truncate(1);
         let mut extra = good;
-        extra.cells.tags.push(0);
+        extra.blocks[0].cells.tags.push(0);
         for (name, packed) in
             [("short", short), ("unknown", unknown), ("ragged", ragged), ("index", index), ("extra", extra)]
         {
