@@ -6,7 +6,10 @@ const unloadable = (error) => postMessage({ kind: 'unloadable', message: String(
 const version = self.location.search;
 try {
   importScripts(`./uppfolj-session-worker.js${version}`);
-  wasm_bindgen({ module_or_path: `./uppfolj-session-worker_bg.wasm${version}` }).catch(unloadable);
+  wasm_bindgen({ module_or_path: `./uppfolj-session-worker_bg.wasm${version}` })
+    // Its WebAssembly memory, for a developer's console and the benchmark (bench/browser/run.mjs).
+    .then((wasm) => { self.uppfoljWasmMemory = wasm.memory; })
+    .catch(unloadable);
 } catch (error) {
   unloadable(error);
 }

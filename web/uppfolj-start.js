@@ -5,4 +5,6 @@
 const query = new URL(import.meta.url).searchParams;
 const { default: init } = await import(new URL(query.get('js'), import.meta.url).href);
 const wasm = await init({ module_or_path: new URL(query.get('wasm'), import.meta.url) });
+// The page's WebAssembly memory, for a developer's console and the benchmark (bench/browser/run.mjs).
+globalThis.uppfoljWasmMemory = wasm.memory;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -68,6 +68,7 @@ async function measureApp(url, file, shots) {
     const removed = await removeLoadedFiles(page);
     await page.waitForFunction(() => !document.querySelector('[data-testid=report] table'), null, { timeout: 10_000 }).catch(() => {});
     await page.evaluate(watchPage);
+    const before = await wasmMemory(page);
     await (await page.$('input[type=file]')).setInputFiles(file.path);
     const name = basename(file.path);
     // Polled on every frame: the time is the page's own clock at the first frame that shows it.
@@ -81,12 +82,26 @@ async function measureApp(url, file, shots) {
       return { ms: now - w.chosen, longest: Math.max(w.longest, now - w.last) };
     }, name, { timeout: LONG, polling: 'raf' });
     const report = await shown.jsonValue();
+    const after = await wasmMemory(page);
     await page.screenshot({ path: join(shots, `bench-${file.label}.png`) });
     const exported = await measureExport(page);
-    return { firstReportMs, removedSamples: removed, reportMs: report.ms, longestPauseMs: report.longest, ...exported, errors };
+    return {
+      firstReportMs, removedSamples: removed, reportMs: report.ms, longestPauseMs: report.longest, ...exported, errors,
+      pageWasmBeforeBytes: before.page, pageWasmBytes: after.page,
+      workerWasmBeforeBytes: before.worker, workerWasmBytes: after.worker,
+    };
   } finally {
     await context.close();
   }
+}
+
+/** The size of the WebAssembly memory of the page and of its session worker (each keeps it in
+ * `uppfoljWasmMemory`: web/uppfolj-start.js, web/uppfolj-session-worker-loader.js). A wasm memory
+ * never shrinks: this is the most it has held. */
+async function wasmMemory(page) {
+  const size = () => globalThis.uppfoljWasmMemory?.buffer.byteLength ?? null;
+  const worker = page.workers().find((w) => w.url().includes('session-worker'));
+  return { page: await page.evaluate(size), worker: worker ? await worker.evaluate(size) : null };
 }
 
 /** "Exportera till Excel" → the download, with the page's longest pause meanwhile. */

@@ -17,6 +17,7 @@ pub fn write(r: &Results, date: &str) -> String {
     per_row(&mut s, r);
     export(&mut s, r);
     browser(&mut s, r);
+    wasm_memory(&mut s, r);
     bundles(&mut s, r);
     s
 }
@@ -196,6 +197,36 @@ fn browser(s: &mut String, r: &Results) {
         );
     }
     let _ = writeln!(s, "\nScreenshots of the page with each report: target/bench/browser/screenshots/.");
+}
+
+/// The WebAssembly memory of the session worker and the page, before the file is chosen and once
+/// its report shows, beside the native report's peak (what the same data takes natively).
+fn wasm_memory(s: &mut String, r: &Results) {
+    if r.browser.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\nThe WebAssembly memory of the session worker (which imports the file and holds its datasets) and of \
+         the page, read from each one's `WebAssembly.Memory` before the file is chosen (the sample data removed) \
+         and once the report shows. A wasm memory never shrinks: it is the most that was held. The ratio is the \
+         worker's growth to the native report's peak memory on the same file (the same import and plugin, \
+         natively).\n\n| file | session worker: before → with the report | growth ÷ native peak | page: before → with the report |\n|---|---:|---:|---:|"
+    );
+    for f in &r.browser_files {
+        let app = |k: &str| r.browser("app", &f.label, None, k);
+        let growth = app("workerWasmBytes").zip(app("workerWasmBeforeBytes")).map(|(a, b)| a - b);
+        let _ = writeln!(
+            s,
+            "| {} | {} → {} | {} | {} → {} |",
+            f.label,
+            mb(app("workerWasmBeforeBytes")),
+            mb(app("workerWasmBytes")),
+            ratio(growth, r.native(Tool::Report, &f.label, "peak_rss_bytes")),
+            mb(app("pageWasmBeforeBytes")),
+            mb(app("pageWasmBytes")),
+        );
+    }
 }
 
 fn bundles(s: &mut String, r: &Results) {
