@@ -246,16 +246,22 @@ fn bundles(s: &mut String, r: &Results) {
         );
     }
     let _ = writeln!(s, "\nThe gzip ratio is to the page's 600 KB target.");
-    if r.per_crate.is_empty() {
+    per_crate_table(s, "the page's", &r.per_crate);
+    per_crate_table(s, "the export worker's", &r.export_per_crate);
+}
+
+/// What a wasm file (`whose`: "the page's") holds per crate, the 20 largest.
+fn per_crate_table(s: &mut String, whose: &str, per_crate: &[(String, u64)]) {
+    if per_crate.is_empty() {
         return;
     }
-    let total: u64 = r.per_crate.iter().map(|c| c.1).sum();
+    let total: u64 = per_crate.iter().map(|c| c.1).sum();
     let _ = writeln!(
         s,
-        "\nWhat the page's wasm holds per crate (twiggy on the wasm-release build before wasm-bindgen and wasm-opt, \
+        "\nWhat {whose} wasm holds per crate (twiggy on the wasm-release build before wasm-bindgen and wasm-opt, \
          which keeps the name section; the optimised file is smaller, the shares similar):\n\n| crate | bytes | share |\n|---|---:|---:|"
     );
-    for (krate, bytes) in r.per_crate.iter().take(20) {
+    for (krate, bytes) in per_crate.iter().take(20) {
         let _ =
             writeln!(s, "| {krate} | {} | {:.1} % |", kb(Some(*bytes as f64)), *bytes as f64 * 100.0 / total as f64);
     }

@@ -67,7 +67,9 @@ pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
         None
     };
     let bundles = bundle::sizes(&dist)?;
-    let per_crate = timed("the page's wasm per crate (twiggy)", || per_crate(ctx, &ws))?;
+    let page_per_crate = timed("the page's wasm per crate (twiggy)", || per_crate(ctx, &ws, "uppfolj-web.wasm"))?;
+    let export_per_crate =
+        timed("the export worker's wasm per crate (twiggy)", || per_crate(ctx, &ws, "uppfolj-export-worker.wasm"))?;
     let results = Results {
         quick: plan.quick,
         reps: plan.reps,
@@ -79,7 +81,8 @@ pub fn bench(ctx: &Ctx, args: &[String]) -> Result<()> {
         native,
         browser,
         bundles,
-        per_crate,
+        per_crate: page_per_crate,
+        export_per_crate,
     };
     write_doc(ctx, &results)?;
     if args.iter().any(|a| a == "--criterion") {
@@ -121,12 +124,13 @@ fn measure_browser(
     browser::measure(ctx, dist, &calamine, files, reps)
 }
 
-/// twiggy over the page's wasm as cargo left it (with its name section); empty when it is missing.
-fn per_crate(ctx: &Ctx, ws: &Workspace) -> Result<Vec<(String, u64)>> {
+/// twiggy over one of the app's wasm files (`file`: "uppfolj-web.wasm" for the page) as cargo left
+/// it (with its name section); empty when it is missing.
+fn per_crate(ctx: &Ctx, ws: &Workspace, file: &str) -> Result<Vec<(String, u64)>> {
     let twiggy = install::ensure_twiggy(ctx)?;
     let candidates = [ws.target_dir.clone(), ctx.root.join("target/wasm-debian")];
     let wasm: Option<PathBuf> =
-        candidates.iter().map(|d| d.join("wasm32-unknown-unknown/wasm-release/uppfolj-web.wasm")).find(|p| p.exists());
+        candidates.iter().map(|d| d.join("wasm32-unknown-unknown/wasm-release").join(file)).find(|p| p.exists());
     match wasm {
         Some(w) => bundle::per_crate(&twiggy.join("twiggy"), &w),
         None => Ok(Vec::new()),

@@ -31,6 +31,8 @@ pub struct Results {
     pub bundles: Vec<Bundle>,
     /// What the page's wasm holds per crate (bytes), largest first.
     pub per_crate: Vec<(String, u64)>,
+    /// The same for the export worker's wasm.
+    pub export_per_crate: Vec<(String, u64)>,
 }
 
 impl Results {
