@@ -26,7 +26,7 @@ mod report;
 pub use dataset::{DatasetBuilder, V};
 pub use examples::{ExampleRun, check_expectations, run_examples};
 pub use files::{TableLiteral, import_file, repository_path};
-pub use report::{cell, messages, run, table_cell};
+pub use report::{cell, messages, row_label, row_value, run, table_cell};
 
 #[doc(hidden)]
 pub use insta;

@@ -1,7 +1,7 @@
 //! Running a plugin in a test and reading its report.
 
 use uppfolj_plugin::model::dataset::Dataset;
-use uppfolj_plugin::model::report::{Report, TableCell};
+use uppfolj_plugin::model::report::{Report, Table, TableCell};
 use uppfolj_plugin::{Inputs, ReportPlugin};
 
 /// Runs `plugin` on `datasets` with `params` (`key`, `value`) the way the apps do.
@@ -36,6 +36,27 @@ pub fn table_cell<'r>(report: &'r Report, table_id: &str, row_label: &str, key: 
         .find(|r| matches!(r.cells.first(), Some(TableCell::Text(t)) if t == row_label))
         .unwrap_or_else(|| panic!("table '{table_id}' has no row '{row_label}'"));
     row.cells.get(col).unwrap_or_else(|| panic!("table '{table_id}', row '{row_label}' has no cell '{key}'"))
+}
+
+/// The label (first cell) of row `row` of `table`.
+///
+/// # Panics
+/// When the row does not exist or its first cell is not text.
+pub fn row_label(table: &Table, row: usize) -> String {
+    match table.rows.get(row).and_then(|r| r.cells.first()) {
+        Some(TableCell::Text(s)) => s.clone(),
+        other => panic!("table '{}', row {row}: not a label: {other:?}", table.id),
+    }
+}
+
+/// The number in row `row` of `table`, column `key` (0 for a cell without a number).
+///
+/// # Panics
+/// When the column or the row does not exist.
+pub fn row_value(table: &Table, row: usize, key: &str) -> f64 {
+    let col = table.column_index(key).unwrap_or_else(|| panic!("table '{}' has no column '{key}'", table.id));
+    let cells = &table.rows.get(row).unwrap_or_else(|| panic!("table '{}' has no row {row}", table.id)).cells;
+    cells.get(col).and_then(TableCell::as_f64).unwrap_or(0.0)
 }
 
 /// Every diagnostic message of `report`, joined by newlines.

@@ -4,8 +4,8 @@
 
 use uppfolj_plugin::kit::{num_at, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset};
-use uppfolj_plugin::model::report::{Report, RowKindOut, Table, TableCell};
-use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, run};
+use uppfolj_plugin::model::report::{Report, RowKindOut, Table};
+use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, row_label as label, row_value as value, run};
 use uppfolj_plugins::BudgetFollowUp;
 
 const LEDGER: &str = "crates/uppfolj-import/tests/fixtures/ledger/huvudbok_budget_2024_aug.xlsx";
@@ -16,18 +16,6 @@ fn ledger() -> Dataset {
 
 fn table(report: &Report) -> &Table {
     report.tables().find(|t| t.id == "per-verksamhet").expect("the table per unit")
-}
-
-fn label(t: &Table, row: usize) -> String {
-    match &t.rows[row].cells[0] {
-        TableCell::Text(s) => s.clone(),
-        other => panic!("not a label: {other:?}"),
-    }
-}
-
-fn value(t: &Table, row: usize, key: &str) -> f64 {
-    let col = t.columns.iter().position(|c| c.key == key).expect("column");
-    t.rows[row].cells[col].as_f64().unwrap_or(0.0)
 }
 
 /// The sum of column `role` over the file's lines whose column `by` reads `text`.

@@ -5,9 +5,9 @@
 use uppfolj_plugin::ReportPlugin;
 use uppfolj_plugin::kit::{num_at, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset};
-use uppfolj_plugin::model::report::{Report, RowKindOut, Table, TableCell};
+use uppfolj_plugin::model::report::{Report, RowKindOut, Table};
 use uppfolj_plugin::{Inputs, Params};
-use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, run};
+use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, row_label as label, row_value as value, run};
 use uppfolj_plugins::LedgerOutcome;
 
 const LEDGER: &str = "samples/huvudbok_utfall_2024_aug.xlsx";
@@ -18,18 +18,6 @@ fn ledger() -> Dataset {
 
 fn table<'r>(report: &'r Report, id: &str) -> &'r Table {
     report.tables().find(|t| t.id == id).unwrap_or_else(|| panic!("no table {id}"))
-}
-
-fn label(t: &Table, row: usize) -> String {
-    match &t.rows[row].cells[0] {
-        TableCell::Text(s) => s.clone(),
-        other => panic!("not a label: {other:?}"),
-    }
-}
-
-fn value(t: &Table, row: usize, key: &str) -> f64 {
-    let col = t.columns.iter().position(|c| c.key == key).expect("column");
-    t.rows[row].cells[col].as_f64().unwrap_or(0.0)
 }
 
 #[test]
