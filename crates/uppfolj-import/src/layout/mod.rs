@@ -53,9 +53,9 @@ mod warnings;
 
 pub use cell_text::serial_to_iso;
 
-use crate::grid::Grid;
 #[cfg(test)]
 use crate::grid::{GCell, Raw};
+use crate::grid::{GRow, Grid};
 use crate::mapping::Mapping;
 use crate::summary::TableSummary;
 use draft::{Draft, Sheet, Span};
@@ -77,15 +77,30 @@ pub struct LayoutLimits {
     pub max_columns: usize,
 }
 
-/// Finds the tables of one sheet.
-pub fn detect(grid: &Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
-    let sheet = Sheet { grid, file, mapping, limits, infos: grid.rows.iter().map(rows::row_info).collect() };
-    tables::scan(&sheet, |span| build(&sheet, span))
+/// Finds the tables of one sheet. The sheet is taken: each table's data rows are moved out of
+/// it and freed as they are read, so its cells and the datasets are not held twice.
+pub fn detect(mut grid: Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
+    let infos: Vec<rows::RowInfo> = grid.rows.iter().map(rows::row_info).collect();
+    let spans = tables::scan(&Sheet { grid: &grid, file, mapping, limits, infos: &infos });
+    let mut found = Vec::with_capacity(spans.len());
+    for span in &spans {
+        let data = take_rows(&mut grid, span);
+        let sheet = Sheet { grid: &grid, file, mapping, limits, infos: &infos };
+        found.extend(build(&sheet, span, data));
+    }
+    found
 }
 
-/// Builds the table at `span`: the steps in order over one draft. `None` without data rows.
-fn build(sheet: &Sheet<'_>, span: &Span) -> Option<Found> {
-    let mut d = Draft::new(sheet, span)?;
+/// The data rows of `span`, moved out of `grid` (their places keep their row numbers).
+fn take_rows(grid: &mut Grid, span: &Span) -> Vec<GRow> {
+    let rows = grid.rows.get_mut(span.start..span.end).unwrap_or_default();
+    rows.iter_mut().map(|r| GRow { row: r.row, cells: std::mem::take(&mut r.cells) }).collect()
+}
+
+/// Builds the table at `span` from its data rows: the steps in order over one draft. `None`
+/// without data rows.
+fn build(sheet: &Sheet<'_>, span: &Span, data: Vec<GRow>) -> Option<Found> {
+    let mut d = Draft::new(sheet, span, data)?;
     columns::find(&mut d);
     header_roles::assign(&mut d);
     value_roles::assign(&mut d);
@@ -147,7 +162,7 @@ mod tests {
             &[],
             &[t("Källa: ekonomisystemet")],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 1);
         let d = &found[0].dataset;
         assert_eq!(d.kind, DatasetKind::Budget);
@@ -175,7 +190,7 @@ mod tests {
             &[t("Nämnd"), t("Prognos")],
             &[t("X"), t("1 234,5")],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 2, "{found:#?}");
         let a = &found[0].dataset;
         assert_eq!(a.columns[3].name, "2023 / Budget");
@@ -194,7 +209,7 @@ mod tests {
             &[t("A1"), t("Vård"), n(-100.0)],
             &[t("B2"), t("Skola"), n(-50.0)],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].dataset.columns[0].name, "Ansv-nr");
         assert_eq!(found[0].dataset.columns[0].period, None);
