@@ -6,8 +6,9 @@ use super::rows::RowInfo;
 use crate::grid::{GCell, GRow, Grid};
 use crate::mapping::{Mapping, SignConvention};
 use crate::roles::is_label_role;
+use std::sync::Arc;
 use uppfolj_model::vocab::SumWord;
-use uppfolj_model::{CellRef, ColumnMeta, ColumnRole, DataRow, DatasetKind, Diagnostic, SourceFile, Unit};
+use uppfolj_model::{CellRef, ColumnMeta, ColumnRole, DataRow, DatasetKind, Diagnostic, SourceFile, Unit, Value};
 
 /// The sheet being read, and how each of its rows looks.
 #[derive(Debug)]
@@ -215,10 +216,21 @@ impl<'a> Draft<'a> {
 
     /// The label of a read row: its label column's text, else its first text.
     pub fn label_of(&self, row: &DataRow) -> String {
-        self.label_col
+        Self::label_text(self.label_col, row).map(|t| t.to_string()).unwrap_or_default()
+    }
+
+    /// The text [`Draft::label_of`] gives, as held in `row` (shared with every row holding it),
+    /// with `label_col` the label column.
+    pub fn label_text(label_col: Option<usize>, row: &DataRow) -> Option<&Arc<str>> {
+        fn text(v: &Value) -> Option<&Arc<str>> {
+            match v {
+                Value::Text(t) => Some(t),
+                _ => None,
+            }
+        }
+        label_col
             .and_then(|lc| row.cells.get(lc))
-            .and_then(|c| c.value.as_text().map(str::to_string))
-            .or_else(|| row.cells.iter().find_map(|c| c.value.as_text().map(str::to_string)))
-            .unwrap_or_default()
+            .and_then(|c| text(&c.value))
+            .or_else(|| row.cells.iter().find_map(|c| text(&c.value)))
     }
 }
