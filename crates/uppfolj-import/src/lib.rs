@@ -154,14 +154,15 @@ pub fn import_bytes_observed(
     let mut empty_sheets = Vec::new();
     // Each sheet's cells are dropped once its tables are found: memory holds one grid at a time.
     for grid in grids {
-        let found = layout::detect(&grid, file, &options.mapping, limits);
+        let blank = grid.rows.is_empty();
+        let name = grid.sheet.clone();
+        let found = layout::detect(grid, file, &options.mapping, limits);
         if found.is_empty()
-            && !grid.rows.is_empty()
-            && let Some(s) = &grid.sheet
+            && !blank
+            && let Some(s) = name
         {
-            empty_sheets.push(s.clone());
+            empty_sheets.push(s);
         }
-        drop(grid);
         for f in found {
             let mut summary = f.summary;
             summary.dataset = datasets.len();

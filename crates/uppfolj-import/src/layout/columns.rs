@@ -4,12 +4,13 @@
 use super::cell_text::raw_to_text;
 use super::draft::{Col, Draft};
 use super::rows::{Cls, classify};
-use crate::grid::{GRow, Grid};
+use crate::grid::{GCell, GRow, Grid, Raw};
 use uppfolj_model::{CellRef, Diagnostic};
 
 /// Finds the draft's columns, named and profiled.
 pub(super) fn find(d: &mut Draft<'_>) {
-    d.present = present(d);
+    let profiles = profiles(&d.data);
+    d.present = present(d, &profiles);
     let grid = d.sheet.grid;
     let (header_row, group_row) = (d.header_row(), d.group_row());
     let mut last_group: Option<String> = None;
@@ -33,20 +34,21 @@ pub(super) fn find(d: &mut Draft<'_>) {
         let mut col = Col::new(vec![c], name);
         col.header = header;
         col.group = group;
-        profile(&mut col, d.data, c);
+        profiles.get(c as usize).unwrap_or(&Profile::default()).apply(&mut col);
         d.cols.push(col);
     }
 }
 
 /// Source columns with something in the header rows or the data, at most the limit (with a
 /// warning when there are more).
-fn present(d: &mut Draft<'_>) -> Vec<u32> {
+fn present(d: &mut Draft<'_>, profiles: &[Profile]) -> Vec<u32> {
     let grid = d.sheet.grid;
     let header_rows = d.span.header.iter().chain(d.span.group.iter()).map(|&h| &grid.rows[h]);
     let mut present: Vec<u32> = Vec::new();
-    for r in header_rows.chain(d.data.iter()) {
+    for r in header_rows {
         present.extend(r.cells.iter().filter(|c| !c.raw.is_blank()).map(|c| c.col));
     }
+    present.extend((0..profiles.len()).filter(|&c| profiles[c].nonblank).map(|c| c as u32));
     present.sort_unstable();
     present.dedup();
     let max = d.sheet.limits.max_columns;
@@ -79,22 +81,62 @@ fn header_text(grid: &Grid, row: &GRow, col: u32) -> Option<String> {
     (!raw.is_blank()).then(|| raw_to_text(raw).trim().to_string())
 }
 
-/// What source column `c` holds in the data: more numbers than texts, and mostly cells
-/// formatted as percent.
-fn profile(col: &mut Col, data: &[GRow], c: u32) {
-    let (mut nums, mut texts, mut pct, mut filled) = (0usize, 0usize, 0usize, 0usize);
-    for cell in data.iter().filter_map(|r| r.get(c)) {
-        match classify(&cell.raw) {
-            Cls::Number | Cls::Error | Cls::Year => nums += 1,
-            Cls::Text => texts += 1,
+/// What one source column holds in the data, counted over every row.
+#[derive(Debug, Default, Clone)]
+struct Profile {
+    nums: usize,
+    texts: usize,
+    pct: usize,
+    filled: usize,
+    /// Some cell is not blank.
+    nonblank: bool,
+    /// The last text classified, by address (a workbook's shared string is one allocation),
+    /// and how it read: a text repeated down a column is classified once per run.
+    last: Option<(*const u8, Cls)>,
+}
+
+impl Profile {
+    /// Counts one cell.
+    fn add(&mut self, cell: &GCell) {
+        let cls = match &cell.raw {
+            Raw::Text(t) => match self.last {
+                Some((at, cls)) if std::ptr::eq(at, t.as_ptr()) => cls,
+                _ => {
+                    let cls = classify(&cell.raw);
+                    self.last = Some((t.as_ptr(), cls));
+                    cls
+                }
+            },
+            raw => classify(raw),
+        };
+        match cls {
+            Cls::Number | Cls::Error | Cls::Year => self.nums += 1,
+            Cls::Text => self.texts += 1,
             Cls::Missing | Cls::Empty => {}
         }
-        if cell.percent_format {
-            pct += 1;
-        }
-        filled += 1;
+        self.pct += usize::from(cell.percent_format);
+        self.filled += 1;
+        self.nonblank |= !cell.raw.is_blank();
     }
-    col.numeric = nums > texts;
-    col.texts = texts;
-    col.percent_format = filled > 0 && pct * 2 > filled;
+
+    /// Sets the column's profile: more numbers than texts, and mostly cells formatted as
+    /// percent.
+    fn apply(&self, col: &mut Col) {
+        col.numeric = self.nums > self.texts;
+        col.texts = self.texts;
+        col.percent_format = self.filled > 0 && self.pct * 2 > self.filled;
+    }
+}
+
+/// Every source column's profile, indexed by column, in one pass over the rows.
+fn profiles(data: &[GRow]) -> Vec<Profile> {
+    let mut out: Vec<Profile> = Vec::new();
+    for cell in data.iter().flat_map(|r| &r.cells) {
+        let c = cell.col as usize;
+        if c >= out.len() {
+            out.resize(c + 1, Profile::default());
+        }
+        out[c].add(cell);
+    }
+    out
 }

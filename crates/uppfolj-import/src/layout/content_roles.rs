@@ -2,14 +2,14 @@
 //! make a region column, Kolada's wide export an indicator column, the first other text column
 //! labels the rows, and numbers in a headerless table are values.
 
-use super::draft::{Col, Draft};
+use super::draft::{Col, Draft, sample};
 use crate::grid::GRow;
 use crate::roles;
 use uppfolj_model::ColumnRole;
 
 /// Gives the columns without a role one from their content.
 pub(super) fn assign(d: &mut Draft<'_>) {
-    let data = d.data;
+    let data = d.data.as_slice();
     for col in d.cols.iter_mut().filter(|c| c.role.is_none() && !c.numeric && c.src.len() == 1) {
         if mostly_municipalities(data, col.src[0]) {
             col.role = Some(ColumnRole::RegionName);
@@ -65,8 +65,19 @@ fn label(cols: &mut [Col]) {
     }
 }
 
-/// Whether most texts in column `col` are Kolada municipality or region names.
+/// Whether most texts in column `col` are Kolada municipality or region names: the first 60
+/// texts that differ from the one above, looked for in the first rows, and in all rows when
+/// those hold fewer than two.
 fn mostly_municipalities(data: &[GRow], col: u32) -> bool {
+    let first = sample(data);
+    let (seen, hits) = municipality_names(first, col);
+    let (seen, hits) = if seen < 2 && first.len() < data.len() { municipality_names(data, col) } else { (seen, hits) };
+    seen >= 2 && hits * 10 >= seen * 6
+}
+
+/// How many of the first 60 texts of column `col` in `data` that differ from the one above
+/// there are, and how many of them name a municipality or region.
+fn municipality_names(data: &[GRow], col: u32) -> (usize, usize) {
     let mut seen = 0usize;
     let mut hits = 0usize;
     let mut last = "";
@@ -85,5 +96,5 @@ fn mostly_municipalities(data: &[GRow], col: u32) -> bool {
             break;
         }
     }
-    seen >= 2 && hits * 10 >= seen * 6
+    (seen, hits)
 }

@@ -112,7 +112,7 @@ mod tests {
         rows.push(vec![t("Delsumma G–I"), t(subtotal.0), t(subtotal.1)]);
         rows.push(vec![t("Summa"), t("−370"), t("−379")]);
         let refs: Vec<&[Raw]> = rows.iter().map(Vec::as_slice).collect();
-        let found = detect(&grid_from(&refs), "x.xlsx", &Mapping::default(), LayoutLimits { max_columns: 100 });
+        let found = detect(grid_from(&refs), "x.xlsx", &Mapping::default(), LayoutLimits { max_columns: 100 });
         let ds = &found[0].dataset;
         let notes = found[0].summary.warnings.iter().filter(|w| w.severity == Severity::Info);
         (ds.rows.iter().map(|r| (r.kind, r.level)).collect(), notes.map(|w| w.message.clone()).collect())

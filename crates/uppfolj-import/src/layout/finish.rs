@@ -10,8 +10,8 @@ use uppfolj_model::{CellRef, Dataset, RowKind};
 pub(super) fn found(d: Draft<'_>) -> Found {
     let grid = d.sheet.grid;
     let span = d.span;
-    let first_row = span.group.or(span.header).map_or(d.data[0].row, |h| grid.rows[h].row);
-    let last_row = d.data.last().map_or(first_row, |r| r.row);
+    let first_row = span.group.or(span.header).map_or(d.first_row(), |h| grid.rows[h].row);
+    let last_row = d.rows.last().map_or(first_row, |r| r.source_row);
     let first_col = d.present.first().copied().unwrap_or(0);
     let last_col = d.present.last().copied().unwrap_or(0);
     let range = (CellRef::new(first_row, first_col), CellRef::new(last_row, last_col));

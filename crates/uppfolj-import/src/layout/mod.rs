@@ -24,6 +24,14 @@
 //! 12. `metadata`, `kind`, `sign`, `warnings`, and `finish`: the [`Dataset`] and its
 //!     summary.
 //!
+//! Cost stays linear in rows with a small factor: `columns` profiles every column in one pass
+//! over the rows; the steps that only look at what a column holds (`value_roles`, `staggered`,
+//! `content_roles`, `label_columns`' fill-down) decide from the first
+//! `draft::SAMPLE_ROWS` (2 000) data rows, and look further only for a column empty there; `values`
+//! reads all rows once, and each table's rows, moved out of the sheet, are freed as they are
+//! read. The steps after it work on the read rows; those that test every row's label (`totals`)
+//! look at each distinct text once.
+//!
 //! [`Dataset`]: uppfolj_model::Dataset
 
 mod cell_text;
@@ -53,9 +61,9 @@ mod warnings;
 
 pub use cell_text::serial_to_iso;
 
-use crate::grid::Grid;
 #[cfg(test)]
 use crate::grid::{GCell, Raw};
+use crate::grid::{GRow, Grid};
 use crate::mapping::Mapping;
 use crate::summary::TableSummary;
 use draft::{Draft, Sheet, Span};
@@ -77,15 +85,30 @@ pub struct LayoutLimits {
     pub max_columns: usize,
 }
 
-/// Finds the tables of one sheet.
-pub fn detect(grid: &Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
-    let sheet = Sheet { grid, file, mapping, limits, infos: grid.rows.iter().map(rows::row_info).collect() };
-    tables::scan(&sheet, |span| build(&sheet, span))
+/// Finds the tables of one sheet. The sheet is taken: each table's data rows are moved out of
+/// it and freed as they are read, so its cells and the datasets are not held twice.
+pub fn detect(mut grid: Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
+    let infos: Vec<rows::RowInfo> = grid.rows.iter().map(rows::row_info).collect();
+    let spans = tables::scan(&Sheet { grid: &grid, file, mapping, limits, infos: &infos });
+    let mut found = Vec::with_capacity(spans.len());
+    for span in &spans {
+        let data = take_rows(&mut grid, span);
+        let sheet = Sheet { grid: &grid, file, mapping, limits, infos: &infos };
+        found.extend(build(&sheet, span, data));
+    }
+    found
 }
 
-/// Builds the table at `span`: the steps in order over one draft. `None` without data rows.
-fn build(sheet: &Sheet<'_>, span: &Span) -> Option<Found> {
-    let mut d = Draft::new(sheet, span)?;
+/// The data rows of `span`, moved out of `grid` (their places keep their row numbers).
+fn take_rows(grid: &mut Grid, span: &Span) -> Vec<GRow> {
+    let rows = grid.rows.get_mut(span.start..span.end).unwrap_or_default();
+    rows.iter_mut().map(|r| GRow { row: r.row, cells: std::mem::take(&mut r.cells) }).collect()
+}
+
+/// Builds the table at `span` from its data rows: the steps in order over one draft. `None`
+/// without data rows.
+fn build(sheet: &Sheet<'_>, span: &Span, data: Vec<GRow>) -> Option<Found> {
+    let mut d = Draft::new(sheet, span, data)?;
     columns::find(&mut d);
     header_roles::assign(&mut d);
     value_roles::assign(&mut d);
@@ -147,7 +170,7 @@ mod tests {
             &[],
             &[t("Källa: ekonomisystemet")],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 1);
         let d = &found[0].dataset;
         assert_eq!(d.kind, DatasetKind::Budget);
@@ -175,7 +198,7 @@ mod tests {
             &[t("Nämnd"), t("Prognos")],
             &[t("X"), t("1 234,5")],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 2, "{found:#?}");
         let a = &found[0].dataset;
         assert_eq!(a.columns[3].name, "2023 / Budget");
@@ -194,7 +217,7 @@ mod tests {
             &[t("A1"), t("Vård"), n(-100.0)],
             &[t("B2"), t("Skola"), n(-50.0)],
         ]);
-        let found = detect(&g, "x.xlsx", &Mapping::default(), LIMITS);
+        let found = detect(g, "x.xlsx", &Mapping::default(), LIMITS);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].dataset.columns[0].name, "Ansv-nr");
         assert_eq!(found[0].dataset.columns[0].period, None);

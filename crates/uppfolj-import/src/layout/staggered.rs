@@ -13,7 +13,8 @@ use uppfolj_model::{CellRef, ColumnRole, Value};
 
 /// Replaces the leading staggered label columns, if any, by a code and a label column.
 pub(super) fn merge(d: &mut Draft<'_>) {
-    let Some(n) = staggered_labels(&d.cols, d.data) else { return };
+    // The pattern shows in the first rows.
+    let Some(n) = staggered_labels(&d.cols, d.sample()) else { return };
     let cols = &mut d.cols;
     let srcs: Vec<u32> = cols[..n].iter().flat_map(|c| c.src.clone()).collect();
     let name =

@@ -2,14 +2,14 @@
 //! and it runs until a footer or a gap followed by another title or header. A sheet without a
 //! header row may still hold one headerless table of labels and numbers.
 
-use super::Found;
 use super::draft::{Sheet, Span};
 use super::header_rows::{group_row, header_candidate, names_roles};
 
-/// The tables of `sheet`: `build` turns a span into a table, or refuses it (then its header
-/// stays a title line for the next one).
-pub(super) fn scan(sheet: &Sheet<'_>, build: impl Fn(&Span) -> Option<Found>) -> Vec<Found> {
-    let (grid, infos) = (sheet.grid, &sheet.infos);
+/// Where the tables of `sheet` lie, in order. A span always has data rows (a header with
+/// nothing under it stays a title line for the next table), so each becomes a table; the
+/// spans never overlap, and a span's titles lie after the data of the span before it.
+pub(super) fn scan(sheet: &Sheet<'_>) -> Vec<Span> {
+    let (grid, infos) = (sheet.grid, sheet.infos);
     let forced = sheet.mapping.header_row.map(|r| r.saturating_sub(1));
     let mut found = Vec::new();
     let mut titles: Vec<usize> = Vec::new();
@@ -31,11 +31,8 @@ pub(super) fn scan(sheet: &Sheet<'_>, build: impl Fn(&Span) -> Option<Found>) ->
             (group, i) = group_row(sheet, &mut titles, i);
         }
         let end = table_end(sheet, i, forced.is_some());
-        if end > i + 1
-            && let Some(t) = build(&Span { titles: titles.clone(), group, header: Some(i), start: i + 1, end })
-        {
-            found.push(t);
-            titles.clear();
+        if end > i + 1 {
+            found.push(Span { titles: std::mem::take(&mut titles), group, header: Some(i), start: i + 1, end });
         } else {
             // Not a table after all: the row stays a title line for the next one.
             titles.extend(group);
@@ -47,7 +44,7 @@ pub(super) fn scan(sheet: &Sheet<'_>, build: impl Fn(&Span) -> Option<Found>) ->
         }
     }
     if found.is_empty() && forced.is_none() {
-        found.extend(headerless(sheet).and_then(|span| build(&span)));
+        found.extend(headerless(sheet));
     }
     found
 }
@@ -69,7 +66,7 @@ fn headerless(sheet: &Sheet<'_>) -> Option<Span> {
 /// The index one past the last row of the table whose header is at `header` (data start at
 /// `header + 1`). A `forced` header (the user's) ends its table only at a footer.
 fn table_end(sheet: &Sheet<'_>, header: usize, forced: bool) -> usize {
-    let (grid, infos) = (sheet.grid, &sheet.infos);
+    let (grid, infos) = (sheet.grid, sheet.infos);
     let mut prev_row = grid.rows.get(header).map_or(0, |r| r.row);
     let mut k = header + 1;
     while k < grid.rows.len() {

@@ -2,14 +2,28 @@
 //! closes the table, the others are subtotals) and by bold labels when bold is the exception.
 
 use super::draft::Draft;
+use std::collections::HashMap;
 use uppfolj_model::RowKind;
 use uppfolj_model::vocab::{self, SumWord};
 
 /// Marks the rows whose label names a sum. The last sum is the total, and so is every row with
 /// the same label (Kolada's "Alla kommuner" once per indicator); the other sums are subtotals.
 pub(super) fn by_text(d: &mut Draft<'_>) {
-    d.text_totals =
-        d.rows.iter().enumerate().filter_map(|(i, r)| vocab::sum_word(&d.label_of(r)).map(|w| (i, w))).collect();
+    // A table's texts are held once (`intern`): each label is looked at once, not on each of the
+    // 200 000 lines of a ledger that repeat it.
+    let mut seen: HashMap<*const u8, Option<SumWord>> = HashMap::new();
+    d.text_totals = d
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let word = match Draft::label_text(d.label_col, r) {
+                Some(t) => *seen.entry(t.as_ptr()).or_insert_with(|| vocab::sum_word(t)),
+                None => vocab::sum_word(""),
+            };
+            word.map(|w| (i, w))
+        })
+        .collect();
     let last_total = d.text_totals.iter().rev().find(|(_, w)| *w == SumWord::Sum).map(|(i, _)| *i);
     let last_label = last_total.map(|i| vocab::normalise(&d.label_of(&d.rows[i])));
     let kinds: Vec<(usize, RowKind)> = d

@@ -5,7 +5,7 @@
 //! "antal" is the unit of measure, not an organisational unit.
 
 use super::cell_text::raw_to_text;
-use super::draft::{Col, Draft};
+use super::draft::{Col, Draft, sample};
 use crate::grid::{GRow, Raw};
 use crate::roles;
 use uppfolj_model::ColumnRole;
@@ -16,12 +16,17 @@ const SAMPLE: usize = 200;
 
 /// Corrects or finds the roles of single columns from what they hold.
 pub(super) fn assign(d: &mut Draft<'_>) {
-    let data = d.data;
+    let data = d.data.as_slice();
+    let sample = sample(data);
     let has = |cols: &[Col], role| cols.iter().any(|c| c.role == Some(role));
     let mut has_id = has(&d.cols, ColumnRole::IndicatorId);
     let has_name = has(&d.cols, ColumnRole::IndicatorName);
     for col in d.cols.iter_mut().filter(|c| c.src.len() == 1) {
-        let (cells, texts) = texts(data, col.src[0]);
+        // Decided from the first rows; a column empty there is looked at in all of them.
+        let (mut cells, mut texts) = texts(sample, col.src[0]);
+        if texts.is_empty() && sample.len() < data.len() {
+            (cells, texts) = self::texts(data, col.src[0]);
+        }
         if texts.is_empty() {
             continue;
         }
@@ -53,7 +58,7 @@ pub(super) fn assign(d: &mut Draft<'_>) {
     }
 }
 
-/// The number of filled cells of source column `col` in the data, and its distinct texts (at
+/// The number of filled cells of source column `col` in `data`, and its distinct texts (at
 /// most [`SAMPLE`]); missing markers ("..", "-") are neither.
 fn texts(data: &[GRow], col: u32) -> (usize, Vec<String>) {
     let mut cells = 0;

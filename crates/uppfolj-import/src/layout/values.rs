@@ -13,13 +13,17 @@ use uppfolj_model::dataset::Cell;
 use uppfolj_model::vocab::{self, Parsed};
 use uppfolj_model::{CellRef, DataRow, RowKind, Unit, Value};
 
-/// Reads the data rows into the draft's rows.
+/// Reads the data rows into the draft's rows, in one pass that frees each source row once read.
 pub(super) fn read(d: &mut Draft<'_>) {
     let mut reader =
         Reader { last_fill: vec![None; d.cols.len()], reading: Reading::default(), texts: Interner::default() };
     reader.reading.filled = vec![0; d.cols.len()];
-    d.rows = Vec::with_capacity(d.data.len());
-    for r in d.data {
+    let data = std::mem::take(&mut d.data);
+    d.rows = Vec::with_capacity(data.len());
+    d.bold = Vec::with_capacity(data.len());
+    d.indents = Vec::with_capacity(data.len());
+    for r in data {
+        let r = &r;
         let cells =
             d.cols.iter().enumerate().map(|(ci, col)| reader.cell(r, ci, col, d.fill_cols.contains(&ci))).collect();
         let label = d.label_cell(r);

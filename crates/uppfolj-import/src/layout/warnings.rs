@@ -7,7 +7,7 @@ use uppfolj_model::{CellRef, DatasetKind, Diagnostic};
 /// Adds the draft's warnings.
 pub(super) fn collect(d: &mut Draft<'_>) {
     reading(d);
-    let header_row = d.header_row().map_or(d.data[0].row, |h| h.row);
+    let header_row = d.header_row().map_or(d.first_row(), |h| h.row);
     for col in &d.cols {
         if col.measure_unit {
             d.warnings.push(
@@ -43,7 +43,7 @@ pub(super) fn collect(d: &mut Draft<'_>) {
 
 /// Warnings from reading the values: filled-down cells, formula errors, numbers not finite.
 fn reading(d: &mut Draft<'_>) {
-    let first_row = d.data[0].row;
+    let first_row = d.first_row();
     let r = &d.reading;
     for (col, n) in d.cols.iter().zip(&r.filled).filter(|(_, n)| **n > 0) {
         d.warnings.push(

@@ -3,6 +3,7 @@
 //! located at cells.
 
 use super::vocab;
+use std::borrow::Cow;
 use uppfolj_model::dataset::{CellRef, ColumnRole, Dataset, RowKind, Value};
 use uppfolj_model::format;
 use uppfolj_model::report::{Diagnostic, ProvenanceNote};
@@ -24,10 +25,18 @@ pub fn label_column(ds: &Dataset, prefer: &[ColumnRole]) -> Option<usize> {
 /// The text of row `row` in column `col` (numbers written as they are), trimmed; empty when
 /// there is none.
 pub fn text_at(ds: &Dataset, row: usize, col: Option<usize>) -> String {
+    text_ref(ds, row, col).into_owned()
+}
+
+/// [`text_at`] without copying a text: borrowed from the dataset, so that code reading every
+/// row of a ledger (grouping its lines) allocates only for numbers.
+pub fn text_ref(ds: &Dataset, row: usize, col: Option<usize>) -> Cow<'_, str> {
     match col.and_then(|c| ds.value(row, c)) {
-        Some(Value::Text(s)) => s.trim().to_owned(),
-        Some(Value::Number { value, .. }) => format::number(*value, if value.fract() == 0.0 { 0 } else { 2 }),
-        _ => String::new(),
+        Some(Value::Text(s)) => Cow::Borrowed(s.trim()),
+        Some(Value::Number { value, .. }) => {
+            Cow::Owned(format::number(*value, if value.fract() == 0.0 { 0 } else { 2 }))
+        }
+        _ => Cow::Borrowed(""),
     }
 }
 

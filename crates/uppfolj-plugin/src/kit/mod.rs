@@ -26,7 +26,7 @@ mod table;
 pub mod vocab;
 
 pub use amounts::{amount, convert, decimals_for, key_figure, signed_amount, sum_present, unit_of};
-pub use cells::{cell_at, column_year, label_column, num_at, provenance, row_is_total, text_at, warn_at};
+pub use cells::{cell_at, column_year, label_column, num_at, provenance, row_is_total, text_at, text_ref, warn_at};
 pub use report::{ReportBuilder, table_section};
 pub use sign::SignConvention;
 pub use table::{RowShape, TableBuilder, amount_col, diff, percent_col, status_col, text_col};

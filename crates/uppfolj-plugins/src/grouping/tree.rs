@@ -1,8 +1,9 @@
 //! The tree of groups over a ledger's lines: one [`Node`] per group on each level, in display
 //! order (each group followed by the groups below it), ordered by name or by size.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use uppfolj_plugin::kit::text_at;
+use uppfolj_plugin::kit::text_ref;
 use uppfolj_plugin::model::dataset::Dataset;
 
 /// The name of a group whose columns are empty.
@@ -52,10 +53,16 @@ fn add_level(
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for &row in rows {
         let label = key(ds, row, cols);
-        let k = *index.entry(label.clone()).or_insert_with(|| {
-            groups.push((label, Vec::new()));
-            groups.len() - 1
-        });
+        // A group seen before is found by the borrowed text: no copy per line.
+        let k = match index.get(label.as_ref()) {
+            Some(&k) => k,
+            None => {
+                let label = label.into_owned();
+                index.insert(label.clone(), groups.len());
+                groups.push((label, Vec::new()));
+                groups.len() - 1
+            }
+        };
         groups[k].1.push(row);
     }
     sort(&mut groups, order);
@@ -73,9 +80,20 @@ fn add_level(
 }
 
 /// The texts of `row` in `cols`, joined by a space; [`EMPTY`] when all are empty.
-fn key(ds: &Dataset, row: usize, cols: &[usize]) -> String {
-    let parts: Vec<String> = cols.iter().map(|&c| text_at(ds, row, Some(c))).filter(|t| !t.is_empty()).collect();
-    if parts.is_empty() { EMPTY.to_owned() } else { parts.join(" ") }
+fn key<'a>(ds: &'a Dataset, row: usize, cols: &[usize]) -> Cow<'a, str> {
+    let mut parts = cols.iter().map(|&c| text_ref(ds, row, Some(c))).filter(|t| !t.is_empty());
+    let Some(first) = parts.next() else { return Cow::Borrowed(EMPTY) };
+    match parts.next() {
+        None => first,
+        Some(second) => {
+            let mut joined = format!("{first} {second}");
+            for part in parts {
+                joined.push(' ');
+                joined.push_str(&part);
+            }
+            Cow::Owned(joined)
+        }
+    }
 }
 
 fn sort(groups: &mut [(String, Vec<usize>)], order: Order) {
