@@ -11,11 +11,12 @@
 
 use crate::export_job::{ExportJob, ExportOptions};
 use crate::session_protocol::{
-    ColumnView, Command, FileView, Outcome, PluginChoice, Remembered, SessionView, Working, Workspace,
+    ColumnView, Command, FileView, Outcome, PluginChoice, Remembered, SessionView, Step, Working, Workspace,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use uppfolj_app::{LoadedFile, Session};
+use uppfolj_import::progress::Stage;
 use uppfolj_import::{Mapping, Progress};
 use uppfolj_model::{CellRef, Dataset, Report};
 use uppfolj_plugin::Registry;
@@ -23,12 +24,14 @@ use uppfolj_plugin::Registry;
 /// What a command tells of its progress: each step of an import, then the report's computation.
 pub type Observe<'a> = &'a mut dyn FnMut(Working);
 
-/// What the user is told while the report is computed.
-pub const COMPUTING: &str = "Räknar fram rapporten";
-
 /// An import's progress as the page shows it.
 fn working(progress: &Progress) -> Working {
-    Working { text: progress.describe(), fraction: progress.fraction }
+    let step = match &progress.stage {
+        Stage::Checking => Step::Checking,
+        Stage::Reading { sheet } => Step::Reading { sheet: sheet.clone(), rows: progress.rows },
+        Stage::Layout => Step::Layout,
+    };
+    Working { step, fraction: progress.fraction }
 }
 
 /// The session and what belongs with it; see the module documentation.
@@ -96,7 +99,7 @@ impl Host {
             }
             Command::Export { .. } => return Outcome::Changed,
         };
-        observe(Working { text: COMPUTING.to_owned(), fraction: None });
+        observe(Working { step: Step::Computing, fraction: None });
         self.refresh();
         outcome
     }
@@ -305,8 +308,11 @@ mod tests {
         let mut seen = Vec::new();
         let outcome = load(&mut h, "drift.csv", BUDGET, &mut seen);
         assert!(matches!(outcome, Outcome::Loaded { ref name, tables: 1, .. } if name == "drift.csv"), "{outcome:?}");
-        assert!(seen.iter().any(|w| w.text.starts_with("Läser filen")), "the import's steps: {seen:?}");
-        assert_eq!(seen.last().map(|w| w.text.as_str()), Some(COMPUTING), "then the report");
+        assert!(
+            seen.iter().any(|w| matches!(w.step, Step::Reading { sheet: None, .. })),
+            "the import's steps: {seen:?}"
+        );
+        assert_eq!(seen.last().map(|w| &w.step), Some(&Step::Computing), "then the report");
         let view = h.view();
         assert_eq!(view.plugin.as_deref(), Some("budget-follow-up"));
         assert!(view.plugins.iter().any(|p| p.id == "budget-follow-up" && p.fits));
