@@ -50,7 +50,14 @@ fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<Text>>, la
 /// Inline SVG with an accessible title and its save buttons; a message if the chart cannot be drawn.
 #[function_component(ChartView)]
 pub fn chart_view(props: &Props) -> Html {
-    if use_drawn_after_a_frame(props.of) {
+    // A chart the same as the one drawn here before (the report computed again, as it was) is
+    // drawn at once: no placeholder between two equal charts.
+    let drawn = use_mut_ref(|| None::<Chart>);
+    let same = drawn.borrow().as_ref() == Some(&props.chart);
+    if use_drawn_after_a_frame(props.of) || same {
+        if !same {
+            *drawn.borrow_mut() = Some(props.chart.clone());
+        }
         html! { <DrawnChart ..props.clone() /> }
     } else {
         // The place the chart takes, kept until it is drawn.

@@ -1,6 +1,6 @@
 //! The report: title, parameters, diagnostics and the sections with their blocks.
 
-use super::{chart_view::ChartView, key_figures::KeyFigures, later::use_drawn_after_a_frame, table_view::TableView};
+use super::{chart_view::ChartView, key_figures::KeyFigures, table_view::TableView};
 use crate::i18n::{Lang, use_lang};
 use std::rc::Rc;
 use uppfolj_model::report::{Block, Report, Severity};
@@ -56,14 +56,10 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block, lang: Lan
 pub fn report_view(props: &Props) -> Html {
     let lang = use_lang();
     let r = &props.report;
-    // The header comes with the rest of the page's answer; the sections a frame later. The
-    // report is "report" to the tests once its sections are there.
-    let sections = use_drawn_after_a_frame(Rc::as_ptr(r) as usize);
-    let testid = if sections { "report" } else { "report-drawing" };
     let warnings: Vec<_> = r.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).collect();
     let infos: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Info).collect();
     html! {
-        <article class="report" lang="sv" data-testid={testid}>
+        <article class="report" lang="sv" data-testid="report">
             <header class="report-header">
                 <h1>{&r.title}</h1>
                 if let Some(sub) = &r.subtitle { <p class="subtitle">{sub}</p> }
@@ -94,10 +90,7 @@ pub fn report_view(props: &Props) -> Html {
             if !infos.is_empty() {
                 <ul class="infos">{ for infos.iter().map(|d| html! { <li>{&d.message}</li> }) }</ul>
             }
-            if !sections {
-                <p class="drawing" aria-busy="true">{"…"}</p>
-            }
-            { for r.sections.iter().enumerate().filter(|_| sections).map(|(si, s)| html! {
+            { for r.sections.iter().enumerate().map(|(si, s)| html! {
                 <section class="report-section" id={format!("avsnitt-{}", s.id)}>
                     <h2>{&s.title}</h2>
                     { for s.blocks.iter().enumerate().map(|(bi, b)| block(r, si, bi, b, lang)) }
