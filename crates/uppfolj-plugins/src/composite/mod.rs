@@ -88,7 +88,7 @@ pub(crate) fn params() -> Vec<ParamSpec> {
         specs.push(
             ParamSpec::text(assign::FILE, "Fil")
                 .help(format!(
-                    "Filnamnet på den inlästa fil som ska fylla avsnittet {} när flera passar (t.ex. \
+                    "Den inlästa fil som ska fylla avsnittet {} när flera passar (filens namn, t.ex. \
                      'drift_2024.xlsx'). Tomt: den fil som passar bäst.",
                     part.name.to_lowercase()
                 ))
