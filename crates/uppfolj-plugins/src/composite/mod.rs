@@ -89,7 +89,7 @@ pub(crate) fn params() -> Vec<ParamSpec> {
             ParamSpec::text(assign::FILE, "Fil")
                 .help(format!(
                     "Den inlästa fil som ska fylla avsnittet {} när flera passar (filens namn, t.ex. \
-                     'drift_2024.xlsx'). Tomt: den fil som passar bäst.",
+                     'drift_2024.xlsx'). Tomt (Automatiskt): den fil som passar bäst.",
                     part.name.to_lowercase()
                 ))
                 .scoped(part.id, part.name),
