@@ -1,6 +1,7 @@
 // End-to-end tests of two files of the same kind (issue #12, points 2 and 7): two budget files
 // dropped give the budget report with the choice of file in sight and the offer to compare them;
-// the user switches file, picks the comparison, and swaps A and B; a file that cannot be read has
+// the user switches file, picks the comparison (a line in only one file: no change in percent),
+// and swaps A and B; a file that cannot be read has
 // a message with its name until it is read again. Screenshots 19a–19d in target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,6 +64,13 @@ test('the comparison: A and B said, line by line, lines only in one file, and A 
   assert.match(report, /−310\s800/, 'the change of the totals');
   const headers = await page.$$eval('[data-testid=report] table.report-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
   assert.deepEqual(headers.slice(0, 6), ['Rad', 'A: Årsbudget, tkr', 'B: Årsbudget, tkr', 'Skillnad B − A, tkr', 'Förändring, %', 'Finns i']);
+  // A line in only one file has no change in percent: the cell is empty, "Finns i" says where it is.
+  const line = (label) => page.$$eval('[data-testid=report] table.report-table tbody tr', (trs, l) => trs
+    .filter((tr) => tr.querySelector('th')?.textContent === l)
+    .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))[0], label);
+  assert.deepEqual((await line('Område Kvalitet och utbildning')).slice(3), ['–', 'Bara i A']);
+  assert.deepEqual((await line('Område Patientsäkerhet, utbildning och forskning')).slice(3), ['–', 'Bara i B']);
+  assert.match(report, /En rad som bara finns i en fil har ingen förändring i procent/);
   assert.deepEqual(await axeViolations(page), [], 'no serious axe violation on the comparison');
   await page.screenshot({ path: join(SHOTS, '19c-budget-compare.png'), fullPage: true });
 

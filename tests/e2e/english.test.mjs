@@ -1,15 +1,18 @@
 // The English interface (issue #12 point 8): the toggle in the header switches every interface
 // text to English and sets <html lang="en">; the choice comes back after a reload; reports and the
 // import's notes stay Swedish and the page says so; axe finds no serious or critical violation in
-// English; the toggle switches back to Swedish. Screenshots 70–73 in target/e2e/screenshots/.
+// English; a large file's progress and its cancel are said in English, and so is <noscript>; the
+// toggle switches back to Swedish. Screenshots 70–74 in target/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, DIST, openApp, ROOT, SHOTS } from './setup.mjs';
 
 const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
+const LEDGER = join(ROOT, 'crates/uppfolj-import/tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx');
 const REPORT = '[data-testid=report] figure.chart svg';
 
 let server;
@@ -80,6 +83,47 @@ test('English: the interface in English, <html lang="en">, the report still Swed
 test('English: no serious or critical axe violation, the mapping editor and gallery open', async () => {
   await page.click('[data-testid=gallery] > summary');
   assert.deepEqual(await axeViolations(page), []);
+});
+
+test('English: a large file\'s progress and its cancel are English; <noscript> says both', async () => {
+  // What a browser without JavaScript shows (the app replaces the body it is started in).
+  const noscript = (await readFile(join(DIST, 'index.html'), 'utf8')).match(/<noscript>(.*?)<\/noscript>/s)?.[1] ?? '';
+  assert.match(noscript, /uppfolj kräver JavaScript/);
+  assert.match(noscript, /uppfolj needs JavaScript and WebAssembly/);
+  // The ledger is read long enough for its steps to be seen.
+  const bytes = [...(await readFile(LEDGER))];
+  await page.evaluate((b) => { window.__ledger = new Uint8Array(b); }, bytes);
+  const seen = page.evaluate(() => new Promise((resolve) => {
+    const texts = new Set();
+    const look = () => {
+      const t = document.querySelector('[data-testid=progress-text]')?.textContent;
+      if (t) texts.add(t);
+      if (t && /^Reading the sheet '.+': [\d\s]+ rows$/.test(t)) resolve([...texts]);
+      else requestAnimationFrame(look);
+    };
+    look();
+  }));
+  await page.$eval('[data-testid=drop-zone]', (el) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([window.__ledger], 'reskontra.xlsx'));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  const texts = await seen;
+  for (const t of texts) {
+    assert.match(t, /^(Starting|Checking the file|Reading the (sheet '.+'|file): [\d\s]+ rows|Finding the tables|Computing the report)$/, t);
+  }
+  assert.equal(await text('.progress-title'), 'Reading reskontra.xlsx');
+  assert.equal(await page.$('[data-testid=progress] [lang=sv]'), null, 'nothing in the progress is Swedish');
+  await page.locator('[data-testid=progress]').screenshot({ path: join(SHOTS, '74-english-progress.png') });
+  await page.click('[data-testid=cancel-import]');
+  await page.waitForFunction(() => /Reading reskontra\.xlsx was cancelled\. What was already loaded is still there\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
+  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=report]'), null, { timeout: 60_000 });
+  const words = await chrome();
+  for (const swedish of ['avbröts', 'Läser', 'Beräkningen', 'Jämför']) {
+    assert.ok(!words.includes(swedish), `"${swedish}" is still on the English page`);
+  }
 });
 
 test('English: the page\'s own messages are English, the choice survives a reload', async () => {

@@ -1,7 +1,8 @@
 // End-to-end tests of the composite reports in headless Chromium: every sample chosen at once
-// gives the delårsrapport with all its chapters, a part's parameter reaches its chapter, the
-// workbook has a sheet per chapter, and with one file left the other chapters say what file
-// would fill them. Screenshots in target/e2e/screenshots/ (11-…, 12-…).
+// gives the delårsrapport with all its chapters, a part's parameter reaches its chapter, each
+// part's file is a choice among the loaded files that fit it, the workbook has a sheet per
+// chapter, and with one file left the other chapters say what file would fill them.
+// Screenshots in target/e2e/screenshots/ (11-…, 12-…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -55,6 +56,28 @@ test("a part's parameter, in its own group, reaches its chapter", async () => {
   await page.waitForFunction(() => /Region Halland redovisar/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
   assert.match(await reportText(), /plats 13 av 19/);
   await page.screenshot({ path: join(SHOTS, '11-interim-report.png'), fullPage: true });
+});
+
+test("each part's file is a choice among the loaded files that fit it, and the report follows it", async () => {
+  const select = '#param-budget-follow-up-file';
+  await page.click(`details.param-group:has(${select}) > summary`);
+  const options = () => page.$$eval(`${select} option`, (os) => os.map((o) => [o.value, o.textContent]));
+  const offered = await options();
+  assert.deepEqual(offered[0], ['', 'Automatiskt: den fil som passar bäst'], 'the report chooses unless the user does');
+  assert.ok(offered.some(([v]) => v === 'driftredovisning_2024_aug.xlsx'), JSON.stringify(offered));
+  assert.ok(!offered.some(([v]) => v === 'malupfoljning_2024.csv'), 'a file that does not fit the part is not offered');
+  const grants = await page.$$eval('#param-earmarked-grants-file option', (os) => os.map((o) => o.value));
+  assert.ok(grants.includes('riktade_statsbidrag_2020.xlsx') && !grants.includes('driftredovisning_2024_aug.xlsx'), grants.join(', '));
+  await page.selectOption(select, 'driftredovisning_2024_aug.xlsx');
+  await page.waitForFunction((s) => document.querySelector(s)?.value === 'driftredovisning_2024_aug.xlsx'
+    && document.querySelector(`details.param-group:has(${s})`)?.open, select);
+  await page.waitForFunction(() => /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''));
+  assert.ok((await reportText()).includes('driftredovisning_2024_aug.xlsx'), 'the chosen file feeds the report');
+  await page.locator('details.param-group', { has: page.locator(select) }).screenshot({ path: join(SHOTS, '11b-interim-part-file.png') });
+  // Back to the report's own choice.
+  await page.selectOption(select, '');
+  await page.waitForFunction((s) => document.querySelector(s)?.value === '', select);
+  assert.deepEqual(pageErrors, []);
 });
 
 test('the workbook has a sheet per chapter and the input sheets', async () => {

@@ -9,7 +9,7 @@
 //! file's bytes): the file being read, and any command waiting behind it, are dropped. A worker
 //! that stops by itself (out of memory) is replaced the same way.
 
-use crate::i18n::Text;
+use crate::i18n::{Text, failure_text};
 use crate::saved::Restored;
 use crate::state::{Action, Busy, State};
 use js_sys::Array;
@@ -19,7 +19,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use uppfolj_import::Mapping;
 use uppfolj_web::session_protocol::Command;
-use uppfolj_web::session_worker::{Reply, SessionWorker, WORKER_URL};
+use uppfolj_web::session_worker::{Failure, Reply, SessionWorker, WORKER_URL};
 use yew::UseReducerDispatcher;
 
 /// Called once with the packed export job, or why there is none.
@@ -165,9 +165,9 @@ impl Control {
         let id = inner.next_id;
         let bytes: Vec<Arc<Vec<u8>>> = sent.iter().map(|(_, b)| b.clone()).collect();
         let posted = started.and_then(|()| inner.worker.as_ref().map_or(Ok(()), |w| w.send(id, &command, &bytes)));
-        if let Err(text) = posted {
+        if let Err(failure) = posted {
             drop(inner);
-            return self.notify(true, text.into());
+            return self.notify(true, failure_text(&failure));
         }
         let first = inner.pending.is_empty();
         inner.pending.push_back(Pending { id, label: label.clone(), sent, replay, export });
@@ -178,7 +178,7 @@ impl Control {
     }
 
     /// Starts the worker unless it runs.
-    fn worker_started(&self) -> Result<(), String> {
+    fn worker_started(&self) -> Result<(), Failure> {
         if self.inner.borrow().worker.is_some() {
             return Ok(());
         }
@@ -211,18 +211,18 @@ impl Control {
                     done(Ok(chunks));
                 }
             }
-            Reply::Failed(Some(id), text) => match self.answered(id) {
-                Some(Pending { export: Some(done), .. }) => done(Err(text.into())),
+            Reply::Failed(Some(id), failure) => match self.answered(id) {
+                Some(Pending { export: Some(done), .. }) => done(Err(failure_text(&failure))),
                 // A file that could not be read: the message is about it.
-                Some(Pending { label: Some(file), .. }) => self.notify_file(true, file, text.into()),
-                _ => self.notify(true, text.into()),
+                Some(Pending { label: Some(file), .. }) => self.notify_file(true, file, failure_text(&failure)),
+                _ => self.notify(true, failure_text(&failure)),
             },
-            Reply::Failed(None, text) => {
+            Reply::Failed(None, failure) => {
                 if self.inner.borrow().alive {
-                    self.replace(Some(text));
+                    self.replace(Some(failure_text(&failure)));
                 } else {
                     self.stop();
-                    self.notify(true, text.into());
+                    self.notify(true, failure_text(&failure));
                 }
             }
         }
@@ -258,7 +258,7 @@ impl Control {
 
     /// Replaces the worker by a fresh one holding the workspace shown (`reason`: why the old one
     /// stopped by itself; `None` for a cancel).
-    fn replace(&self, reason: Option<String>) {
+    fn replace(&self, reason: Option<Text>) {
         let label = self.stop();
         self.dispatch(Action::Cancelled { label, reason });
         let shown = self.inner.borrow().shown.clone();

@@ -11,6 +11,8 @@
 //! of a file stay Swedish ([`Text::Plain`]), and the page says so once in English.
 
 use uppfolj_web::explain::ReportProblem;
+use uppfolj_web::session_protocol::Step;
+use uppfolj_web::session_worker::Failure;
 use yew::prelude::*;
 
 /// The key the choice is kept under in `localStorage`.
@@ -162,6 +164,37 @@ pub fn report_problem(problem: &ReportProblem) -> Text {
     }
 }
 
+/// Why the session worker failed, said in the page's language; the browser's own words follow in
+/// brackets.
+pub fn failure_text(failure: &Failure) -> Text {
+    let with_detail = |key: &'static str, detail: &str| {
+        let detail = if detail.is_empty() { String::new() } else { format!(" ({detail})") };
+        Text::key(key).with("detail", detail)
+    };
+    match failure {
+        Failure::NotLoaded(detail) => with_detail("failure.not_loaded", detail),
+        Failure::Stopped(detail) => with_detail("failure.stopped", detail),
+        Failure::Unreadable => Text::key("failure.unreadable"),
+        Failure::NoReport => Text::key("failure.no_report"),
+        Failure::Said(text) => Text::Plain(text.clone()),
+    }
+}
+
+/// What the progress bar says the worker does now.
+pub fn step_text(step: &Step) -> Text {
+    match step {
+        Step::Checking => Text::key("progress.checking"),
+        Step::Reading { sheet: Some(sheet), rows } => Text::key("progress.reading_sheet")
+            .with("sheet", sheet.as_str())
+            .with("rows", uppfolj_model::format::number(*rows as f64, 0)),
+        Step::Reading { sheet: None, rows } => {
+            Text::key("progress.reading_file").with("rows", uppfolj_model::format::number(*rows as f64, 0))
+        }
+        Step::Layout => Text::key("progress.layout"),
+        Step::Computing => Text::key("progress.computing"),
+    }
+}
+
 /// The name of a column role in the mapping editor: the model's Swedish name
 /// (`ColumnRole::label_sv`), or its English one.
 pub fn role_name(role: uppfolj_model::ColumnRole, lang: Lang) -> String {
@@ -193,6 +226,35 @@ mod tests {
             let key = format!("role.{role:?}");
             assert!(crate::_rust_i18n_try_translate("en", &key).is_some(), "{key}");
         }
+    }
+
+    #[test]
+    fn the_workers_failures_and_steps_are_said_in_both_languages() {
+        use uppfolj_web::session_protocol::Step;
+        use uppfolj_web::session_worker::Failure;
+        let failures = [
+            Failure::NotLoaded("NetworkError".into()),
+            Failure::Stopped(String::new()),
+            Failure::Unreadable,
+            Failure::NoReport,
+        ];
+        let steps = [
+            Step::Checking,
+            Step::Reading { sheet: Some("Blad1".into()), rows: 40_960 },
+            Step::Layout,
+            Step::Computing,
+        ];
+        let texts = failures.iter().map(failure_text).chain(steps.iter().map(step_text));
+        for text in texts {
+            let (sv, en) = (text.show(Lang::Sv), text.show(Lang::En));
+            assert_ne!(sv, en, "a text of the catalogue, in both languages");
+            assert!(!en.contains("failure.") && !en.contains("progress."), "{en}");
+        }
+        let not_loaded = failure_text(&Failure::NotLoaded("NetworkError".into())).show(Lang::En);
+        assert!(not_loaded.contains("program files (NetworkError). Check"), "{not_loaded}");
+        let reading = step_text(&Step::Reading { sheet: Some("Blad1".into()), rows: 40_960 }).show(Lang::En);
+        assert!(reading.starts_with("Reading the sheet 'Blad1': 40") && reading.ends_with("960 rows"), "{reading}");
+        assert_eq!(failure_text(&Failure::Said("Programfel".into())).show(Lang::En), "Programfel", "said as it came");
     }
 
     #[test]

@@ -11,25 +11,34 @@
 
 use crate::export_job::{ExportJob, ExportOptions};
 use crate::session_protocol::{
-    ColumnView, Command, FileView, Outcome, PluginChoice, Remembered, SessionView, Working, Workspace,
+    ColumnView, Command, FileView, Outcome, PluginChoice, Remembered, SessionView, Step, Working, Workspace,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use uppfolj_app::{LoadedFile, Session};
+use uppfolj_import::progress::Stage;
 use uppfolj_import::{Mapping, Progress};
 use uppfolj_model::packed::Packing;
 use uppfolj_model::{CellRef, Dataset, Report};
-use uppfolj_plugin::Registry;
+use uppfolj_plugin::{ParamKind, ParamSpec, Registry};
 
 /// What a command tells of its progress: each step of an import, then the report's computation.
 pub type Observe<'a> = &'a mut dyn FnMut(Working);
 
-/// What the user is told while the report is computed.
-pub const COMPUTING: &str = "Räknar fram rapporten";
+/// The end of a composite report's parameter naming a part's file (`budget-follow-up.file`).
+const PART_FILE: &str = ".file";
+
+/// The choice of a part's file that leaves it to the report.
+const AUTOMATIC: &str = "Automatiskt: den fil som passar bäst";
 
 /// An import's progress as the page shows it.
 fn working(progress: &Progress) -> Working {
-    Working { text: progress.describe(), fraction: progress.fraction }
+    let step = match &progress.stage {
+        Stage::Checking => Step::Checking,
+        Stage::Reading { sheet } => Step::Reading { sheet: sheet.clone(), rows: progress.rows },
+        Stage::Layout => Step::Layout,
+    };
+    Working { step, fraction: progress.fraction }
 }
 
 /// The session and what belongs with it; see the module documentation.
@@ -97,7 +106,7 @@ impl Host {
             }
             Command::Export { .. } => return Outcome::Changed,
         };
-        observe(Working { text: COMPUTING.to_owned(), fraction: None });
+        observe(Working { step: Step::Computing, fraction: None });
         self.refresh();
         outcome
     }
@@ -227,6 +236,29 @@ impl Host {
         Some(ExportJob::new(report, self.session.datasets(), options))
     }
 
+    /// A composite report's part file (`<part>.file`, a text the plugin reads as a file's name)
+    /// as the page shows it: a choice among the loaded files that fit the part (a plugin of the
+    /// registry), "Automatiskt" first, the file the user chose kept even if it fits no more. Any
+    /// other parameter as it is.
+    fn file_choice(&self, spec: ParamSpec) -> ParamSpec {
+        let part = spec.key.strip_suffix(PART_FILE).and_then(|id| self.session.registry().get(id));
+        let (Some(part), ParamKind::Text) = (part, &spec.kind) else { return spec };
+        let inputs = part.inputs();
+        let mut files: Vec<String> = Vec::new();
+        for ds in self.session.datasets().filter(|d| inputs.iter().any(|s| s.accepts(d))) {
+            if !files.contains(&ds.source.file) {
+                files.push(ds.source.file.clone());
+            }
+        }
+        let chosen = self.session.params().iter().find(|(k, _)| *k == spec.key).map(|(_, v)| v.clone());
+        if let Some(chosen) = chosen.filter(|c| !c.is_empty() && !files.contains(c)) {
+            files.push(chosen);
+        }
+        let automatic = (String::new(), AUTOMATIC.to_owned());
+        let choices = std::iter::once(automatic).chain(files.into_iter().map(|f| (f.clone(), f))).collect();
+        ParamSpec { kind: ParamKind::Choice { choices }, ..spec }
+    }
+
     /// What the page shows now.
     pub fn view(&self) -> SessionView {
         let session = &self.session;
@@ -245,7 +277,12 @@ impl Host {
                 .collect(),
             plugin: session.plugin_id().map(str::to_owned),
             picked: session.is_picked(),
-            param_specs: plugin.map(|p| p.params()).unwrap_or_default(),
+            param_specs: plugin
+                .map(|p| p.params())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| self.file_choice(s))
+                .collect(),
             params: session.params().to_vec(),
             report: self.report.clone().ok().flatten(),
             report_error: self.report.clone().err(),
@@ -306,8 +343,11 @@ mod tests {
         let mut seen = Vec::new();
         let outcome = load(&mut h, "drift.csv", BUDGET, &mut seen);
         assert!(matches!(outcome, Outcome::Loaded { ref name, tables: 1, .. } if name == "drift.csv"), "{outcome:?}");
-        assert!(seen.iter().any(|w| w.text.starts_with("Läser filen")), "the import's steps: {seen:?}");
-        assert_eq!(seen.last().map(|w| w.text.as_str()), Some(COMPUTING), "then the report");
+        assert!(
+            seen.iter().any(|w| matches!(w.step, Step::Reading { sheet: None, .. })),
+            "the import's steps: {seen:?}"
+        );
+        assert_eq!(seen.last().map(|w| &w.step), Some(&Step::Computing), "then the report");
         let view = h.view();
         assert_eq!(view.plugin.as_deref(), Some("budget-follow-up"));
         assert!(view.plugins.iter().any(|p| p.id == "budget-follow-up" && p.fits));
@@ -367,5 +407,35 @@ mod tests {
         assert!(view.picked && view.report.is_some());
         assert_eq!(h.handle(Command::Reset, &[], &mut |_| {}), Outcome::Reset);
         assert!(h.view().files.is_empty() && !h.view().picked);
+    }
+
+    #[test]
+    fn a_parts_file_is_a_choice_among_the_loaded_files_that_fit_it() {
+        let mut h = host();
+        load(&mut h, "drift.csv", BUDGET, &mut Vec::new());
+        load(&mut h, "drift_juli.csv", BUDGET, &mut Vec::new());
+        load(&mut h, "bidrag.csv", "Projekt;Beviljat;Förbrukat\nSimskola;50;50\n", &mut Vec::new());
+        h.handle(Command::PickPlugin { id: "interim-report".into() }, &[], &mut |_| {});
+        let choices = |h: &Host, key: &str| {
+            let view = h.view();
+            let spec = view.param_specs.into_iter().find(|s| s.key == key).expect("the part's file");
+            match spec.kind {
+                ParamKind::Choice { choices } => choices.into_iter().map(|(v, _)| v).collect::<Vec<_>>(),
+                other => panic!("{key}: {other:?}"),
+            }
+        };
+        assert_eq!(choices(&h, "budget-follow-up.file"), ["", "drift.csv", "drift_juli.csv"]);
+        assert_eq!(choices(&h, "earmarked-grants.file"), ["", "bidrag.csv"]);
+        // A file chosen and then removed stays listed, so that the choice is seen.
+        h.handle(
+            Command::SetParam { key: "budget-follow-up.file".into(), value: "drift_juli.csv".into() },
+            &[],
+            &mut |_| {},
+        );
+        h.handle(Command::Remove { name: "drift_juli.csv".into() }, &[], &mut |_| {});
+        assert_eq!(choices(&h, "budget-follow-up.file"), ["", "drift.csv", "drift_juli.csv"]);
+        // Other parameters are as the plugin declares them.
+        let months = h.view().param_specs.into_iter().find(|s| s.key == "months").map(|s| s.kind);
+        assert!(matches!(months, Some(ParamKind::Integer { .. })), "{months:?}");
     }
 }

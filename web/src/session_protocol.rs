@@ -277,10 +277,50 @@ pub struct PluginChoice {
 /// How far the command running has come, for the progress bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Working {
-    /// What is being done, in Swedish ("Läser bladet 'Blad1': 40 960 rader").
-    pub text: String,
+    /// What is being done; the page says it in its language.
+    pub step: Step,
     /// The share done, 0 to 1, when it is known.
     pub fraction: Option<f32>,
+}
+
+/// A step of a command, as the progress bar names it (the import's steps, then the report).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Step {
+    /// The file's structure is checked.
+    Checking,
+    /// Rows are read, of the sheet `sheet` (none for a text file).
+    Reading {
+        /// The sheet's name.
+        sheet: Option<String>,
+        /// Rows read so far.
+        rows: u64,
+    },
+    /// The tables, headers and column roles are found.
+    Layout,
+    /// The report is computed.
+    Computing,
+}
+
+impl Step {
+    /// The step's name in the worker's messages (`{ kind: "progress", step, sheet, rows }`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Step::Checking => "checking",
+            Step::Reading { .. } => "reading",
+            Step::Layout => "layout",
+            Step::Computing => "computing",
+        }
+    }
+
+    /// The step named `code` ([`Step::code`]); an unknown name is taken as computing.
+    pub fn from_code(code: &str, sheet: Option<String>, rows: u64) -> Self {
+        match code {
+            "checking" => Step::Checking,
+            "reading" => Step::Reading { sheet, rows },
+            "layout" => Step::Layout,
+            _ => Step::Computing,
+        }
+    }
 }
 
 /// Why a message could not be read: the page and the worker come from different versions.

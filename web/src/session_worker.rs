@@ -13,11 +13,14 @@
 //!              | { kind: "unloadable", message }           the loader could not load the bundle
 //! page → worker  { kind: "command", id, command, files }   command: Uint8Array (CBOR of a Command),
 //!                                                           files: [Uint8Array] (the bytes it names)
-//! worker → page  { kind: "progress", id, text, fraction }  at most every 100 ms while it runs
+//! worker → page  { kind: "progress", id, step, sheet, rows, fraction }
+//!                                                           at most every 100 ms while it runs
 //!              | { kind: "answer", id, answer }            answer: Uint8Array (CBOR of an Answer)
 //!              | { kind: "export", id, chunks }            to Command::Export: [Uint8Array], the
 //!                                                           ExportJob for the export worker
-//!              | { kind: "failed", id, message }           why not, in Swedish, for the user
+//!              | { kind: "failed", id, message, failure }  why not: `failure` names a failure the
+//!                                                           page words itself ([`Failure`]),
+//!                                                           else `message` is said (Swedish)
 //! ```
 //!
 //! Commands run one at a time, in the order sent. Cancelling is terminating the worker: the page
@@ -25,7 +28,7 @@
 
 use crate::export_job::ExportOptions;
 use crate::session_host::Host;
-use crate::session_protocol::{self, Answer, Command, Working};
+use crate::session_protocol::{self, Answer, Command, Step, Working};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,7 +48,10 @@ const UNLOADABLE: &str = "unloadable";
 const COMMAND: &str = "command";
 const FILES: &str = "files";
 const PROGRESS: &str = "progress";
-const TEXT: &str = "text";
+const STEP: &str = "step";
+const SHEET: &str = "sheet";
+const ROWS: &str = "rows";
+const FAILURE: &str = "failure";
 const FRACTION: &str = "fraction";
 const ANSWER: &str = "answer";
 const EXPORT: &str = "export";
@@ -56,9 +62,47 @@ const MESSAGE: &str = "message";
 /// The shortest time between two progress messages, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-/// What the user is told when the worker's files could not be loaded or it stopped.
-pub const NOT_LOADED: &str = "Beräkningen kunde inte startas: webbläsaren kunde inte läsa in programfilerna. \
-                              Kontrollera nätverket och ladda om sidan (filerna och valen finns kvar).";
+/// Why a command, or the worker, failed. The page says it in its own language (the catalogue's
+/// `failure.*` keys); only [`Failure::Said`] comes as words, Swedish.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The worker's files could not be loaded (the browser's own words, or nothing).
+    NotLoaded(String),
+    /// The worker stopped by itself: it threw or ran out of memory (the browser's words).
+    Stopped(String),
+    /// The page and the worker come from different versions.
+    Unreadable,
+    /// An export was asked for and there is no report.
+    NoReport,
+    /// Anything else, as the worker said it.
+    Said(String),
+}
+
+impl Failure {
+    /// The name it is sent by, for those the page words itself.
+    fn code(&self) -> Option<&'static str> {
+        match self {
+            Failure::Unreadable => Some("unreadable"),
+            Failure::NoReport => Some("no_report"),
+            _ => None,
+        }
+    }
+
+    /// The failure sent as `code` with `message`.
+    fn from_code(code: Option<&str>, message: String) -> Self {
+        match code {
+            Some("unreadable") => Failure::Unreadable,
+            Some("no_report") => Failure::NoReport,
+            _ => Failure::Said(message),
+        }
+    }
+}
+
+/// `{ kind: "failed", id, message, failure }` for `failure`.
+fn failed(id: u32, failure: &Failure, swedish: &str) -> Object {
+    let code = failure.code().map_or(JsValue::NULL, JsValue::from);
+    message(FAILED, id, &[(MESSAGE, &swedish.into()), (FAILURE, &code)])
+}
 
 /// `{ kind, id, …fields }`.
 fn message(kind: &str, id: u32, fields: &[(&str, &JsValue)]) -> Object {
@@ -99,7 +143,7 @@ pub fn serve() {
         Ok(registry) => Host::new(registry),
         Err(err) => {
             let text = format!("Programfel: {err}");
-            let _ = scope.post_message(&message(FAILED, 0, &[(MESSAGE, &text.into())]));
+            let _ = scope.post_message(&failed(0, &Failure::Said(text.clone()), &text));
             Host::new(uppfolj_plugin::Registry::new())
         }
     };
@@ -128,7 +172,7 @@ fn answer(scope: &DedicatedWorkerGlobalScope, host: &mut Host, id: u32, data: &J
         Ok(command) => command,
         Err(e) => {
             web_sys::console::warn_2(&"uppfolj: a command could not be read:".into(), &e.detail.clone().into());
-            return scope.post_message(&message(FAILED, id, &[(MESSAGE, &e.to_string().into())]));
+            return scope.post_message(&failed(id, &Failure::Unreadable, &e.to_string()));
         }
     };
     let files: Vec<Arc<Vec<u8>>> = get(data, FILES)
@@ -144,7 +188,13 @@ fn answer(scope: &DedicatedWorkerGlobalScope, host: &mut Host, id: u32, data: &J
         if now - last >= PROGRESS_EVERY_MS {
             last = now;
             let fraction = working.fraction.map_or(JsValue::NULL, |f| f64::from(f).into());
-            let _ = scope.post_message(&message(PROGRESS, id, &[(TEXT, &working.text.into()), (FRACTION, &fraction)]));
+            let (sheet, rows) = match &working.step {
+                Step::Reading { sheet, rows } => (sheet.as_deref().map_or(JsValue::NULL, JsValue::from), *rows as f64),
+                _ => (JsValue::NULL, 0.0),
+            };
+            let fields =
+                [(STEP, &working.step.code().into()), (SHEET, &sheet), (ROWS, &rows.into()), (FRACTION, &fraction)];
+            let _ = scope.post_message(&message(PROGRESS, id, &fields));
         }
     };
     let outcome = host.handle(command, &files, &mut observe);
@@ -157,15 +207,21 @@ fn answer(scope: &DedicatedWorkerGlobalScope, host: &mut Host, id: u32, data: &J
 fn export(scope: &DedicatedWorkerGlobalScope, host: &Host, id: u32, date: String) -> Result<(), JsValue> {
     let options = ExportOptions { date: Some(date), ..Default::default() };
     let packed = match host.export_job(options) {
-        Some(job) => crate::export_worker::pack(&job),
-        None => Err("Det finns ingen rapport att exportera. Välj en rapport som kan tas fram av filerna.".into()),
+        Some(job) => crate::export_worker::pack(&job).map_err(Failure::Said),
+        None => Err(Failure::NoReport),
     };
     match packed {
         Ok(chunks) => {
             let buffers: Array = chunks.iter().map(|c| c.unchecked_into::<Uint8Array>().buffer()).collect();
             scope.post_message_with_transfer(&message(EXPORT, id, &[(CHUNKS, &chunks)]), &buffers)
         }
-        Err(text) => scope.post_message(&message(FAILED, id, &[(MESSAGE, &text.into())])),
+        Err(failure) => {
+            let swedish = match &failure {
+                Failure::Said(text) => text.clone(),
+                _ => "Det finns ingen rapport att exportera.".to_owned(),
+            };
+            scope.post_message(&failed(id, &failure, &swedish))
+        }
     }
 }
 
@@ -180,9 +236,8 @@ pub enum Reply {
     Answer(u32, Box<Answer>),
     /// The packed export job asked for by the command `id`, chunks to hand to the export worker.
     Export(u32, Array),
-    /// The command `id` (0: none) failed, or the worker could not be started or stopped; the text
-    /// is for the user.
-    Failed(Option<u32>, String),
+    /// The command `id` (0: none) failed, or the worker could not be started or stopped.
+    Failed(Option<u32>, Failure),
 }
 
 /// Commands posted before the worker was ready, in order (each message and what it transfers);
@@ -198,8 +253,8 @@ pub struct SessionWorker {
 
 impl SessionWorker {
     /// Starts a worker from `url` ([`WORKER_URL`]); `on_reply` is called with every reply.
-    pub fn start(url: &str, on_reply: impl Fn(Reply) + 'static) -> Result<Self, String> {
-        let worker = Worker::new(url).map_err(|e| format!("{NOT_LOADED} ({})", thrown(&e)))?;
+    pub fn start(url: &str, on_reply: impl Fn(Reply) + 'static) -> Result<Self, Failure> {
+        let worker = Worker::new(url).map_err(|e| Failure::NotLoaded(thrown(&e)))?;
         let waiting: Waiting = Rc::new(RefCell::new(Some(Vec::new())));
         let on_reply = Rc::new(on_reply);
         let on_message = {
@@ -209,11 +264,11 @@ impl SessionWorker {
                 if string(&data, KIND).as_deref() == Some(READY) {
                     for (message, transfer) in waiting.borrow_mut().take().unwrap_or_default() {
                         if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
-                            on_reply(Reply::Failed(None, format!("{NOT_LOADED} ({})", thrown(&e))));
+                            on_reply(Reply::Failed(None, Failure::NotLoaded(thrown(&e))));
                         }
                     }
                 } else if let Some(reply) = read_reply(&data) {
-                    on_reply(reply);
+                    after_decoding(reply, &on_reply);
                 }
             })
         };
@@ -221,15 +276,11 @@ impl SessionWorker {
         // itself could not be fetched.
         let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
-            let text = match event.dyn_ref::<ErrorEvent>() {
-                Some(error) => format!(
-                    "Beräkningen stannade oväntat ({}). En mycket stor fil kan ha tagit slut på webbläsarens \
-                     minne; dela upp filen eller spara bara de blad som behövs.",
-                    error.message()
-                ),
-                None => NOT_LOADED.to_owned(),
+            let failure = match event.dyn_ref::<ErrorEvent>() {
+                Some(error) => Failure::Stopped(error.message()),
+                None => Failure::NotLoaded(String::new()),
             };
-            on_reply(Reply::Failed(None, text));
+            on_reply(Reply::Failed(None, failure));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -240,7 +291,7 @@ impl SessionWorker {
     }
 
     /// Sends the command `id` with the bytes it names (copied, then transferred).
-    pub fn send(&self, id: u32, command: &Command, files: &[Arc<Vec<u8>>]) -> Result<(), String> {
+    pub fn send(&self, id: u32, command: &Command, files: &[Arc<Vec<u8>>]) -> Result<(), Failure> {
         let packed = array(&session_protocol::encode(command));
         let arrays: Array = files.iter().map(|f| array(f)).collect();
         let transfer: Array = std::iter::once(packed.buffer())
@@ -251,9 +302,7 @@ impl SessionWorker {
             waiting.push((message, transfer));
             return Ok(());
         }
-        self.worker
-            .post_message_with_transfer(&message, &transfer)
-            .map_err(|e| format!("{NOT_LOADED} ({})", thrown(&e)))
+        self.worker.post_message_with_transfer(&message, &transfer).map_err(|e| Failure::NotLoaded(thrown(&e)))
     }
 }
 
@@ -265,30 +314,48 @@ impl Drop for SessionWorker {
     }
 }
 
+/// Hands `reply` to `on_reply`: an answer in a task of its own, after the one that decoded it,
+/// so that the browser may draw a frame between the two (the Örebro ledger's answer takes about
+/// 20 ms to decode and its report 50 ms to render: one task of both held the page for 70 ms and
+/// more). Timers keep their order, so answers are still handed over in the order they came.
+fn after_decoding(reply: Reply, on_reply: &Rc<impl Fn(Reply) + 'static>) {
+    if matches!(reply, Reply::Answer(..)) {
+        let on_reply = on_reply.clone();
+        gloo::timers::callback::Timeout::new(0, move || on_reply(reply)).forget();
+    } else {
+        on_reply(reply);
+    }
+}
+
 /// A reply of the worker, read.
 fn read_reply(data: &JsValue) -> Option<Reply> {
     let id = get(data, ID).as_f64().map(|id| id as u32);
     match string(data, KIND).as_deref() {
         Some(PROGRESS) => {
-            let text = string(data, TEXT).unwrap_or_default();
+            let rows = get(data, ROWS).as_f64().unwrap_or_default() as u64;
+            let step = Step::from_code(&string(data, STEP).unwrap_or_default(), string(data, SHEET), rows);
             let fraction = get(data, FRACTION).as_f64().map(|f| f as f32);
-            Some(Reply::Progress(id?, Working { text, fraction }))
+            Some(Reply::Progress(id?, Working { step, fraction }))
         }
         Some(ANSWER) => Some(match bytes(data, ANSWER).map(|b| session_protocol::decode::<Answer>(&b)) {
             Some(Ok(answer)) => Reply::Answer(id?, Box::new(answer)),
             Some(Err(e)) => {
                 web_sys::console::warn_2(&"uppfolj: an answer could not be read:".into(), &e.detail.clone().into());
-                Reply::Failed(id, e.to_string())
+                Reply::Failed(id, Failure::Unreadable)
             }
-            None => Reply::Failed(id, NOT_LOADED.to_owned()),
+            None => Reply::Failed(id, Failure::NotLoaded(String::new())),
         }),
         Some(EXPORT) => Some(Reply::Export(id?, get(data, CHUNKS).dyn_into().ok()?)),
-        Some(FAILED) => Some(Reply::Failed(id.filter(|id| *id != 0), string(data, MESSAGE).unwrap_or_default())),
+        Some(FAILED) => {
+            let failure =
+                Failure::from_code(string(data, FAILURE).as_deref(), string(data, MESSAGE).unwrap_or_default());
+            Some(Reply::Failed(id.filter(|id| *id != 0), failure))
+        }
         Some(UNLOADABLE) => {
             if let Some(what) = string(data, MESSAGE) {
                 web_sys::console::warn_2(&"uppfolj: the session worker did not load:".into(), &what.into());
             }
-            Some(Reply::Failed(None, NOT_LOADED.to_owned()))
+            Some(Reply::Failed(None, Failure::NotLoaded(String::new())))
         }
         _ => None,
     }

@@ -95,8 +95,8 @@ pub enum Action {
     Cancelled {
         /// What was cancelled ("budget.xlsx").
         label: Option<String>,
-        /// Why, when the worker stopped by itself (Swedish).
-        reason: Option<String>,
+        /// Why, when the worker stopped by itself.
+        reason: Option<Text>,
     },
     /// The user removed the file of this name (the worker is told): it leaves the list at once.
     Removing(String),
@@ -239,7 +239,7 @@ impl State {
         }
     }
 
-    fn cancelled(&mut self, label: Option<String>, reason: Option<String>) {
+    fn cancelled(&mut self, label: Option<String>, reason: Option<Text>) {
         self.busy = None;
         let what = label.map_or_else(|| Text::key("msg.computing"), |l| Text::key("msg.reading_of").with("name", l));
         match reason {
@@ -326,7 +326,7 @@ mod tests {
     use super::*;
     use crate::i18n::{Lang, report_problem};
     use uppfolj_web::session_host::Host;
-    use uppfolj_web::session_protocol::Command;
+    use uppfolj_web::session_protocol::{Command, Step};
 
     const SAMPLE: &str = "Exempel.csv";
     const BUDGET: &str = "Verksamhet;Budget;Utfall\nSkola;-100;-110\nVård;-200;-190\n";
@@ -509,10 +509,11 @@ mod tests {
         let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
         let busy = Busy { label: Some("stor.xlsx".into()), working: None };
         let s = s.reduce(Action::Busy(Some(busy)));
-        let s = s.reduce(Action::Progress(Working { text: "Kontrollerar filen".into(), fraction: None }));
+        let s = s.reduce(Action::Progress(Working { step: Step::Checking, fraction: None }));
+        let said = s.busy.as_ref().and_then(|b| b.working.as_ref()).map(|w| crate::i18n::step_text(&w.step));
         assert_eq!(
-            s.busy.as_ref().and_then(|b| b.working.as_ref()).map(|w| w.text.as_str()),
-            Some("Kontrollerar filen")
+            said.map(|t| (t.show(Lang::Sv), t.show(Lang::En))),
+            Some(("Kontrollerar filen".into(), "Checking the file".into()))
         );
         let s = s.reduce(Action::Cancelled { label: Some("stor.xlsx".into()), reason: None });
         assert_eq!(s.busy, None);

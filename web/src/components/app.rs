@@ -2,8 +2,8 @@
 
 use crate::components::{
     clear_data::ClearData, drop_zone::DropZone, export_button::ExportButton, file_list::FileList, gallery::Gallery,
-    input_choice::InputChoices, language_toggle::LanguageToggle, messages::Messages, params_form::ParamsForm,
-    plugin_picker::PluginPicker, progress::ProgressBar, report_view::ReportView,
+    input_choice::InputChoices, language_toggle::LanguageToggle, later::use_report_a_frame_later, messages::Messages,
+    params_form::ParamsForm, plugin_picker::PluginPicker, progress::ProgressBar, report_view::ReportView,
 };
 use crate::control::Control;
 use crate::i18n::{self, Lang};
@@ -52,6 +52,8 @@ pub fn app() -> Html {
         let control = control.clone();
         Callback::from(move |id| control.dispatch(Action::Dismiss(id)))
     };
+    // A new report is drawn a frame after the rest of the answer (components/later.rs).
+    let report = use_report_a_frame_later(state.report.clone());
     let view = &state.view;
     let plugin_id = view.plugin.clone().unwrap_or_default();
     let busy = state.busy.clone();
@@ -83,10 +85,10 @@ pub fn app() -> Html {
                 <Messages messages={state.messages.clone()} {on_dismiss} />
                 <Gallery entries={view.gallery.clone()} open={view.files.is_empty()} control={control.clone()} />
                 <InputChoices choices={view.input_choices.clone()} control={control.clone()} />
-                if lang != Lang::Sv && (state.report.is_some() || view.report_error.is_some()) {
+                if lang != Lang::Sv && (report.is_some() || view.report_error.is_some()) {
                     <p class="lang-note" data-testid="lang-note">{t("app.swedish_reports")}</p>
                 }
-                if let Some(report) = &state.report {
+                if let Some(report) = &report {
                     <div class="report-actions">
                         <button class="button secondary" onclick={Callback::from(|_| print_page())}>{t("app.print")}</button>
                         <ExportButton report={report.clone()} waiting={busy.is_some()} control={control.clone()} />

@@ -1,13 +1,14 @@
 //! A report chart as inline SVG, drawn by uppfolj-chart on the page's main thread, with buttons
 //! that save it as SVG or PNG (`crate::chart_image`).
 
+use super::later::use_drawn_after_a_frame;
 use crate::chart_image;
 use crate::i18n::{Lang, Text, use_lang};
 use uppfolj_model::report::{Chart, ChartSemantics};
 use yew::prelude::*;
 
 /// Props of [`ChartView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct Props {
     /// The chart.
     pub chart: Chart,
@@ -15,6 +16,11 @@ pub struct Props {
     /// better. Without it the chart is read the default way.
     #[prop_or_default]
     pub semantics: Option<ChartSemantics>,
+    /// What the chart belongs to (the report's address): a chart of a new report is drawn in the
+    /// animation frame after the report's text and first rows, not in the same task (issue #12:
+    /// the longest pause under 100 ms).
+    #[prop_or_default]
+    pub of: usize,
 }
 
 /// The two save buttons of a chart; a failure is shown under them.
@@ -44,6 +50,28 @@ fn save_buttons(svg: &str, title: &str, error: &UseStateHandle<Option<Text>>, la
 /// Inline SVG with an accessible title and its save buttons; a message if the chart cannot be drawn.
 #[function_component(ChartView)]
 pub fn chart_view(props: &Props) -> Html {
+    // A chart the same as the one drawn here before (the report computed again, as it was) is
+    // drawn at once: no placeholder between two equal charts.
+    let drawn = use_mut_ref(|| None::<Chart>);
+    let same = drawn.borrow().as_ref() == Some(&props.chart);
+    if use_drawn_after_a_frame(props.of) || same {
+        if !same {
+            *drawn.borrow_mut() = Some(props.chart.clone());
+        }
+        html! { <DrawnChart ..props.clone() /> }
+    } else {
+        // The place the chart takes, kept until it is drawn.
+        html! {
+            <figure class="chart pending" data-testid={format!("chart-{}", props.chart.id)} aria-busy="true">
+                <p class="chart-title">{&props.chart.title}</p>
+            </figure>
+        }
+    }
+}
+
+/// The chart drawn.
+#[function_component(DrawnChart)]
+fn drawn_chart(props: &Props) -> Html {
     let lang = use_lang();
     let error = use_state(|| None::<Text>);
     let svg = use_memo((props.chart.clone(), props.semantics.clone()), |(chart, semantics)| {

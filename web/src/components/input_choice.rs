@@ -4,7 +4,7 @@
 //! files: "Jämför filerna"), one button each.
 
 use crate::control::Control;
-use crate::i18n::use_lang;
+use crate::i18n::{Lang, use_lang};
 use uppfolj_app::{InputChoice, ReportLink};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ pub struct Props {
     pub control: Control,
 }
 
-fn choice(c: &InputChoice, control: &Control) -> Html {
+fn choice(c: &InputChoice, control: &Control, lang: Lang) -> Html {
     let onchange = {
         let (control, input) = (control.clone(), c.key.clone());
         Callback::from(move |e: Event| {
@@ -36,21 +36,21 @@ fn choice(c: &InputChoice, control: &Control) -> Html {
                     <option value={f.clone()} selected={*f == c.used}>{f}</option>
                 }) }
             </select>
-            { for c.compare.iter().map(|r| compare(r, c.files.len(), control)) }
+            { for c.compare.iter().map(|r| compare(r, c.files.len(), control, lang)) }
         </div>
     }
 }
 
 /// The button that picks a report comparing the files ("Jämför filerna: Jämförelse av budgetfiler").
-fn compare(report: &ReportLink, files: usize, control: &Control) -> Html {
+fn compare(report: &ReportLink, files: usize, control: &Control, lang: Lang) -> Html {
     let onclick = {
         let (control, id) = (control.clone(), report.id.clone());
         Callback::from(move |_| control.pick(id.clone()))
     };
-    let what = if files == 2 { "Jämför de två filerna" } else { "Jämför filerna" };
+    let what = lang.text(if files == 2 { "choice.compare_two" } else { "choice.compare_all" });
     html! {
         <button type="button" class="button secondary compare" data-testid="compare-files" data-id={report.id.clone()} {onclick}>
-            {format!("{what}: {}", report.name_sv)}
+            {format!("{what}: ")}<span lang="sv">{&report.name_sv}</span>
         </button>
     }
 }
@@ -68,7 +68,7 @@ pub fn input_choices(props: &Props) -> Html {
             <p class="input-choices-hint">
                 {lang.text("choice.hint")}
             </p>
-            { for props.choices.iter().map(|c| choice(c, &props.control)) }
+            { for props.choices.iter().map(|c| choice(c, &props.control, lang)) }
         </section>
     }
 }

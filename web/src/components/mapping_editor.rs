@@ -170,10 +170,33 @@ fn load_callback(apply: Apply, about: String, control: Control) -> Callback<Even
     })
 }
 
+/// Whether the editor is open, and its two handlers: a click on its summary (at once, so that the
+/// form is there as the editor opens) and the `toggle` of its `<details>` (what it is). A closed
+/// editor draws no form: a file with many columns would add hundreds of elements to every
+/// answer's render (issue #12: the longest pause).
+#[hook]
+fn use_open() -> (bool, Callback<MouseEvent>, Callback<Event>) {
+    let open = use_state_eq(|| false);
+    let on_click = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
+    (*open, on_click, on_toggle)
+}
+
 /// A form over the file's mapping; each change reads the file again at once.
 #[function_component(MappingEditor)]
 pub fn mapping_editor(props: &Props) -> Html {
     let lang = use_lang();
+    let (open, on_click, on_toggle) = use_open();
     // What the form shows: the mapping last applied (a change the import refused stays visible
     // beside the message saying why, while the file keeps its earlier reading).
     let draft = use_state(|| props.file.mapping.clone());
@@ -220,8 +243,9 @@ pub fn mapping_editor(props: &Props) -> Html {
     let unit_value = draft.unit.as_ref().map(|u| u.label().to_owned()).unwrap_or_default();
     let rows = rows(&props.file, &seen.borrow());
     html! {
-        <details class="mapping-editor" data-testid="mapping-editor">
-            <summary>{lang.text("mapping.summary")}</summary>
+        <details class="mapping-editor" data-testid="mapping-editor" ontoggle={on_toggle}>
+            <summary onclick={on_click}>{lang.text("mapping.summary")}</summary>
+            if open {
             <p class="mapping-hint">{lang.text("mapping.hint")}</p>
             <div class="param">
                 <label for={format!("hdr-{}", props.index)}>{lang.text("mapping.header_row")}</label>
@@ -251,6 +275,7 @@ pub fn mapping_editor(props: &Props) -> Html {
                     <input type="file" accept=".json" class="visually-hidden" onchange={load} />
                 </label>
             </div>
+            }
         </details>
     }
 }

@@ -10,6 +10,7 @@ pub mod gallery;
 pub mod input_choice;
 pub mod key_figures;
 pub mod language_toggle;
+pub mod later;
 pub mod mapping_editor;
 pub mod messages;
 pub mod params_form;

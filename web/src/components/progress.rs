@@ -1,9 +1,9 @@
-//! The progress of a file being read in the session worker: what is done now (the import's own
-//! Swedish words, "Läser bladet 'Blad1': 40 960 rader"), a bar that fills when the share done is
+//! The progress of a file being read in the session worker: what is done now ("Läser bladet
+//! 'Blad1': 40 960 rader", in the page's language), a bar that fills when the share done is
 //! known and moves to and fro while it is not, and "Avbryt".
 
 use crate::control::{Control, RESTORING};
-use crate::i18n::{Text, use_lang};
+use crate::i18n::{Text, step_text, use_lang};
 use crate::state::Busy;
 use yew::prelude::*;
 
@@ -22,9 +22,7 @@ pub fn progress_bar(props: &Props) -> Html {
     let lang = use_lang();
     let label = props.busy.label.clone().unwrap_or_default();
     let working = props.busy.working.clone();
-    // What the import says it does is Swedish.
-    let from_import = working.is_some();
-    let text = working.as_ref().map_or_else(|| lang.text("progress.starting"), |w| w.text.clone());
+    let text = working.as_ref().map_or_else(|| lang.text("progress.starting"), |w| step_text(&w.step).show(lang));
     let fraction = working.and_then(|w| w.fraction).map(|f| f.clamp(0.0, 1.0));
     let cancel = {
         let control = props.control.clone();
@@ -44,7 +42,7 @@ pub fn progress_bar(props: &Props) -> Html {
                 // No value: the browser draws an indeterminate bar.
                 <progress max="1" aria-label={title}></progress>
             }
-            <p class="progress-text" data-testid="progress-text" lang={from_import.then_some("sv")}>{text}</p>
+            <p class="progress-text" data-testid="progress-text">{text}</p>
             <button class="button secondary" onclick={cancel} data-testid="cancel-import">{lang.text("progress.cancel")}</button>
         </section>
     }

@@ -34,7 +34,10 @@ fn block(report: &Rc<Report>, section: usize, index: usize, b: &Block, lang: Lan
         },
         Block::KeyFigures { figures } => html! { <KeyFigures figures={figures.clone()} /> },
         Block::Table(_) => html! { <TableView report={report.clone()} {section} block={index} /> },
-        Block::Chart(c) => html! { <ChartView chart={c.clone()} semantics={Some(report.semantics_of(&c.id))} /> },
+        Block::Chart(c) => {
+            let of = Rc::as_ptr(report) as usize;
+            html! { <ChartView chart={c.clone()} semantics={Some(report.semantics_of(&c.id))} {of} /> }
+        }
         Block::Provenance { notes } => html! {
             <details class="provenance">
                 <summary lang={lang.code()}>{lang.text("report.sources")}</summary>

@@ -19,10 +19,10 @@ use yew::prelude::*;
 pub const ROWS_PER_STEP: usize = 250;
 
 /// Rows drawn with the rest of the report.
-const FIRST_ROWS: usize = 60;
+const FIRST_ROWS: usize = 30;
 
 /// Rows drawn in each later animation frame, until the rows shown are drawn.
-const ROWS_PER_FRAME: usize = 120;
+const ROWS_PER_FRAME: usize = 60;
 
 /// Props of [`TableView`]: the table is block `block` of section `section` of `report` (shared, so
 /// that a 500 000-row table is never copied to be shown).
@@ -100,7 +100,7 @@ fn row(t: &uppfolj_model::report::Table, r: &Row) -> Html {
     }
 }
 
-/// Props of [`RowChunk`]: rows `start..end` of the table block.
+/// Props of [`RowChunk`]: rows `start..end` of the table block, drawn once `drawn`.
 #[derive(Properties)]
 struct ChunkProps {
     report: Rc<Report>,
@@ -108,22 +108,25 @@ struct ChunkProps {
     block: usize,
     start: usize,
     end: usize,
+    drawn: bool,
 }
 
 impl PartialEq for ChunkProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.report, &other.report)
-            && (self.section, self.block, self.start, self.end) == (other.section, other.block, other.start, other.end)
+            && (self.section, self.block, self.start, self.end, self.drawn)
+                == (other.section, other.block, other.start, other.end, other.drawn)
     }
 }
 
-/// Some rows of a table: drawn once, when they first appear.
+/// Some rows of a table, in a `<tbody>` of their own: empty until their turn comes, then drawn
+/// once and never again.
 #[function_component(RowChunk)]
 fn row_chunk(props: &ChunkProps) -> Html {
     let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
-    let Some(Block::Table(t)) = table else { return Html::default() };
+    let Some(Block::Table(t)) = table.filter(|_| props.drawn) else { return html! { <tbody></tbody> } };
     let rows = t.rows.get(props.start..props.end).unwrap_or_default();
-    html! { <>{ for rows.iter().map(|r| row(t, r)) }</> }
+    html! { <tbody>{ for rows.iter().map(|r| row(t, r)) }</tbody> }
 }
 
 /// How many of the `visible` rows are drawn: [`FIRST_ROWS`] with the report, then
@@ -141,12 +144,14 @@ fn use_drawn_rows(report: &Rc<Report>, visible: usize) -> usize {
     drawn.min(visible)
 }
 
-/// The chunks of rows `0..drawn`: the first [`FIRST_ROWS`], then [`ROWS_PER_FRAME`] at a time,
-/// so that a chunk once drawn keeps its bounds while more are added.
-fn chunks(drawn: usize) -> impl Iterator<Item = (usize, usize)> {
-    let first = std::iter::once((0, FIRST_ROWS.min(drawn)));
+/// The chunks of rows `0..visible`: the first [`FIRST_ROWS`], then [`ROWS_PER_FRAME`] at a time.
+/// Every chunk of the rows shown is on the page from the start, empty until it is drawn: the list
+/// of chunks never changes length as rows are drawn, so the rows drawn before are never moved
+/// (a list that grew made Yew move every chunk drawn before: each frame drew them all again).
+fn chunks(visible: usize) -> impl Iterator<Item = (usize, usize)> {
+    let first = std::iter::once((0, FIRST_ROWS.min(visible)));
     let rest =
-        (FIRST_ROWS..drawn).step_by(ROWS_PER_FRAME).map(move |start| (start, (start + ROWS_PER_FRAME).min(drawn)));
+        (FIRST_ROWS..visible).step_by(ROWS_PER_FRAME).map(move |start| (start, (start + ROWS_PER_FRAME).min(visible)));
     first.filter(|(_, end)| *end > 0).chain(rest)
 }
 
@@ -185,10 +190,10 @@ pub fn table_view(props: &Props) -> Html {
                 html! { <th scope="col" class={classes!(numeric.then_some("num"))}>{c.header()}</th> }
             }) }
             </tr></thead>
-            <tbody>
-            { for chunks(drawn).map(|(start, end)| html! {
-                <RowChunk key={start} report={report.clone()} {section} {block} {start} {end} />
+            { for chunks(visible).map(|(start, end)| html! {
+                <RowChunk report={report.clone()} {section} {block} {start} {end} drawn={start < drawn} />
             }) }
+            <tbody>
             if hidden > 0 {
                 <tr class="more-rows" data-testid="more-rows">
                     <td colspan={t.columns.len().to_string()} lang={lang.code()}>
@@ -218,13 +223,14 @@ mod tests {
 
     #[test]
     fn chunks_keep_their_bounds_as_rows_are_added() {
-        let drawn = |n| chunks(n).collect::<Vec<_>>();
-        assert_eq!(drawn(0), []);
-        assert_eq!(drawn(25), [(0, 25)]);
-        assert_eq!(drawn(FIRST_ROWS), [(0, FIRST_ROWS)]);
-        let later = drawn(FIRST_ROWS + 2 * ROWS_PER_FRAME);
+        let shown = |n| chunks(n).collect::<Vec<_>>();
+        assert_eq!(shown(0), []);
+        assert_eq!(shown(25), [(0, 25)]);
+        assert_eq!(shown(FIRST_ROWS), [(0, FIRST_ROWS)]);
+        let later = shown(FIRST_ROWS + 2 * ROWS_PER_FRAME);
         assert_eq!(later.len(), 3);
-        assert!(later.starts_with(&drawn(FIRST_ROWS + ROWS_PER_FRAME)), "{later:?}");
+        assert!(later.starts_with(&shown(FIRST_ROWS + ROWS_PER_FRAME)), "{later:?}");
         assert_eq!(later.last().map(|c| c.1), Some(FIRST_ROWS + 2 * ROWS_PER_FRAME));
+        assert_eq!(shown(ROWS_PER_STEP).last().map(|c| c.1), Some(ROWS_PER_STEP));
     }
 }

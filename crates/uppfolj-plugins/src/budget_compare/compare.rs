@@ -31,8 +31,13 @@ impl Compared {
         (self.a.is_some() || self.b.is_some()).then(|| self.b.unwrap_or(0.0) - self.a.unwrap_or(0.0))
     }
 
-    /// The change from A to B in percent of |A|; `None` when A is zero or missing.
+    /// The change from A to B in percent of |A|; `None` when A is zero or missing, and for a
+    /// line found in only one file (it has nothing to be compared with: −100 % or +100 % would
+    /// only say that it is missing in the other).
     pub(crate) fn change(&self) -> Option<f64> {
+        if matches!(self.presence, Presence::OnlyA | Presence::OnlyB) {
+            return None;
+        }
         let a = self.a.filter(|a| *a != 0.0)?;
         Some(100.0 * self.difference()? / a.abs())
     }

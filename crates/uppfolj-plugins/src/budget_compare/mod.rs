@@ -4,8 +4,9 @@
 //! Compares two budget files line by line: this year's driftredovisning with last year's, or two
 //! versions of a budget. For every line it gives the amount in file A, the amount in file B, the
 //! difference B − A and the change in percent of A; lines found in only one file are listed as
-//! such ("Bara i A", "Bara i B") and count as zero in the other, so that the differences of the
-//! lines add up to the difference of the totals. Key figures give both totals and the change, a
+//! such ("Bara i A", "Bara i B" in the column Finns i) and count as zero in the other, so that the
+//! differences of the lines add up to the difference of the totals; their change in percent is
+//! left empty (it would only say −100 % or +100 %), and the overview says why. Key figures give both totals and the change, a
 //! chart the largest changes (the 20 largest when there are more lines).
 //!
 //! ## Why

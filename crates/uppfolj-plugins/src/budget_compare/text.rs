@@ -67,6 +67,9 @@ fn presence(lines: &[Compared]) -> String {
             text.push_str(&format!(" Bara i {name} {}.", named(&labels)));
         }
     }
+    if both < lines.len() {
+        text.push_str(" En rad som bara finns i en fil har ingen förändring i procent: den cellen är tom, och kolumnen Finns i säger vilken fil raden finns i.");
+    }
     text
 }
 

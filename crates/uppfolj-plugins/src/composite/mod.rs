@@ -88,8 +88,8 @@ pub(crate) fn params() -> Vec<ParamSpec> {
         specs.push(
             ParamSpec::text(assign::FILE, "Fil")
                 .help(format!(
-                    "Filnamnet på den inlästa fil som ska fylla avsnittet {} när flera passar (t.ex. \
-                     'drift_2024.xlsx'). Tomt: den fil som passar bäst.",
+                    "Den inlästa fil som ska fylla avsnittet {} när flera passar (filens namn, t.ex. \
+                     'drift_2024.xlsx'). Tomt (Automatiskt): den fil som passar bäst.",
                     part.name.to_lowercase()
                 ))
                 .scoped(part.id, part.name),
