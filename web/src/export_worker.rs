@@ -47,10 +47,52 @@ const DONE: &str = "done";
 const FAILED: &str = "failed";
 const FILE: &str = "file";
 const MESSAGE: &str = "message";
+const CODE: &str = "code";
 
-/// What the user is told when the worker's files could not be loaded.
-const NOT_LOADED: &str = "Exporten kunde inte startas: webbläsaren kunde inte läsa in exportens programfiler. \
-                          Kontrollera nätverket, ladda om sidan (filerna och valen finns kvar) och försök igen.";
+/// Why an export made no workbook. The page says it in its own language (the catalogue's
+/// `export_failure.*` keys, `crate::i18n::export_failure_text`); the browser's or the export's
+/// own words follow in brackets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The browser would not start a worker (its words).
+    NotStarted(String),
+    /// The worker's files could not be loaded.
+    NotLoaded,
+    /// The job could not be handed to the worker (the browser's words).
+    NotSent(String),
+    /// The worker received no job it could take.
+    Lost,
+    /// The page and the worker come from different versions: the job could not be read.
+    Unreadable,
+    /// The workbook could not be made (the export's words, Swedish).
+    Failed(String),
+    /// The worker answered without a file, or with something unexpected.
+    Unexpected,
+    /// The worker stopped by itself: it threw or ran out of memory (the browser's words).
+    Stopped(String),
+}
+
+impl ExportFailure {
+    /// The name it travels by from the worker, with its words.
+    fn code(&self) -> (&'static str, &str) {
+        match self {
+            ExportFailure::Lost => ("lost", ""),
+            ExportFailure::Unreadable => ("unreadable", ""),
+            ExportFailure::Failed(words) => ("failed", words),
+            _ => ("unexpected", ""),
+        }
+    }
+
+    /// The failure the worker sent as `code` with `words`.
+    fn from_code(code: Option<&str>, words: Option<String>) -> Self {
+        match code {
+            Some("lost") => ExportFailure::Lost,
+            Some("unreadable") => ExportFailure::Unreadable,
+            Some("failed") => ExportFailure::Failed(words.unwrap_or_default()),
+            _ => ExportFailure::Unexpected,
+        }
+    }
+}
 
 /// `{ kind, [key]: value }`.
 fn message(kind: &str, field: Option<(&str, &JsValue)>) -> Object {
@@ -68,10 +110,9 @@ fn string(object: &JsValue, key: &str) -> Option<String> {
     Reflect::get(object, &key.into()).ok().and_then(|v| v.as_string())
 }
 
-/// What a thrown JavaScript value says, as " (…)" to follow a sentence, or nothing.
+/// What a thrown JavaScript value says (empty when it says nothing).
 fn thrown(error: &JsValue) -> String {
-    let text = error.as_string().or_else(|| string(error, MESSAGE)).unwrap_or_default();
-    if text.is_empty() { text } else { format!(" ({text})") }
+    error.as_string().or_else(|| string(error, MESSAGE)).unwrap_or_default()
 }
 
 // ---- the worker's side ----
@@ -88,7 +129,12 @@ pub fn serve() {
                 let reply = message(DONE, Some((FILE, &array)));
                 replies.post_message_with_transfer(&reply, &Array::of1(&array.buffer()))
             }
-            Err(text) => replies.post_message(&message(FAILED, Some((MESSAGE, &text.into())))),
+            Err(failure) => {
+                let (code, words) = failure.code();
+                let reply = message(FAILED, Some((CODE, &code.into())));
+                let _ = Reflect::set(&reply, &MESSAGE.into(), &words.into());
+                replies.post_message(&reply)
+            }
         };
         if let Err(error) = posted {
             web_sys::console::error_2(&"uppfolj: the export worker could not answer".into(), &error);
@@ -103,11 +149,12 @@ pub fn serve() {
 }
 
 /// Reads a job and runs it.
-fn run(data: &JsValue) -> Result<Vec<u8>, String> {
-    const LOST: &str = "Exporten fick inte rapporten. Ladda om sidan och försök igen.";
-    let received = data.dyn_ref::<Array>().ok_or(LOST)?;
-    let chunks: Vec<Uint8Array> =
-        received.iter().map(|chunk| chunk.dyn_into::<Uint8Array>().map_err(|_| LOST)).collect::<Result<_, _>>()?;
+fn run(data: &JsValue) -> Result<Vec<u8>, ExportFailure> {
+    let received = data.dyn_ref::<Array>().ok_or(ExportFailure::Lost)?;
+    let chunks: Vec<Uint8Array> = received
+        .iter()
+        .map(|chunk| chunk.dyn_into::<Uint8Array>().map_err(|_| ExportFailure::Lost))
+        .collect::<Result<_, _>>()?;
     // The chunks are copied into one buffer and let go of on the JavaScript side.
     received.set_length(0);
     let mut packed = vec![0; chunks.iter().map(|c| c.length() as usize).sum()];
@@ -117,17 +164,19 @@ fn run(data: &JsValue) -> Result<Vec<u8>, String> {
         chunk.copy_to(&mut packed[at..end]);
         at = end;
     }
-    let job = ExportJob::read_from(&packed).map_err(|e| {
-        if let JobError::Read { detail } = &e {
-            web_sys::console::warn_2(&"uppfolj: the export job could not be read:".into(), &detail.into());
-        }
-        format!("{e} Ladda om sidan och försök igen.")
-    })?;
+    let job = ExportJob::read_from(&packed).map_err(unreadable)?;
     drop(packed);
     job.export().map_err(|e| match e {
-        ExportError::Job(e) => format!("{e} Ladda om sidan och försök igen."),
-        xlsx @ ExportError::Xlsx(_) => xlsx.to_string(),
+        ExportError::Job(e) => unreadable(e),
+        ExportError::Xlsx(e) => ExportFailure::Failed(e.to_string()),
     })
+}
+
+/// A job that could not be read: its decoder's words go to the console, for a developer.
+fn unreadable(error: JobError) -> ExportFailure {
+    let (JobError::Read { detail } | JobError::Pack { detail }) = &error;
+    web_sys::console::warn_2(&"uppfolj: the export job could not be read:".into(), &detail.into());
+    ExportFailure::Unreadable
 }
 
 // ---- the page's side ----
@@ -175,7 +224,7 @@ pub fn pack<R: serde::Serialize, D: serde::Serialize>(job: &ExportJob<R, D>) -> 
 
 /// What the page is told when the export ends: the workbook (still in JavaScript's memory, ready
 /// to be offered as a download) or a message for the user.
-pub type Outcome = Result<Uint8Array, String>;
+pub type Outcome = Result<Uint8Array, ExportFailure>;
 
 /// Called once when the export ends.
 type Done = Box<dyn FnOnce(Outcome)>;
@@ -192,10 +241,8 @@ impl ExportWorker {
     /// it is ready; the chunks are moved there. `done` is called once, with the workbook or why
     /// there is none: also when the worker's files cannot be loaded or the worker dies (a trap,
     /// out of memory).
-    pub fn start(url: &str, job: Array, done: impl FnOnce(Outcome) + 'static) -> Result<Self, String> {
-        let worker = Worker::new(url).map_err(|e| {
-            format!("Exporten kunde inte startas i webbläsaren{}. Ladda om sidan och försök igen.", thrown(&e))
-        })?;
+    pub fn start(url: &str, job: Array, done: impl FnOnce(Outcome) + 'static) -> Result<Self, ExportFailure> {
+        let worker = Worker::new(url).map_err(|e| ExportFailure::NotStarted(thrown(&e)))?;
         let done: Rc<RefCell<Option<Done>>> = Rc::new(RefCell::new(Some(Box::new(done))));
         let finish = {
             let done = done.clone();
@@ -221,10 +268,7 @@ impl ExportWorker {
                             let buffers: Array =
                                 job.iter().map(|chunk| chunk.unchecked_into::<Uint8Array>().buffer()).collect();
                             if let Err(e) = worker.post_message_with_transfer(&job, &buffers) {
-                                finish(Err(format!(
-                                    "Exporten kunde inte få rapporten{}. Ladda om sidan och försök igen.",
-                                    thrown(&e)
-                                )));
+                                finish(Err(ExportFailure::NotSent(thrown(&e))));
                             }
                         }
                     }
@@ -232,16 +276,16 @@ impl ExportWorker {
                         if let Some(what) = string(&data, MESSAGE) {
                             web_sys::console::warn_2(&"uppfolj: the export worker did not load:".into(), &what.into());
                         }
-                        finish(Err(NOT_LOADED.into()));
+                        finish(Err(ExportFailure::NotLoaded));
                     }
                     Some(DONE) => match Reflect::get(&data, &FILE.into()).ok().and_then(|f| f.dyn_into().ok()) {
                         Some(file) => finish(Ok(file)),
-                        None => finish(Err("Exporten svarade utan fil. Ladda om sidan och försök igen.".into())),
+                        None => finish(Err(ExportFailure::Unexpected)),
                     },
                     Some(FAILED) => {
-                        finish(Err(string(&data, MESSAGE).unwrap_or_else(|| "Exporten misslyckades.".into())))
+                        finish(Err(ExportFailure::from_code(string(&data, CODE).as_deref(), string(&data, MESSAGE))))
                     }
-                    _ => finish(Err("Exporten svarade med något oväntat. Ladda om sidan och försök igen.".into())),
+                    _ => finish(Err(ExportFailure::Unexpected)),
                 }
             })
         };
@@ -250,12 +294,8 @@ impl ExportWorker {
         let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
             finish(Err(match event.dyn_ref::<ErrorEvent>() {
-                Some(error) => format!(
-                    "Excelexporten stannade oväntat{}. En mycket stor rapport kan ha tagit slut på \
-                     webbläsarens minne; försök med färre rader. Rapporten på sidan påverkas inte.",
-                    thrown(&error.message().into())
-                ),
-                None => NOT_LOADED.into(),
+                Some(error) => ExportFailure::Stopped(thrown(&error.message().into())),
+                None => ExportFailure::NotLoaded,
             }));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

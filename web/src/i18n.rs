@@ -11,6 +11,7 @@
 //! of a file stay Swedish ([`Text::Plain`]), and the page says so once in English.
 
 use uppfolj_web::explain::ReportProblem;
+use uppfolj_web::export_worker::ExportFailure;
 use uppfolj_web::session_protocol::Step;
 use uppfolj_web::session_worker::Failure;
 use yew::prelude::*;
@@ -167,10 +168,6 @@ pub fn report_problem(problem: &ReportProblem) -> Text {
 /// Why the session worker failed, said in the page's language; the browser's own words follow in
 /// brackets.
 pub fn failure_text(failure: &Failure) -> Text {
-    let with_detail = |key: &'static str, detail: &str| {
-        let detail = if detail.is_empty() { String::new() } else { format!(" ({detail})") };
-        Text::key(key).with("detail", detail)
-    };
     match failure {
         Failure::NotLoaded(detail) => with_detail("failure.not_loaded", detail),
         Failure::Stopped(detail) => with_detail("failure.stopped", detail),
@@ -178,6 +175,27 @@ pub fn failure_text(failure: &Failure) -> Text {
         Failure::NoReport => Text::key("failure.no_report"),
         Failure::Said(text) => Text::Plain(text.clone()),
     }
+}
+
+/// Why an export made no workbook, said in the page's language; the browser's own words follow
+/// in brackets.
+pub fn export_failure_text(failure: &ExportFailure) -> Text {
+    match failure {
+        ExportFailure::NotStarted(detail) => with_detail("export_failure.not_started", detail),
+        ExportFailure::NotLoaded => Text::key("export_failure.not_loaded"),
+        ExportFailure::NotSent(detail) => with_detail("export_failure.not_sent", detail),
+        ExportFailure::Lost => Text::key("export_failure.lost"),
+        ExportFailure::Unreadable => Text::key("export_failure.unreadable"),
+        ExportFailure::Failed(words) => Text::key("export_failure.failed").with("detail", words.as_str()),
+        ExportFailure::Unexpected => Text::key("export_failure.unexpected"),
+        ExportFailure::Stopped(detail) => with_detail("export_failure.stopped", detail),
+    }
+}
+
+/// Catalogue entry `key` with `detail` (the browser's words) as " (…)", or nothing when empty.
+fn with_detail(key: &'static str, detail: &str) -> Text {
+    let detail = if detail.is_empty() { String::new() } else { format!(" ({detail})") };
+    Text::key(key).with("detail", detail)
 }
 
 /// What the progress bar says the worker does now.
@@ -255,6 +273,30 @@ mod tests {
         let reading = step_text(&Step::Reading { sheet: Some("Blad1".into()), rows: 40_960 }).show(Lang::En);
         assert!(reading.starts_with("Reading the sheet 'Blad1': 40") && reading.ends_with("960 rows"), "{reading}");
         assert_eq!(failure_text(&Failure::Said("Programfel".into())).show(Lang::En), "Programfel", "said as it came");
+    }
+
+    #[test]
+    fn the_export_workers_failures_are_said_in_both_languages() {
+        let failures = [
+            ExportFailure::NotStarted("SecurityError".into()),
+            ExportFailure::NotLoaded,
+            ExportFailure::NotSent(String::new()),
+            ExportFailure::Lost,
+            ExportFailure::Unreadable,
+            ExportFailure::Failed("Excelfilen kunde inte skapas (blad 'Översikt'): fel".into()),
+            ExportFailure::Unexpected,
+            ExportFailure::Stopped("out of memory".into()),
+        ];
+        for failure in &failures {
+            let text = export_failure_text(failure);
+            let (sv, en) = (text.show(Lang::Sv), text.show(Lang::En));
+            assert_ne!(sv, en, "{failure:?}: a text of the catalogue, in both languages");
+            assert!(!en.contains("export_failure."), "{en}");
+        }
+        let stopped = export_failure_text(&ExportFailure::Stopped("out of memory".into())).show(Lang::En);
+        assert!(stopped.starts_with("The Excel export stopped unexpectedly (out of memory)."), "{stopped}");
+        let failed = export_failure_text(&ExportFailure::Failed("Excelfilen kunde inte skapas".into()));
+        assert_eq!(failed.show(Lang::Sv), "Excelfilen kunde inte skapas", "the export's own Swedish sentence");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! "Exportera till Excel": builds the workbook in a Web Worker and downloads it.
 
 use crate::control::Control;
-use crate::i18n::{Text, use_lang};
+use crate::i18n::{Text, export_failure_text, use_lang};
 use crate::state::{Action, export_topic};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -113,7 +113,7 @@ pub fn export_button(props: &Props) -> Html {
                         running.borrow_mut().stop();
                         busy.set(false);
                         let result = outcome
-                            .map_err(Text::from)
+                            .map_err(|failure| export_failure_text(&failure))
                             .and_then(|file| crate::download::download_array(&file, &file_name, XLSX_MIME));
                         // A failure is said until an export of the report succeeds.
                         control.dispatch(match result {
@@ -124,7 +124,7 @@ pub fn export_button(props: &Props) -> Html {
                 };
                 match ExportWorker::start(WORKER_URL, packed, done) {
                     Ok(worker) => running.borrow_mut().worker = Some(worker),
-                    Err(text) => fail(text.into()),
+                    Err(failure) => fail(export_failure_text(&failure)),
                 }
             };
             sender.export(date, start);
