@@ -59,7 +59,7 @@ fn capitalise(text: &str) -> String {
 /// browser, normalising every cell made choosing the reports take over a second.
 fn has_row_text(dataset: &Dataset, phrase: &str) -> bool {
     let phrase = vocab::norm(phrase);
-    let mut seen: HashSet<*const u8> = HashSet::new();
+    let mut seen: HashSet<*const u8, foldhash::fast::RandomState> = HashSet::default();
     dataset.rows.iter().flat_map(|row| &row.cells).any(|cell| match &cell.value {
         Value::Text(t) => seen.insert(t.as_ptr()) && vocab::norm(t).contains(&phrase),
         _ => false,
