@@ -75,7 +75,7 @@ impl<'a> Needs<'a> {
         spec.alternatives.is_empty()
             || spec.alternatives.iter().any(|needs| {
                 let mut ordered: Vec<&Need> = needs.iter().collect();
-                ordered.sort_by_key(|n| cost(n));
+                ordered.sort_by_key(|n| n.cost());
                 ordered.into_iter().all(|n| self.is_met(n, index))
             })
     }
@@ -90,16 +90,6 @@ impl<'a> Needs<'a> {
             }
         }
         files
-    }
-}
-
-/// How much checking a need costs: a column's role is looked up, year columns read a few rows,
-/// a row text reads them all.
-fn cost(need: &Need) -> u8 {
-    match need {
-        Need::Role(_) => 0,
-        Need::YearColumns(_) => 1,
-        Need::RowText(_) => 2,
     }
 }
 

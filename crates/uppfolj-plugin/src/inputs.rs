@@ -37,6 +37,16 @@ impl Need {
         }
     }
 
+    /// How much checking it costs: a column's role is looked up, year columns read a few rows, a
+    /// row text reads them all. An alternative's needs are checked cheapest first.
+    pub fn cost(&self) -> u8 {
+        match self {
+            Need::Role(_) => 0,
+            Need::YearColumns(_) => 1,
+            Need::RowText(_) => 2,
+        }
+    }
+
     /// The need in Swedish words, for messages ("kolumnen Budget", "raden 'Årets resultat'").
     pub fn describe_sv(&self) -> String {
         match self {
@@ -46,6 +56,14 @@ impl Need {
             Need::YearColumns(n) => format!("minst {n} årskolumner"),
         }
     }
+}
+
+/// Whether `dataset` meets every need of `needs`, the cheapest checked first: a ledger without
+/// year columns is not read row by row for a row text.
+fn all_met(needs: &[Need], dataset: &Dataset) -> bool {
+    let mut ordered: Vec<&Need> = needs.iter().collect();
+    ordered.sort_by_key(|n| n.cost());
+    ordered.into_iter().all(|n| n.is_met_by(dataset))
 }
 
 fn capitalise(text: &str) -> String {
@@ -194,7 +212,7 @@ impl InputSpec {
 
     /// Whether `dataset` meets every need of one alternative.
     pub fn accepts(&self, dataset: &Dataset) -> bool {
-        self.alternatives.is_empty() || self.alternatives.iter().any(|needs| needs.iter().all(|n| n.is_met_by(dataset)))
+        self.alternatives.is_empty() || self.alternatives.iter().any(|needs| all_met(needs, dataset))
     }
 
     /// How closely `dataset` fits: the number of needs of the largest alternative it meets
@@ -203,7 +221,7 @@ impl InputSpec {
         if self.alternatives.is_empty() {
             return Some(0);
         }
-        self.alternatives.iter().filter(|needs| needs.iter().all(|n| n.is_met_by(dataset))).map(Vec::len).max()
+        self.alternatives.iter().filter(|needs| all_met(needs, dataset)).map(Vec::len).max()
     }
 
     /// What the input needs, in Swedish: the description and the alternatives
@@ -301,7 +319,7 @@ impl Inputs {
     fn best_per_file<'a>(&'a self, spec: &'a InputSpec) -> Vec<(&'a str, &'a [Need])> {
         let mut best: Vec<(&str, &[Need])> = Vec::new();
         for d in &self.datasets {
-            let met = spec.alternatives.iter().filter(|needs| needs.iter().all(|n| n.is_met_by(d)));
+            let met = spec.alternatives.iter().filter(|needs| all_met(needs, d));
             let needs: Option<&[Need]> = if spec.alternatives.is_empty() {
                 Some(&[])
             } else {
