@@ -73,11 +73,10 @@ impl<'a> Needs<'a> {
     /// [`InputSpec::accepts`] for the table at `index`, the cheap needs (column roles) first.
     fn accepts(&mut self, spec: &InputSpec, index: usize) -> bool {
         spec.alternatives.is_empty()
-            || spec.alternatives.iter().any(|needs| {
-                let mut ordered: Vec<&Need> = needs.iter().collect();
-                ordered.sort_by_key(|n| n.cost());
-                ordered.into_iter().all(|n| self.is_met(n, index))
-            })
+            || spec
+                .alternatives
+                .iter()
+                .any(|needs| Need::cheapest_first(needs).into_iter().all(|n| self.is_met(n, index)))
     }
 
     /// The files (in load order, each once) with a table `spec` accepts.

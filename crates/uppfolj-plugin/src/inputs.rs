@@ -38,13 +38,21 @@ impl Need {
     }
 
     /// How much checking it costs: a column's role is looked up, year columns read a few rows, a
-    /// row text reads them all. An alternative's needs are checked cheapest first.
-    pub fn cost(&self) -> u8 {
+    /// row text reads them all.
+    fn cost(&self) -> u8 {
         match self {
             Need::Role(_) => 0,
             Need::YearColumns(_) => 1,
             Need::RowText(_) => 2,
         }
+    }
+
+    /// `needs` in the order to check them: the cheapest first, so that a ledger without year
+    /// columns is not read row by row for a row text.
+    pub fn cheapest_first(needs: &[Need]) -> Vec<&Need> {
+        let mut ordered: Vec<&Need> = needs.iter().collect();
+        ordered.sort_by_key(|n| n.cost());
+        ordered
     }
 
     /// The need in Swedish words, for messages ("kolumnen Budget", "raden 'Årets resultat'").
@@ -58,12 +66,9 @@ impl Need {
     }
 }
 
-/// Whether `dataset` meets every need of `needs`, the cheapest checked first: a ledger without
-/// year columns is not read row by row for a row text.
+/// Whether `dataset` meets every need of `needs`, the cheapest checked first.
 fn all_met(needs: &[Need], dataset: &Dataset) -> bool {
-    let mut ordered: Vec<&Need> = needs.iter().collect();
-    ordered.sort_by_key(|n| n.cost());
-    ordered.into_iter().all(|n| n.is_met_by(dataset))
+    Need::cheapest_first(needs).into_iter().all(|n| n.is_met_by(dataset))
 }
 
 fn capitalise(text: &str) -> String {
