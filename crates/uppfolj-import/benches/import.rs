@@ -265,10 +265,9 @@ fn bench(c: &mut Criterion) {
     let erp = erp_ledger(200_000);
     println!("generated a 200 000-row × 12-column ERP ledger ({:.1} MB)", erp.len() as f64 / 1e6);
     println!(
-        "sizes: dataset Cell {} B, Value {} B, DataRow {} B; grid GCell {} B, GRow {} B",
-        std::mem::size_of::<uppfolj_model::dataset::Cell>(),
+        "sizes: dataset Value {} B (one per cell, held by column), RowHead {} B; grid GCell {} B, GRow {} B",
         std::mem::size_of::<uppfolj_model::Value>(),
-        std::mem::size_of::<uppfolj_model::DataRow>(),
+        std::mem::size_of::<uppfolj_model::RowHead>(),
         std::mem::size_of::<uppfolj_import::grid::GCell>(),
         std::mem::size_of::<uppfolj_import::grid::GRow>()
     );

@@ -9,8 +9,7 @@ use crate::summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary};
 use crate::{Import, ImportOptions};
 use serde::Deserialize;
 use std::sync::Arc;
-use uppfolj_model::dataset::Cell;
-use uppfolj_model::{ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Diagnostic, RowKind, SourceFile, Value};
+use uppfolj_model::{ColumnMeta, ColumnRole, Dataset, DatasetKind, Diagnostic, RowHead, Rows, SourceFile, Value};
 
 #[derive(Debug, Deserialize)]
 struct Response {
@@ -106,12 +105,10 @@ fn columns() -> Vec<ColumnMeta> {
 }
 
 /// One row per value of the response, and the region ids not in the Kolada list.
-fn read_rows(
-    file: &str,
-    response: &Response,
-    options: &ImportOptions,
-) -> Result<(Vec<DataRow>, Vec<String>), ImportError> {
-    let mut rows = Vec::new();
+fn read_rows(file: &str, response: &Response, options: &ImportOptions) -> Result<(Rows, Vec<String>), ImportError> {
+    // A response has no cells: a value's place is its line in the response (row) and its field
+    // (column), as the columns below number them.
+    let mut rows = Rows::new(&columns());
     let mut unknown = Vec::new();
     for e in &response.values {
         let year = match &e.period {
@@ -144,12 +141,7 @@ fn read_rows(
                 value,
                 text(p.status.as_deref().unwrap_or("")),
             ];
-            rows.push(DataRow {
-                cells: cells.into_iter().map(|value| Cell { value, at: None }).collect(),
-                kind: RowKind::Data,
-                level: 0,
-                source_row: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-            });
+            rows.push_values(RowHead::data(u32::try_from(rows.len()).unwrap_or(u32::MAX)), cells);
         }
     }
     Ok((rows, unknown))

@@ -205,9 +205,9 @@ fn nan_and_1e999_become_missing_with_a_warning() {
     let csv = "Verksamhet;Utfall\nVård;NaN\nSkola;1e999\nOmsorg;12\n";
     let import = import_bytes("tal.csv", csv.as_bytes(), &ImportOptions::default()).expect("imports");
     let d = &import.datasets[0];
-    assert!(d.rows[0].cells[1].value.is_missing());
-    assert!(d.rows[1].cells[1].value.is_missing());
-    assert_eq!(d.rows[2].cells[1].value, Value::number(12.0));
+    assert!(d.rows.value(0, 1).cloned().expect("a value").is_missing());
+    assert!(d.rows.value(1, 1).cloned().expect("a value").is_missing());
+    assert_eq!(d.rows.value(2, 1).cloned().expect("a value"), Value::number(12.0));
     let warning = import.summary.all_warnings().find(|w| w.message.contains("inte är ändligt")).expect("warned");
     assert!(warning.message.contains("2 celler"));
     // The same in an xlsx number cell.
@@ -215,7 +215,7 @@ fn nan_and_1e999_become_missing_with_a_warning() {
     let result = import_bytes("tal.xlsx", &xlsx(None, data, &table_sst()), &ImportOptions::default());
     match result {
         Ok(import) => {
-            assert!(import.datasets[0].rows[0].cells[1].value.is_missing());
+            assert!(import.datasets[0].rows.value(0, 1).cloned().expect("a value").is_missing());
         }
         Err(e) => assert!(e.to_string().contains("tal.xlsx"), "{e}"),
     }
@@ -226,8 +226,8 @@ fn error_cells_are_missing_with_a_warning() {
     let data = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><f>2*5</f><v>10</v></c></row>"#;
     let import = import_bytes("fel.xlsx", &xlsx(None, data, &table_sst()), &ImportOptions::default()).expect("imports");
     let d = &import.datasets[0];
-    assert_eq!(d.rows[0].cells[1].value, Value::Missing { marker: Some("#DIV/0!".into()) });
-    assert_eq!(d.rows[1].cells[1].value, Value::number(10.0), "a formula gives its cached value");
+    assert_eq!(d.rows.value(0, 1).cloned().expect("a value"), Value::Missing { marker: Some("#DIV/0!".into()) });
+    assert_eq!(d.rows.value(1, 1).cloned().expect("a value"), Value::number(10.0), "a formula gives its cached value");
     let w = import.summary.all_warnings().find(|w| w.message.contains("formelfel")).expect("warned");
     assert_eq!(w.at.map(|a| a.to_string()).as_deref(), Some("B2"));
 }
@@ -282,9 +282,9 @@ fn total_row_marked_in_csv_with_windows_1252() {
     let import = import_bytes("drift.csv", bytes, &ImportOptions::default()).expect("imports");
     let d = &import.datasets[0];
     assert_eq!(d.columns[0].name, "Förvaltning");
-    assert_eq!(d.rows[0].cells[1].value, Value::number(-1234.5));
-    assert_eq!(d.rows[1].cells[1].value, Value::number(-500.0));
-    assert_eq!(d.rows[2].kind, RowKind::Total);
+    assert_eq!(d.rows.value(0, 1).cloned().expect("a value"), Value::number(-1234.5));
+    assert_eq!(d.rows.value(1, 1).cloned().expect("a value"), Value::number(-500.0));
+    assert_eq!(d.rows.heads()[2].kind, RowKind::Total);
     assert_eq!(d.unit, Some(uppfolj_model::Unit::Tkr));
 }
 

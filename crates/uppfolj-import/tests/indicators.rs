@@ -32,10 +32,14 @@ fn kolada_long_geo_codes_and_kpi_value_column() {
         [Some(ColumnRole::RegionId), Some(ColumnRole::Gender), Some(ColumnRole::Year), Some(ColumnRole::Value)]
     );
     assert_eq!(d.columns[3].name, "u79092", "the KPI id stays in the header");
-    assert_eq!(d.rows[0].cells[3].value.as_f64(), Some(18.0));
-    assert_eq!(d.rows[0].cells[0].value, Value::Text("0".into()), "Riket");
-    assert_eq!(d.rows[2].cells[0].value, Value::Text("01".into()), "Region Stockholm, leading zero kept");
-    assert!(d.rows.iter().any(|r| r.cells[0].value == Value::Text("13".into())), "Region Halland");
+    assert_eq!(d.rows.value(0, 3).cloned().expect("a value").as_f64(), Some(18.0));
+    assert_eq!(d.rows.value(0, 0).cloned().expect("a value"), Value::Text("0".into()), "Riket");
+    assert_eq!(
+        d.rows.value(2, 0).cloned().expect("a value"),
+        Value::Text("01".into()),
+        "Region Stockholm, leading zero kept"
+    );
+    assert!(d.rows.iter().any(|r| r.value(0).cloned().expect("a value") == Value::Text("13".into())), "Region Halland");
 }
 
 /// `kpi` holds KPI names, not ids ("N70060"): the indicator's name.
@@ -46,7 +50,7 @@ fn kolada_long_kpi_names_are_indicator_names() {
     assert_eq!(d.column(ColumnRole::IndicatorName), Some(0));
     assert_eq!(d.column(ColumnRole::IndicatorId), None);
     assert_eq!(
-        d.rows[0].cells[0].value,
+        d.rows.value(0, 0).cloned().expect("a value"),
         Value::Text("Invånare med tillgång till dagligvarubutik inom 2 km, andel (%)".into())
     );
 }
@@ -58,9 +62,9 @@ fn kolada_kpi_catalogue_id_and_title() {
     let d = &import.datasets[0];
     assert_eq!(d.rows.len(), 1318);
     assert_eq!(&roles(d)[..2], [Some(ColumnRole::IndicatorId), Some(ColumnRole::IndicatorName)]);
-    assert_eq!(d.rows[0].cells[0].value, Value::Text("N00333".into()));
+    assert_eq!(d.rows.value(0, 0).cloned().expect("a value"), Value::Text("N00333".into()));
     assert_eq!(
-        d.rows[0].cells[1].value,
+        d.rows.value(0, 1).cloned().expect("a value"),
         Value::Text("Medborgarengagemang och demokratisk delaktighet - Regionindex".into())
     );
 }
@@ -71,8 +75,8 @@ fn kolada_municipality_list_id_is_region_id() {
     let import = import("real", "kolada_v3_municipality_list_2026-03.csv");
     let d = &import.datasets[0];
     assert_eq!(&roles(d)[..2], [Some(ColumnRole::RegionId), Some(ColumnRole::RegionName)]);
-    assert_eq!(d.rows[0].cells[0].value, Value::Text("0000".into()));
-    assert_eq!(d.rows[0].cells[1].value, Value::Text("Riket".into()));
+    assert_eq!(d.rows.value(0, 0).cloned().expect("a value"), Value::Text("0000".into()));
+    assert_eq!(d.rows.value(0, 1).cloned().expect("a value"), Value::Text("Riket".into()));
     assert!(infos(&import).iter().all(|m| !m.contains("\"id\"")), "{:?}", infos(&import));
 }
 
@@ -83,7 +87,7 @@ fn enhet_with_units_of_measure_is_no_org_unit() {
     let d = &import.datasets[0];
     assert_eq!(d.kind, DatasetKind::Indicator);
     assert_eq!(&roles(d)[..2], [Some(ColumnRole::IndicatorName), None]);
-    assert_eq!(d.rows[0].cells[1].value, Value::Text("kr/inv".into()));
+    assert_eq!(d.rows.value(0, 1).cloned().expect("a value"), Value::Text("kr/inv".into()));
     let said = infos(&import);
     assert!(said.iter().any(|m| m.contains("\"Enhet\" anger måttenheter")), "{said:?}");
     assert!(said.iter().all(|m| !m.contains("fick ingen roll")), "{said:?}");

@@ -31,11 +31,11 @@ fn driftredovisning_enkel() {
         ]
     );
     assert_eq!(d.rows.len(), 6);
-    assert!(d.rows[..5].iter().all(|r| r.kind == RowKind::Data));
-    assert_eq!(d.rows[5].kind, RowKind::Total);
-    assert_eq!(d.rows[0].cells[1].value.as_f64(), Some(-1_149_000.0));
-    assert_eq!(d.rows[0].cells[1].at.map(|a| a.to_string()).as_deref(), Some("B5"));
-    assert!(d.rows.iter().all(|r| r.cells.iter().all(|c| c.at.is_some())));
+    assert!(d.rows.iter().take(5).all(|r| r.kind() == RowKind::Data));
+    assert_eq!(d.rows.heads()[5].kind, RowKind::Total);
+    assert_eq!(d.rows.value(0, 1).cloned().expect("a value").as_f64(), Some(-1_149_000.0));
+    assert_eq!(d.rows.at(0, 1).map(|a| a.to_string()).as_deref(), Some("B5"));
+    assert!(d.rows.iter().all(|r| (0..d.columns.len()).all(|c| r.at(c).is_some())));
     assert_eq!(import.summary.tables[0].range, "A4:E10");
     insta::assert_snapshot!(import.summary.to_string());
 }
@@ -64,10 +64,11 @@ fn two_tables_two_row_header_merged_years() {
     );
     // A percent-formatted fraction is read in percentage points.
     assert_eq!(a.columns[5].unit, Some(Unit::Percent));
-    let somatik = a.rows.iter().find(|r| r.cells[0].value.as_text() == Some("Somatik")).expect("row");
-    assert!((somatik.cells[5].value.as_f64().expect("share") - 103.9).abs() < 1e-9);
-    assert_eq!(somatik.level, 1, "indented");
-    let kinds: Vec<RowKind> = a.rows.iter().map(|r| r.kind).collect();
+    let somatik =
+        a.rows.iter().find(|r| r.value(0).cloned().expect("a value").as_text() == Some("Somatik")).expect("row");
+    assert!((somatik.value(5).cloned().expect("a value").as_f64().expect("share") - 103.9).abs() < 1e-9);
+    assert_eq!(somatik.level(), 1, "indented");
+    let kinds: Vec<RowKind> = a.rows.iter().map(|r| r.kind()).collect();
     assert_eq!(kinds[3], RowKind::Subtotal, "Delsumma");
     assert_eq!(kinds[5], RowKind::Total, "Summa");
     // The footer ends the table; the second table has its own title, unit and text numbers.
@@ -75,12 +76,16 @@ fn two_tables_two_row_header_merged_years() {
     assert_eq!(b.title, "Investeringar 2024 (tkr)");
     assert_eq!(b.unit, Some(Unit::Tkr));
     assert_eq!(import.summary.tables[1].range, "A17:D20");
-    assert_eq!(b.rows[0].cells[2].value.as_f64(), Some(1_102_345.5));
-    assert_eq!(b.rows[1].cells[1].value.as_f64(), Some(-12_000.0));
-    assert_eq!(b.rows[1].cells[2].value, Value::Missing { marker: Some("..".into()) });
-    assert_eq!(b.rows[1].cells[3].value, Value::Text("Prognos −11 500".into()), "a comment stays text");
-    assert_eq!(b.rows[2].kind, RowKind::Total);
-    assert!(b.rows[2].cells[2].value.is_missing(), "#DIV/0! as text is an error");
+    assert_eq!(b.rows.value(0, 2).cloned().expect("a value").as_f64(), Some(1_102_345.5));
+    assert_eq!(b.rows.value(1, 1).cloned().expect("a value").as_f64(), Some(-12_000.0));
+    assert_eq!(b.rows.value(1, 2).cloned().expect("a value"), Value::Missing { marker: Some("..".into()) });
+    assert_eq!(
+        b.rows.value(1, 3).cloned().expect("a value"),
+        Value::Text("Prognos −11 500".into()),
+        "a comment stays text"
+    );
+    assert_eq!(b.rows.heads()[2].kind, RowKind::Total);
+    assert!(b.rows.value(2, 2).cloned().expect("a value").is_missing(), "#DIV/0! as text is an error");
     insta::assert_snapshot!(import.summary.to_string());
 }
 

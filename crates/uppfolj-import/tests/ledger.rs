@@ -45,7 +45,7 @@ fn a_ledger_with_budget_has_org_account_and_amount_roles_and_every_line() {
     expected.push(("Utfall, kr".into(), Some(ColumnRole::Outcome)));
     assert_eq!(roles(&d), expected);
     assert_eq!(d.rows.len(), 346);
-    assert!(d.rows.iter().all(|r| r.kind == RowKind::Data && r.level == 0), "a flat list of lines");
+    assert!(d.rows.iter().all(|r| r.kind() == RowKind::Data && r.level() == 0), "a flat list of lines");
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn org_texts(d: &Dataset) -> Vec<Arc<str>> {
     let col = d.column(ColumnRole::OrgUnit).expect("an organisation column");
     d.rows
         .iter()
-        .filter_map(|r| match &r.cells[col].value {
+        .filter_map(|r| match &r.value(col).cloned().expect("a value") {
             Value::Text(t) => Some(t.clone()),
             _ => None,
         })

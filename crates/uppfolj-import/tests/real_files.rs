@@ -17,11 +17,15 @@ fn roles(d: &Dataset) -> Vec<Option<ColumnRole>> {
 }
 
 fn sum_data(d: &Dataset, col: usize) -> f64 {
-    d.rows.iter().filter(|r| r.kind == RowKind::Data).filter_map(|r| r.cells[col].value.as_f64()).sum()
+    d.rows
+        .iter()
+        .filter(|r| r.kind() == RowKind::Data)
+        .filter_map(|r| r.value(col).cloned().expect("a value").as_f64())
+        .sum()
 }
 
 fn total_rows(d: &Dataset) -> Vec<(u32, RowKind)> {
-    d.rows.iter().filter(|r| r.kind != RowKind::Data).map(|r| (r.source_row + 1, r.kind)).collect()
+    d.rows.iter().filter(|r| r.kind() != RowKind::Data).map(|r| (r.source_row() + 1, r.kind())).collect()
 }
 
 #[test]
@@ -36,14 +40,14 @@ fn statsbudget_utgifter_bold_subtotals() {
     assert_eq!(roles(d), [Some(ColumnRole::Label), Some(ColumnRole::Value)]);
     // The last row is the grand total; bold rows are area and appropriation-group subtotals.
     let last = d.rows.last().expect("rows");
-    assert_eq!(last.kind, RowKind::Total);
-    assert_eq!(last.cells[0].value, Value::Text("Summa anslag".into()));
-    assert_eq!(last.cells[1].value.as_f64(), Some(1_441_595_890.0));
-    assert_eq!(d.rows[0].kind, RowKind::Subtotal, "Rikets styrelse is bold");
-    assert_eq!(d.rows[2].kind, RowKind::Data, "1 Kungliga hov- och slottsstaten");
+    assert_eq!(last.kind(), RowKind::Total);
+    assert_eq!(last.value(0).cloned().expect("a value"), Value::Text("Summa anslag".into()));
+    assert_eq!(last.value(1).cloned().expect("a value").as_f64(), Some(1_441_595_890.0));
+    assert_eq!(d.rows.heads()[0].kind, RowKind::Subtotal, "Rikets styrelse is bold");
+    assert_eq!(d.rows.heads()[2].kind, RowKind::Data, "1 Kungliga hov- och slottsstaten");
     // Never summed twice: the appropriations (data rows) add up to the total.
     assert!((sum_data(d, 1) - 1_441_595_890.0).abs() < 1.0, "sum of data rows {}", sum_data(d, 1));
-    assert_eq!((d.rows[0].level, d.rows[1].level, d.rows[2].level), (0, 1, 2));
+    assert_eq!((d.rows.heads()[0].level, d.rows.heads()[1].level, d.rows.heads()[2].level), (0, 1, 2));
     insta::assert_snapshot!(import.summary.to_string());
 }
 
@@ -58,16 +62,24 @@ fn statsbudget_inkomster_staggered_codes() {
     assert_eq!(t.header_rows, [3]);
     assert_eq!(roles(d), [Some(ColumnRole::Account), Some(ColumnRole::Label), Some(ColumnRole::Value)]);
     let last = d.rows.last().expect("rows");
-    assert_eq!(last.kind, RowKind::Total);
-    assert_eq!(last.cells[1].value, Value::Text("Summa inkomster".into()));
+    assert_eq!(last.kind(), RowKind::Total);
+    assert_eq!(last.value(1).cloned().expect("a value"), Value::Text("Summa inkomster".into()));
     // 1111 Statlig inkomstskatt: code in B, text in C, level below 1110 below 1100.
-    let statlig = d.rows.iter().find(|r| r.cells[1].value == Value::Text("Statlig inkomstskatt".into())).expect("row");
-    assert_eq!(statlig.cells[0].value, Value::Text("1111".into()));
-    assert_eq!(statlig.cells[1].at.map(|a| a.to_string()).as_deref(), Some("C7"));
-    let inkomstskatter = d.rows.iter().find(|r| r.cells[1].value == Value::Text("Inkomstskatter".into())).expect("row");
-    assert_eq!(inkomstskatter.kind, RowKind::Subtotal, "1110 is the parent of 1111 and 1115");
-    assert!(statlig.level > inkomstskatter.level);
-    let total = last.cells[2].value.as_f64().expect("total");
+    let statlig = d
+        .rows
+        .iter()
+        .find(|r| r.value(1).cloned().expect("a value") == Value::Text("Statlig inkomstskatt".into()))
+        .expect("row");
+    assert_eq!(statlig.value(0).cloned().expect("a value"), Value::Text("1111".into()));
+    assert_eq!(statlig.at(1).map(|a| a.to_string()).as_deref(), Some("C7"));
+    let inkomstskatter = d
+        .rows
+        .iter()
+        .find(|r| r.value(1).cloned().expect("a value") == Value::Text("Inkomstskatter".into()))
+        .expect("row");
+    assert_eq!(inkomstskatter.kind(), RowKind::Subtotal, "1110 is the parent of 1111 and 1115");
+    assert!(statlig.level() > inkomstskatter.level());
+    let total = last.value(2).cloned().expect("a value").as_f64().expect("total");
     let sum = sum_data(d, 2);
     assert!((sum - total).abs() < 1.0, "data rows {sum} vs total {total}");
 }
@@ -92,19 +104,20 @@ fn kolada_eos_export_wide_xls() {
     assert_eq!(totals.len(), 7);
     assert!(totals.iter().all(|(_, k)| *k == RowKind::Total));
     // The municipality is written on the first row of each block only: filled down.
-    assert!(d.rows.iter().all(|r| !r.cells[0].value.is_missing()));
-    let ale: Vec<_> = d.rows.iter().filter(|r| r.cells[0].value == Value::Text("Ale".into())).collect();
+    assert!(d.rows.iter().all(|r| !r.value(0).cloned().expect("a value").is_missing()));
+    let ale: Vec<_> =
+        d.rows.iter().filter(|r| r.value(0).cloned().expect("a value") == Value::Text("Ale".into())).collect();
     assert_eq!(ale.len(), 7, "7 indicators for Ale");
-    assert!(ale.iter().all(|r| r.level == 1));
+    assert!(ale.iter().all(|r| r.level() == 1));
     // Kolada's markers "-" and "." are missing values, not text.
     let markers = d
         .rows
         .iter()
-        .flat_map(|r| &r.cells[2..])
-        .filter(|c| matches!(&c.value, Value::Missing { marker: Some(_) }))
+        .flat_map(|r| r.values().skip(2))
+        .filter(|v| matches!(v, Value::Missing { marker: Some(_) }))
         .count();
     assert!(markers > 0);
-    assert!(d.rows.iter().flat_map(|r| &r.cells[2..]).all(|c| !matches!(c.value, Value::Text(_))));
+    assert!(d.rows.iter().flat_map(|r| r.values().skip(2)).all(|v| !matches!(v, Value::Text(_))));
     assert_eq!(d.observations().count(), d.rows.len() * 14);
     insta::assert_snapshot!(import.summary.to_string());
 }
@@ -126,11 +139,11 @@ fn hlv_dalarna_four_sheets_long() {
         let andel = d.column(ColumnRole::Value).expect("Andel");
         assert_eq!(d.columns[andel].name, "Andel");
         assert_eq!(d.unit_of(andel), Some(&Unit::Percent));
-        assert!(d.rows.iter().all(|r| r.kind == RowKind::Data));
+        assert!(d.rows.iter().all(|r| r.kind() == RowKind::Data));
     }
     let d = &import.datasets[0];
-    assert_eq!(d.rows[0].cells[0].value, Value::Text("2014".into()));
-    assert_eq!(d.rows[0].cells[7].value.as_f64(), Some(62.0));
+    assert_eq!(d.rows.value(0, 0).cloned().expect("a value"), Value::Text("2014".into()));
+    assert_eq!(d.rows.value(0, 7).cloned().expect("a value").as_f64(), Some(62.0));
     insta::assert_snapshot!(import.summary.to_string());
 }
 
@@ -155,9 +168,10 @@ fn orebro_supplier_ledger() {
     );
     assert_eq!(d.kind, DatasetKind::Budget);
     assert!(total_rows(d).is_empty());
-    let negatives = d.rows.iter().filter(|r| r.cells[5].value.as_f64().is_some_and(|v| v < 0.0)).count();
+    let negatives =
+        d.rows.iter().filter(|r| r.value(5).cloned().expect("a value").as_f64().is_some_and(|v| v < 0.0)).count();
     assert_eq!(negatives, 2_696, "credits");
-    assert_eq!(d.rows[0].cells[4].value, Value::Text("46362 Köp medicinskt färdigbeh".into()));
+    assert_eq!(d.rows.value(0, 4).cloned().expect("a value"), Value::Text("46362 Köp medicinskt färdigbeh".into()));
     assert_eq!(t.sign, Some(uppfolj_import::SignConvention::CostsPositive));
     insta::assert_snapshot!(import.summary.to_string());
 }
@@ -174,10 +188,10 @@ fn bergen_budget_csv_accounting_text() {
     assert_eq!(periods, ["2013", "2014", "2015", "2016"]);
     assert_eq!(d.columns[0].role, Some(ColumnRole::OrgUnit));
     // " -1 362 250 " and " -   " (zero) are numbers; no value column holds text.
-    let values = d.rows.iter().flat_map(|r| &r.cells[10..]);
-    assert!(values.clone().all(|c| c.value.as_f64().is_some()), "every amount parsed");
-    assert!(d.rows.iter().any(|r| r.cells[10].value.as_f64() == Some(-1_362_250.0)));
-    assert!(d.rows.iter().any(|r| r.cells[10].value.as_f64() == Some(0.0)));
+    let mut values = d.rows.iter().flat_map(|r| r.values().skip(10));
+    assert!(values.all(|v| v.as_f64().is_some()), "every amount parsed");
+    assert!(d.rows.iter().any(|r| r.value(10).cloned().expect("a value").as_f64() == Some(-1_362_250.0)));
+    assert!(d.rows.iter().any(|r| r.value(10).cloned().expect("a value").as_f64() == Some(0.0)));
     insta::assert_snapshot!(import.summary.to_string());
 }
 
@@ -198,7 +212,7 @@ fn dalarna_kolada_long_csv() {
         ]
     );
     assert_eq!(d.rows.len(), 24);
-    assert!(d.rows.iter().all(|r| r.cells[2].value.as_f64().is_some()));
+    assert!(d.rows.iter().all(|r| r.value(2).cloned().expect("a value").as_f64().is_some()));
     insta::assert_snapshot!(import.summary.to_string());
 }
 
@@ -209,11 +223,11 @@ fn kolada_api_json() {
     let d = &import.datasets[0];
     assert_eq!(d.kind, DatasetKind::Indicator);
     assert_eq!(d.rows.len(), 16);
-    let first = &d.rows[0];
-    assert_eq!(first.cells[0].value, Value::Text("N70060".into()));
-    assert_eq!(first.cells[1].value, Value::Text("0000".into()));
-    assert_eq!(first.cells[2].value, Value::Text("Riket".into()));
-    assert_eq!(first.cells[3].value, Value::Text("2019".into()));
-    assert_eq!(first.cells[5].value.as_f64(), Some(26_813.0));
+    let first = d.rows.first().expect("a first row");
+    assert_eq!(first.value(0).cloned().expect("a value"), Value::Text("N70060".into()));
+    assert_eq!(first.value(1).cloned().expect("a value"), Value::Text("0000".into()));
+    assert_eq!(first.value(2).cloned().expect("a value"), Value::Text("Riket".into()));
+    assert_eq!(first.value(3).cloned().expect("a value"), Value::Text("2019".into()));
+    assert_eq!(first.value(5).cloned().expect("a value").as_f64(), Some(26_813.0));
     insta::assert_snapshot!(import.summary.to_string());
 }

@@ -1,11 +1,13 @@
 //! Datasets: the tables the import found in a user's files, with what it understood of them.
 //!
 //! A [`Dataset`] is one table: its columns ([`ColumnMeta`], each with an optional
-//! [`ColumnRole`]), its rows ([`DataRow`], marked as data, subtotal or total, with a hierarchy
-//! level) and, for every value, the cell it came from ([`CellRef`]). Wide layouts keep their
+//! [`ColumnRole`]), its rows ([`Rows`], held column by column; each row marked as data, subtotal
+//! or total, with a hierarchy level) and, for every value, the cell it came from ([`CellRef`],
+//! derived from the row and column, exceptions kept apart). Wide layouts keep their
 //! columns; a column that stands for a period or a region carries it in [`ColumnMeta::period`] /
 //! [`ColumnMeta::region`], and [`Dataset::observations`] gives the long view.
 
+pub use crate::rows::{RowHead, RowRef, Rows};
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -334,19 +336,6 @@ impl ColumnMeta {
     }
 }
 
-/// A row of a dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DataRow {
-    /// One cell per column of the dataset, in the same order.
-    pub cells: Vec<Cell>,
-    /// Data, subtotal or total.
-    pub kind: RowKind,
-    /// Hierarchy level: 0 for top level; deeper levels from indentation, codes or subtotals.
-    pub level: u8,
-    /// Zero-based row in the source sheet.
-    pub source_row: u32,
-}
-
 /// A table found in a file, with what the import understood of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -362,19 +351,21 @@ pub struct Dataset {
     pub range: Option<(CellRef, CellRef)>,
     /// The columns.
     pub columns: Vec<ColumnMeta>,
-    /// The rows, header excluded.
-    pub rows: Vec<DataRow>,
+    /// The rows, header excluded, held column by column.
+    pub rows: Rows,
 }
 
 /// One value in the long view of a dataset ([`Dataset::observations`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation<'a> {
     /// The row it belongs to.
-    pub row: &'a DataRow,
+    pub row: RowRef<'a>,
     /// The column it belongs to.
     pub column: &'a ColumnMeta,
+    /// The column's index.
+    pub col: usize,
     /// The value.
-    pub cell: &'a Cell,
+    pub value: &'a Value,
 }
 
 impl Dataset {
@@ -395,7 +386,13 @@ impl Dataset {
 
     /// The value at row `row`, column `col`, if both exist.
     pub fn value(&self, row: usize, col: usize) -> Option<&Value> {
-        self.rows.get(row)?.cells.get(col).map(|c| &c.value)
+        self.rows.value(row, col)
+    }
+
+    /// The cell the value at `row`, `col` was read from: where the row and column say, unless
+    /// the import filled it down or combined it; `None` for a value the import computed.
+    pub fn at(&self, row: usize, col: usize) -> Option<CellRef> {
+        self.rows.at(row, col)
     }
 
     /// A short description of where a cell is: "budget.xlsx, blad 'Drift', C12".
@@ -406,11 +403,15 @@ impl Dataset {
     /// The long view: every value in a column with a `period` or `region` (a wide layout's
     /// value columns), or with the role [`ColumnRole::Value`], one observation each.
     pub fn observations(&self) -> impl Iterator<Item = Observation<'_>> {
+        let value_columns: Vec<usize> = (0..self.columns.len())
+            .filter(|&c| {
+                let column = &self.columns[c];
+                column.period.is_some() || column.region.is_some() || column.role == Some(ColumnRole::Value)
+            })
+            .collect();
         self.rows.iter().flat_map(move |row| {
-            self.columns.iter().zip(&row.cells).filter_map(move |(column, cell)| {
-                let is_value_column =
-                    column.period.is_some() || column.region.is_some() || column.role == Some(ColumnRole::Value);
-                is_value_column.then_some(Observation { row, column, cell })
+            value_columns.clone().into_iter().filter_map(move |col| {
+                Some(Observation { row, column: &self.columns[col], col, value: row.value(col)? })
             })
         })
     }
@@ -440,13 +441,12 @@ mod tests {
         assert_eq!(labels.len(), ColumnRole::ALL.len());
     }
 
-    /// A ledger of 200 000 lines × 12 columns holds 2.4 million cells: every 8 bytes of a cell
-    /// are 19 MB (docs/benchmarks.md).
+    /// A ledger of 200 000 lines × 12 columns holds 2.4 million values: every 8 bytes of a value
+    /// are 19 MB (docs/benchmarks.md). A value's source cell is not stored beside it (crate::rows).
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn a_cell_stays_small() {
+    fn a_value_stays_small() {
         assert_eq!(std::mem::size_of::<Value>(), 24, "a text is an Arc<str>, a marker a String");
-        assert_eq!(std::mem::size_of::<Cell>(), 40, "the value and its source cell");
     }
 
     #[test]

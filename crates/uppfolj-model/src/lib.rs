@@ -30,12 +30,14 @@ pub mod dataset;
 pub mod format;
 pub mod packed;
 pub mod report;
+pub mod rows;
 pub mod sums;
 pub mod unit;
 pub mod vocab;
 
 pub use cell_range::CellRange;
-pub use dataset::{CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
+pub use dataset::{CellRef, ColumnMeta, ColumnRole, Dataset, DatasetKind, RowKind, SourceFile, Value};
 pub use packed::PackedDataset;
 pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
+pub use rows::{RowHead, RowRef, Rows};
 pub use unit::Unit;

@@ -13,7 +13,8 @@
 //! [`PackedDataset::pack`]. [`PackedDataset::unpack`] gives back a dataset equal to the one
 //! packed, its repeated texts shared again.
 
-use crate::dataset::{Cell, CellRef, ColumnMeta, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value};
+use crate::dataset::{Cell, CellRef, ColumnMeta, Dataset, DatasetKind, RowKind, SourceFile, Value};
+use crate::rows::{RowHead, RowRef, Rows};
 use crate::unit::Unit;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
@@ -53,8 +54,6 @@ struct PackedRows {
     levels: ByteBuf,
     /// u32, little-endian.
     source_rows: ByteBuf,
-    /// Cells in the row, u32 little-endian (the number of columns, unless a row was made short).
-    widths: ByteBuf,
 }
 
 /// The block's cells, row after row.
@@ -132,7 +131,8 @@ impl PackedDataset {
 
     /// The dataset that was packed.
     pub fn unpack(self) -> Result<Dataset, UnpackError> {
-        let mut rows = Vec::new();
+        let row_count = self.blocks.iter().map(|b| b.rows.kinds.len()).sum();
+        let mut rows = Rows::with_capacity(&self.columns, row_count);
         for block in &self.blocks {
             unpack_block(block, &self.texts, &self.columns, &mut rows)?;
         }
@@ -207,8 +207,8 @@ struct TextTable<'a> {
 impl<'a> TextTable<'a> {
     fn of(dataset: &'a Dataset) -> Self {
         let mut table = Self::default();
-        for cell in dataset.rows.iter().flat_map(|r| &r.cells) {
-            if let Some(text) = text_of(&cell.value) {
+        for value in (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten() {
+            if let Some(text) = text_of(value) {
                 let next = u32_of(table.texts.len());
                 if *table.index.entry(text).or_insert(next) == next {
                     table.texts.push(text);
@@ -238,11 +238,11 @@ impl PackedBlock {
     fn pack(dataset: &Dataset, b: usize, texts: &TextTable<'_>) -> Self {
         let first = b * BLOCK_ROWS;
         let mut block = Self::default();
-        for (r, row) in dataset.rows.iter().enumerate().skip(first).take(BLOCK_ROWS) {
+        for row in dataset.rows.iter().skip(first).take(BLOCK_ROWS) {
             block.rows.push(row);
-            for (c, cell) in row.cells.iter().enumerate() {
-                let expected = dataset.columns.get(c).map(|col| CellRef::new(row.source_row, col.source_col));
-                block.cells.push(cell, expected, texts, (r, c));
+            for (c, value) in row.values().enumerate() {
+                let expected = dataset.columns.get(c).map(|col| CellRef::new(row.source_row(), col.source_col));
+                block.cells.push(value, row.at(c), expected, texts, (row.index(), c));
             }
         }
         block
@@ -250,32 +250,38 @@ impl PackedBlock {
 }
 
 impl PackedRows {
-    fn push(&mut self, row: &DataRow) {
-        self.kinds.push(row_kind_byte(row.kind));
-        self.levels.push(row.level);
-        self.source_rows.extend_from_slice(&row.source_row.to_le_bytes());
-        self.widths.extend_from_slice(&u32_of(row.cells.len()).to_le_bytes());
+    fn push(&mut self, row: RowRef<'_>) {
+        self.kinds.push(row_kind_byte(row.kind()));
+        self.levels.push(row.level());
+        self.source_rows.extend_from_slice(&row.source_row().to_le_bytes());
     }
 }
 
 impl PackedCells {
-    fn push(&mut self, cell: &Cell, expected: Option<CellRef>, texts: &TextTable<'_>, (row, col): (usize, usize)) {
-        let tag = match &cell.value {
+    fn push(
+        &mut self,
+        value: &Value,
+        at: Option<CellRef>,
+        expected: Option<CellRef>,
+        texts: &TextTable<'_>,
+        (row, col): (usize, usize),
+    ) {
+        let tag = match value {
             Value::Missing { marker: None } => Tag::Empty,
             Value::Missing { marker: Some(_) } => Tag::Marker,
             Value::Number { preliminary: false, .. } => Tag::Number,
             Value::Number { preliminary: true, .. } => Tag::Preliminary,
             Value::Text(_) => Tag::Text,
         };
-        if let Some(value) = cell.value.as_f64() {
-            self.numbers.extend_from_slice(&value.to_le_bytes());
+        if let Some(number) = value.as_f64() {
+            self.numbers.extend_from_slice(&number.to_le_bytes());
         }
-        if let Some(text) = text_of(&cell.value) {
+        if let Some(text) = text_of(value) {
             self.text_ids.extend_from_slice(&texts.id(text).to_le_bytes());
         }
         self.tags.push(tag as u8);
-        if expected.is_none() || cell.at != expected {
-            self.moved.push(Moved { row: u32_of(row), col: u32_of(col), at: cell.at });
+        if expected.is_none() || at != expected {
+            self.moved.push(Moved { row: u32_of(row), col: u32_of(col), at });
         }
     }
 }
@@ -285,26 +291,22 @@ fn unpack_block(
     block: &PackedBlock,
     texts: &[Arc<str>],
     columns: &[ColumnMeta],
-    out: &mut Vec<DataRow>,
+    out: &mut Rows,
 ) -> Result<(), UnpackError> {
     let rows = &block.rows;
     let count = rows.kinds.len();
     let source_rows = u32s(&rows.source_rows)?;
-    let widths = u32s(&rows.widths)?;
-    if rows.levels.len() != count || source_rows.len() != count || widths.len() != count {
+    if rows.levels.len() != count || source_rows.len() != count {
         return Err(UnpackError("the rows' fields differ in length"));
     }
     let mut reader = CellReader::new(&block.cells, texts)?;
-    out.reserve(count);
-    for r in 0..count {
-        let source_row = source_rows[r];
+    for ((&source_row, &kind), &level) in source_rows.iter().zip(rows.kinds.iter()).zip(rows.levels.iter()) {
         let index = out.len();
-        let mut row_cells = Vec::with_capacity(widths[r] as usize);
-        for c in 0..widths[r] as usize {
-            let at = columns.get(c).map(|col| CellRef::new(source_row, col.source_col));
-            row_cells.push(reader.next(at, (index, c))?);
+        for (c, column) in columns.iter().enumerate() {
+            let Cell { value, at } = reader.next(Some(CellRef::new(source_row, column.source_col)), (index, c))?;
+            out.push_value(c, value, at, source_row);
         }
-        out.push(DataRow { cells: row_cells, kind: row_kind_of(rows.kinds[r])?, level: rows.levels[r], source_row });
+        out.end_row(RowHead { source_row, kind: row_kind_of(kind)?, level });
     }
     reader.finish()
 }
@@ -407,7 +409,7 @@ mod tests {
     use super::*;
 
     /// Every kind of value, a filled-down label (its source is the cell above), a computed value
-    /// (no source), a short row and a row longer than the columns.
+    /// (no source) and a short row.
     fn assorted() -> Dataset {
         let columns = vec![
             ColumnMeta::new("Enhet", Some(crate::ColumnRole::OrgUnit), 1),
@@ -415,40 +417,22 @@ mod tests {
         ];
         let at = |r, c| Some(CellRef::new(r, c));
         let cell = |value, at| Cell { value, at };
-        let rows = vec![
-            DataRow {
-                cells: vec![cell(Value::text("Vård"), at(4, 1)), cell(Value::number(-12.5), at(4, 3))],
-                kind: RowKind::Data,
-                level: 1,
-                source_row: 4,
-            },
-            DataRow {
-                cells: vec![
-                    cell(Value::text("Vård"), at(4, 1)),
-                    cell(Value::Number { value: f64::NAN, preliminary: true }, at(5, 3)),
-                ],
-                kind: RowKind::Subtotal,
-                level: 0,
-                source_row: 5,
-            },
-            DataRow {
-                cells: vec![cell(Value::Missing { marker: Some("..".into()) }, at(6, 1)), cell(Value::empty(), None)],
-                kind: RowKind::Total,
-                level: 0,
-                source_row: 6,
-            },
-            DataRow { cells: vec![cell(Value::text("Kort"), at(7, 1))], kind: RowKind::Data, level: 2, source_row: 7 },
-            DataRow {
-                cells: vec![
-                    cell(Value::empty(), at(8, 1)),
-                    cell(Value::number(1.0), at(8, 3)),
-                    cell(Value::text("x"), None),
-                ],
-                kind: RowKind::Data,
-                level: 0,
-                source_row: 8,
-            },
-        ];
+        let head = |source_row, kind, level| RowHead { source_row, kind, level };
+        let mut rows = Rows::new(&columns);
+        rows.push(
+            head(4, RowKind::Data, 1),
+            [cell(Value::text("Vård"), at(4, 1)), cell(Value::number(-12.5), at(4, 3))],
+        );
+        rows.push(
+            head(5, RowKind::Subtotal, 0),
+            [cell(Value::text("Vård"), at(4, 1)), cell(Value::Number { value: f64::NAN, preliminary: true }, at(5, 3))],
+        );
+        rows.push(
+            head(6, RowKind::Total, 0),
+            [cell(Value::Missing { marker: Some("..".into()) }, at(6, 1)), cell(Value::empty(), None)],
+        );
+        rows.push(head(7, RowKind::Data, 2), [cell(Value::text("Kort"), at(7, 1))]);
+        rows.push(head(8, RowKind::Data, 0), [cell(Value::text("x"), at(8, 1)), cell(Value::number(1.0), at(8, 3))]);
         Dataset {
             source: SourceFile { file: "a.xlsx".into(), sheet: Some("Blad1".into()) },
             title: "Drift".into(),
@@ -475,19 +459,20 @@ mod tests {
     /// Rows enough for three blocks, with a moved cell in the last one.
     fn long() -> Dataset {
         let mut dataset = assorted();
-        let template = dataset.rows[0].clone();
-        dataset.rows = (0..2 * BLOCK_ROWS + 7)
-            .map(|i| {
-                let mut row = template.clone();
-                row.source_row = u32_of(i + 4);
-                row.cells[0].at = Some(CellRef::new(row.source_row, 1));
-                row.cells[1] = Cell { value: Value::number(i as f64), at: Some(CellRef::new(row.source_row, 3)) };
-                row
-            })
-            .collect();
-        if let Some(last) = dataset.rows.last_mut() {
-            last.cells[0].at = Some(CellRef::new(0, 0));
+        let count = 2 * BLOCK_ROWS + 7;
+        let mut rows = Rows::new(&dataset.columns);
+        for i in 0..count {
+            let source_row = u32_of(i + 4);
+            let label_at = if i + 1 == count { CellRef::new(0, 0) } else { CellRef::new(source_row, 1) };
+            rows.push(
+                RowHead { source_row, kind: RowKind::Data, level: 1 },
+                [
+                    Cell::new(Value::text("Vård"), label_at),
+                    Cell::new(Value::number(i as f64), CellRef::new(source_row, 3)),
+                ],
+            );
         }
+        dataset.rows = rows;
         dataset
     }
 
@@ -516,7 +501,7 @@ mod tests {
         let packed = PackedDataset::pack(&assorted());
         assert_eq!(packed.texts.len(), 4, "Vård, .., Kort, x");
         let back = packed.unpack().expect("unpacks");
-        let (Value::Text(a), Value::Text(b)) = (&back.rows[0].cells[0].value, &back.rows[1].cells[0].value) else {
+        let (Some(Value::Text(a)), Some(Value::Text(b))) = (back.value(0, 0), back.value(1, 0)) else {
             panic!("texts");
         };
         assert!(Arc::ptr_eq(a, b), "one allocation for a repeated text");
@@ -526,11 +511,7 @@ mod tests {
     fn only_cells_out_of_place_are_listed() {
         let packed = PackedDataset::pack(&assorted());
         let moved: Vec<_> = packed.blocks.iter().flat_map(|b| &b.cells.moved).map(|m| (m.row, m.col)).collect();
-        assert_eq!(
-            moved,
-            [(1, 0), (2, 1), (4, 2)],
-            "the filled-down label, the computed value, the cell past the columns"
-        );
+        assert_eq!(moved, [(1, 0), (2, 1)], "the filled-down label, the computed value");
     }
 
     #[test]

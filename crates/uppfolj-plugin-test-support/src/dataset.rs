@@ -3,7 +3,7 @@
 //! where the roles and cells are chosen by the test rather than detected.
 
 use uppfolj_plugin::model::dataset::{
-    Cell, CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, RowKind, SourceFile, Value,
+    CellRef, ColumnMeta, ColumnRole, Dataset, DatasetKind, RowHead, RowKind, Rows, SourceFile, Value,
 };
 use uppfolj_plugin::model::unit::Unit;
 
@@ -43,8 +43,8 @@ impl V {
 ///     .row(vec![V::T("Summa"), V::N(-26_116.0)])
 ///     .last_row_total()
 ///     .build();
-/// assert_eq!(ds.rows[1].kind, RowKind::Total);
-/// assert_eq!(ds.rows[0].source_row, 5);
+/// assert_eq!(ds.rows.heads()[1].kind, RowKind::Total);
+/// assert_eq!(ds.rows.heads()[0].source_row, 5);
 /// ```
 #[derive(Debug, Clone)]
 pub struct DatasetBuilder {
@@ -136,21 +136,11 @@ impl DatasetBuilder {
         let columns: Vec<ColumnMeta> =
             self.headers.iter().enumerate().map(|(i, (name, role))| ColumnMeta::new(name, *role, i as u32)).collect();
         let first = self.header_row + 1;
-        let rows = self
-            .rows
-            .iter()
-            .zip(&self.kinds)
-            .enumerate()
-            .map(|(r, (values, kind))| {
-                let source_row = first + r as u32;
-                let cells = values
-                    .iter()
-                    .enumerate()
-                    .map(|(c, v)| Cell::new(v.value(), CellRef::new(source_row, c as u32)))
-                    .collect();
-                DataRow { cells, kind: *kind, level: 0, source_row }
-            })
-            .collect();
+        let mut rows = Rows::with_capacity(&columns, self.rows.len());
+        for (r, (values, kind)) in self.rows.iter().zip(&self.kinds).enumerate() {
+            let head = RowHead { source_row: first + r as u32, kind: *kind, level: 0 };
+            rows.push_values(head, values.iter().map(V::value));
+        }
         let last_col = self.headers.len().saturating_sub(1) as u32;
         let last_row = self.header_row + self.rows.len() as u32;
         Dataset {

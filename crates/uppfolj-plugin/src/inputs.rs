@@ -83,7 +83,7 @@ fn capitalise(text: &str) -> String {
 fn has_row_text(dataset: &Dataset, phrase: &str) -> bool {
     let phrase = vocab::norm(phrase);
     let mut seen: HashSet<*const u8, foldhash::fast::RandomState> = HashSet::default();
-    dataset.rows.iter().flat_map(|row| &row.cells).any(|cell| match &cell.value {
+    (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten().any(|value| match value {
         Value::Text(t) => seen.insert(t.as_ptr()) && vocab::norm(t).contains(&phrase),
         _ => false,
     })
@@ -93,8 +93,7 @@ fn has_row_text(dataset: &Dataset, phrase: &str) -> bool {
 /// numbers of the first of the top six rows that has at least two (a year row the import took
 /// for data, as balance-requirement tables often have).
 fn year_columns(dataset: &Dataset) -> usize {
-    let holds_numbers =
-        |c: usize| dataset.rows.iter().any(|r| matches!(r.cells.get(c).map(|x| &x.value), Some(Value::Number { .. })));
+    let holds_numbers = |c: usize| dataset.rows.column(c).is_some_and(|v| v.iter().any(|x| x.as_f64().is_some()));
     let named = dataset
         .columns
         .iter()
@@ -109,7 +108,7 @@ fn year_columns(dataset: &Dataset) -> usize {
         .rows
         .iter()
         .take(6)
-        .map(|row| row.cells.iter().filter(|c| c.value.as_f64().is_some_and(vocab::is_year_number)).count())
+        .map(|row| row.values().filter(|v| v.as_f64().is_some_and(vocab::is_year_number)).count())
         .find(|&n| n >= 2)
         .unwrap_or(0)
 }
@@ -353,6 +352,7 @@ fn count_once<'a>(counted: &mut Vec<&'a [Need]>, needs: &'a [Need]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use uppfolj_model::Rows;
     use uppfolj_model::dataset::{ColumnMeta, SourceFile};
 
     fn table(file: &str, roles: &[ColumnRole]) -> Dataset {
@@ -363,7 +363,7 @@ mod tests {
             unit: None,
             range: None,
             columns: roles.iter().zip(0..).map(|(r, i)| ColumnMeta::new(r.label_sv(), Some(*r), i)).collect(),
-            rows: Vec::new(),
+            rows: Rows::default(),
         }
     }
 

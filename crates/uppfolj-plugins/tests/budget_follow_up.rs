@@ -51,7 +51,7 @@ fn sample() -> Dataset {
         ])
         .rows(&rows)
         .build();
-    if let Some(last) = ds.rows.last_mut() {
+    if let Some(last) = ds.rows.heads_mut().last_mut() {
         last.kind = RowKind::Total;
     }
     ds
@@ -198,10 +198,10 @@ fn subtotals_follow_the_hierarchy() {
         vec![V::T("Summa"), V::N(-851.0), V::N(-887.0)],
     ];
     let mut ds = simple(&BUDGET_OUTCOME, &rows);
-    ds.rows[0].kind = RowKind::Subtotal;
-    ds.rows[1].level = 1;
-    ds.rows[2].level = 1;
-    ds.rows[4].kind = RowKind::Total;
+    ds.rows.heads_mut()[0].kind = RowKind::Subtotal;
+    ds.rows.heads_mut()[1].level = 1;
+    ds.rows.heads_mut()[2].level = 1;
+    ds.rows.heads_mut()[4].kind = RowKind::Total;
     let report = run(&BudgetFollowUp, vec![ds.clone()], &[]);
     assert_eq!(cell(&report, TABLE, "Närsjukvård", "utfall"), Some(-861.0));
     assert_eq!(cell(&report, TABLE, "Närsjukvård", "avvikelse"), Some(-40.0));
@@ -278,8 +278,8 @@ fn year_end_outcome_against_the_units_forecast() {
 fn generated(n: usize, budget: impl Fn(usize) -> Option<f64>, outcome: impl Fn(usize) -> f64) -> Dataset {
     let rows: Vec<Vec<V>> = (0..n).map(|i| vec![V::T("rad"), budget(i).map_or(V::E, V::N), V::N(outcome(i))]).collect();
     let mut ds = simple(&BUDGET_OUTCOME, &rows);
-    for (i, row) in ds.rows.iter_mut().enumerate() {
-        row.cells[0].value = Value::text(format!("Konto {i}"));
+    for i in 0..ds.rows.len() {
+        *ds.rows.value_mut(i, 0).expect("a label") = Value::text(format!("Konto {i}"));
     }
     ds
 }
@@ -386,19 +386,20 @@ fn many_top_level_units_chart_the_largest_of_them() {
             })
             .collect();
     let mut ds = simple(&BUDGET_OUTCOME, &rows);
-    for (r, row) in ds.rows.iter_mut().enumerate() {
+    for r in 0..ds.rows.len() {
         let area = r / 5;
-        if r % 5 == 0 {
-            row.kind = RowKind::Subtotal;
-            row.cells[0].value = Value::text(format!("Område {area}"));
+        let label = if r % 5 == 0 {
+            ds.rows.heads_mut()[r].kind = RowKind::Subtotal;
+            format!("Område {area}")
         } else {
-            row.level = 1;
-            row.cells[0].value = Value::text(format!("Område {area} enhet {}", r % 5));
+            ds.rows.heads_mut()[r].level = 1;
             // Area a deviates by −a in total (its first line carries it).
             if r % 5 == 1 {
-                row.cells[2].value = Value::number(-100.0 - area as f64);
+                *ds.rows.value_mut(r, 2).expect("an outcome") = Value::number(-100.0 - area as f64);
             }
-        }
+            format!("Område {area} enhet {}", r % 5)
+        };
+        *ds.rows.value_mut(r, 0).expect("a label") = Value::text(label);
     }
     let report = run(&BudgetFollowUp, vec![ds], &[]);
     assert_eq!(report.tables().next().expect("table").rows.len(), 25 * 5 + 1);

@@ -35,8 +35,8 @@ fn row_kind_sv(kind: RowKind) -> &'static str {
 fn number_code(dataset: &Dataset, c: usize) -> Option<String> {
     let mut any = false;
     let mut decimals = 0u8;
-    for row in &dataset.rows {
-        if let Some(Value::Number { value, .. }) = row.cells.get(c).map(|cell| &cell.value) {
+    for value in dataset.rows.column(c).unwrap_or_default() {
+        if let Value::Number { value, .. } = value {
             any = true;
             while decimals < 4
                 && ((value * 10f64.powi(i32::from(decimals))).round() - value * 10f64.powi(i32::from(decimals))).abs()
@@ -79,10 +79,13 @@ impl<'r> BodyRows<'r> for InputBody<'r> {
         self.rows
     }
 
-    /// The cells of its rows: the fixed columns and each row's values (a sparse row counts only
-    /// its values).
+    /// The cells of its rows: the fixed columns and each row's values (empty values, which are
+    /// not written, do not count: a sparse input sizes its file by what it holds).
     fn cell_count(&self) -> u64 {
-        self.dataset.rows.iter().take(self.rows).map(|r| (r.cells.len() + FIXED.len()) as u64).sum()
+        let rows = &self.dataset.rows;
+        let written = |column: &[Value]| column.iter().take(self.rows).filter(|v| **v != Value::empty()).count();
+        let values: usize = (0..rows.width()).filter_map(|c| rows.column(c)).map(written).sum();
+        (values + self.rows * FIXED.len()) as u64
     }
 
     fn last_col(&self) -> u16 {
@@ -91,15 +94,15 @@ impl<'r> BodyRows<'r> for InputBody<'r> {
 
     fn cells(&self, i: usize, out: &mut Vec<BodyCell<'r>>) {
         let Some(data_row) = self.dataset.rows.get(i) else { return };
-        let sum = usize::from(data_row.kind != RowKind::Data);
-        out.push(BodyCell::number(0, self.row_number, f64::from(data_row.source_row) + 1.0));
+        let sum = usize::from(data_row.kind() != RowKind::Data);
+        out.push(BodyCell::number(0, self.row_number, f64::from(data_row.source_row()) + 1.0));
         if sum == 1 {
-            out.push(BodyCell::text(1, self.kind_label, row_kind_sv(data_row.kind)));
+            out.push(BodyCell::text(1, self.kind_label, row_kind_sv(data_row.kind())));
         }
         let offset = FIXED.len();
-        for (c, cell) in data_row.cells.iter().enumerate() {
+        for (c, value) in data_row.values().enumerate() {
             let Ok(col) = u16::try_from(c + offset) else { break };
-            match &cell.value {
+            match value {
                 Value::Number { value, .. } => {
                     let style = self.numbers.get(c).or(self.numbers.last()).map_or(self.text[sum], |s| s[sum]);
                     out.push(BodyCell::number(col, style, *value));
@@ -115,12 +118,12 @@ impl<'r> BodyRows<'r> for InputBody<'r> {
 
 /// How many texts of `dataset` do not fit in a cell and are cut on its input sheet.
 pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
-    let cut = |cell: &&uppfolj_model::dataset::Cell| match &cell.value {
+    let cut = |value: &&Value| match value {
         Value::Text(text) => sheet::is_cut(text),
         Value::Missing { marker: Some(text) } => sheet::is_cut(text),
         _ => false,
     };
-    dataset.rows.iter().flat_map(|row| &row.cells).filter(cut).count()
+    (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten().filter(cut).count()
 }
 
 /// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the
@@ -141,10 +144,10 @@ pub(crate) fn write<'r>(
     let number_codes = write_headers(&mut sheet, styles, dataset)?;
     sheet.row += 1;
     let max_rows = (MAX_ROW - header_row) as usize;
-    let rows = &dataset.rows[..dataset.rows.len().min(max_rows)];
-    let body = InputBody::new(styles, dataset, rows.len(), sheet.row, &number_codes);
+    let rows = dataset.rows.len().min(max_rows);
+    let body = InputBody::new(styles, dataset, rows, sheet.row, &number_codes);
     let mut cells = Vec::new();
-    for (i, data_row) in rows.iter().enumerate() {
+    for (i, data_row) in dataset.rows.iter().take(rows).enumerate() {
         body.cells(i, &mut cells);
         for cell in &cells {
             if let CellValue::Text(t) = cell.value
@@ -153,16 +156,16 @@ pub(crate) fn write<'r>(
                 sheet.want_width(cell.col, t.chars().count().min(40));
             }
         }
-        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row + 1);
+        let err = || format!("indata från {}, rad {}", dataset.source, data_row.source_row() + 1);
         sheet.exemplars.offer(sheet.ws, styles, sheet.row, &cells, err)?;
         cells.clear();
         sheet.row += 1;
     }
     let last_col = u16::try_from(dataset.columns.len() + FIXED.len() - 1).unwrap_or(u16::MAX);
-    if !rows.is_empty() {
+    if rows > 0 {
         sheet
             .ws
-            .autofilter(header_row, 0, header_row + rows.len() as u32, last_col)
+            .autofilter(header_row, 0, header_row + rows as u32, last_col)
             .context(|| format!("filter på bladet '{name}'"))?;
     }
     sheet.apply_widths()?;

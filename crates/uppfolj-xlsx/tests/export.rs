@@ -166,18 +166,18 @@ fn input_sheet_gives_the_source_cell_of_every_value() {
     let dataset = &case.datasets[0];
     for (i, row) in dataset.rows.iter().enumerate() {
         let r = header_row + 1 + i as u32;
-        assert_eq!(range.get_value((r, 0)), Some(&Data::Float(f64::from(row.source_row) + 1.0)));
-        for (c, cell) in row.cells.iter().enumerate() {
+        assert_eq!(range.get_value((r, 0)), Some(&Data::Float(f64::from(row.source_row()) + 1.0)));
+        for (c, value) in row.values().enumerate() {
             let got = range.get_value((r, 2 + c as u32)).cloned().unwrap_or(Data::Empty);
-            match &cell.value {
+            match value {
                 uppfolj_model::Value::Number { value, .. } => assert_eq!(got, Data::Float(*value)),
                 uppfolj_model::Value::Text(t) => assert_eq!(got, Data::String(t.to_string())),
                 uppfolj_model::Value::Missing { marker: Some(m) } => assert_eq!(got, Data::String(m.clone())),
                 uppfolj_model::Value::Missing { marker: None } => assert_eq!(got, Data::Empty),
             }
             // The header's column letter and the source row name the cell the value came from.
-            let at = cell.at.expect("read from a cell");
-            assert_eq!(at.row, row.source_row);
+            let at = row.at(c).expect("read from a cell");
+            assert_eq!(at.row, row.source_row());
             assert_eq!(at.col, dataset.columns[c].source_col);
         }
     }
@@ -510,7 +510,7 @@ fn the_first_row_is_written_like_the_rest() {
         Block::Table(text_table("Långa", &[&long, &long])),
     ];
     let mut input = common::numbered_rows("lang_text.csv", 1, 3);
-    input.rows[1].cells[0].value = uppfolj_model::Value::text(long.as_str());
+    *input.rows.value_mut(1, 0).expect("a value") = uppfolj_model::Value::text(long.as_str());
     let bytes = export(&one_section("Rader", blocks), [&input], &options()).expect("export");
     std::fs::write(exports_dir().join("first-row.xlsx"), &bytes).expect("write");
 

@@ -140,7 +140,7 @@ fn cost_per_inhabitant(meta: &PluginMeta, ds: &Dataset, params: &Params) -> Repo
     let rows: Vec<usize> = (0..ds.rows.len())
         .filter(|&i| {
             let label = kit::text_at(ds, i, label_col);
-            !label.is_empty() && ds.rows[i].kind != RowKind::Subtotal && !kit::row_is_total(ds, i, &label)
+            !label.is_empty() && ds.rows.heads()[i].kind != RowKind::Subtotal && !kit::row_is_total(ds, i, &label)
         })
         .collect();
     let (sign, detected) =

@@ -118,7 +118,7 @@ fn pipeline(case: &Case) -> serde_json::Value {
     let numbers: Vec<Vec<f64>> = back
         .datasets
         .iter()
-        .map(|d| d.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.value.as_f64())).collect())
+        .map(|d| d.rows.iter().flat_map(|r| r.values().filter_map(uppfolj_model::Value::as_f64)).collect())
         .collect();
     serde_json::json!({ "report": report, "svg": svgs, "xlsx_numbers": numbers })
 }

@@ -12,19 +12,18 @@ pub(super) fn mark(d: &mut Draft<'_>) {
     let Some(cc) = d.code_col else { return };
     if let Some(lc) = d.label_col {
         // Staggered labels: a row whose next row's text sits further right is its parent.
-        let text_cols: Vec<Option<u32>> =
-            d.rows.iter().map(|r| r.cells.get(lc).and_then(|c| c.at).map(|a| a.col)).collect();
+        let text_cols: Vec<Option<u32>> = d.rows.iter().map(|r| r.at(lc).map(|a| a.col)).collect();
         for i in 0..d.rows.len().saturating_sub(1) {
             if let (Some(a), Some(b)) = (text_cols[i], text_cols[i + 1])
                 && b > a
-                && d.rows[i].kind == RowKind::Data
+                && d.rows.heads()[i].kind == RowKind::Data
             {
-                d.rows[i].kind = RowKind::Subtotal;
+                d.rows.heads_mut()[i].kind = RowKind::Subtotal;
             }
         }
     }
     let codes: Vec<Option<String>> =
-        d.rows.iter().map(|r| r.cells.get(cc).and_then(|c| c.value.as_text().map(str::to_string))).collect();
+        d.rows.iter().map(|r| r.value(cc).and_then(|v| v.as_text().map(str::to_string))).collect();
     for (i, code) in codes.iter().enumerate() {
         let Some(code) = code else { continue };
         let stem = code.trim_end_matches('0');
@@ -36,9 +35,9 @@ pub(super) fn mark(d: &mut Draft<'_>) {
             && next != code
             && next.starts_with(stem)
             && next.len() == code.len()
-            && d.rows[i].kind == RowKind::Data
+            && d.rows.heads()[i].kind == RowKind::Data
         {
-            d.rows[i].kind = RowKind::Subtotal;
+            d.rows.heads_mut()[i].kind = RowKind::Subtotal;
         }
     }
 }

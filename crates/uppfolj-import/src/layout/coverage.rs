@@ -9,7 +9,7 @@
 use super::draft::Draft;
 use uppfolj_model::sums::covered_suffix;
 use uppfolj_model::vocab::{self, SumWord};
-use uppfolj_model::{Diagnostic, RowKind};
+use uppfolj_model::{Diagnostic, RowKind, Value};
 
 /// Narrows each subtotal's rows to those its amounts add up.
 pub(super) fn by_sums(d: &mut Draft<'_>) {
@@ -19,7 +19,7 @@ pub(super) fn by_sums(d: &mut Draft<'_>) {
         return;
     }
     for s in 0..d.rows.len() {
-        if d.rows[s].kind == RowKind::Subtotal && vocab::sum_word(&d.label_of(&d.rows[s])).is_some() {
+        if d.rows.heads()[s].kind == RowKind::Subtotal && vocab::sum_word(&d.label_at(s)).is_some() {
             narrow(d, s, &amount_cols);
         }
     }
@@ -34,23 +34,25 @@ fn narrow(d: &mut Draft<'_>, s: usize, amount_cols: &[usize]) {
     let columns: Vec<(f64, Vec<Option<f64>>)> = amount_cols
         .iter()
         .filter_map(|&c| {
-            let stated = d.rows[s].cells.get(c).and_then(|x| x.value.as_f64())?;
-            Some((stated, run.iter().map(|&j| d.rows[j].cells.get(c).and_then(|x| x.value.as_f64())).collect()))
+            let stated = d.rows.value(s, c).and_then(Value::as_f64)?;
+            Some((stated, run.iter().map(|&j| d.rows.value(j, c).and_then(Value::as_f64)).collect()))
         })
         .collect();
     let Some(n) = covered_suffix(&columns) else { return };
-    let (level, run_level) = (d.rows[s].level, d.rows[run[0]].level);
+    let heads = d.rows.heads_mut();
+    let (level, run_level) = (heads[s].level, heads[run[0]].level);
     let (outside, covered) = run.split_at(run.len() - n);
     if run_level > level {
-        outside.iter().for_each(|&j| d.rows[j].level = level);
+        outside.iter().for_each(|&j| heads[j].level = level);
     } else {
-        covered.iter().for_each(|&j| d.rows[j].level = level.saturating_add(1));
+        covered.iter().for_each(|&j| heads[j].level = level.saturating_add(1));
     }
-    let row_no = |j: usize| d.rows[j].source_row + 1;
+    let heads = d.rows.heads();
+    let row_no = |j: usize| heads[j].source_row + 1;
     let message = format!(
         "Delsumman '{}' (rad {}) summerar de {n} raderna närmast ovanför (rad {}–{}), inte alla {} raderna ovanför: \
          det är dem beloppen stämmer med. Raderna ovanför dem räknas inte in i delsumman.",
-        d.label_of(&d.rows[s]),
+        d.label_at(s),
         row_no(s),
         row_no(covered[0]),
         row_no(s - 1),
@@ -62,20 +64,21 @@ fn narrow(d: &mut Draft<'_>, s: usize, amount_cols: &[usize]) {
 /// The data rows directly above row `s`, top first, on one level at or below the subtotal's:
 /// back to a sum row, a row of another level, or a row without amounts (a heading).
 fn run_above(d: &Draft<'_>, s: usize) -> Vec<usize> {
-    let level = d.rows[s].level;
-    let Some(first) = s.checked_sub(1).filter(|&j| d.rows[j].kind == RowKind::Data) else { return Vec::new() };
-    let run_level = d.rows[first].level;
+    let heads = d.rows.heads();
+    let level = heads[s].level;
+    let Some(first) = s.checked_sub(1).filter(|&j| heads[j].kind == RowKind::Data) else { return Vec::new() };
+    let run_level = heads[first].level;
     if run_level < level {
         return Vec::new();
     }
     let mut run: Vec<usize> = (0..s)
         .rev()
         .take_while(|&j| {
-            let row = &d.rows[j];
-            row.kind == RowKind::Data
-                && row.level == run_level
+            let Some(row) = d.rows.get(j) else { return false };
+            row.kind() == RowKind::Data
+                && row.level() == run_level
                 && vocab::sum_word(&d.label_of(row)) != Some(SumWord::Part)
-                && row.cells.iter().any(|c| c.value.as_f64().is_some())
+                && row.values().any(|v| v.as_f64().is_some())
         })
         .collect();
     run.reverse();
@@ -84,9 +87,9 @@ fn run_above(d: &Draft<'_>, s: usize) -> Vec<usize> {
 
 /// The source cell of row `r`, column `c` of the draft.
 fn cell_ref(d: &Draft<'_>, r: usize, c: usize) -> uppfolj_model::CellRef {
-    let row = &d.rows[r];
-    row.cells.get(c).and_then(|x| x.at).unwrap_or_else(|| {
-        uppfolj_model::CellRef::new(row.source_row, d.cols.get(c).and_then(|col| col.src.first().copied()).unwrap_or(0))
+    d.rows.at(r, c).unwrap_or_else(|| {
+        let source_row = d.rows.heads().get(r).map_or(0, |h| h.source_row);
+        uppfolj_model::CellRef::new(source_row, d.cols.get(c).and_then(|col| col.src.first().copied()).unwrap_or(0))
     })
 }
 
@@ -115,7 +118,7 @@ mod tests {
         let found = detect(grid_from(&refs), "x.xlsx", &Mapping::default(), LayoutLimits { max_columns: 100 });
         let ds = &found[0].dataset;
         let notes = found[0].summary.warnings.iter().filter(|w| w.severity == Severity::Info);
-        (ds.rows.iter().map(|r| (r.kind, r.level)).collect(), notes.map(|w| w.message.clone()).collect())
+        (ds.rows.heads().iter().map(|r| (r.kind, r.level)).collect(), notes.map(|w| w.message.clone()).collect())
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::mapping::{Mapping, SignConvention};
 use crate::roles::is_label_role;
 use std::sync::Arc;
 use uppfolj_model::vocab::SumWord;
-use uppfolj_model::{CellRef, ColumnMeta, ColumnRole, DataRow, DatasetKind, Diagnostic, SourceFile, Unit, Value};
+use uppfolj_model::{CellRef, ColumnMeta, ColumnRole, DatasetKind, Diagnostic, RowRef, Rows, SourceFile, Unit, Value};
 
 /// The sheet being read, and how each of its rows looks.
 #[derive(Debug)]
@@ -133,7 +133,7 @@ pub(super) struct Draft<'a> {
     pub label_col: Option<usize>,
     /// Label columns whose blank cells take the label above.
     pub fill_cols: Vec<usize>,
-    pub rows: Vec<DataRow>,
+    pub rows: Rows,
     pub reading: Reading,
     /// Per row: its label is bold.
     pub bold: Vec<bool>,
@@ -172,7 +172,7 @@ impl<'a> Draft<'a> {
             title: String::new(),
             label_col: None,
             fill_cols: Vec::new(),
-            rows: Vec::new(),
+            rows: Rows::default(),
             reading: Reading::default(),
             bold: Vec::new(),
             indents: Vec::new(),
@@ -194,7 +194,7 @@ impl<'a> Draft<'a> {
 
     /// The sheet row of the first data row (read or not).
     pub fn first_row(&self) -> u32 {
-        self.rows.first().map(|r| r.source_row).or_else(|| self.data.first().map(|r| r.row)).unwrap_or(0)
+        self.rows.first().map(|r| r.source_row()).or_else(|| self.data.first().map(|r| r.row)).unwrap_or(0)
     }
 
     /// The header row.
@@ -215,22 +215,24 @@ impl<'a> Draft<'a> {
     }
 
     /// The label of a read row: its label column's text, else its first text.
-    pub fn label_of(&self, row: &DataRow) -> String {
+    pub fn label_of(&self, row: RowRef<'_>) -> String {
         Self::label_text(self.label_col, row).map(|t| t.to_string()).unwrap_or_default()
+    }
+
+    /// The label of read row `i` ([`Draft::label_of`]).
+    pub fn label_at(&self, i: usize) -> String {
+        self.rows.get(i).map(|row| self.label_of(row)).unwrap_or_default()
     }
 
     /// The text [`Draft::label_of`] gives, as held in `row` (shared with every row holding it),
     /// with `label_col` the label column.
-    pub fn label_text(label_col: Option<usize>, row: &DataRow) -> Option<&Arc<str>> {
+    pub fn label_text<'r>(label_col: Option<usize>, row: RowRef<'r>) -> Option<&'r Arc<str>> {
         fn text(v: &Value) -> Option<&Arc<str>> {
             match v {
                 Value::Text(t) => Some(t),
                 _ => None,
             }
         }
-        label_col
-            .and_then(|lc| row.cells.get(lc))
-            .and_then(|c| text(&c.value))
-            .or_else(|| row.cells.iter().find_map(|c| text(&c.value)))
+        label_col.and_then(|lc| row.value(lc)).and_then(text).or_else(|| row.values().find_map(text))
     }
 }

@@ -11,7 +11,7 @@ pub(super) fn found(d: Draft<'_>) -> Found {
     let grid = d.sheet.grid;
     let span = d.span;
     let first_row = span.group.or(span.header).map_or(d.first_row(), |h| grid.rows[h].row);
-    let last_row = d.rows.last().map_or(first_row, |r| r.source_row);
+    let last_row = d.rows.last().map_or(first_row, |r| r.source_row());
     let first_col = d.present.first().copied().unwrap_or(0);
     let last_col = d.present.last().copied().unwrap_or(0);
     let range = (CellRef::new(first_row, first_col), CellRef::new(last_row, last_col));
@@ -25,8 +25,8 @@ pub(super) fn found(d: Draft<'_>) -> Found {
         unit: d.unit.clone(),
         unit_source: d.unit_source.clone(),
         columns: column_summaries(&d),
-        data_rows: d.rows.iter().filter(|r| r.kind == RowKind::Data).count(),
-        max_level: d.rows.iter().map(|r| r.level).max().unwrap_or(0),
+        data_rows: d.rows.heads().iter().filter(|r| r.kind == RowKind::Data).count(),
+        max_level: d.rows.heads().iter().map(|r| r.level).max().unwrap_or(0),
         total_rows: total_rows(&d),
         sign: d.sign,
         sign_source: d.sign_source,
@@ -65,9 +65,9 @@ fn column_summaries(d: &Draft<'_>) -> Vec<ColumnSummary> {
 fn total_rows(d: &Draft<'_>) -> Vec<TotalRow> {
     d.rows
         .iter()
-        .enumerate()
-        .filter(|(_, row)| row.kind != RowKind::Data)
-        .map(|(i, row)| {
+        .filter(|row| row.kind() != RowKind::Data)
+        .map(|row| {
+            let i = row.index();
             let because = if d.text_totals.iter().any(|(k, _)| *k == i) {
                 "text"
             } else if d.use_bold && d.bold.get(i).copied().unwrap_or(false) {
@@ -75,7 +75,7 @@ fn total_rows(d: &Draft<'_>) -> Vec<TotalRow> {
             } else {
                 "kodhierarki"
             };
-            TotalRow { row: row.source_row + 1, label: d.label_of(row), kind: row.kind, because }
+            TotalRow { row: row.source_row() + 1, label: d.label_of(row), kind: row.kind(), because }
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::draft::Draft;
 use uppfolj_model::vocab::SumWord;
-use uppfolj_model::{DataRow, RowKind};
+use uppfolj_model::{RowKind, RowRef};
 
 /// Gives each row its level (0 the top).
 pub(super) fn assign(d: &mut Draft<'_>) {
@@ -11,11 +11,11 @@ pub(super) fn assign(d: &mut Draft<'_>) {
         by_codes(d);
     } else if d.indents.iter().any(|&x| x != d.indents[0]) {
         by_indentation(d);
-    } else if d.use_bold && d.rows.iter().any(|r| r.kind == RowKind::Subtotal) {
+    } else if d.use_bold && d.rows.heads().iter().any(|r| r.kind == RowKind::Subtotal) {
         by_bold(d);
     } else if d.text_totals.iter().any(|(_, w)| *w == SumWord::Part) {
         // Subtotal rows close a group: rows before each subtotal are one level deeper.
-        for row in &mut d.rows {
+        for row in d.rows.heads_mut() {
             row.level = u8::from(row.kind == RowKind::Data);
         }
     }
@@ -26,7 +26,7 @@ fn by_codes(d: &mut Draft<'_>) {
     let mut distinct: Vec<u8> = d.code_levels.iter().flatten().copied().collect();
     distinct.sort_unstable();
     distinct.dedup();
-    for (row, cl) in d.rows.iter_mut().zip(&d.code_levels) {
+    for (row, cl) in d.rows.heads_mut().iter_mut().zip(&d.code_levels) {
         row.level = match cl {
             Some(l) => u8::try_from(distinct.iter().position(|d| d == l).unwrap_or(0) + 1).unwrap_or(u8::MAX),
             None => 0,
@@ -43,7 +43,7 @@ fn by_indentation(d: &mut Draft<'_>) {
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() <= 8 {
-        for (row, ind) in d.rows.iter_mut().zip(&d.indents) {
+        for (row, ind) in d.rows.heads_mut().iter_mut().zip(&d.indents) {
             row.level = u8::try_from(distinct.iter().position(|d| d == ind).unwrap_or(0)).unwrap_or(u8::MAX);
         }
     }
@@ -52,21 +52,21 @@ fn by_indentation(d: &mut Draft<'_>) {
 /// Bold subtotals without a leading code are the top level, with a code the next; the rows
 /// under them one deeper.
 fn by_bold(d: &mut Draft<'_>) {
-    let has_code = |row: &DataRow| {
+    let has_code = |row: RowRef<'_>| {
         d.label_of(row).split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
     };
-    let subtotals: Vec<bool> = d.rows.iter().filter(|r| r.kind == RowKind::Subtotal).map(has_code).collect();
+    let subtotals: Vec<bool> = d.rows.iter().filter(|r| r.kind() == RowKind::Subtotal).map(has_code).collect();
     let two_levels = subtotals.iter().any(|c| *c) && subtotals.iter().any(|c| !*c);
     let levels: Vec<u8> = d
         .rows
         .iter()
-        .map(|row| match row.kind {
+        .map(|row| match row.kind() {
             RowKind::Total => 0,
             RowKind::Subtotal => u8::from(two_levels && has_code(row)),
             RowKind::Data => 1 + u8::from(two_levels),
         })
         .collect();
-    for (row, level) in d.rows.iter_mut().zip(levels) {
+    for (row, level) in d.rows.heads_mut().iter_mut().zip(levels) {
         row.level = level;
     }
 }

@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(d.unit, Some(Unit::Tkr));
         assert_eq!(d.title, "Driftredovisning januari–augusti 2024");
         assert_eq!(d.rows.len(), 3);
-        assert_eq!(d.rows[2].kind, RowKind::Total);
+        assert_eq!(d.rows.heads()[2].kind, RowKind::Total);
         assert_eq!(d.columns[0].role, Some(ColumnRole::OrgUnit));
         assert_eq!(d.columns[1].role, Some(ColumnRole::Budget));
         assert_eq!(d.columns[2].role, Some(ColumnRole::Outcome));
@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(a.columns[2].period.as_deref(), Some("2024"));
         let b = &found[1].dataset;
         assert_eq!(b.unit, Some(Unit::Mnkr));
-        assert_eq!(b.rows[0].cells[1].value, Value::number(1234.5));
+        assert_eq!(b.rows.value(0, 1).cloned().expect("a value"), Value::number(1234.5));
     }
 
     #[test]

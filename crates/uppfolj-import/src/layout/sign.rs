@@ -3,7 +3,7 @@
 
 use super::draft::Draft;
 use crate::mapping::SignConvention;
-use uppfolj_model::{ColumnRole, DatasetKind, RowKind};
+use uppfolj_model::{ColumnRole, DatasetKind, RowKind, Value};
 
 /// Finds the draft's sign convention and says why.
 pub(super) fn detect(d: &mut Draft<'_>) {
@@ -25,8 +25,8 @@ pub(super) fn detect(d: &mut Draft<'_>) {
     let amounts = d
         .rows
         .iter()
-        .filter(|r| r.kind == RowKind::Data)
-        .flat_map(|row| amount_cols.iter().filter_map(|&ci| row.cells.get(ci).and_then(|c| c.value.as_f64())));
+        .filter(|r| r.kind() == RowKind::Data)
+        .flat_map(|row| amount_cols.iter().filter_map(move |&ci| row.value(ci).and_then(Value::as_f64)));
     let (neg, all) = amounts.fold((0usize, 0usize), |(neg, all), v| (neg + usize::from(v < 0.0), all + 1));
     if all == 0 {
         return;

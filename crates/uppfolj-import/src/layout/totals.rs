@@ -15,8 +15,8 @@ pub(super) fn by_text(d: &mut Draft<'_>) {
     d.text_totals = d
         .rows
         .iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
+        .filter_map(|r| {
+            let i = r.index();
             let word = match Draft::label_text(d.label_col, r) {
                 Some(t) => *seen.entry(t.as_ptr()).or_insert_with(|| vocab::sum_word(t)),
                 None => vocab::sum_word(""),
@@ -25,17 +25,18 @@ pub(super) fn by_text(d: &mut Draft<'_>) {
         })
         .collect();
     let last_total = d.text_totals.iter().rev().find(|(_, w)| *w == SumWord::Sum).map(|(i, _)| *i);
-    let last_label = last_total.map(|i| vocab::normalise(&d.label_of(&d.rows[i])));
+    let last_label = last_total.map(|i| vocab::normalise(&d.label_at(i)));
     let kinds: Vec<(usize, RowKind)> = d
         .text_totals
         .iter()
         .map(|&(i, word)| {
-            let same = last_label.as_deref() == Some(vocab::normalise(&d.label_of(&d.rows[i])).as_str());
+            let same = last_label.as_deref() == Some(vocab::normalise(&d.label_at(i)).as_str());
             (i, if word == SumWord::Sum && same { RowKind::Total } else { RowKind::Subtotal })
         })
         .collect();
+    let heads = d.rows.heads_mut();
     for (i, kind) in kinds {
-        d.rows[i].kind = kind;
+        heads[i].kind = kind;
     }
 }
 
@@ -44,7 +45,7 @@ pub(super) fn by_bold(d: &mut Draft<'_>) {
     let bold_rows = d.bold.iter().filter(|b| **b).count();
     d.use_bold = d.sheet.grid.has_fonts && bold_rows > 0 && bold_rows * 2 < d.rows.len().max(2);
     if d.use_bold {
-        for (row, _) in d.rows.iter_mut().zip(&d.bold).filter(|(_, bold)| **bold) {
+        for (row, _) in d.rows.heads_mut().iter_mut().zip(&d.bold).filter(|(_, bold)| **bold) {
             if row.kind == RowKind::Data {
                 row.kind = RowKind::Subtotal;
             }

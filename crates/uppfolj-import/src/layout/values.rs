@@ -11,7 +11,7 @@ use crate::roles::is_label_role;
 use std::sync::Arc;
 use uppfolj_model::dataset::Cell;
 use uppfolj_model::vocab::{self, Parsed};
-use uppfolj_model::{CellRef, DataRow, RowKind, Unit, Value};
+use uppfolj_model::{CellRef, RowHead, Rows, Unit, Value};
 
 /// Reads the data rows into the draft's rows, in one pass that frees each source row once read.
 pub(super) fn read(d: &mut Draft<'_>) {
@@ -19,13 +19,14 @@ pub(super) fn read(d: &mut Draft<'_>) {
         Reader { last_fill: vec![None; d.cols.len()], reading: Reading::default(), texts: Interner::default() };
     reader.reading.filled = vec![0; d.cols.len()];
     let data = std::mem::take(&mut d.data);
-    d.rows = Vec::with_capacity(data.len());
+    d.rows = Rows::for_source_columns(d.cols.iter().map(|c| c.src[0]).collect(), data.len());
     d.bold = Vec::with_capacity(data.len());
     d.indents = Vec::with_capacity(data.len());
     for r in data {
         let r = &r;
-        let cells =
-            d.cols.iter().enumerate().map(|(ci, col)| reader.cell(r, ci, col, d.fill_cols.contains(&ci))).collect();
+        let (cols, fill_cols) = (&d.cols, &d.fill_cols);
+        let cells = cols.iter().enumerate().map(|(ci, col)| reader.cell(r, ci, col, fill_cols.contains(&ci)));
+        d.rows.push(RowHead::data(r.row), cells);
         let label = d.label_cell(r);
         d.bold.push(label.is_some_and(|c| c.bold) || (label.is_none() && r.cells.first().is_some_and(|c| c.bold)));
         // A row without its own label (a filled-down group) keeps the indentation above.
@@ -34,7 +35,6 @@ pub(super) fn read(d: &mut Draft<'_>) {
             u32::from(c.indent) * 100 + lead as u32
         });
         d.indents.push(indent);
-        d.rows.push(DataRow { cells, kind: RowKind::Data, level: 0, source_row: r.row });
     }
     d.reading = reader.reading;
 }

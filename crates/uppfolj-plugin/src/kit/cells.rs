@@ -17,7 +17,7 @@ pub fn label_column(ds: &Dataset, prefer: &[ColumnRole]) -> Option<usize> {
         }
     }
     (0..ds.columns.len()).find(|&c| {
-        let texts = ds.rows.iter().filter(|r| matches!(r.cells.get(c).map(|x| &x.value), Some(Value::Text(_)))).count();
+        let texts = ds.rows.column(c).map_or(0, |v| v.iter().filter(|x| matches!(x, Value::Text(_))).count());
         texts * 2 >= ds.rows.len().max(1)
     })
 }
@@ -49,15 +49,12 @@ pub fn num_at(ds: &Dataset, row: usize, col: Option<usize>) -> Option<f64> {
 pub fn cell_at(ds: &Dataset, row: usize, col: Option<usize>) -> Option<CellRef> {
     let c = col?;
     let r = ds.rows.get(row)?;
-    r.cells
-        .get(c)
-        .and_then(|cell| cell.at)
-        .or_else(|| ds.columns.get(c).map(|m| CellRef::new(r.source_row, m.source_col)))
+    r.at(c).or_else(|| ds.columns.get(c).map(|m| CellRef::new(r.source_row(), m.source_col)))
 }
 
 /// Whether the dataset row is the file's grand total (marked by the import or labelled so).
 pub fn row_is_total(ds: &Dataset, row: usize, label: &str) -> bool {
-    ds.rows.get(row).is_some_and(|r| r.kind == RowKind::Total) || vocab::is_total_label(label)
+    ds.rows.get(row).is_some_and(|r| r.kind() == RowKind::Total) || vocab::is_total_label(label)
 }
 
 /// The year of column `col`: a year in its period, else in its header ("Planerad effekt 2025").

@@ -194,8 +194,8 @@ fn named_year_columns(ds: &Dataset, skip: Option<usize>) -> Vec<(i32, usize)> {
 /// The first of the top six rows with year numbers in at least two of its cells outside column
 /// `skip`: the row and its (year, column) pairs.
 fn year_row(ds: &Dataset, skip: Option<usize>) -> Option<(usize, Vec<(i32, usize)>)> {
-    ds.rows.iter().enumerate().take(6).find_map(|(r, row)| {
-        let found: Vec<(i32, usize)> = (0..row.cells.len().max(ds.columns.len()))
+    (0..ds.rows.len()).take(6).find_map(|r| {
+        let found: Vec<(i32, usize)> = (0..ds.columns.len())
             .filter(|&c| Some(c) != skip)
             .filter_map(|c| num_at(ds, r, Some(c)).filter(|v| is_year_number(*v)).map(|v| (v as i32, c)))
             .collect();
@@ -252,7 +252,7 @@ fn reserve_name(ds: &Dataset, label_col: Option<usize>) -> &'static str {
 mod tests {
     use super::*;
     use crate::BalanceRequirement;
-    use uppfolj_plugin::model::dataset::{Cell, ColumnMeta, DataRow, DatasetKind, RowKind, SourceFile};
+    use uppfolj_plugin::model::dataset::{ColumnMeta, DatasetKind, RowHead, Rows, SourceFile};
     use uppfolj_plugin::model::report::Block;
     use uppfolj_plugin::{Inputs, Params, ReportPlugin};
 
@@ -263,30 +263,24 @@ mod tests {
 
     /// A dataset in mnkr with `headers` and `rows`, every cell read from the sheet.
     fn dataset(headers: &[&str], rows: &[&[V]]) -> Dataset {
-        let cell = |v: &V, r: usize, c: usize| {
-            let value = match v {
-                V::T(t) => Value::text(*t),
-                V::N(n) => Value::number(*n),
-            };
-            Cell::new(value, CellRef::new(r as u32 + 1, c as u32))
+        let value = |v: &V| match v {
+            V::T(t) => Value::text(*t),
+            V::N(n) => Value::number(*n),
         };
+        let columns: Vec<ColumnMeta> =
+            headers.iter().enumerate().map(|(i, h)| ColumnMeta::new(*h, None, i as u32)).collect();
+        let mut data = Rows::new(&columns);
+        for (r, cells) in rows.iter().enumerate() {
+            data.push_values(RowHead::data(r as u32 + 1), cells.iter().map(value));
+        }
         Dataset {
             source: SourceFile { file: "balans.xlsx".into(), sheet: None },
             title: String::new(),
             kind: DatasetKind::Table,
             unit: Some(Unit::Mnkr),
             range: None,
-            columns: headers.iter().enumerate().map(|(i, h)| ColumnMeta::new(*h, None, i as u32)).collect(),
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(r, cells)| DataRow {
-                    cells: cells.iter().enumerate().map(|(c, v)| cell(v, r, c)).collect(),
-                    kind: RowKind::Data,
-                    level: 0,
-                    source_row: r as u32 + 1,
-                })
-                .collect(),
+            columns,
+            rows: data,
         }
     }
 

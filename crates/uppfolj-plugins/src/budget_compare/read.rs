@@ -104,7 +104,7 @@ pub(crate) fn side(ds: &Dataset, amount: Amount) -> Result<Side<'_>, PluginError
         }
         let parts: Vec<String> =
             key_cols.iter().map(|c| kit::text_at(ds, row, Some(*c))).filter(|t| !t.is_empty()).collect();
-        if parts.is_empty() || ds.rows[row].kind == RowKind::Subtotal || vocab::is_total_label(&label) {
+        if parts.is_empty() || ds.rows.heads()[row].kind == RowKind::Subtotal || vocab::is_total_label(&label) {
             continue;
         }
         let key = parts.iter().map(|p| vocab::norm(p)).collect::<Vec<_>>().join("\u{1f}");

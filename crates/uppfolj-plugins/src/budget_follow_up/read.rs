@@ -129,18 +129,18 @@ pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>,
             continue;
         }
         if label.is_empty() {
-            label = format!("Rad {}", row.source_row + 1);
+            label = format!("Rad {}", row.source_row() + 1);
         }
         if row_is_total(ds, i, &label) {
             totals.push(FileTotal { row: i, label, amounts });
             continue;
         }
-        let kind = if row.kind == RowKind::Subtotal || is_subtotal_label(&label) {
+        let kind = if row.kind() == RowKind::Subtotal || is_subtotal_label(&label) {
             LineKind::Subtotal
         } else {
             LineKind::Data
         };
-        lines.push(Line { label, level: row.level, kind, row: i, file: amounts, amounts, children: Vec::new() });
+        lines.push(Line { label, level: row.level(), kind, row: i, file: amounts, amounts, children: Vec::new() });
     }
     (lines, totals)
 }

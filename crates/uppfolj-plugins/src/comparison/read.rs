@@ -87,7 +87,7 @@ struct Columns {
 fn numeric(ds: &Dataset, col: usize) -> bool {
     let (mut numbers, mut filled) = (0, 0);
     for row in &ds.rows {
-        match row.cells.get(col).map(|c| &c.value) {
+        match row.value(col) {
             Some(Value::Number { .. }) => {
                 numbers += 1;
                 filled += 1;
@@ -152,7 +152,7 @@ pub(super) fn read(index: usize, ds: &Dataset) -> Vec<Obs> {
     let mut out = Vec::new();
     for (r, row) in ds.rows.iter().enumerate() {
         let Some(place) =
-            place(&text_at(ds, r, cols.region_id), &text_at(ds, r, cols.region_name), row.kind == RowKind::Total)
+            place(&text_at(ds, r, cols.region_id), &text_at(ds, r, cols.region_name), row.kind() == RowKind::Total)
         else {
             continue;
         };

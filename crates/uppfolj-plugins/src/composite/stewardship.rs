@@ -79,19 +79,14 @@ fn financial_goals(runs: &[PartRun<'_>], params: &Params) -> Option<FinancialGoa
 fn financial_rows(ds: &Dataset) -> Option<Dataset> {
     let col = ds.column(ColumnRole::Perspective)?;
     let mut current = String::new();
-    let rows: Vec<_> = ds
-        .rows
-        .iter()
-        .filter(|row| {
-            if let Some(Value::Text(t)) = row.cells.get(col).map(|c| &c.value)
-                && !t.trim().is_empty()
-            {
-                current = vocab::norm(t);
-            }
-            current.contains("ekonomi") || current.contains("finans")
-        })
-        .cloned()
-        .collect();
+    let rows = ds.rows.subset(|row| {
+        if let Some(Value::Text(t)) = row.value(col)
+            && !t.trim().is_empty()
+        {
+            current = vocab::norm(t);
+        }
+        current.contains("ekonomi") || current.contains("finans")
+    });
     (!rows.is_empty()).then(|| Dataset { rows, ..ds.clone() })
 }
 

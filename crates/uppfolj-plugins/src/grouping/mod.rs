@@ -78,7 +78,7 @@ impl Grouping {
     /// unit has several lines.
     pub fn default_of(ds: &Dataset) -> Option<Grouping> {
         let org = ds.columns_with(ColumnRole::OrgUnit);
-        if org.is_empty() || ds.rows.iter().any(|r| r.level > 0 || r.kind == RowKind::Subtotal) {
+        if org.is_empty() || ds.rows.iter().any(|r| r.level() > 0 || r.kind() == RowKind::Subtotal) {
             return None;
         }
         let mut seen = std::collections::HashSet::new();
@@ -159,7 +159,7 @@ impl Grouping {
 
 /// The rows of `ds` a grouping counts: not the file's total rows.
 pub(crate) fn data_rows(ds: &Dataset) -> impl Iterator<Item = usize> + '_ {
-    (0..ds.rows.len()).filter(|&i| ds.rows[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
+    (0..ds.rows.len()).filter(|&i| ds.rows.heads()[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
 }
 
 /// The header of a level: its first column's ("Konto" for Konto and Kontonamn).

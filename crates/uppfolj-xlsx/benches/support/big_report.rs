@@ -1,9 +1,8 @@
 //! A driftredovisning with many lines, shared by the benchmark and the wasm memory example.
 
-use uppfolj_model::dataset::Cell;
 use uppfolj_model::report::{Column, ColumnFormula, ColumnKind, PluginRef, Row, RowKindOut, TableCell};
 use uppfolj_model::{
-    Block, CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Report, RowKind, Section, SourceFile,
+    Block, CellRef, ColumnMeta, ColumnRole, Dataset, DatasetKind, Report, RowHead, RowKind, Rows, Section, SourceFile,
     Status, Table, Unit, Value,
 };
 
@@ -18,8 +17,13 @@ fn col(key: &str, title: &str, kind: ColumnKind, formula: Option<ColumnFormula>)
 /// A driftredovisning with `n` lines (unit × account), budget, outcome, deviation (a live
 /// formula), deviation in percent (a live formula) and status, and the dataset it came from.
 pub fn big(n: usize) -> (Report, Vec<Dataset>) {
+    let columns = vec![
+        ColumnMeta::new("Enhet och konto", Some(ColumnRole::Label), 0),
+        ColumnMeta::new("Budget", Some(ColumnRole::Budget), 1),
+        ColumnMeta::new("Utfall", Some(ColumnRole::Outcome), 2),
+    ];
     let mut rows = Vec::with_capacity(n);
-    let mut data = Vec::with_capacity(n);
+    let mut data = Rows::with_capacity(&columns, n);
     for i in 0..n {
         let budget = -((i % 9_973) as f64) * 10.0 - 100.0;
         let outcome = budget * (0.9 + (i % 21) as f64 / 100.0);
@@ -40,16 +44,10 @@ pub fn big(n: usize) -> (Report, Vec<Dataset>) {
             sum_of: vec![],
         });
         let r = i as u32 + 1;
-        data.push(DataRow {
-            cells: vec![
-                Cell::new(Value::text(label), CellRef::new(r, 0)),
-                Cell::new(Value::number(budget), CellRef::new(r, 1)),
-                Cell::new(Value::number(outcome), CellRef::new(r, 2)),
-            ],
-            kind: RowKind::Data,
-            level: 1,
-            source_row: r,
-        });
+        data.push_values(
+            RowHead { source_row: r, kind: RowKind::Data, level: 1 },
+            [Value::text(label), Value::number(budget), Value::number(outcome)],
+        );
     }
     let table = Table {
         id: "drift".into(),
@@ -86,11 +84,7 @@ pub fn big(n: usize) -> (Report, Vec<Dataset>) {
         kind: DatasetKind::Budget,
         unit: Some(Unit::Tkr),
         range: Some((CellRef::new(0, 0), CellRef::new(n as u32, 2))),
-        columns: vec![
-            ColumnMeta::new("Enhet och konto", Some(ColumnRole::Label), 0),
-            ColumnMeta::new("Budget", Some(ColumnRole::Budget), 1),
-            ColumnMeta::new("Utfall", Some(ColumnRole::Outcome), 2),
-        ],
+        columns,
         rows: data,
     };
     (report, vec![dataset])

@@ -6,13 +6,12 @@
 
 pub mod readback;
 
-use uppfolj_model::dataset::Cell;
 use uppfolj_model::report::{
     Chart, ChartKind, Column, ColumnFormula, ColumnKind, KeyFigure, PluginRef, ProvenanceNote, ReferenceLine, Row,
     RowKindOut, Series, TableCell, Text, Trend,
 };
 use uppfolj_model::{
-    Block, CellRef, ColumnMeta, ColumnRole, DataRow, Dataset, DatasetKind, Diagnostic, Report, RowKind, Section,
+    Block, CellRef, ColumnMeta, ColumnRole, Dataset, DatasetKind, Diagnostic, Report, RowHead, RowKind, Rows, Section,
     SourceFile, Status, Table, Unit, Value,
 };
 
@@ -127,46 +126,23 @@ pub fn budget_dataset() -> Dataset {
         ("Vuxenpsykiatri", -400.0, -395.5),
         ("Barn- och ungdomspsykiatri", -112.0, -125.0),
     ];
-    let mut rows: Vec<DataRow> = names
-        .iter()
-        .enumerate()
-        .map(|(i, (name, b, u))| {
-            let r = 4 + i as u32;
-            DataRow {
-                cells: vec![
-                    Cell::new(Value::Text((*name).into()), CellRef::new(r, 0)),
-                    Cell::new(Value::number(*b), CellRef::new(r, 2)),
-                    Cell::new(Value::number(*u), CellRef::new(r, 3)),
-                ],
-                kind: RowKind::Data,
-                level: 1,
-                source_row: r,
-            }
-        })
-        .collect();
-    rows.push(DataRow {
-        cells: vec![
-            Cell::new(
-                Value::Text("Gemensamt =HYPERLINK(\"http://example.com\",\"klicka\")".into()),
-                CellRef::new(8, 0),
-            ),
-            Cell::new(Value::Missing { marker: Some("..".into()) }, CellRef::new(8, 2)),
-            Cell::new(Value::number(-14.0), CellRef::new(8, 3)),
+    let mut rows = Rows::for_source_columns(vec![0, 2, 3], names.len() + 2);
+    for (i, (name, b, u)) in names.iter().enumerate() {
+        let head = RowHead { source_row: 4 + i as u32, kind: RowKind::Data, level: 1 };
+        rows.push_values(head, [Value::Text((*name).into()), Value::number(*b), Value::number(*u)]);
+    }
+    rows.push_values(
+        RowHead::data(8),
+        [
+            Value::Text("Gemensamt =HYPERLINK(\"http://example.com\",\"klicka\")".into()),
+            Value::Missing { marker: Some("..".into()) },
+            Value::number(-14.0),
         ],
-        kind: RowKind::Data,
-        level: 0,
-        source_row: 8,
-    });
-    rows.push(DataRow {
-        cells: vec![
-            Cell::new(Value::Text("=SUMMA".into()), CellRef::new(9, 0)),
-            Cell::new(Value::number(-1_861.0), CellRef::new(9, 2)),
-            Cell::new(Value::number(-1_910.5), CellRef::new(9, 3)),
-        ],
-        kind: RowKind::Total,
-        level: 0,
-        source_row: 9,
-    });
+    );
+    rows.push_values(
+        RowHead { source_row: 9, kind: RowKind::Total, level: 0 },
+        [Value::Text("=SUMMA".into()), Value::number(-1_861.0), Value::number(-1_910.5)],
+    );
     let mut budget = ColumnMeta::new("Budget jan–aug", Some(ColumnRole::Budget), 2);
     budget.unit = Some(Unit::Tkr);
     let mut outcome = ColumnMeta::new("Utfall jan–aug", Some(ColumnRole::Outcome), 3);
@@ -471,20 +447,20 @@ pub fn edge_case() -> Case {
 /// A dataset read from `file` with `columns` columns and `rows` rows whose only value is the row's
 /// number, in the first column (a long or sparse input for the limit and memory tests).
 pub fn numbered_rows(file: &str, columns: u32, rows: u32) -> Dataset {
+    let meta: Vec<ColumnMeta> = (0..columns).map(|c| ColumnMeta::new(format!("Kolumn {}", c + 1), None, c)).collect();
     Dataset {
         source: SourceFile { file: file.into(), sheet: None },
         title: file.into(),
         kind: DatasetKind::Table,
         unit: None,
         range: None,
-        columns: (0..columns).map(|c| ColumnMeta::new(format!("Kolumn {}", c + 1), None, c)).collect(),
-        rows: (0..rows)
-            .map(|i| DataRow {
-                cells: vec![Cell { value: Value::Number { value: f64::from(i), preliminary: false }, at: None }],
-                kind: RowKind::Data,
-                level: 0,
-                source_row: i,
-            })
-            .collect(),
+        rows: {
+            let mut data = Rows::with_capacity(&meta, rows as usize);
+            for i in 0..rows {
+                data.push_values(RowHead::data(i), [Value::number(f64::from(i))]);
+            }
+            data
+        },
+        columns: meta,
     }
 }
