@@ -3,8 +3,10 @@
 
 use super::amounts::Amounts;
 use super::settings::OutputUnit;
-use uppfolj_plugin::kit::vocab::{is_annual_header, is_period_header, is_subtotal_label};
-use uppfolj_plugin::kit::{label_column, row_is_total, text_at};
+use std::collections::HashMap;
+use uppfolj_plugin::kit::label_column;
+use uppfolj_plugin::kit::text_at;
+use uppfolj_plugin::kit::vocab::{is_annual_header, is_period_header, is_subtotal_label, is_total_label};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 
 /// The columns of the dataset the plugin uses.
@@ -115,6 +117,23 @@ pub(super) struct FileTotal {
     pub amounts: Amounts,
 }
 
+/// Whether a label names the file's total or a subtotal, worked out once per distinct label: a
+/// ledger repeats a few thousand labels over its 200 000 lines.
+#[derive(Default)]
+struct SumLabels(HashMap<String, (bool, bool)>);
+
+impl SumLabels {
+    /// (total, subtotal) for `label`.
+    fn of(&mut self, label: &str) -> (bool, bool) {
+        if let Some(&known) = self.0.get(label) {
+            return known;
+        }
+        let found = (is_total_label(label), is_subtotal_label(label));
+        self.0.insert(label.to_owned(), found);
+        found
+    }
+}
+
 /// The file's rows as lines, in the file's order, and its total rows. Rows with neither label
 /// nor amounts are skipped; a row without label is called "Rad n" after its sheet row.
 pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>, Vec<FileTotal>) {
@@ -122,6 +141,7 @@ pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>,
     // each) were held twice while they moved.
     let mut lines: Vec<Line> = Vec::with_capacity(ds.rows.len());
     let mut totals: Vec<FileTotal> = Vec::new();
+    let mut sums = SumLabels::default();
     for (i, row) in ds.rows.iter().enumerate() {
         let mut label = text_at(ds, i, cols.label);
         let amounts = Amounts::read(ds, i, cols, unit);
@@ -131,15 +151,12 @@ pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>,
         if label.is_empty() {
             label = format!("Rad {}", row.source_row() + 1);
         }
-        if row_is_total(ds, i, &label) {
+        let (total, subtotal) = sums.of(&label);
+        if total || row.kind() == RowKind::Total {
             totals.push(FileTotal { row: i, label, amounts });
             continue;
         }
-        let kind = if row.kind() == RowKind::Subtotal || is_subtotal_label(&label) {
-            LineKind::Subtotal
-        } else {
-            LineKind::Data
-        };
+        let kind = if row.kind() == RowKind::Subtotal || subtotal { LineKind::Subtotal } else { LineKind::Data };
         lines.push(Line { label, level: row.level(), kind, row: i, file: amounts, amounts, children: Vec::new() });
     }
     (lines, totals)
