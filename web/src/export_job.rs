@@ -74,19 +74,15 @@ pub enum ExportError {
 
 impl<R: Serialize, D: Serialize> ExportJob<R, D> {
     /// Packs the job into `out`.
-    pub fn write_to<W>(&self, out: W) -> Result<(), JobError>
-    where
-        W: ciborium_io::Write,
-        W::Error: std::fmt::Debug,
-    {
-        ciborium::into_writer(self, out).map_err(|e| JobError::Pack { detail: e.to_string() })
+    pub fn write_to<W: std::io::Write>(&self, out: W) -> Result<(), JobError> {
+        cbor4ii::serde::to_writer(out, self).map_err(|e| JobError::Pack { detail: e.to_string() })
     }
 }
 
 impl ExportJob {
     /// Reads a job packed by [`ExportJob::write_to`].
     pub fn read_from(bytes: &[u8]) -> Result<Self, JobError> {
-        ciborium::from_reader(bytes).map_err(|e| JobError::Read { detail: e.to_string() })
+        cbor4ii::serde::from_slice(bytes).map_err(|e| JobError::Read { detail: e.to_string() })
     }
 
     /// Runs the export: the same bytes `uppfolj_xlsx::export` makes from the data the job was
