@@ -1,13 +1,17 @@
 //! Texts held once: a förvaltning's name on 200 000 ledger lines is one allocation, shared by
 //! every cell that holds it.
 
-use std::collections::HashSet;
+use foldhash::fast::RandomState;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// The texts of one table read so far, each once.
+/// The texts of one table read so far, each once; and the dates written as text, each once.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    texts: HashSet<Arc<str>>,
+    texts: HashSet<Arc<str>, RandomState>,
+    /// A date's text by its Excel serial number's bits: a ledger's 200 000 booking dates are a
+    /// few hundred days.
+    dates: HashMap<u64, Arc<str>, RandomState>,
 }
 
 impl Interner {
@@ -18,6 +22,16 @@ impl Interner {
         }
         let shared: Arc<str> = Arc::from(text);
         self.texts.insert(shared.clone());
+        shared
+    }
+
+    /// The shared text of the date `serial`, written by `write` the first time.
+    pub(crate) fn date(&mut self, serial: f64, write: impl FnOnce(f64) -> String) -> Arc<str> {
+        if let Some(shared) = self.dates.get(&serial.to_bits()) {
+            return shared.clone();
+        }
+        let shared = self.text(&write(serial));
+        self.dates.insert(serial.to_bits(), shared.clone());
         shared
     }
 
@@ -50,5 +64,19 @@ mod tests {
         let c = interner.trimmed(&raw);
         assert!(Arc::ptr_eq(&raw, &c), "a text with nothing to trim is taken as it is");
         assert!(Arc::ptr_eq(&c, &interner.text("Vård")));
+    }
+
+    #[test]
+    fn a_date_is_written_once() {
+        let mut interner = Interner::default();
+        let mut written = 0;
+        for _ in 0..3 {
+            let text = interner.date(45_292.0, |s| {
+                written += 1;
+                format!("day {s}")
+            });
+            assert_eq!(&*text, "day 45292");
+        }
+        assert_eq!(written, 1);
     }
 }

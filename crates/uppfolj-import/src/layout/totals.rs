@@ -11,7 +11,7 @@ use uppfolj_model::vocab::{self, SumWord};
 pub(super) fn by_text(d: &mut Draft<'_>) {
     // A table's texts are held once (`intern`): each label is looked at once, not on each of the
     // 200 000 lines of a ledger that repeat it.
-    let mut seen: HashMap<*const u8, Option<SumWord>> = HashMap::new();
+    let mut seen: HashMap<*const u8, Option<SumWord>, foldhash::fast::RandomState> = HashMap::default();
     d.text_totals = d
         .rows
         .iter()

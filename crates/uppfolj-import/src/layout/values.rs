@@ -87,7 +87,7 @@ impl Reader {
                 Value::number(if col.percent_format && col.unit == Some(Unit::Percent) { v * 100.0 } else { *v })
             }
             Raw::Number(v) => self.not_finite(at, format!("{v}")),
-            Raw::Date(serial) => Value::Text(self.texts.text(&serial_to_iso(*serial))),
+            Raw::Date(serial) => Value::Text(self.texts.date(*serial, serial_to_iso)),
             Raw::Error(e) => {
                 self.reading.errors += 1;
                 self.reading.first_error.get_or_insert_with(|| (at, e.to_string()));
