@@ -61,10 +61,11 @@ fn browser(r: &Results) -> Vec<Verdict> {
                      The session worker (opt-level 3) runs the same import and plugin as natively ({}), \
                      ×{:.2} slower, where calamine in wasm is ×{:.2} of calamine natively. A sampling profile of \
                      the worker in Chromium (2026-12-04) put most of it in reading the sheet (uppfolj's reader \
-                     with quick-xml and inflate) and in the plugin reading the dataset row by row, each row an \
-                     allocation of its own; a faster allocator (talc) changed nothing. Closing it: the \
-                     column-wise dataset, filled as the sheet is tokenised, and the plugin grouping on its \
-                     columns.",
+                     with quick-xml and inflate); a faster allocator (talc) changed nothing. The dataset is held \
+                     column by column since 2026-12-05, but the sheet's cells are still gathered into a grid \
+                     (an object per sheet row) before the layout is decided, then moved into the columns. \
+                     Closing it: the reader filling the columns itself once the layout is decided on the \
+                     first rows, and a leaner reader (attributes read by hand, fewer checks per XML event).",
                     over(m, 1000.0),
                     ms(calamine),
                     ms(sheetjs),
@@ -114,10 +115,11 @@ fn native(r: &Results) -> Vec<Verdict> {
                     "{}. The import takes {} and the plugin {}. calamine's read alone is ×{:.2} of the \
                      limit here, so an import built on calamine's ranges could not get within ×1.5; uppfolj's \
                      reader is one pass of its own, and its import's time beyond calamine's read ({}) is \
-                     building a row-wise dataset (a row is an allocation) and layout detection, which decides \
-                     on the first 2 000 rows and applies that to the rest. Closing it: compact columns built \
-                     as the sheet is tokenised (the limit reader shows the floor), and a plugin that groups the \
-                     ledger without a row object per line.",
+                     gathering the cells into a grid (an object per sheet row), layout detection (decided on \
+                     the first 2 000 rows, applied to the rest) and moving the cells into the dataset's \
+                     columns. Closing it: the reader filling the columns itself once the layout is decided on \
+                     the first rows (the limit reader shows the floor), and a leaner reader (attributes read \
+                     by hand, fewer checks per XML event).",
                     over(x, 1.5),
                     secs(import),
                     secs(plugin),
@@ -133,12 +135,11 @@ fn native(r: &Results) -> Vec<Verdict> {
             peak.map(|b| b <= 200e6),
             peak.map_or_else(String::new, |b| {
                 format!(
-                    "{}. Datasets are shared by the runs and a repeated text is held once, but a dataset is \
-                     row-wise: every cell is a 40-byte value with its own source cell (a filled-down label \
-                     and a composed label column point elsewhere than their row and column), and the import \
-                     holds a sheet's cells and its dataset at once; column-wise storage (numbers as numbers, \
-                     provenance derived from sheet/row/column, the few cells that point elsewhere listed \
-                     apart) filled as the rows are read would close it.",
+                    "{}. Datasets are shared by the runs, a repeated text is held once and the rows are held \
+                     column by column (a 24-byte value per cell, its source cell derived from its row and \
+                     column), but the import gathers a sheet's cells into a grid before the dataset is built, \
+                     and frees it row by row as the columns fill. The reader filling the columns itself once \
+                     the layout is decided on the first rows would close it.",
                     over(b, 200e6)
                 )
             }),
