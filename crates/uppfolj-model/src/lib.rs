@@ -39,5 +39,5 @@ pub use cell_range::CellRange;
 pub use dataset::{CellRef, ColumnMeta, ColumnRole, Dataset, DatasetKind, RowKind, SourceFile, Value};
 pub use packed::PackedDataset;
 pub use report::{Block, Chart, ChartSemantics, Diagnostic, Report, Section, Severity, Status, Table};
-pub use rows::{RowHead, RowRef, Rows};
+pub use rows::{RowHead, RowRef, Rows, RowsError};
 pub use unit::Unit;

@@ -44,8 +44,10 @@ struct Moved {
 
 /// The rows of a dataset, column by column (see the module documentation).
 ///
-/// Every row has a value in every column: a row pushed short is filled with empty values.
+/// Every row has a value in every column: a row pushed short is filled with empty values. Read
+/// back from serde, the parts are checked to agree ([`RowsError`]).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(try_from = "Parts")]
 pub struct Rows {
     /// The source column of each column: with a row's source row, where its values were read.
     source_cols: Vec<u32>,
@@ -224,6 +226,41 @@ impl Rows {
     }
 }
 
+/// [`Rows`] as serialised, before its parts are checked to agree.
+#[derive(Deserialize)]
+struct Parts {
+    source_cols: Vec<u32>,
+    values: Vec<Vec<Value>>,
+    heads: Vec<RowHead>,
+    moved: Vec<Moved>,
+}
+
+/// Why serialised rows do not make [`Rows`]: their parts disagree.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the rows of a dataset do not agree: {0}")]
+pub struct RowsError(&'static str);
+
+impl TryFrom<Parts> for Rows {
+    type Error = RowsError;
+
+    fn try_from(p: Parts) -> Result<Self, RowsError> {
+        if p.values.len() != p.source_cols.len() {
+            return Err(RowsError("a column without its source column"));
+        }
+        if p.values.iter().any(|column| column.len() != p.heads.len()) {
+            return Err(RowsError("a column of another length than the rows"));
+        }
+        let (rows, cols) = (u32_of(p.heads.len()), u32_of(p.values.len()));
+        if p.moved.iter().any(|m| m.row >= rows || m.col >= cols) {
+            return Err(RowsError("a moved cell outside the rows"));
+        }
+        if !p.moved.windows(2).all(|w| (w[0].row, w[0].col) < (w[1].row, w[1].col)) {
+            return Err(RowsError("the moved cells out of order"));
+        }
+        Ok(Rows { source_cols: p.source_cols, values: p.values, heads: p.heads, moved: p.moved })
+    }
+}
+
 /// A row of [`Rows`]: its fields and its values, read in place.
 #[derive(Debug, Clone, Copy)]
 pub struct RowRef<'a> {
@@ -372,6 +409,21 @@ mod tests {
         assert_eq!(rows.value(1, 1), Some(&Value::empty()));
         assert_eq!(rows.iter().map(|r| r.source_row()).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(rows.iter().next_back().map(RowRef::index), Some(1));
+    }
+
+    #[test]
+    fn rows_read_back_from_json_are_checked() {
+        let mut rows = Rows::new(&columns());
+        rows.push(RowHead::data(4), [Cell::new(Value::text("Vård"), CellRef::new(3, 0))]);
+        let json = serde_json::to_value(&rows).expect("serialises");
+        let back: Rows = serde_json::from_value(json.clone()).expect("reads back");
+        assert_eq!(back, rows);
+        let mut short = json.clone();
+        short["values"][1] = serde_json::json!([]);
+        assert!(serde_json::from_value::<Rows>(short).is_err(), "a short column");
+        let mut outside = json;
+        outside["moved"][0]["row"] = serde_json::json!(7);
+        assert!(serde_json::from_value::<Rows>(outside).is_err(), "a moved cell past the rows");
     }
 
     #[test]
