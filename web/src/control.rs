@@ -19,6 +19,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use uppfolj_import::Mapping;
 use uppfolj_web::session_protocol::Command;
+use uppfolj_web::session_protocol::ReportNews;
 use uppfolj_web::session_worker::{Failure, Reply, SessionWorker, WORKER_URL};
 use yew::UseReducerDispatcher;
 
@@ -47,6 +48,8 @@ struct Inner {
     pending: VecDeque<Pending>,
     /// The page's workspace as last rendered, made again after a cancel.
     shown: Option<Restored>,
+    /// The command whose answer announced a new report, until the report comes.
+    report_of: Option<u32>,
 }
 
 /// The handle the components hold. Cloning shares it.
@@ -201,9 +204,20 @@ impl Control {
                     self.dispatch(Action::Progress(working));
                 }
             }
-            Reply::Answer(id, answer) => {
+            Reply::Answer(id, answer, report) => {
                 if let Some(p) = self.answered(id) {
-                    self.dispatch(Action::Answered { answer, sent: p.sent, replay: p.replay });
+                    // A report on its way is still the one to show when the next answer's is the same.
+                    match report {
+                        ReportNews::Coming => self.inner.borrow_mut().report_of = Some(id),
+                        ReportNews::Gone => self.inner.borrow_mut().report_of = None,
+                        ReportNews::Same => {}
+                    }
+                    self.dispatch(Action::Answered { answer, sent: p.sent, replay: p.replay, report });
+                }
+            }
+            Reply::Report(id, report) => {
+                if self.inner.borrow().report_of == Some(id) {
+                    self.dispatch(Action::Report(Rc::new(*report)));
                 }
             }
             Reply::Export(id, chunks) => {
@@ -246,6 +260,7 @@ impl Control {
         let mut inner = self.inner.borrow_mut();
         inner.worker = None;
         inner.alive = false;
+        inner.report_of = None;
         let pending: Vec<Pending> = inner.pending.drain(..).collect();
         drop(inner);
         let label = pending.first().and_then(|p| p.label.clone()).filter(|l| l != RESTORING);

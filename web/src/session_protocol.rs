@@ -227,6 +227,32 @@ impl SessionView {
     }
 }
 
+/// What became of the report with an answer. The report travels beside the answer's view, so
+/// that the page decodes it in a task of its own, and not at all when it did not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportNews {
+    /// There is none: no file is loaded, or the chosen report cannot be made of them.
+    Gone,
+    /// The same as the one sent before.
+    Same,
+    /// A new one (the worker sends its CBOR beside the answer).
+    Coming,
+}
+
+/// Takes the report out of `view`, to travel beside the answer: `sent` is the CBOR of the report
+/// sent before, and becomes that of this one. A report the same as the one sent before is not
+/// sent again: the page keeps the one it has, and neither decodes nor draws it again.
+pub fn take_report(view: &mut SessionView, sent: &mut Option<Vec<u8>>) -> ReportNews {
+    let now = view.report.take().map(|r| encode(&r));
+    let news = match (&now, &*sent) {
+        (None, _) => ReportNews::Gone,
+        (Some(now), Some(before)) if now == before => ReportNews::Same,
+        (Some(_), _) => ReportNews::Coming,
+    };
+    *sent = now;
+    news
+}
+
 /// A loaded file as the page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileView {

@@ -15,7 +15,10 @@
 //!                                                           files: [Uint8Array] (the bytes it names)
 //! worker → page  { kind: "progress", id, step, sheet, rows, fraction }
 //!                                                           at most every 100 ms while it runs
-//!              | { kind: "answer", id, answer }            answer: Uint8Array (CBOR of an Answer)
+//!              | { kind: "answer", id, answer, report }    answer: Uint8Array (CBOR of an Answer, its
+//!                                                           view without the report); report: the
+//!                                                           CBOR of the Report, or `true`: the same
+//!                                                           as the last one sent, or null: none
 //!              | { kind: "export", id, chunks }            to Command::Export: [Uint8Array], the
 //!                                                           ExportJob for the export worker
 //!              | { kind: "failed", id, message, failure }  why not: `failure` names a failure the
@@ -28,11 +31,12 @@
 
 use crate::export_job::ExportOptions;
 use crate::session_host::Host;
-use crate::session_protocol::{self, Answer, Command, Step, Working};
+use crate::session_protocol::{self, Answer, Command, ReportNews, Step, Working};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use uppfolj_model::Report;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worker};
@@ -54,6 +58,7 @@ const ROWS: &str = "rows";
 const FAILURE: &str = "failure";
 const FRACTION: &str = "fraction";
 const ANSWER: &str = "answer";
+const REPORT: &str = "report";
 const EXPORT: &str = "export";
 const CHUNKS: &str = "chunks";
 const FAILED: &str = "failed";
@@ -148,11 +153,12 @@ pub fn serve() {
         }
     };
     let host = RefCell::new(host);
+    let sent = RefCell::new(None);
     let replies = scope.clone();
     let on_command = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let id = get(&data, ID).as_f64().unwrap_or_default() as u32;
-        if let Err(error) = answer(&replies, &mut host.borrow_mut(), id, &data) {
+        if let Err(error) = answer(&replies, &mut host.borrow_mut(), &mut sent.borrow_mut(), id, &data) {
             web_sys::console::error_2(&"uppfolj: the session worker could not answer".into(), &error);
         }
     });
@@ -164,8 +170,14 @@ pub fn serve() {
     }
 }
 
-/// Runs the command in `data` and posts the answer.
-fn answer(scope: &DedicatedWorkerGlobalScope, host: &mut Host, id: u32, data: &JsValue) -> Result<(), JsValue> {
+/// Runs the command in `data` and posts the answer; `sent` is the CBOR of the report last sent.
+fn answer(
+    scope: &DedicatedWorkerGlobalScope,
+    host: &mut Host,
+    sent: &mut Option<Vec<u8>>,
+    id: u32,
+    data: &JsValue,
+) -> Result<(), JsValue> {
     let command = bytes(data, COMMAND).ok_or(session_protocol::Unreadable { detail: "no command".into() });
     let command = command.and_then(|b| session_protocol::decode::<Command>(&b));
     let command = match command {
@@ -199,8 +211,20 @@ fn answer(scope: &DedicatedWorkerGlobalScope, host: &mut Host, id: u32, data: &J
     };
     let outcome = host.handle(command, &files, &mut observe);
     drop(files);
-    let packed = array(&session_protocol::encode(&Answer { outcome, view: host.view() }));
-    scope.post_message_with_transfer(&message(ANSWER, id, &[(ANSWER, &packed)]), &Array::of1(&packed.buffer()))
+    let mut view = host.view();
+    let news = session_protocol::take_report(&mut view, sent);
+    let packed = array(&session_protocol::encode(&Answer { outcome, view }));
+    let transfer = Array::of1(&packed.buffer());
+    let report = match (news, sent.as_deref()) {
+        (ReportNews::Coming, Some(bytes)) => {
+            let report = array(bytes);
+            transfer.push(&report.buffer());
+            report.into()
+        }
+        (ReportNews::Same, _) => JsValue::TRUE,
+        _ => JsValue::NULL,
+    };
+    scope.post_message_with_transfer(&message(ANSWER, id, &[(ANSWER, &packed), (REPORT, &report)]), &transfer)
 }
 
 /// Packs the report shown now for the export worker and posts the chunks.
@@ -232,8 +256,12 @@ fn export(scope: &DedicatedWorkerGlobalScope, host: &Host, id: u32, date: String
 pub enum Reply {
     /// How far the command `id` has come.
     Progress(u32, Working),
-    /// The answer to the command `id`.
-    Answer(u32, Box<Answer>),
+    /// The answer to the command `id` (its view without the report), and what became of the
+    /// report.
+    Answer(u32, Box<Answer>, ReportNews),
+    /// The new report the answer to the command `id` announced ([`ReportNews::Coming`]), decoded
+    /// in a task of its own after the answer's.
+    Report(u32, Box<Report>),
     /// The packed export job asked for by the command `id`, chunks to hand to the export worker.
     Export(u32, Array),
     /// The command `id` (0: none) failed, or the worker could not be started or stopped.
@@ -268,7 +296,10 @@ impl SessionWorker {
                         }
                     }
                 } else if let Some(reply) = read_reply(&data) {
-                    after_decoding(reply, &on_reply);
+                    let report = matches!(reply, Reply::Answer(..))
+                        .then(|| get(&data, REPORT).dyn_into::<Uint8Array>().ok())
+                        .flatten();
+                    after_decoding(reply, report, &on_reply);
                 }
             })
         };
@@ -314,16 +345,40 @@ impl Drop for SessionWorker {
     }
 }
 
-/// Hands `reply` to `on_reply`: an answer in a task of its own, after the one that decoded it,
-/// so that the browser may draw a frame between the two (the Örebro ledger's answer takes about
-/// 20 ms to decode and its report 50 ms to render: one task of both held the page for 70 ms and
-/// more). Timers keep their order, so answers are still handed over in the order they came.
-fn after_decoding(reply: Reply, on_reply: &Rc<impl Fn(Reply) + 'static>) {
-    if matches!(reply, Reply::Answer(..)) {
-        let on_reply = on_reply.clone();
-        gloo::timers::callback::Timeout::new(0, move || on_reply(reply)).forget();
-    } else {
-        on_reply(reply);
+/// Hands `reply` to `on_reply`: an answer in a task of its own, after the one that read it, and
+/// its new `report` in a task after the next animation frame, so that the browser draws a frame
+/// between the two (the Örebro ledger's report, 220 KB of CBOR, takes 20–30 ms to decode, and
+/// the rest of the page as long to render: one task of both held the page for 70 ms and more;
+/// two tasks with no frame between them, as long). Answers and reports are still handed over in
+/// the order they came: timers keep their order, and a report comes after its answer.
+fn after_decoding(reply: Reply, report: Option<Uint8Array>, on_reply: &Rc<impl Fn(Reply) + 'static>) {
+    let Reply::Answer(id, ..) = reply else { return on_reply(reply) };
+    let later = on_reply.clone();
+    gloo::timers::callback::Timeout::new(0, move || later(reply)).forget();
+    if let Some(report) = report {
+        let later = on_reply.clone();
+        after_a_frame(move || later(read_report(id, &report)));
+    }
+}
+
+/// Runs `f` in a task of its own after the next animation frame.
+fn after_a_frame(f: impl FnOnce() + 'static) {
+    let in_a_task = move || gloo::timers::callback::Timeout::new(0, f).forget();
+    let frame = Closure::once_into_js(in_a_task);
+    let asked = web_sys::window().map(|w| w.request_animation_frame(frame.unchecked_ref()));
+    if !matches!(asked, Some(Ok(_))) {
+        web_sys::console::warn_1(&"uppfolj: no animation frame for the report".into());
+    }
+}
+
+/// The report sent with the answer to the command `id`, decoded.
+fn read_report(id: u32, report: &Uint8Array) -> Reply {
+    match session_protocol::decode::<Report>(&report.to_vec()) {
+        Ok(report) => Reply::Report(id, Box::new(report)),
+        Err(e) => {
+            web_sys::console::warn_2(&"uppfolj: a report could not be read:".into(), &e.detail.into());
+            Reply::Failed(Some(id), Failure::Unreadable)
+        }
     }
 }
 
@@ -338,7 +393,7 @@ fn read_reply(data: &JsValue) -> Option<Reply> {
             Some(Reply::Progress(id?, Working { step, fraction }))
         }
         Some(ANSWER) => Some(match bytes(data, ANSWER).map(|b| session_protocol::decode::<Answer>(&b)) {
-            Some(Ok(answer)) => Reply::Answer(id?, Box::new(answer)),
+            Some(Ok(answer)) => Reply::Answer(id?, Box::new(answer), report_news(&get(data, REPORT))),
             Some(Err(e)) => {
                 web_sys::console::warn_2(&"uppfolj: an answer could not be read:".into(), &e.detail.clone().into());
                 Reply::Failed(id, Failure::Unreadable)
@@ -358,6 +413,17 @@ fn read_reply(data: &JsValue) -> Option<Reply> {
             Some(Reply::Failed(None, Failure::NotLoaded(String::new())))
         }
         _ => None,
+    }
+}
+
+/// What an answer's `report` field says: the report's bytes, `true` (the same) or null (none).
+fn report_news(report: &JsValue) -> ReportNews {
+    if report.is_instance_of::<Uint8Array>() {
+        ReportNews::Coming
+    } else if report.is_truthy() {
+        ReportNews::Same
+    } else {
+        ReportNews::Gone
     }
 }
 

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use uppfolj_model::Report;
-use uppfolj_web::session_protocol::{Answer, Outcome, Remembered, SessionView, Working};
+use uppfolj_web::session_protocol::{Answer, Outcome, Remembered, ReportNews, SessionView, Working};
 use yew::Reducible;
 
 pub use uppfolj_web::session_protocol::FileView;
@@ -85,7 +85,11 @@ pub enum Action {
         sent: Vec<(String, Arc<Vec<u8>>)>,
         /// Whether the command made the workspace again after a cancel (nothing to tell then).
         replay: bool,
+        /// What became of the report (a new one comes as [`Action::Report`]).
+        report: ReportNews,
     },
+    /// The new report an answer announced, decoded.
+    Report(Rc<Report>),
     /// The worker started a command (`Some`) or has none left (`None`).
     Busy(Option<Busy>),
     /// How far the command running has come.
@@ -166,9 +170,13 @@ impl State {
     }
 
     /// The worker's answer: the new view, the bytes of the files it holds now, and what to tell.
-    fn answered(&mut self, answer: Answer, sent: Vec<(String, Arc<Vec<u8>>)>, replay: bool) {
-        let Answer { outcome, mut view } = answer;
-        self.report = view.report.take().map(Rc::new);
+    /// The report drawn before stays while a new one is on its way (the same, and the same `Rc`,
+    /// when it did not change: nothing is drawn again).
+    fn answered(&mut self, answer: Answer, sent: Vec<(String, Arc<Vec<u8>>)>, replay: bool, report: ReportNews) {
+        let Answer { outcome, view } = answer;
+        if report == ReportNews::Gone {
+            self.report = None;
+        }
         let fresh = |name: &str| match &outcome {
             Outcome::Loaded { name: loaded, .. } => loaded == name,
             Outcome::Restored { .. } => true,
@@ -268,7 +276,8 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Answered { answer, sent, replay } => s.answered(*answer, sent, replay),
+            Action::Answered { answer, sent, replay, report } => s.answered(*answer, sent, replay, report),
+            Action::Report(report) => s.report = Some(report),
             Action::Busy(busy) => s.busy = busy,
             Action::Progress(working) => {
                 if let Some(busy) = &mut s.busy {
@@ -294,7 +303,7 @@ impl Reducible for State {
 pub(crate) mod testing {
     use super::*;
     use uppfolj_web::session_host::Host;
-    use uppfolj_web::session_protocol::Command;
+    use uppfolj_web::session_protocol::{self, Command};
 
     /// A host with the app's plugins and an empty page.
     pub fn start() -> (Host, Rc<State>) {
@@ -305,11 +314,21 @@ pub(crate) mod testing {
 
     /// Runs `command` with `files` (name, bytes) on `host` and gives the answer to `state`.
     pub fn run(host: &mut Host, state: Rc<State>, command: Command, files: Vec<(String, Vec<u8>)>) -> Rc<State> {
-        let sent: Vec<(String, Arc<Vec<u8>>)> = files.into_iter().map(|(n, b)| (n, Arc::new(b))).collect();
-        let bytes: Vec<Arc<Vec<u8>>> = sent.iter().map(|(_, b)| b.clone()).collect();
+        let files: Vec<(String, Arc<Vec<u8>>)> = files.into_iter().map(|(n, b)| (n, Arc::new(b))).collect();
+        let bytes: Vec<Arc<Vec<u8>>> = files.iter().map(|(_, b)| b.clone()).collect();
         let outcome = host.handle(command, &bytes, &mut |_| {});
-        let answer = Box::new(Answer { outcome, view: host.view() });
-        state.reduce(Action::Answered { answer, sent, replay: false })
+        let mut view = host.view();
+        // As the worker sends it and the page reads it: the report beside the answer, not again
+        // when it is the same as the one shown.
+        let mut sent = state.report.as_ref().map(|r| session_protocol::encode(&**r));
+        let news = session_protocol::take_report(&mut view, &mut sent);
+        let answer = Box::new(Answer { outcome, view });
+        let state = state.reduce(Action::Answered { answer, sent: files, replay: false, report: news });
+        match sent.filter(|_| news == ReportNews::Coming).map(|b| session_protocol::decode::<Report>(&b)) {
+            Some(Ok(report)) => state.reduce(Action::Report(Rc::new(report))),
+            Some(Err(e)) => panic!("the report reads back: {e}"),
+            None => state,
+        }
     }
 
     /// Loads `text` as the file `name`.
@@ -381,6 +400,22 @@ mod tests {
         assert!(error.as_deref().is_some_and(|e| e.contains("inget inläst dataset passar")), "{s:?}");
         let s = command(&mut h, s, Command::Remove { name: "drift.csv".into() });
         assert_eq!((s.report.clone(), s.view.report_error.clone()), (None, None), "no files, no report, no error");
+    }
+
+    #[test]
+    fn a_report_that_did_not_change_is_kept_as_it_was_drawn() {
+        let (mut h, s) = started();
+        let s = load(&mut h, s, "bidrag.csv", false, GRANTS);
+        let shown = s.report.clone().expect("a report");
+        // Picked again, the report is the same: the page keeps the one it drew, not a copy.
+        let s = command(&mut h, s, Command::PickPlugin { id: "earmarked-grants".into() });
+        assert!(s.view.picked);
+        assert!(s.report.as_ref().is_some_and(|r| Rc::ptr_eq(r, &shown)), "the same Rc");
+        let s = command(&mut h, s, Command::SetParam { key: "low_use".into(), value: "30".into() });
+        let changed = s.report.clone().expect("a report");
+        assert!(!Rc::ptr_eq(&changed, &shown) && changed.parameters != shown.parameters, "a new report");
+        let s = command(&mut h, s, Command::SetParam { key: "frame".into(), value: "abc".into() });
+        assert_eq!(s.report, None, "none when it cannot be made");
     }
 
     #[test]
