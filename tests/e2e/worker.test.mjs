@@ -3,7 +3,9 @@
 // its animation frames (requestAnimationFrame) and the long tasks the browser reports; the longest
 // gap is logged and written to target/e2e/benchmarks/ — a figure for the benchmark, never a
 // pass/fail threshold. The test asserts that the progress bar appeared and that the report came.
-// Then "Avbryt" during the same import keeps the files and report there were, and says so.
+// Then a setting changed leaves the ledger's long table as the reader had it (its rows, the place
+// scrolled to), and "Avbryt" during the same import keeps the files and report there were, and
+// says so.
 // Screenshots in target/e2e/screenshots/ (50-…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +62,7 @@ test('the 68 000-row ledger is imported off the page: a progress bar, then the r
     } catch { /* no long-task timing in this browser */ }
   });
   const started = Date.now();
+  await page.evaluate(() => { window.__dropped = performance.now(); });
   await dropLedger(name);
   const progress = await page.waitForSelector('[data-testid=progress]', { timeout: 10_000 }).catch(() => null);
   if (progress) {
@@ -74,10 +77,10 @@ test('the 68 000-row ledger is imported off the page: a progress bar, then the r
   const elapsed = Date.now() - started;
   // The page goes on drawing what came (the report's table and charts): recorded for a while more.
   await page.waitForTimeout(1500);
-  const { frames, longTasks: tasks, sawProgress } = await page.evaluate(() => {
+  const { frames, longTasks: tasks, sawProgress, dropped } = await page.evaluate(() => {
     window.__stop = true;
     window.__observer?.disconnect();
-    return { frames: window.__frames, longTasks: window.__longTasks, sawProgress: window.__sawProgress };
+    return { frames: window.__frames, longTasks: window.__longTasks, sawProgress: window.__sawProgress, dropped: window.__dropped };
   });
   const longTasks = tasks.map(([, d]) => d);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
@@ -88,6 +91,9 @@ test('the 68 000-row ledger is imported off the page: a progress bar, then the r
     frames: frames.length,
     longestLongTaskMs: Math.round(Math.max(0, ...longTasks)),
     longTasks: longTasks.length,
+    // When each long task and each gap over 50 ms began, after the drop (ms), and how long it was.
+    longTaskTimes: tasks.map(([start, d]) => [Math.round(start - dropped), Math.round(d)]),
+    longGapTimes: gaps.map((g, i) => [Math.round(frames[i] - dropped), Math.round(g)]).filter(([, g]) => g > 50),
   };
   console.log(`# 68 000-row ledger, dropped → report: ${JSON.stringify(figures)}`);
   await mkdir(join(OUT, 'benchmarks'), { recursive: true });
@@ -95,6 +101,38 @@ test('the 68 000-row ledger is imported off the page: a progress bar, then the r
   await page.screenshot({ path: join(SHOTS, '51-ledger-imported.png'), fullPage: false });
   assert.ok(sawProgress || progress, 'the progress bar appeared while the ledger was read');
   assert.ok(await page.$('[data-testid=report]'), 'the report of the ledger is shown');
+  assert.deepEqual(app.pageErrors, []);
+});
+
+test('a report made again keeps its table\'s rows and the reader\'s place', async () => {
+  const TABLE = '[data-testid=table-per-enhet]';
+  // The rows are drawn a frame at a time: until the first 250 are there.
+  await page.waitForFunction((t) => document.querySelectorAll(`${t} tbody tr:not(.more-rows)`).length >= 250, TABLE, { timeout: 10_000 });
+  const largest = () => page.$$eval('[data-testid=table-storsta-konton] tbody tr', (rs) => rs.length);
+  const topBefore = await largest();
+  // The reader has scrolled down to the setting "Antal största" and gives it another value, which
+  // leaves the long table as it is; from then on, every frame is looked at.
+  await page.fill('#param-top', String(topBefore + 2));
+  await page.evaluate((t) => {
+    const rows = () => document.querySelectorAll(`${t} tbody tr:not(.more-rows)`).length;
+    const w = window;
+    w.__watch = { y: window.scrollY, rows: rows(), fewest: rows(), moved: 0, stop: false };
+    const look = () => {
+      w.__watch.fewest = Math.min(w.__watch.fewest, rows());
+      w.__watch.moved = Math.max(w.__watch.moved, Math.abs(window.scrollY - w.__watch.y));
+      if (!w.__watch.stop) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, TABLE);
+  await page.press('#param-top', 'Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=table-storsta-konton] tbody tr').length === n, topBefore + 2, { timeout: 30_000 });
+  // A few frames more, for rows that would be drawn again a frame at a time.
+  await page.waitForTimeout(500);
+  const watch = await page.evaluate(() => { window.__watch.stop = true; return window.__watch; });
+  await page.screenshot({ path: join(SHOTS, '53-ledger-setting-changed.png') });
+  assert.ok(watch.y > 0, 'the page was scrolled');
+  assert.equal(watch.fewest, watch.rows, `the table kept its ${watch.rows} rows in every frame`);
+  assert.equal(watch.moved, 0, 'the page did not move');
   assert.deepEqual(app.pageErrors, []);
 });
 

@@ -7,9 +7,10 @@
 
 use crate::i18n::{Text, use_lang};
 use gloo::render::{AnimationFrame, request_animation_frame};
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 use uppfolj_model::format;
-use uppfolj_model::report::{Block, ColumnKind, Report, Row, RowKindOut, Status, TableCell, Trend};
+use uppfolj_model::report::{Block, ColumnKind, Report, Row, RowKindOut, Status, Table, TableCell, Trend};
 use yew::prelude::*;
 
 /// Rows shown at first, and added by each "Visa fler rader". A browser lays a table out again
@@ -80,7 +81,7 @@ fn cell(kind: &ColumnKind, cell: &TableCell) -> Html {
     }
 }
 
-fn row(t: &uppfolj_model::report::Table, r: &Row) -> Html {
+fn row(t: &Table, r: &Row) -> Html {
     let class = match r.kind {
         RowKindOut::Data => None,
         RowKindOut::Subtotal => Some("subtotal"),
@@ -129,11 +130,23 @@ fn row_chunk(props: &ChunkProps) -> Html {
     html! { <tbody>{ for rows.iter().map(|r| row(t, r)) }</tbody> }
 }
 
-/// How many of the `visible` rows are drawn: [`FIRST_ROWS`] with the report, then
-/// [`ROWS_PER_FRAME`] more in each animation frame. A new report starts again.
+/// What makes a table the same table in another report: its id and its columns. A report made
+/// again (a parameter changed, another file chosen) keeps its tables' rows drawn and shown, so
+/// that the page neither shrinks nor moves under a reader who has scrolled.
+fn identity(t: &Table) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    t.id.hash(&mut hasher);
+    for c in &t.columns {
+        (&c.key, c.header()).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// How many of the `visible` rows are drawn: [`FIRST_ROWS`] with a new table, then
+/// [`ROWS_PER_FRAME`] more in each animation frame. The same table in a new report
+/// ([`identity`]) keeps the rows drawn before: they are drawn again at once, diffed in place.
 #[hook]
-fn use_drawn_rows(report: &Rc<Report>, visible: usize) -> usize {
-    let key = Rc::as_ptr(report) as usize;
+fn use_drawn_rows(key: u64, visible: usize) -> usize {
     let state = use_state_eq(|| (key, FIRST_ROWS));
     let drawn = if state.0 == key { state.1 } else { FIRST_ROWS };
     let frame = use_mut_ref(|| None::<AnimationFrame>);
@@ -160,24 +173,24 @@ fn chunks(visible: usize) -> impl Iterator<Item = (usize, usize)> {
 #[function_component(TableView)]
 pub fn table_view(props: &Props) -> Html {
     let lang = use_lang();
-    let shown = use_state(|| ROWS_PER_STEP);
     let table = props.report.sections.get(props.section).and_then(|s| s.blocks.get(props.block));
     let table = match table {
         Some(Block::Table(t)) => Some(t),
         _ => None,
     };
+    let key = table.map_or(0, identity);
+    // How many rows the user asked to see, for this table.
+    let asked = use_state_eq(|| (key, ROWS_PER_STEP));
+    let shown = if asked.0 == key { asked.1 } else { ROWS_PER_STEP };
     // The trailing total rows are always shown; the other rows up to `shown`.
     let totals = table.map_or(0, |t| t.rows.iter().rev().take_while(|r| r.kind == RowKindOut::Total).count());
     let body = table.map_or(&[][..], |t| &t.rows[..t.rows.len() - totals]);
-    let visible = body.len().min(*shown);
-    let drawn = use_drawn_rows(&props.report, visible);
+    let visible = body.len().min(shown);
+    let drawn = use_drawn_rows(key, visible);
     let Some(t) = table else { return Html::default() };
     let hidden = body.len() - visible;
     let (report, section, block) = (props.report.clone(), props.section, props.block);
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + ROWS_PER_STEP))
-    };
+    let more = Callback::from(move |_| asked.set((key, shown + ROWS_PER_STEP)));
     html! {
         // A wide table may scroll sideways on a narrow screen: the wrapper takes focus, so that a
         // keyboard scrolls it too, and is named by the table's title.
