@@ -32,6 +32,8 @@ const waitForTitle = (pattern) => page.waitForFunction(
   pattern.source,
 );
 const choice = (input) => page.locator(`[data-testid=input-choice][data-input=${input}]`);
+/** The words of the option chosen in the list box of `input`. */
+const chosen = (input) => choice(input).evaluate((s) => s.selectedOptions[0]?.textContent);
 
 test('two budget files: the budget report, which file it shows, and the offer to compare them', async () => {
   await dropFile(page, '[data-testid=drop-zone]', join(ROOT, 'samples', Y2023));
@@ -39,8 +41,9 @@ test('two budget files: the budget report, which file it shows, and the offer to
   await dropFile(page, '[data-testid=drop-zone]', join(ROOT, 'samples', Y2024));
   await choice('budget').waitFor();
   await waitForTitle(/Budgetuppföljning/);
-  assert.equal(await choice('budget').inputValue(), Y2023, 'the file the report shows, said');
-  assert.deepEqual(await choice('budget').locator('option').allTextContents(), [Y2023, Y2024]);
+  assert.equal(await choice('budget').inputValue(), '', 'the report chooses');
+  assert.equal(await chosen('budget'), `Automatiskt (${Y2023})`, 'and the file it shows is said');
+  assert.deepEqual(await choice('budget').locator('option').allTextContents(), [`Automatiskt (${Y2023})`, Y2023, Y2024]);
   const compare = page.locator('[data-testid=compare-files][data-id=budget-compare]');
   assert.match(await compare.textContent(), /^Jämför de två filerna: Jämförelse av budgetfiler$/);
   assert.match(await page.textContent('[data-testid=report]'), /januari–augusti 2023/);
@@ -56,8 +59,8 @@ test('two budget files: the budget report, which file it shows, and the offer to
 test('the comparison: A and B said, line by line, lines only in one file, and A and B swapped', async () => {
   await page.click('[data-testid=compare-files]');
   await waitForTitle(/Jämförelse av budgetfiler/);
-  assert.equal(await choice('a').inputValue(), Y2023, 'A: the first file loaded');
-  assert.equal(await choice('b').inputValue(), Y2024, 'B: the other');
+  assert.equal(await chosen('a'), `Automatiskt (${Y2023})`, 'A: the first file loaded');
+  assert.equal(await chosen('b'), `Automatiskt (${Y2024})`, 'B: the other');
   const report = await page.textContent('[data-testid=report]');
   assert.match(report, /Bara i A \(1 rad\): Område Kvalitet och utbildning\./);
   assert.match(report, /Bara i B \(1 rad\): Område Patientsäkerhet, utbildning och forskning\./);
@@ -77,6 +80,7 @@ test('the comparison: A and B said, line by line, lines only in one file, and A 
   await choice('a').selectOption(Y2024);
   await page.waitForFunction(() => /A: driftredovisning_2024_aug\.xlsx – B: driftredovisning_2023_aug\.xlsx/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
   assert.equal(await choice('b').inputValue(), Y2023, 'choosing B\'s file for A swaps them');
+  assert.equal(await chosen('a'), Y2024);
   assert.match(await page.textContent('[data-testid=report]'), /\+310\s800/, 'the change the other way');
   await page.screenshot({ path: join(SHOTS, '19d-compare-swapped.png') });
 });

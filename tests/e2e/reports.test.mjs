@@ -63,7 +63,7 @@ test("each part's file is a choice among the loaded files that fit it, and the r
   await page.click(`details.param-group:has(${select}) > summary`);
   const options = () => page.$$eval(`${select} option`, (os) => os.map((o) => [o.value, o.textContent]));
   const offered = await options();
-  assert.deepEqual(offered[0], ['', 'Automatiskt: den fil som passar bäst'], 'the report chooses unless the user does');
+  assert.deepEqual(offered[0], ['', 'Automatiskt (driftredovisning_2024_aug.xlsx)'], 'the report chooses unless the user does, and says which file it takes');
   assert.ok(offered.some(([v]) => v === 'driftredovisning_2024_aug.xlsx'), JSON.stringify(offered));
   assert.ok(!offered.some(([v]) => v === 'malupfoljning_2024.csv'), 'a file that does not fit the part is not offered');
   const grants = await page.$$eval('#param-earmarked-grants-file option', (os) => os.map((o) => o.value));

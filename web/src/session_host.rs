@@ -20,16 +20,13 @@ use uppfolj_import::progress::Stage;
 use uppfolj_import::{Mapping, Progress};
 use uppfolj_model::packed::Packing;
 use uppfolj_model::{CellRef, Dataset, Report};
-use uppfolj_plugin::{ParamKind, ParamSpec, Registry};
+use uppfolj_plugin::{InputSpec, ParamKind, ParamSpec, Registry};
 
 /// What a command tells of its progress: each step of an import, then the report's computation.
 pub type Observe<'a> = &'a mut dyn FnMut(Working);
 
 /// The end of a composite report's parameter naming a part's file (`budget-follow-up.file`).
 const PART_FILE: &str = ".file";
-
-/// The choice of a part's file that leaves it to the report.
-const AUTOMATIC: &str = "Automatiskt: den fil som passar bäst";
 
 /// An import's progress as the page shows it.
 fn working(progress: &Progress) -> Working {
@@ -238,9 +235,11 @@ impl Host {
 
     /// A composite report's part file (`<part>.file`, a text the plugin reads as a file's name)
     /// as the page shows it: a choice among the loaded files that fit the part (a plugin of the
-    /// registry), "Automatiskt" first, the file the user chose kept even if it fits no more. Any
-    /// other parameter as it is.
-    fn file_choice(&self, spec: ParamSpec) -> ParamSpec {
+    /// registry), the file the user chose kept even if it fits no more, and first the choice
+    /// that leaves it to the report: the value "" labelled with the file the report takes for
+    /// the part now ([`Host::automatic_part_file`]; empty when none), which the page words
+    /// ("Automatiskt (drift.xlsx)"). Any other parameter as it is.
+    fn file_choice(&self, spec: ParamSpec, parts: &[&str]) -> ParamSpec {
         let part = spec.key.strip_suffix(PART_FILE).and_then(|id| self.session.registry().get(id));
         let (Some(part), ParamKind::Text) = (part, &spec.kind) else { return spec };
         let inputs = part.inputs();
@@ -254,9 +253,26 @@ impl Host {
         if let Some(chosen) = chosen.filter(|c| !c.is_empty() && !files.contains(c)) {
             files.push(chosen);
         }
-        let automatic = (String::new(), AUTOMATIC.to_owned());
+        let automatic = (String::new(), self.automatic_part_file(part.meta().id.as_str(), parts).unwrap_or_default());
         let choices = std::iter::once(automatic).chain(files.into_iter().map(|f| (f.clone(), f))).collect();
         ParamSpec { kind: ParamKind::Choice { choices }, ..spec }
+    }
+
+    /// The file a composite report takes for its part `part` (of `parts`, the ids of its parts)
+    /// when the user has not chosen one: the first loaded table, in load order, that fits this
+    /// part at least as closely as any other part (the most needs met), the rule the composite
+    /// reports follow (`uppfolj_plugins::composite`, `assign.rs`).
+    fn automatic_part_file(&self, part: &str, parts: &[&str]) -> Option<String> {
+        let registry = self.session.registry();
+        let inputs: Vec<(&str, Vec<InputSpec>)> =
+            parts.iter().filter_map(|id| registry.get(id).map(|p| (*id, p.inputs()))).collect();
+        let fit = |specs: &[InputSpec], ds: &Dataset| specs.iter().filter_map(|s| s.specificity(ds)).max();
+        self.session.datasets().find_map(|ds| {
+            let fits: Vec<(&str, usize)> =
+                inputs.iter().filter_map(|(id, specs)| fit(specs, ds).map(|f| (*id, f))).collect();
+            let best = fits.iter().map(|(_, f)| *f).max()?;
+            fits.iter().any(|(id, f)| *id == part && *f == best).then(|| ds.source.file.clone())
+        })
     }
 
     /// What the page shows now.
@@ -277,12 +293,7 @@ impl Host {
                 .collect(),
             plugin: session.plugin_id().map(str::to_owned),
             picked: session.is_picked(),
-            param_specs: plugin
-                .map(|p| p.params())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| self.file_choice(s))
-                .collect(),
+            param_specs: self.param_specs(plugin),
             params: session.params().to_vec(),
             report: self.report.clone().ok().flatten(),
             report_error: self.report.clone().err(),
@@ -291,6 +302,15 @@ impl Host {
             input_choices: session.input_choices(),
             bindings: session.bindings().to_vec(),
         }
+    }
+
+    /// The chosen report's parameters as the page shows them (a composite's part files as
+    /// choices: [`Host::file_choice`]).
+    fn param_specs(&self, plugin: Option<&dyn uppfolj_plugin::ReportPlugin>) -> Vec<ParamSpec> {
+        let specs = plugin.map(|p| p.params()).unwrap_or_default();
+        let keys: Vec<String> = specs.iter().filter_map(|s| s.key.strip_suffix(PART_FILE).map(str::to_owned)).collect();
+        let parts: Vec<&str> = keys.iter().map(String::as_str).collect();
+        specs.into_iter().map(|s| self.file_choice(s, &parts)).collect()
     }
 
     fn file_view(&self, f: &LoadedFile) -> FileView {
@@ -426,6 +446,15 @@ mod tests {
         };
         assert_eq!(choices(&h, "budget-follow-up.file"), ["", "drift.csv", "drift_juli.csv"]);
         assert_eq!(choices(&h, "earmarked-grants.file"), ["", "bidrag.csv"]);
+        // The report's own choice is labelled with the file it takes for the part now.
+        let automatic =
+            |h: &Host, key: &str| match h.view().param_specs.into_iter().find(|s| s.key == key).map(|s| s.kind) {
+                Some(ParamKind::Choice { choices }) => choices[0].clone(),
+                other => panic!("{key}: {other:?}"),
+            };
+        assert_eq!(automatic(&h, "budget-follow-up.file"), (String::new(), "drift.csv".to_owned()));
+        assert_eq!(automatic(&h, "earmarked-grants.file"), (String::new(), "bidrag.csv".to_owned()));
+        assert_eq!(automatic(&h, "scorecard.file"), (String::new(), String::new()), "no file fits it");
         // A file chosen and then removed stays listed, so that the choice is seen.
         h.handle(
             Command::SetParam { key: "budget-follow-up.file".into(), value: "drift_juli.csv".into() },

@@ -36,6 +36,9 @@ pub struct InputChoice {
     pub files: Vec<String>,
     /// The file the report is made of now.
     pub used: String,
+    /// The file the report would be made of if the user did not choose: the first that fits,
+    /// in load order (what the page's "Automatiskt" says).
+    pub automatic: String,
     /// Whether the user chose it (else it is the first that fits in load order).
     pub chosen: bool,
     /// The other reports the loaded files make that take two or more of these files, each of

@@ -427,12 +427,24 @@ impl Session {
                     key: spec.key.clone(),
                     description_sv: spec.description_sv.clone(),
                     compare: self.comparisons(&files),
+                    automatic: self.automatic_file(&specs, spec).unwrap_or_else(|| used.clone()),
                     files,
                     used,
                     chosen,
                 })
             })
             .collect()
+    }
+
+    /// The file `spec` of the chosen report is made of when the user has not chosen one for it
+    /// (the files chosen for its other inputs kept).
+    fn automatic_file(&self, specs: &[InputSpec], spec: &InputSpec) -> Option<String> {
+        let others: Vec<(&InputSpec, &str)> =
+            self.bound(specs).into_iter().filter(|(s, _)| s.key != spec.key).collect();
+        let order: Vec<&Dataset> =
+            binding::bound_order(self.shared().collect(), &others).into_iter().map(AsRef::as_ref).collect();
+        let used = binding::used(specs, &order);
+        used.into_iter().find(|(s, _)| s.key == spec.key).map(|(_, d)| d.source.file.clone())
     }
 
     /// The reports other than the chosen one that the loaded files make and that take two of
@@ -644,10 +656,16 @@ mod tests {
             assert_eq!(s.plugin_id(), Some("budget-follow-up"), "two files for one input: its report ({order:?})");
             let choice = choice_of(&s, "budget");
             assert_eq!((choice.files, choice.used.as_str()), (order.map(String::from).to_vec(), order[0]));
+            assert_eq!((choice.automatic.as_str(), choice.chosen), (order[0], false), "the first, unless chosen");
             let compare: Vec<&str> = choice.compare.iter().map(|r| r.id.as_str()).collect();
             assert_eq!(compare, ["budget-compare"], "the comparison is offered beside the choice");
             s.bind("budget", order[1]);
-            assert_eq!(choice_of(&s, "budget").used, order[1]);
+            let choice = choice_of(&s, "budget");
+            assert_eq!(
+                (choice.used.as_str(), choice.automatic.as_str()),
+                (order[1], order[0]),
+                "chosen; automatic still the first"
+            );
             assert!(
                 s.run().expect("runs").inputs.iter().all(|i| i.file == order[1]),
                 "the report is of the file chosen"

@@ -1,10 +1,11 @@
 //! Which file feeds which input of the chosen report, when several loaded files fit one
-//! ([`uppfolj_app::InputChoice`]): a list box per input, set to the file used now; choosing
-//! another makes the report of it. Beside it, the reports that compare those files (two budget
+//! ([`uppfolj_app::InputChoice`]): a list box per input, "Automatiskt (the file it takes now)"
+//! first, set to the file the user chose or else to that; choosing another makes the report of
+//! it. Beside it, the reports that compare those files (two budget
 //! files: "Jämför filerna"), one button each.
 
 use crate::control::Control;
-use crate::i18n::{Lang, use_lang};
+use crate::i18n::{Lang, Text, use_lang};
 use uppfolj_app::{InputChoice, ReportLink};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -32,13 +33,23 @@ fn choice(c: &InputChoice, control: &Control, lang: Lang) -> Html {
         <div class="param input-choice">
             <label for={id.clone()} lang="sv">{&c.description_sv}</label>
             <select {id} {onchange} data-testid="input-choice" data-input={c.key.clone()}>
+                <option value="" selected={!c.chosen}>{automatic(&c.automatic, lang)}</option>
                 { for c.files.iter().map(|f| html! {
-                    <option value={f.clone()} selected={*f == c.used}>{f}</option>
+                    <option value={f.clone()} selected={c.chosen && *f == c.used}>{f}</option>
                 }) }
             </select>
             { for c.compare.iter().map(|r| compare(r, c.files.len(), control, lang)) }
         </div>
     }
+}
+
+/// The choice that leaves the file to the report, naming the file it takes now ("Automatiskt
+/// (budget_2024.xlsx)").
+pub fn automatic(file: &str, lang: Lang) -> String {
+    if file.is_empty() {
+        return lang.text("choice.automatic_none");
+    }
+    Text::key("choice.automatic").with("file", file).show(lang)
 }
 
 /// The button that picks a report comparing the files ("Jämför filerna: Jämförelse av budgetfiler").

@@ -1,7 +1,8 @@
 //! The chosen plugin's parameters.
 
+use super::input_choice::automatic;
 use crate::control::Control;
-use crate::i18n::use_lang;
+use crate::i18n::{Lang, use_lang};
 use uppfolj_plugin::{ParamKind, ParamSpec};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -46,7 +47,7 @@ pub fn params_form(props: &Props) -> Html {
             <h2 id="params-heading">{lang.text("params.heading")}</h2>
             <div class="params" lang="sv">
             { for groups(specs).into_iter().map(|(group, specs)| match group {
-                None => specs.into_iter().map(|spec| field(spec, spec.label_sv.clone(), props)).collect::<Html>(),
+                None => specs.into_iter().map(|spec| field(spec, spec.label_sv.clone(), props, lang)).collect::<Html>(),
                 Some(name) => {
                     let open = specs.iter().any(|s| props.params.iter().any(|(k, _)| *k == s.key));
                     let prefix = format!("{name}: ");
@@ -55,7 +56,7 @@ pub fn params_form(props: &Props) -> Html {
                             <summary>{name}</summary>
                             { for specs.into_iter().map(|spec| {
                                 let label = spec.label_sv.strip_prefix(&prefix).unwrap_or(&spec.label_sv).to_owned();
-                                field(spec, label, props)
+                                field(spec, label, props, lang)
                             }) }
                         </details>
                     }
@@ -80,8 +81,14 @@ fn groups(specs: &[ParamSpec]) -> Vec<(Option<String>, Vec<&ParamSpec>)> {
     groups
 }
 
+/// An option's words: a composite report's "" for a part's file (`<part>.file`) is the report's
+/// own choice, labelled with the file it takes now ("Automatiskt (drift.xlsx)").
+fn option_label(spec: &ParamSpec, value: &str, label: &str, lang: Lang) -> String {
+    if value.is_empty() && spec.key.ends_with(".file") { automatic(label, lang) } else { label.to_owned() }
+}
+
 /// One parameter's field, labelled `label`.
-fn field(spec: &ParamSpec, label: String, props: &Props) -> Html {
+fn field(spec: &ParamSpec, label: String, props: &Props, lang: Lang) -> Html {
     let key = spec.key.clone();
     let current = props.params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
     let default = spec
@@ -105,7 +112,7 @@ fn field(spec: &ParamSpec, label: String, props: &Props) -> Html {
         ParamKind::Choice { choices } => html! {
             <select id={id.clone()} {onchange}>
             { for choices.iter().map(|(v, label)| html! {
-                <option value={v.clone()} selected={*v == value}>{label}</option>
+                <option value={v.clone()} selected={*v == value}>{option_label(spec, v, label, lang)}</option>
             }) }
             </select>
         },
