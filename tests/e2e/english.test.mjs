@@ -142,6 +142,32 @@ test('English: the page\'s own messages are English, the choice survives a reloa
   assert.deepEqual(await axeViolations(page), []);
 });
 
+test('English: "Automatic" names the file it takes, for a report\'s input and a part of a composite', async () => {
+  // A page of its own, so that this page's messages stay as the next test expects them.
+  const other = await openApp({ ready: REPORT });
+  try {
+    const p = other.page;
+    await p.click('[data-testid=lang-toggle]');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    for (const year of ['2023', '2024']) {
+      await dropFile(p, '[data-testid=drop-zone]', join(ROOT, `samples/driftredovisning_${year}_aug.xlsx`));
+      await p.locator('[data-testid=file-list] li', { hasText: `driftredovisning_${year}_aug.xlsx` }).waitFor();
+    }
+    const choice = p.locator('[data-testid=input-choice][data-input=budget]');
+    await choice.waitFor();
+    assert.equal(await choice.evaluate((s) => s.selectedOptions[0].textContent), 'Automatic (driftredovisning_2023_aug.xlsx)');
+    await p.locator('[data-testid=input-choices]').screenshot({ path: join(SHOTS, '75-english-automatic-file.png') });
+    await dropFile(p, '[data-testid=drop-zone]', GRANTS);
+    const part = '#param-budget-follow-up-file';
+    await p.waitForSelector(part, { state: 'attached' });
+    assert.equal(await p.$eval(`${part} option[value=""]`, (o) => o.textContent), 'Automatic (driftredovisning_2023_aug.xlsx)');
+    assert.equal(await p.$eval('#param-earmarked-grants-file option[value=""]', (o) => o.textContent), 'Automatic (riktade_statsbidrag_2020.xlsx)');
+    assert.deepEqual(other.pageErrors, []);
+  } finally {
+    await closeApp(other);
+  }
+});
+
 test('the toggle switches back to Swedish, which also survives a reload', async () => {
   await page.click('[data-testid=lang-toggle]');
   await page.waitForFunction(() => document.documentElement.lang === 'sv');
