@@ -159,7 +159,8 @@ for (const [plugin, sample, heading] of [
     await page.selectOption('[data-testid=plugin-select]', plugin);
     await page.waitForFunction((re) => new RegExp(re, 'i').test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), heading.source);
     assert.ok(await page.$('[data-testid=report] table.report-table'), 'a table is shown');
-    assert.ok(await page.$('[data-testid=report] figure.chart svg title'), 'a chart with a title is shown');
+    // The charts are drawn the frame after the report's head and first rows (components/later.rs).
+    assert.ok(await page.waitForSelector('[data-testid=report] figure.chart svg title', { state: 'attached' }), 'a chart with a title is shown');
     assert.match(await page.textContent('[data-testid=report] .report-meta'), new RegExp(sample.replace('.', '\\.')), 'the report names its own input file');
     await page.screenshot({ path: join(SHOTS, `05-${plugin}.png`), fullPage: true });
   });

@@ -20,7 +20,7 @@ use uppfolj_import::progress::Stage;
 use uppfolj_import::{Mapping, Progress};
 use uppfolj_model::packed::Packing;
 use uppfolj_model::{CellRef, Dataset, Report};
-use uppfolj_plugin::{InputSpec, ParamKind, ParamSpec, Registry};
+use uppfolj_plugin::{ParamKind, ParamSpec, Registry};
 
 /// What a command tells of its progress: each step of an import, then the report's computation.
 pub type Observe<'a> = &'a mut dyn FnMut(Working);
@@ -237,9 +237,9 @@ impl Host {
     /// as the page shows it: a choice among the loaded files that fit the part (a plugin of the
     /// registry), the file the user chose kept even if it fits no more, and first the choice
     /// that leaves it to the report: the value "" labelled with the file the report takes for
-    /// the part now ([`Host::automatic_part_file`]; empty when none), which the page words
+    /// the part now (`Session::automatic_part_file`; empty when none), which the page words
     /// ("Automatiskt (drift.xlsx)"). Any other parameter as it is.
-    fn file_choice(&self, spec: ParamSpec, parts: &[&str]) -> ParamSpec {
+    fn file_choice(&self, spec: ParamSpec) -> ParamSpec {
         let part = spec.key.strip_suffix(PART_FILE).and_then(|id| self.session.registry().get(id));
         let (Some(part), ParamKind::Text) = (part, &spec.kind) else { return spec };
         let inputs = part.inputs();
@@ -253,26 +253,10 @@ impl Host {
         if let Some(chosen) = chosen.filter(|c| !c.is_empty() && !files.contains(c)) {
             files.push(chosen);
         }
-        let automatic = (String::new(), self.automatic_part_file(part.meta().id.as_str(), parts).unwrap_or_default());
+        let automatic =
+            (String::new(), self.session.automatic_part_file(part.meta().id.as_str()).unwrap_or_default().to_owned());
         let choices = std::iter::once(automatic).chain(files.into_iter().map(|f| (f.clone(), f))).collect();
         ParamSpec { kind: ParamKind::Choice { choices }, ..spec }
-    }
-
-    /// The file a composite report takes for its part `part` (of `parts`, the ids of its parts)
-    /// when the user has not chosen one: the first loaded table, in load order, that fits this
-    /// part at least as closely as any other part (the most needs met), the rule the composite
-    /// reports follow (`uppfolj_plugins::composite`, `assign.rs`).
-    fn automatic_part_file(&self, part: &str, parts: &[&str]) -> Option<String> {
-        let registry = self.session.registry();
-        let inputs: Vec<(&str, Vec<InputSpec>)> =
-            parts.iter().filter_map(|id| registry.get(id).map(|p| (*id, p.inputs()))).collect();
-        let fit = |specs: &[InputSpec], ds: &Dataset| specs.iter().filter_map(|s| s.specificity(ds)).max();
-        self.session.datasets().find_map(|ds| {
-            let fits: Vec<(&str, usize)> =
-                inputs.iter().filter_map(|(id, specs)| fit(specs, ds).map(|f| (*id, f))).collect();
-            let best = fits.iter().map(|(_, f)| *f).max()?;
-            fits.iter().any(|(id, f)| *id == part && *f == best).then(|| ds.source.file.clone())
-        })
     }
 
     /// What the page shows now.
@@ -308,9 +292,7 @@ impl Host {
     /// choices: [`Host::file_choice`]).
     fn param_specs(&self, plugin: Option<&dyn uppfolj_plugin::ReportPlugin>) -> Vec<ParamSpec> {
         let specs = plugin.map(|p| p.params()).unwrap_or_default();
-        let keys: Vec<String> = specs.iter().filter_map(|s| s.key.strip_suffix(PART_FILE).map(str::to_owned)).collect();
-        let parts: Vec<&str> = keys.iter().map(String::as_str).collect();
-        specs.into_iter().map(|s| self.file_choice(s, &parts)).collect()
+        specs.into_iter().map(|s| self.file_choice(s)).collect()
     }
 
     fn file_view(&self, f: &LoadedFile) -> FileView {

@@ -237,6 +237,12 @@ impl Session {
         self.shared().map(AsRef::as_ref)
     }
 
+    /// The file a composite report takes for its part `part` when the user has chosen none
+    /// (`uppfolj_plugins::automatic_part_file`, the rule the composite reports follow).
+    pub fn automatic_part_file(&self, part: &str) -> Option<&str> {
+        uppfolj_plugins::automatic_part_file(self.datasets(), part)
+    }
+
     /// [`Session::datasets`] as the session holds them, shared.
     fn shared(&self) -> impl Iterator<Item = &Arc<Dataset>> {
         self.files.iter().flat_map(|f| f.import.datasets.iter())

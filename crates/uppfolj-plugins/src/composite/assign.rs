@@ -39,6 +39,13 @@ pub(crate) fn assign<'a>(datasets: &'a [Arc<Dataset>], params: &Params) -> Vec<F
         .collect()
 }
 
+/// The file a composite report takes for its part `part` (the part's plugin id) when the user
+/// has chosen none: the first of `datasets` (in load order) that fits this part at least as
+/// closely as any other part. The applications show it beside "Automatiskt".
+pub fn automatic_part_file<'a>(datasets: impl IntoIterator<Item = &'a Dataset>, part: &str) -> Option<&'a str> {
+    datasets.into_iter().find(|ds| closest_part_of(ds).contains(&part)).map(|ds| ds.source.file.as_str())
+}
+
 /// The ids of the parts `ds` fits most closely (none when it fits no part).
 fn closest_part_of(ds: &Dataset) -> Vec<&'static str> {
     let fits: Vec<(&'static str, usize)> = PARTS.iter().filter_map(|p| fit(p, ds).map(|f| (p.id, f))).collect();

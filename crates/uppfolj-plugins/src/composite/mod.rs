@@ -21,6 +21,7 @@ mod sources;
 mod stewardship;
 mod summary;
 
+pub use assign::automatic_part_file;
 use parts::PARTS;
 use run::{PartRun, run_parts};
 use uppfolj_plugin::kit::ReportBuilder;
