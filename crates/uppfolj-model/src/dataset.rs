@@ -403,16 +403,15 @@ impl Dataset {
     /// The long view: every value in a column with a `period` or `region` (a wide layout's
     /// value columns), or with the role [`ColumnRole::Value`], one observation each.
     pub fn observations(&self) -> impl Iterator<Item = Observation<'_>> {
-        let value_columns: Vec<usize> = (0..self.columns.len())
-            .filter(|&c| {
-                let column = &self.columns[c];
-                column.period.is_some() || column.region.is_some() || column.role == Some(ColumnRole::Value)
-            })
-            .collect();
+        let is_value_column = |column: &ColumnMeta| {
+            column.period.is_some() || column.region.is_some() || column.role == Some(ColumnRole::Value)
+        };
         self.rows.iter().flat_map(move |row| {
-            value_columns.clone().into_iter().filter_map(move |col| {
-                Some(Observation { row, column: &self.columns[col], col, value: row.value(col)? })
-            })
+            self.columns
+                .iter()
+                .enumerate()
+                .filter(move |(_, column)| is_value_column(column))
+                .filter_map(move |(col, column)| Some(Observation { row, column, col, value: row.value(col)? }))
         })
     }
 }

@@ -207,7 +207,7 @@ struct TextTable<'a> {
 impl<'a> TextTable<'a> {
     fn of(dataset: &'a Dataset) -> Self {
         let mut table = Self::default();
-        for value in (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten() {
+        for value in dataset.rows.all_values() {
             if let Some(text) = text_of(value) {
                 let next = u32_of(table.texts.len());
                 if *table.index.entry(text).or_insert(next) == next {

@@ -169,6 +169,11 @@ impl Rows {
         self.values.get(col).map(Vec::as_slice)
     }
 
+    /// Every value, column after column (the fastest way to look at them all).
+    pub fn all_values(&self) -> impl Iterator<Item = &Value> {
+        self.values.iter().flatten()
+    }
+
     /// The cell the value at `row`, `col` was read from; `None` for a value the import computed.
     pub fn at(&self, row: usize, col: usize) -> Option<CellRef> {
         let head = self.heads.get(row)?;

@@ -83,7 +83,7 @@ fn capitalise(text: &str) -> String {
 fn has_row_text(dataset: &Dataset, phrase: &str) -> bool {
     let phrase = vocab::norm(phrase);
     let mut seen: HashSet<*const u8, foldhash::fast::RandomState> = HashSet::default();
-    (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten().any(|value| match value {
+    dataset.rows.all_values().any(|value| match value {
         Value::Text(t) => seen.insert(t.as_ptr()) && vocab::norm(t).contains(&phrase),
         _ => false,
     })

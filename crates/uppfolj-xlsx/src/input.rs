@@ -123,7 +123,7 @@ pub(crate) fn cut_texts(dataset: &Dataset) -> usize {
         Value::Missing { marker: Some(text) } => sheet::is_cut(text),
         _ => false,
     };
-    (0..dataset.rows.width()).filter_map(|c| dataset.rows.column(c)).flatten().filter(cut).count()
+    dataset.rows.all_values().filter(cut).count()
 }
 
 /// Writes `dataset` to a new sheet `name`, the `index`th worksheet; its rows are streamed when the

@@ -4,9 +4,8 @@
 use super::amounts::Amounts;
 use super::settings::OutputUnit;
 use std::collections::HashMap;
-use uppfolj_plugin::kit::label_column;
-use uppfolj_plugin::kit::text_at;
 use uppfolj_plugin::kit::vocab::{is_annual_header, is_period_header, is_subtotal_label, is_total_label};
+use uppfolj_plugin::kit::{label_column, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 
 /// The columns of the dataset the plugin uses.
