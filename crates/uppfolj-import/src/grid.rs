@@ -158,6 +158,26 @@ impl GridBuilder {
         }
     }
 
+    /// Rows begun so far.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no row is begun.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Whether a cell at `row` would begin a new row (the rows so far in order).
+    pub fn begins_row(&self, row: u32) -> bool {
+        !self.unordered && self.rows.last().is_none_or(|last| last.row < row)
+    }
+
+    /// Goes on building `grid`, the grid of the cells pushed so far.
+    pub fn resume(grid: Grid) -> Self {
+        Self { rows: grid.rows, unordered: false }
+    }
+
     /// The grid of sheet `sheet`: as [`Grid::from_cells`] would build it from the same cells.
     pub fn finish(self, sheet: Option<String>) -> Grid {
         if self.unordered {

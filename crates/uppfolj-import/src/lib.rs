@@ -15,7 +15,11 @@
 //!    ([`merges`]); the other formats with calamine ([`workbook`]).
 //! 4. **Detect the layout** ([`layout`]): title rows, header rows, tables, column roles, totals,
 //!    hierarchy, units; Swedish numbers, months and sum words come from
-//!    [`uppfolj_model::vocab`].
+//!    [`uppfolj_model::vocab`]. A large xlsx sheet is not held as a grid: once its first rows
+//!    ([`ImportOptions::stream_after_rows`]) are read, the layout is decided on them and each row
+//!    after them goes straight into the columns of the table it continues
+//!    ([`layout::Streamer`]); the result is checked to be the grid's, else the sheet is read
+//!    again into a grid.
 //! 5. Apply the user's [`Mapping`] (column roles, header row, unit, sign convention).
 
 pub mod error;
@@ -43,6 +47,7 @@ pub use summary::{ColumnSummary, FileFormat, ImportSummary, TableSummary, TotalR
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use uppfolj_model::{Dataset, Diagnostic, SourceFile};
+use workbook::SheetRead;
 
 /// Limits and overrides for an import. The defaults suit a browser tab: a few hundred MB at most.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,6 +68,10 @@ pub struct ImportOptions {
     pub max_sheets: usize,
     /// Most columns in a table.
     pub max_columns: usize,
+    /// Rows of an xlsx sheet read into a grid before its layout is decided; the rows after
+    /// them go straight into the last table found ([`layout::Streamer`]). The result is the
+    /// same for any value; `u32::MAX` reads every sheet into a grid.
+    pub stream_after_rows: u32,
     /// The user's overrides.
     pub mapping: Mapping,
 }
@@ -77,6 +86,7 @@ impl Default for ImportOptions {
             max_rows: 1_048_576,
             max_sheets: 255,
             max_columns: 2_000,
+            stream_after_rows: 4_096,
             mapping: Mapping::default(),
         }
     }
@@ -129,7 +139,7 @@ pub fn import_bytes_observed(
         return kolada::import(file, bytes, options);
     }
     let mut warnings: Vec<Diagnostic> = Vec::new();
-    let (format, grids, sheet_names) = read_sheets(file, bytes, options, sniffed, &mut warnings, observe)?;
+    let (format, sheets, sheet_names) = read_sheets(file, bytes, options, sniffed, &mut warnings, observe)?;
     if let Some(wanted) = &options.mapping.sheet
         && !sheet_names.is_empty()
         && !sheet_names.contains(wanted)
@@ -139,24 +149,24 @@ pub fn import_bytes_observed(
             detail: format!("bladet '{wanted}' finns inte; bladen heter {}", sheet_names.join(", ")),
         });
     }
-    if grids.iter().all(|g| g.rows.is_empty()) {
+    if sheets.iter().all(SheetRead::is_blank) {
         return Err(ImportError::NoData { file: file.to_string() });
     }
     observe(&Progress { fraction: Some(progress::READ_SHARE), ..Progress::at(Stage::Layout) });
     let limits = layout::LayoutLimits { max_columns: options.max_columns };
-    let read_sheets: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
-    let where_ = match grids.as_slice() {
-        [g] => g.sheet.as_ref().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
+    let read_sheets: Vec<String> = sheets.iter().filter_map(|s| s.sheet().map(str::to_string)).collect();
+    let where_ = match sheets.as_slice() {
+        [s] => s.sheet().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
         _ => format!(" på något av bladen ({})", sheet_names.join(", ")),
     };
     let mut datasets = Vec::new();
     let mut tables = Vec::new();
     let mut empty_sheets = Vec::new();
     // Each sheet's cells are dropped once its tables are found: memory holds one grid at a time.
-    for grid in grids {
-        let blank = grid.rows.is_empty();
-        let name = grid.sheet.clone();
-        let found = layout::detect(grid, file, &options.mapping, limits);
+    for sheet in sheets {
+        let blank = sheet.is_blank();
+        let name = sheet.sheet().map(str::to_string);
+        let found = sheet.tables(file, &options.mapping, limits);
         if found.is_empty()
             && !blank
             && let Some(s) = name
@@ -193,7 +203,7 @@ fn read_sheets(
     sniffed: sniff::Sniffed,
     warnings: &mut Vec<Diagnostic>,
     observe: Observer<'_>,
-) -> Result<(FileFormat, Vec<grid::Grid>, Vec<String>), ImportError> {
+) -> Result<(FileFormat, Vec<SheetRead>, Vec<String>), ImportError> {
     Ok(match sniffed {
         sniff::Sniffed::Zip => {
             let kind = guard::check_zip(file, bytes, options)?;
@@ -209,7 +219,7 @@ fn read_sheets(
             };
             let source = SourceFile { file: file.to_string(), sheet: None };
             warnings.extend(sheets.notes.iter().map(|n| Diagnostic::info(n.clone()).at(&source, None)));
-            (format, sheets.grids, sheets.names)
+            (format, sheets.read, sheets.names)
         }
         sniff::Sniffed::Cfb => {
             guard::check_cfb(file, bytes)?;
@@ -217,13 +227,13 @@ fn read_sheets(
             // sanitised copy of the workbook stream.
             let clean = xls_guard::sanitize_xls(file, bytes, options.max_cells)?;
             let sheets = workbook::read_xls(file, &clean, options)?;
-            (FileFormat::Xls, sheets.grids, sheets.names)
+            (FileFormat::Xls, sheets.read, sheets.names)
         }
         sniff::Sniffed::Text => {
             observe(&Progress::at(Stage::Reading { sheet: None }));
             let (grid, note) = text::read(file, bytes, options)?;
             warnings.push(Diagnostic::info(note).at(&SourceFile { file: file.to_string(), sheet: None }, None));
-            (FileFormat::Csv, vec![grid], Vec::new())
+            (FileFormat::Csv, vec![SheetRead::Grid(grid)], Vec::new())
         }
         sniff::Sniffed::Other(found) => {
             return Err(ImportError::NotASpreadsheet { file: file.to_string(), found: found.to_string() });

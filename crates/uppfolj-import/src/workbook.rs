@@ -17,11 +17,56 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 /// Excel's grid: columns A–XFD.
 pub const EXCEL_MAX_COLS: u32 = 16_384;
 
+/// One sheet read: its grid, or (a large xlsx sheet) the tables found as it streamed in.
+#[derive(Debug)]
+pub enum SheetRead {
+    /// The sheet's cells, for the layout to find its tables in.
+    Grid(Grid),
+    /// The tables of sheet `sheet`, found while it was read ([`crate::layout::Streamer`]).
+    Tables {
+        /// The sheet's name.
+        sheet: String,
+        /// Its tables.
+        found: Vec<crate::layout::Found>,
+    },
+}
+
+impl SheetRead {
+    /// The sheet's name (none for a text file).
+    pub fn sheet(&self) -> Option<&str> {
+        match self {
+            SheetRead::Grid(grid) => grid.sheet.as_deref(),
+            SheetRead::Tables { sheet, .. } => Some(sheet),
+        }
+    }
+
+    /// Whether the sheet has no cells.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            SheetRead::Grid(grid) => grid.rows.is_empty(),
+            SheetRead::Tables { .. } => false,
+        }
+    }
+
+    /// The sheet's tables: found in its grid now, or as it was read.
+    pub fn tables(
+        self,
+        file: &str,
+        mapping: &Mapping,
+        limits: crate::layout::LayoutLimits,
+    ) -> Vec<crate::layout::Found> {
+        match self {
+            SheetRead::Grid(grid) => crate::layout::detect(grid, file, mapping, limits),
+            SheetRead::Tables { found, .. } => found,
+        }
+    }
+}
+
 /// Sheets read from a workbook, with notes about skipped sheets.
 #[derive(Debug, Default)]
 pub struct Sheets {
-    /// One grid per sheet read.
-    pub grids: Vec<Grid>,
+    /// One per sheet read.
+    pub read: Vec<SheetRead>,
     /// Every sheet name in the workbook.
     pub names: Vec<String>,
     /// Notes (hidden or chart sheets skipped).
@@ -40,6 +85,16 @@ impl<'a> Budget<'a> {
     /// No cells read yet.
     pub(crate) fn new(file: &'a str, options: &'a ImportOptions) -> Self {
         Self { file, options, cells: 0 }
+    }
+
+    /// The cells counted so far.
+    pub(crate) fn cells(&self) -> u64 {
+        self.cells
+    }
+
+    /// Counts the cells as they were at `cells`, before a sheet read again.
+    pub(crate) fn rewind(&mut self, cells: u64) {
+        self.cells = cells;
     }
 
     /// The error for `what` ("en rad", "en dimension") of sheet `sheet` beyond Excel's grid.
@@ -154,7 +209,7 @@ where
         if !wanted(&options.mapping, &sheet.name) || sheet.typ != SheetType::WorkSheet {
             continue;
         }
-        out.grids.push(read(&mut wb, &sheet.name, &mut budget)?);
+        out.read.push(SheetRead::Grid(read(&mut wb, &sheet.name, &mut budget)?));
     }
     Ok(out)
 }

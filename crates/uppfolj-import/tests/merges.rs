@@ -7,6 +7,7 @@ mod common;
 use calamine::{Reader, Xlsx};
 use std::io::{Cursor, Read, Write};
 use uppfolj_import::grid::Merge;
+use uppfolj_import::workbook::SheetRead;
 use uppfolj_import::{ImportOptions, Mapping, import_bytes};
 use uppfolj_model::CellRef;
 
@@ -14,12 +15,16 @@ use uppfolj_model::CellRef;
 fn read_merges(name: &str, bytes: &[u8], sheet: &str) -> Vec<Merge> {
     let options = ImportOptions {
         mapping: Mapping { sheet: Some(sheet.to_owned()), ..Mapping::default() },
+        stream_after_rows: u32::MAX,
         ..ImportOptions::default()
     };
     let mut sheets =
         uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("the reader reads the sheet");
-    assert_eq!(sheets.grids.len(), 1, "{name}: sheet '{sheet}' read");
-    sheets.grids.remove(0).merges
+    assert_eq!(sheets.read.len(), 1, "{name}: sheet '{sheet}' read");
+    match sheets.read.remove(0) {
+        SheetRead::Grid(grid) => grid.merges,
+        SheetRead::Tables { .. } => panic!("{name}: read into a grid, not streamed"),
+    }
 }
 
 /// calamine's merged cells for sheet `sheet`, as the import keeps them; an error is none.

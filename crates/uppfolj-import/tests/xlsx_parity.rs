@@ -7,6 +7,7 @@ mod common;
 use calamine::{Reader, SheetType, Xlsx};
 use std::io::Cursor;
 use uppfolj_import::grid::{GCell, Grid};
+use uppfolj_import::workbook::SheetRead;
 use uppfolj_import::{ImportOptions, Mapping};
 
 /// Sheet `sheet` read by calamine's streaming reader, as the import built its grid.
@@ -37,10 +38,14 @@ fn calamine_grid(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Grid {
 fn ours(name: &str, bytes: &[u8], sheet: &str) -> Grid {
     let options = ImportOptions {
         mapping: Mapping { sheet: Some(sheet.to_owned()), ..Mapping::default() },
+        stream_after_rows: u32::MAX,
         ..ImportOptions::default()
     };
     let mut sheets = uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}).expect("our reader reads it");
-    sheets.grids.remove(0)
+    match sheets.read.remove(0) {
+        SheetRead::Grid(grid) => grid,
+        SheetRead::Tables { .. } => panic!("{name}: read into a grid, not streamed"),
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use uppfolj_model::{CellRef, Diagnostic};
 
 /// Finds the draft's columns, named and profiled.
 pub(super) fn find(d: &mut Draft<'_>) {
-    let profiles = profiles(&d.data);
+    let profiles = d.profiles.take().unwrap_or_else(|| profiles(&d.data));
     d.present = present(d, &profiles);
     let grid = d.sheet.grid;
     let (header_row, group_row) = (d.header_row(), d.group_row());
@@ -83,7 +83,7 @@ fn header_text(grid: &Grid, row: &GRow, col: u32) -> Option<String> {
 
 /// What one source column holds in the data, counted over every row.
 #[derive(Debug, Default, Clone)]
-struct Profile {
+pub(super) struct Profile {
     nums: usize,
     texts: usize,
     pct: usize,
@@ -96,8 +96,8 @@ struct Profile {
 }
 
 impl Profile {
-    /// Counts one cell.
-    fn add(&mut self, cell: &GCell) {
+    /// Counts one cell; how it reads.
+    pub(super) fn add(&mut self, cell: &GCell) -> Cls {
         let cls = match &cell.raw {
             Raw::Text(t) => match self.last {
                 Some((at, cls)) if std::ptr::eq(at, t.as_ptr()) => cls,
@@ -117,6 +117,7 @@ impl Profile {
         self.pct += usize::from(cell.percent_format);
         self.filled += 1;
         self.nonblank |= !cell.raw.is_blank();
+        cls
     }
 
     /// Sets the column's profile: more numbers than texts, and mostly cells formatted as
@@ -129,14 +130,24 @@ impl Profile {
 }
 
 /// Every source column's profile, indexed by column, in one pass over the rows.
-fn profiles(data: &[GRow]) -> Vec<Profile> {
+pub(super) fn profiles(data: &[GRow]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
-    for cell in data.iter().flat_map(|r| &r.cells) {
-        let c = cell.col as usize;
-        if c >= out.len() {
-            out.resize(c + 1, Profile::default());
-        }
-        out[c].add(cell);
+    for row in data {
+        add_row(&mut out, row);
     }
     out
+}
+
+/// Counts the cells of `row` into `profiles`; how many read as numbers (not years, as
+/// [`super::rows::row_info`] counts them).
+pub(super) fn add_row(profiles: &mut Vec<Profile>, row: &GRow) -> usize {
+    let mut numbers = 0;
+    for cell in &row.cells {
+        let c = cell.col as usize;
+        if c >= profiles.len() {
+            profiles.resize(c + 1, Profile::default());
+        }
+        numbers += usize::from(profiles[c].add(cell) == Cls::Number);
+    }
+    numbers
 }

@@ -11,7 +11,9 @@ use uppfolj_model::ColumnRole;
 pub(super) fn assign(d: &mut Draft<'_>) {
     let data = d.data.as_slice();
     for col in d.cols.iter_mut().filter(|c| c.role.is_none() && !c.numeric && c.src.len() == 1) {
-        if mostly_municipalities(data, col.src[0]) {
+        let (municipalities, looked_further) = mostly_municipalities(data, col.src[0]);
+        d.unsure |= looked_further && d.truncated;
+        if municipalities {
             col.role = Some(ColumnRole::RegionName);
             col.because = "innehåll (kommun-/regionnamn)";
         }
@@ -67,12 +69,13 @@ fn label(cols: &mut [Col]) {
 
 /// Whether most texts in column `col` are Kolada municipality or region names: the first 60
 /// texts that differ from the one above, looked for in the first rows, and in all rows when
-/// those hold fewer than two.
-fn mostly_municipalities(data: &[GRow], col: u32) -> bool {
+/// those hold fewer than two; and whether it looked past the first rows.
+fn mostly_municipalities(data: &[GRow], col: u32) -> (bool, bool) {
     let first = sample(data);
     let (seen, hits) = municipality_names(first, col);
-    let (seen, hits) = if seen < 2 && first.len() < data.len() { municipality_names(data, col) } else { (seen, hits) };
-    seen >= 2 && hits * 10 >= seen * 6
+    let further = seen < 2 && first.len() < data.len();
+    let (seen, hits) = if further { municipality_names(data, col) } else { (seen, hits) };
+    (seen >= 2 && hits * 10 >= seen * 6, further)
 }
 
 /// How many of the first 60 texts of column `col` in `data` that differ from the one above

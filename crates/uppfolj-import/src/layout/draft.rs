@@ -3,7 +3,7 @@
 
 use super::LayoutLimits;
 use super::rows::RowInfo;
-use crate::grid::{GCell, GRow, Grid};
+use crate::grid::{GRow, Grid};
 use crate::mapping::{Mapping, SignConvention};
 use crate::roles::is_label_role;
 use std::sync::Arc;
@@ -150,6 +150,14 @@ pub(super) struct Draft<'a> {
     pub kind: DatasetKind,
     pub sign: Option<SignConvention>,
     pub sign_source: Option<&'static str>,
+    /// Every source column's profile over all the table's rows, when `data` holds only its
+    /// first rows (a streamed table): `columns` takes it instead of profiling `data`.
+    pub profiles: Option<Vec<super::columns::Profile>>,
+    /// `data` holds only the table's first rows (a streamed table: the rest went to `rows`).
+    pub truncated: bool,
+    /// A step wanted to look past the first rows, and `data` was `truncated`: what it decided
+    /// may differ from a decision over all the rows.
+    pub unsure: bool,
 }
 
 impl<'a> Draft<'a> {
@@ -184,6 +192,9 @@ impl<'a> Draft<'a> {
             kind: DatasetKind::Table,
             sign: None,
             sign_source: None,
+            profiles: None,
+            truncated: false,
+            unsure: false,
         })
     }
 
@@ -205,13 +216,6 @@ impl<'a> Draft<'a> {
     /// The group row above the header.
     pub fn group_row(&self) -> Option<&'a GRow> {
         self.span.group.map(|u| &self.sheet.grid.rows[u])
-    }
-
-    /// The cell holding the label of data row `r`: the rightmost text among the label column's
-    /// sources.
-    pub fn label_cell<'r>(&self, r: &'r GRow) -> Option<&'r GCell> {
-        self.label_col
-            .and_then(|lc| self.cols[lc].src.iter().rev().find_map(|&s| r.get(s).filter(|c| c.raw.text().is_some())))
     }
 
     /// The label of a read row: its label column's text, else its first text.

@@ -32,6 +32,11 @@
 //! read. The steps after it work on the read rows; those that test every row's label (`totals`)
 //! look at each distinct text once.
 //!
+//! A large xlsx sheet never becomes a whole grid: [`Streamer`] (`stream`) decides the layout on
+//! its first rows (steps 1–8, `plan`), reads each further row by that plan (step 9) as the
+//! reader finds it, and at the end makes the plan again with every column's profile over all
+//! rows; steps 10–12 (`complete`) follow only where the two plans agree.
+//!
 //! [`Dataset`]: uppfolj_model::Dataset
 
 mod cell_text;
@@ -51,6 +56,7 @@ mod overrides;
 mod rows;
 mod sign;
 mod staggered;
+mod stream;
 mod table_unit;
 mod tables;
 mod title;
@@ -60,6 +66,7 @@ mod values;
 mod warnings;
 
 pub use cell_text::serial_to_iso;
+pub use stream::{Context, Streamer};
 
 #[cfg(test)]
 use crate::grid::{GCell, Raw};
@@ -109,16 +116,27 @@ fn take_rows(grid: &mut Grid, span: &Span) -> Vec<GRow> {
 /// without data rows.
 fn build(sheet: &Sheet<'_>, span: &Span, data: Vec<GRow>) -> Option<Found> {
     let mut d = Draft::new(sheet, span, data)?;
-    columns::find(&mut d);
-    header_roles::assign(&mut d);
-    value_roles::assign(&mut d);
-    overrides::apply(&mut d);
-    staggered::merge(&mut d);
-    content_roles::assign(&mut d);
-    table_unit::find(&mut d);
-    title::find(&mut d);
-    label_columns::find(&mut d);
+    plan(&mut d);
     values::read(&mut d);
+    Some(complete(d))
+}
+
+/// The steps that decide how the rows are read: the columns, their roles, the unit, the title
+/// and the label columns.
+fn plan(d: &mut Draft<'_>) {
+    columns::find(d);
+    header_roles::assign(d);
+    value_roles::assign(d);
+    overrides::apply(d);
+    staggered::merge(d);
+    content_roles::assign(d);
+    table_unit::find(d);
+    title::find(d);
+    label_columns::find(d);
+}
+
+/// The steps over the rows read: totals, the hierarchy, the metadata and the summary.
+fn complete(mut d: Draft<'_>) -> Found {
     totals::by_text(&mut d);
     totals::by_bold(&mut d);
     codes::mark(&mut d);
@@ -128,7 +146,7 @@ fn build(sheet: &Sheet<'_>, span: &Span, data: Vec<GRow>) -> Option<Found> {
     kind::classify(&mut d);
     sign::detect(&mut d);
     warnings::collect(&mut d);
-    Some(finish::found(d))
+    finish::found(d)
 }
 
 /// Convenience for tests: the cells of a grid from rows of raw values.

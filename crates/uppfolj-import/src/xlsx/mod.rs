@@ -14,6 +14,7 @@
 
 mod package;
 mod part;
+mod rows;
 mod sheet;
 mod strings;
 mod styles;
@@ -21,11 +22,11 @@ mod text;
 mod value;
 
 use crate::error::ImportError;
-use crate::grid::Grid;
+use crate::layout::{Context, LayoutLimits};
 use crate::progress::{Progress, READ_SHARE, ROWS_PER_REPORT, Stage};
-use crate::workbook::{Budget, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, Sheets, wanted};
+use crate::workbook::{Budget, SheetRead, Sheets, wanted};
 use crate::{ImportOptions, Observer};
-use uppfolj_model::CellRef;
+use rows::{Collected, SheetRows};
 
 /// Reads the wanted sheets of an xlsx/xlsm workbook (the guard has checked its zip directory).
 ///
@@ -41,15 +42,52 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions, observe: Observer
     let mut out = Sheets { names: book.sheets.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
     let chosen = choose(&book.sheets, options, &mut out.notes);
     let total: u64 = chosen.iter().map(|s| pkg.declared_size(&s.path).unwrap_or(0)).sum::<u64>().max(1);
-    let mut done = 0u64;
-    let mut budget = Budget::new(file, options);
+    let mut reading = Reading { pkg, book: refs, budget: Budget::new(file, options), observe, done: 0, total };
+    let context =
+        Context { file, mapping: &options.mapping, limits: LayoutLimits { max_columns: options.max_columns } };
     for entry in chosen {
-        let Some(mut part) = pkg.part(&entry.path)? else {
+        let (cells, unpacked) = (reading.budget.cells(), reading.pkg.unpacked());
+        let stream = Some((context, options.stream_after_rows as usize));
+        let (collected, size) = reading.sheet(entry, SheetRows::new(&entry.name, stream))?;
+        let read = match collected {
+            Collected::Grid(grid) => SheetRead::Grid(grid),
+            Collected::Tables(found) => SheetRead::Tables { sheet: entry.name.clone(), found },
+            Collected::ReadAgain => {
+                // Read again from the start, its cells and bytes counted once.
+                reading.budget.rewind(cells);
+                reading.pkg.rewind(unpacked);
+                let (collected, _) = reading.sheet(entry, SheetRows::new(&entry.name, None))?;
+                SheetRead::Grid(collected.into_grid())
+            }
+        };
+        reading.done += size;
+        out.read.push(read);
+    }
+    Ok(out)
+}
+
+/// The workbook being read: its package, what its sheets refer to, the checks, and the
+/// progress.
+struct Reading<'r, 'b> {
+    pkg: part::Package<'b>,
+    book: sheet::Book<'r>,
+    budget: Budget<'b>,
+    observe: Observer<'r>,
+    /// Bytes of the sheets unpacked so far, of `total`.
+    done: u64,
+    total: u64,
+}
+
+impl Reading<'_, '_> {
+    /// Reads the sheet `entry` into `rows`; the sheet's bytes unpacked.
+    fn sheet(&mut self, entry: &package::SheetEntry, rows: SheetRows<'_>) -> Result<(Collected, u64), ImportError> {
+        let Some(mut part) = self.pkg.part(&entry.path)? else {
             return Err(ImportError::corrupt(
-                file,
+                self.pkg.file,
                 format!("bladet '{}' saknas i paketet ({})", entry.name, entry.path),
             ));
         };
+        let (done, total, observe) = (self.done, self.total, &mut *self.observe);
         let mut progress = Progress::at(Stage::Reading { sheet: Some(entry.name.clone()) });
         progress.fraction = Some(fraction(done, total));
         observe(&progress);
@@ -62,11 +100,9 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions, observe: Observer
                 next_report = row.saturating_add(ROWS_PER_REPORT);
             }
         };
-        let read = sheet::read(&mut part, &entry.name, &refs, &mut budget, &mut rows_read)?;
-        done += part.unpacked();
-        out.grids.push(grid(&entry.name, read));
+        let collected = sheet::read(&mut part, &entry.name, &self.book, &mut self.budget, &mut rows_read, rows)?;
+        Ok((collected, part.unpacked()))
     }
-    Ok(out)
 }
 
 /// The share of the import done when `done` of the `total` bytes of the sheets are unpacked.
@@ -95,18 +131,4 @@ fn choose<'s>(
         }
     }
     chosen
-}
-
-/// The grid of a sheet read: cells sorted, merged ranges inside the grid.
-fn grid(name: &str, read: sheet::ReadSheet) -> Grid {
-    let mut grid = read.cells.finish(Some(name.to_string()));
-    grid.has_fonts = true;
-    grid.merges = read
-        .merges
-        .unwrap_or_default()
-        .iter()
-        .filter(|(start, end)| start.0 < EXCEL_MAX_ROWS && end.1 < EXCEL_MAX_COLS)
-        .map(|(start, end)| (CellRef::new(start.0, start.1), CellRef::new(end.0, end.1)))
-        .collect();
-    grid
 }

@@ -40,6 +40,16 @@ impl<'b> Package<'b> {
         Ok(Self { zip, names, file, options, unpacked: 0 })
     }
 
+    /// Bytes unpacked so far, over all parts read.
+    pub(crate) fn unpacked(&self) -> u64 {
+        self.unpacked
+    }
+
+    /// Counts the bytes unpacked as they were at `unpacked`, before a part read again.
+    pub(crate) fn rewind(&mut self, unpacked: u64) {
+        self.unpacked = unpacked;
+    }
+
     /// The size part `path` declares unpacked, if it exists.
     pub(crate) fn declared_size(&mut self, path: &str) -> Option<u64> {
         let actual = self.names.get(&normalise(path))?;

@@ -3,16 +3,18 @@
 //! limit, the file's cell limit (all in [`Budget`]), an unreadable address or value refused.
 
 use super::part::XmlPart;
+use super::rows::{Collected, SheetRows};
 use super::styles::Styles;
 use super::text::{read_string, read_text};
 use super::value::value;
 use crate::error::ImportError;
-use crate::grid::{GCell, GridBuilder, Raw};
+use crate::grid::{GCell, Merge, Raw};
 use crate::guard::parse_cell_ref;
 use crate::merges::{MergeScan, MergedRange};
-use crate::workbook::{Budget, EXCEL_MAX_ROWS};
+use crate::workbook::{Budget, EXCEL_MAX_COLS, EXCEL_MAX_ROWS};
 use quick_xml::events::{BytesStart, Event};
 use std::sync::Arc;
+use uppfolj_model::CellRef;
 
 /// What a sheet's cells refer to: the workbook's shared strings and formats.
 pub(crate) struct Book<'a> {
@@ -20,15 +22,6 @@ pub(crate) struct Book<'a> {
     pub(crate) strings: &'a [Arc<str>],
     /// Cell formats.
     pub(crate) styles: &'a Styles,
-}
-
-/// A sheet as read: its cells by row and its merged ranges.
-#[derive(Debug, Default)]
-pub(crate) struct ReadSheet {
-    /// The cells, blank ones dropped unless bold.
-    pub(crate) cells: GridBuilder,
-    /// Merged ranges; `None` where the sheet's `<mergeCells>` could not be read.
-    pub(crate) merges: Option<Vec<MergedRange>>,
 }
 
 /// Buffers reused from cell to cell.
@@ -47,15 +40,16 @@ struct Cursor<'s> {
     in_data: bool,
 }
 
-/// Reads worksheet part `part` (sheet `sheet`); `rows_read(row, part)` is called at each row.
+/// Reads worksheet part `part` (sheet `sheet`) into `out`; `rows_read(row, part)` is called at
+/// each row. The read stops early where `out` asks to read the sheet again.
 pub(crate) fn read(
     part: &mut XmlPart<'_, '_>,
     sheet: &str,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
     rows_read: &mut dyn FnMut(u32, &XmlPart<'_, '_>),
-) -> Result<ReadSheet, ImportError> {
-    let mut out = ReadSheet::default();
+    mut out: SheetRows<'_>,
+) -> Result<Collected, ImportError> {
     let mut merges = MergeScan::default();
     let mut at = Cursor { sheet, row: 0, col: 0, in_data: false };
     let (mut buf, mut scratch) = (Vec::with_capacity(1024), Scratch::default());
@@ -64,7 +58,9 @@ pub(crate) fn read(
             Event::Start(e) => match e.local_name().as_ref() {
                 "c" if at.in_data => {
                     let (row, c) = cell(part, &e, &mut at, book, budget, &mut scratch)?;
-                    out.cells.push(row, c);
+                    if !out.push(row, c) {
+                        return Ok(Collected::ReadAgain);
+                    }
                 }
                 "row" if at.in_data => {
                     at.row = row_number(&e, at.sheet, budget)?.unwrap_or(at.row);
@@ -86,8 +82,18 @@ pub(crate) fn read(
             _ => {}
         }
     }
-    out.merges = merges.finish();
-    Ok(out)
+    Ok(out.finish(merged_cells(merges.finish())))
+}
+
+/// The merged ranges inside Excel's grid; none where the sheet's `<mergeCells>` could not be
+/// read.
+fn merged_cells(ranges: Option<Vec<MergedRange>>) -> Vec<Merge> {
+    ranges
+        .unwrap_or_default()
+        .iter()
+        .filter(|(start, end)| start.0 < EXCEL_MAX_ROWS && end.1 < EXCEL_MAX_COLS)
+        .map(|(start, end)| (CellRef::new(start.0, start.1), CellRef::new(end.0, end.1)))
+        .collect()
 }
 
 /// The zero-based row a `<row r>` names, checked against the grid and the row limit.
@@ -109,7 +115,7 @@ fn check_dimension(e: &BytesStart<'_>, sheet: &str, budget: &Budget<'_>) -> Resu
     if let Some(a) = e.try_get_attribute("ref").ok().flatten() {
         for corner in a.value.split(':') {
             if let Some((r, c)) = parse_cell_ref(corner.as_bytes())
-                && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(crate::workbook::EXCEL_MAX_COLS))
+                && (r >= u64::from(EXCEL_MAX_ROWS) || c >= u64::from(EXCEL_MAX_COLS))
             {
                 return Err(budget.beyond_grid(sheet, "en dimension"));
             }

@@ -1,0 +1,143 @@
+//! Where a worksheet's cells go as they are read: into a grid of the sheet; for a sheet of more
+//! than [`ImportOptions::stream_after_rows`](crate::ImportOptions::stream_after_rows) rows, once
+//! those first rows are in, each row after them straight into the table it continues
+//! ([`Streamer`]), with no grid of the whole sheet held.
+//!
+//! A row that does not fit the stream (out of order, or one that could end the table) stops
+//! the read: the sheet is then read again into a grid ([`Collected::ReadAgain`]), and the result
+//! is the same as if it had been read so from the start.
+
+use crate::grid::{GCell, GRow, Grid, GridBuilder, Merge};
+use crate::layout::{Context, Found, Streamer};
+
+/// A sheet's rows collected.
+#[derive(Debug)]
+pub(crate) enum Collected {
+    /// The sheet's grid, for the layout to find its tables in.
+    Grid(Grid),
+    /// The sheet's tables, found as it streamed in.
+    Tables(Vec<Found>),
+    /// The stream stopped: the sheet must be read again into a grid.
+    ReadAgain,
+}
+
+impl Collected {
+    /// The grid of a sheet collected without a stream (always a grid: such a read never
+    /// stops, and finds no tables).
+    pub(crate) fn into_grid(self) -> Grid {
+        match self {
+            Collected::Grid(grid) => grid,
+            Collected::Tables(_) | Collected::ReadAgain => Grid::default(),
+        }
+    }
+}
+
+/// Collects the cells of one sheet as the reader finds them.
+#[derive(Debug)]
+pub(crate) struct SheetRows<'a> {
+    sheet: &'a str,
+    /// Where the sheet may stream, and after how many rows; `None` once it may not.
+    stream: Option<(Context<'a>, usize)>,
+    state: State<'a>,
+}
+
+#[derive(Debug)]
+enum State<'a> {
+    /// Every row into a grid.
+    Grid(GridBuilder),
+    /// Rows into the table being streamed, through the row being read.
+    Stream { streamer: Box<Streamer<'a>>, row: GRow },
+    /// A row did not fit the stream.
+    Stopped,
+}
+
+impl<'a> SheetRows<'a> {
+    /// Collects sheet `sheet` into a grid, streaming its last table after `after_rows` rows
+    /// when `stream` is given.
+    pub(crate) fn new(sheet: &'a str, stream: Option<(Context<'a>, usize)>) -> Self {
+        Self { sheet, stream, state: State::Grid(GridBuilder::default()) }
+    }
+
+    /// Adds the cell at zero-based row `row` (blank cells are dropped unless bold); `false`
+    /// where the stream stopped and the read may stop too.
+    pub(crate) fn push(&mut self, row: u32, cell: GCell) -> bool {
+        if cell.raw.is_blank() && !cell.bold {
+            return !matches!(self.state, State::Stopped);
+        }
+        if let State::Grid(grid) = &self.state
+            && let Some((context, after)) = self.stream
+            && grid.len() >= after
+            && grid.begins_row(row)
+        {
+            self.begin(context);
+        }
+        match &mut self.state {
+            State::Grid(grid) => grid.push(row, cell),
+            State::Stream { streamer, row: current } => {
+                if !stream_cell(streamer, current, row, cell) {
+                    self.state = State::Stopped;
+                }
+            }
+            State::Stopped => {}
+        }
+        !matches!(self.state, State::Stopped)
+    }
+
+    /// Hands the rows so far to a [`Streamer`], or goes on with the grid where it declines.
+    fn begin(&mut self, context: Context<'a>) {
+        self.stream = None;
+        let State::Grid(grid) = std::mem::replace(&mut self.state, State::Stopped) else { return };
+        self.state = match Streamer::begin(grid_of(self.sheet, grid), context) {
+            Ok(streamer) => State::Stream { streamer: Box::new(streamer), row: GRow::default() },
+            Err(grid) => State::Grid(GridBuilder::resume(*grid)),
+        };
+    }
+
+    /// The sheet collected, its merged ranges `merges` known.
+    pub(crate) fn finish(self, merges: Vec<Merge>) -> Collected {
+        match self.state {
+            State::Grid(grid) => {
+                let mut grid = grid_of(self.sheet, grid);
+                grid.merges = merges;
+                Collected::Grid(grid)
+            }
+            State::Stream { mut streamer, row } => {
+                if !row.cells.is_empty() && !flush(&mut streamer, &row) {
+                    return Collected::ReadAgain;
+                }
+                streamer.finish(merges).map_or(Collected::ReadAgain, Collected::Tables)
+            }
+            State::Stopped => Collected::ReadAgain,
+        }
+    }
+}
+
+/// The grid of sheet `sheet` from the cells in `grid`.
+fn grid_of(sheet: &str, grid: GridBuilder) -> Grid {
+    let mut grid = grid.finish(Some(sheet.to_string()));
+    grid.has_fonts = true;
+    grid
+}
+
+/// Adds a cell (not blank, or bold) at `row` to the row being read, `current`, handing that row
+/// to the streamer when `row` begins another; `false` where the cell is out of order or a row
+/// did not fit.
+fn stream_cell(streamer: &mut Streamer<'_>, current: &mut GRow, row: u32, cell: GCell) -> bool {
+    if row != current.row || current.cells.is_empty() {
+        if row < current.row || (!current.cells.is_empty() && !flush(streamer, current)) {
+            return false;
+        }
+        current.row = row;
+        current.cells.clear();
+    } else if current.cells.last().is_some_and(|c| c.col >= cell.col) {
+        return false;
+    }
+    current.cells.push(cell);
+    true
+}
+
+/// Hands the row read, `current`, to the streamer unless it holds only blank (bold) cells, as a
+/// grid leaves such rows out; `false` where it did not fit.
+fn flush(streamer: &mut Streamer<'_>, current: &GRow) -> bool {
+    !current.cells.iter().any(|c| !c.raw.is_blank()) || streamer.row(current)
+}

@@ -1,0 +1,119 @@
+//! A sheet whose rows after its first ones stream straight into its last table
+//! (`ImportOptions::stream_after_rows`) imports exactly as from a grid of the whole sheet: every
+//! xlsx fixture and sample, streamed after a few rows and after the default, against no stream.
+
+mod common;
+
+use uppfolj_import::workbook::SheetRead;
+use uppfolj_import::{ImportOptions, import_bytes};
+
+/// The import of `bytes` streamed after `after` rows, as text to compare (errors included).
+fn imported(name: &str, bytes: &[u8], after: u32) -> String {
+    let options = ImportOptions { stream_after_rows: after, ..ImportOptions::default() };
+    format!("{:#?}", import_bytes(name, bytes, &options))
+}
+
+/// How many of the file's sheets stream after `after` rows (the rest were read into a grid).
+fn streamed_sheets(name: &str, bytes: &[u8], after: u32) -> usize {
+    let options = ImportOptions { stream_after_rows: after, ..ImportOptions::default() };
+    let Ok(sheets) = uppfolj_import::xlsx::read(name, bytes, &options, &mut |_| {}) else { return 0 };
+    sheets.read.iter().filter(|s| matches!(s, SheetRead::Tables { .. })).count()
+}
+
+#[test]
+fn every_fixture_and_sample_imports_the_same_streamed_or_from_a_grid() {
+    let files = common::fixture_and_sample_xlsx();
+    let mut streamed = 0;
+    for path in &files {
+        let bytes = std::fs::read(path).expect("readable");
+        let name = path.file_name().expect("a file name").to_string_lossy().to_string();
+        let from_grid = imported(&name, &bytes, u32::MAX);
+        for after in [8, 33, 4_096] {
+            assert_eq!(imported(&name, &bytes, after), from_grid, "{name}, streamed after {after} rows");
+        }
+        streamed += streamed_sheets(&name, &bytes, 33);
+    }
+    // The tables of more than a few rows stream (the ledgers, the Kolada sheets, the state
+    // budget); the short ones end within their first rows and are read into a grid.
+    assert!(streamed >= 8, "{streamed} sheets of {} files streamed", files.len());
+}
+
+#[test]
+fn a_ledger_streams_after_its_first_rows() {
+    let path = "tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx";
+    let bytes = std::fs::read(path).expect("the Örebro ledger");
+    assert_eq!(streamed_sheets("Orebro.xlsx", &bytes, ImportOptions::default().stream_after_rows), 1);
+}
+
+/// A workbook of one sheet from rows of cells (text, or a number), a blank row for `None`.
+fn workbook(rows: &[Option<Vec<Cell>>]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().flatten().enumerate() {
+            let (r, c) = (u32::try_from(r).expect("rows"), u16::try_from(c).expect("columns"));
+            match cell {
+                Cell::Text(t) => sheet.write_string(r, c, *t).map(|_| ()),
+                Cell::Number(n) => sheet.write_number(r, c, *n).map(|_| ()),
+                Cell::Blank => Ok(()),
+            }
+            .expect("a cell written");
+        }
+    }
+    wb.save_to_buffer().expect("a workbook")
+}
+
+#[derive(Clone)]
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    Blank,
+}
+
+/// `n` ledger lines: a unit, an account, and in column C a budget (blank in the first
+/// `blank_c` lines).
+fn lines(n: usize, blank_c: usize) -> Vec<Option<Vec<Cell>>> {
+    (0..n)
+        .map(|i| {
+            let unit = if i % 3 == 0 { "Vård" } else { "Skola" };
+            let budget = if i < blank_c { Cell::Blank } else { Cell::Number(i as f64) };
+            Some(vec![Cell::Text(unit), Cell::Text("4010 Material"), budget, Cell::Number(-(i as f64))])
+        })
+        .collect()
+}
+
+fn header() -> Option<Vec<Cell>> {
+    Some(vec![Cell::Text("Verksamhet"), Cell::Text("Konto"), Cell::Text("Budget"), Cell::Text("Utfall")])
+}
+
+/// The tables of `bytes` streamed after 40 rows, checked to be those of the grid.
+fn tables_streamed_and_from_grid(bytes: &[u8]) -> usize {
+    let options = |after| ImportOptions { stream_after_rows: after, ..ImportOptions::default() };
+    let from_grid = import_bytes("bok.xlsx", bytes, &options(u32::MAX)).expect("imports");
+    let streamed = import_bytes("bok.xlsx", bytes, &options(40)).expect("imports");
+    assert_eq!(streamed, from_grid);
+    from_grid.datasets.len()
+}
+
+#[test]
+fn a_footer_or_a_second_table_after_the_stream_began_reads_the_sheet_again() {
+    let mut rows = vec![header()];
+    rows.extend(lines(100, 0));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
+    let bytes = workbook(&rows);
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 0);
+    assert_eq!(tables_streamed_and_from_grid(&bytes), 2);
+}
+
+#[test]
+fn a_column_that_reads_otherwise_after_the_first_rows_reads_the_sheet_again() {
+    // Column C is empty in the first 60 lines: from the first rows it is not numeric.
+    let mut rows = vec![header()];
+    rows.extend(lines(3_000, 60));
+    let bytes = workbook(&rows);
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 0);
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 100), 1);
+    assert_eq!(tables_streamed_and_from_grid(&bytes), 1);
+}
