@@ -12,6 +12,8 @@ pub(crate) struct Interner {
     /// A date's text by its Excel serial number's bits: a ledger's 200 000 booking dates are a
     /// few hundred days.
     dates: HashMap<u64, Arc<str>, RandomState>,
+    /// A number's text by its bits, for numbers read as text (a ledger's accounts and periods).
+    numbers: HashMap<u64, Arc<str>, RandomState>,
 }
 
 impl Interner {
@@ -25,13 +27,23 @@ impl Interner {
         shared
     }
 
-    /// The shared text of the date `serial`, written by `write` the first time.
+    /// The shared text of the date `serial`, written by `write` the first time (trimmed).
     pub(crate) fn date(&mut self, serial: f64, write: impl FnOnce(f64) -> String) -> Arc<str> {
         if let Some(shared) = self.dates.get(&serial.to_bits()) {
             return shared.clone();
         }
-        let shared = self.text(&write(serial));
+        let shared = self.text(write(serial).trim());
         self.dates.insert(serial.to_bits(), shared.clone());
+        shared
+    }
+
+    /// The shared text of the number `value`, written by `write` the first time.
+    pub(crate) fn number(&mut self, value: f64, write: impl FnOnce(f64) -> String) -> Arc<str> {
+        if let Some(shared) = self.numbers.get(&value.to_bits()) {
+            return shared.clone();
+        }
+        let shared = self.text(write(value).trim());
+        self.numbers.insert(value.to_bits(), shared.clone());
         shared
     }
 

@@ -147,6 +147,8 @@ impl Reader {
         let value = if col.text {
             let text = match &cell.raw {
                 Raw::Text(t) => self.texts.trimmed(t),
+                Raw::Number(v) => self.texts.number(*v, |v| raw_to_text(&Raw::Number(v))),
+                Raw::Date(serial) => self.texts.date(*serial, serial_to_iso),
                 raw => self.texts.text(raw_to_text(raw).trim()),
             };
             if text.is_empty() {
