@@ -29,7 +29,6 @@ pub(super) fn read(d: &mut Draft<'_>) {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Plan {
     cols: Vec<ColPlan>,
-    fill_cols: Vec<usize>,
     label_col: Option<usize>,
 }
 
@@ -43,6 +42,8 @@ struct ColPlan {
     text: bool,
     /// Percent-formatted fractions are read as percent.
     percent: bool,
+    /// A blank takes the label above (a group written once over its rows).
+    fill: bool,
 }
 
 impl Plan {
@@ -51,14 +52,16 @@ impl Plan {
         let cols = d
             .cols
             .iter()
-            .map(|c| ColPlan {
+            .enumerate()
+            .map(|(ci, c)| ColPlan {
                 src: c.src.clone(),
                 code: c.code,
                 text: c.role.is_some_and(is_label_role) || !c.numeric,
                 percent: c.percent_format && c.unit == Some(Unit::Percent),
+                fill: d.fill_cols.contains(&ci),
             })
             .collect();
-        Self { cols, fill_cols: d.fill_cols.clone(), label_col: d.label_col }
+        Self { cols, label_col: d.label_col }
     }
 
     /// The cell holding the label of data row `r`: the rightmost text among the label column's
@@ -101,7 +104,7 @@ impl RowReader {
     /// Reads data row `r`.
     pub(super) fn push(&mut self, r: &GRow) {
         let Self { plan, cells, rows, .. } = self;
-        let values = plan.cols.iter().enumerate().map(|(ci, col)| cells.cell(r, ci, col, plan.fill_cols.contains(&ci)));
+        let values = plan.cols.iter().enumerate().map(|(ci, col)| cells.cell(r, ci, col));
         rows.push(RowHead::data(r.row), values);
         let label = plan.label_cell(r);
         self.bold.push(label.is_some_and(|c| c.bold) || (label.is_none() && r.cells.first().is_some_and(|c| c.bold)));
@@ -131,8 +134,9 @@ struct Reader {
 }
 
 impl Reader {
-    /// The cell of row `r` in column `ci`; `fill` fills a blank with the label above.
-    fn cell(&mut self, r: &GRow, ci: usize, col: &ColPlan, fill: bool) -> Cell {
+    /// The cell of row `r` in column `ci`; a blank of a filled-down column takes the label above.
+    fn cell(&mut self, r: &GRow, ci: usize, col: &ColPlan) -> Cell {
+        let fill = col.fill;
         if col.src.len() > 1 {
             return composed_cell(r, &col.src, col.code);
         }

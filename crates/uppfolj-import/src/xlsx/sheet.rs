@@ -174,16 +174,17 @@ fn cell_value(
     let mut raw = Raw::Empty;
     let Scratch { xml: buf, name, text } = scratch;
     loop {
-        match part.next(buf)? {
+        let local = match part.next(buf)? {
             Event::End(e) if e.name().as_ref() == closing => return Ok(raw),
             Event::Eof => return Err(part.ended_early()),
             Event::Start(e) => {
                 name.clear();
                 name.push_str(e.name().as_ref());
+                e.local_name().as_ref().len()
             }
             _ => continue,
-        }
-        raw = match name.rsplit(':').next().unwrap_or_default() {
+        };
+        raw = match name.get(name.len() - local..).unwrap_or_default() {
             "is" => Raw::Text(read_string(part, name, buf)?.into()),
             "v" if matches!(t, Some("inlineStr" | "is")) => {
                 part.skip_to_end(name, buf)?;
