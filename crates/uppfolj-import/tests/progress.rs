@@ -69,3 +69,22 @@ fn a_csv_reports_its_steps_without_a_fraction_while_reading() {
     assert_eq!(reading.fraction, None);
     assert_eq!(seen.last().and_then(|p| p.fraction), Some(1.0));
 }
+
+#[test]
+fn a_sheet_read_again_does_not_take_the_fraction_back() {
+    // A footer after 12 000 lines stops the stream into the table: the sheet is read again.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Verksamhet").expect("header");
+    ws.write_string(0, 1, "Utfall").expect("header");
+    for r in 1..=12_000 {
+        ws.write_string(r, 0, format!("Verksamhet {}", r % 40)).expect("cell");
+        ws.write_number(r, 1, f64::from(r)).expect("cell");
+    }
+    ws.write_string(12_001, 0, "Källa: ekonomisystemet").expect("footer");
+    let seen = observed("med_fotnot.xlsx", &wb.save_to_buffer().expect("xlsx"));
+    let fractions: Vec<f32> = seen.iter().filter_map(|p| p.fraction).collect();
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{fractions:?}");
+    let rows_reported = seen.iter().filter(|p| p.rows > 0).count();
+    assert!(rows_reported >= 4, "the rows of both reads are reported: {seen:?}");
+}

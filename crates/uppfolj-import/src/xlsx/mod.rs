@@ -42,7 +42,8 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions, observe: Observer
     let mut out = Sheets { names: book.sheets.iter().map(|s| s.name.clone()).collect(), ..Sheets::default() };
     let chosen = choose(&book.sheets, options, &mut out.notes);
     let total: u64 = chosen.iter().map(|s| pkg.declared_size(&s.path).unwrap_or(0)).sum::<u64>().max(1);
-    let mut reading = Reading { pkg, book: refs, budget: Budget::new(file, options), observe, done: 0, total };
+    let mut reading =
+        Reading { pkg, book: refs, budget: Budget::new(file, options), observe, done: 0, total, shown: 0.0 };
     let context =
         Context { file, mapping: &options.mapping, limits: LayoutLimits { max_columns: options.max_columns } };
     for entry in chosen {
@@ -76,6 +77,8 @@ struct Reading<'r, 'b> {
     /// Bytes of the sheets unpacked so far, of `total`.
     done: u64,
     total: u64,
+    /// The fraction last reported.
+    shown: f32,
 }
 
 impl Reading<'_, '_> {
@@ -87,15 +90,18 @@ impl Reading<'_, '_> {
                 format!("bladet '{}' saknas i paketet ({})", entry.name, entry.path),
             ));
         };
-        let (done, total, observe) = (self.done, self.total, &mut *self.observe);
+        let (done, total, observe, shown) = (self.done, self.total, &mut *self.observe, &mut self.shown);
         let mut progress = Progress::at(Stage::Reading { sheet: Some(entry.name.clone()) });
-        progress.fraction = Some(fraction(done, total));
+        // A sheet read again does not take the bar back.
+        *shown = shown.max(fraction(done, total));
+        progress.fraction = Some(*shown);
         observe(&progress);
         let mut next_report = ROWS_PER_REPORT;
         let mut rows_read = |row: u32, part: &part::XmlPart<'_, '_>| {
             if row >= next_report {
+                *shown = shown.max(fraction(done + part.unpacked(), total));
                 progress.rows = u64::from(row);
-                progress.fraction = Some(fraction(done + part.unpacked(), total));
+                progress.fraction = Some(*shown);
                 observe(&progress);
                 next_report = row.saturating_add(ROWS_PER_REPORT);
             }
