@@ -117,3 +117,21 @@ fn a_column_that_reads_otherwise_after_the_first_rows_reads_the_sheet_again() {
     assert_eq!(streamed_sheets("bok.xlsx", &bytes, 100), 1);
     assert_eq!(tables_streamed_and_from_grid(&bytes), 1);
 }
+
+#[test]
+fn a_footer_ends_the_streamed_table_and_the_rows_after_it_are_laid_out_on_their_own() {
+    let mut rows = vec![header()];
+    rows.extend(lines(300, 0));
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    let bytes = workbook(&rows);
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 1);
+    assert_eq!(tables_streamed_and_from_grid(&bytes), 2);
+    // A footer on the last row: the sheet's one table.
+    rows.truncate(301);
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
+    let bytes = workbook(&rows);
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 1);
+    assert_eq!(tables_streamed_and_from_grid(&bytes), 1);
+}

@@ -66,7 +66,7 @@ mod values;
 mod warnings;
 
 pub use cell_text::serial_to_iso;
-pub use stream::{Context, Streamer};
+pub use stream::{Context, Next, Streamer};
 
 #[cfg(test)]
 use crate::grid::{GCell, Raw};
@@ -94,9 +94,15 @@ pub struct LayoutLimits {
 
 /// Finds the tables of one sheet. The sheet is taken: each table's data rows are moved out of
 /// it and freed as they are read, so its cells and the datasets are not held twice.
-pub fn detect(mut grid: Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
+pub fn detect(grid: Grid, file: &str, mapping: &Mapping, limits: LayoutLimits) -> Vec<Found> {
+    tables_of(grid, Context { file, mapping, limits }, tables::scan)
+}
+
+/// The tables of `grid` at the spans `scan` finds in it.
+fn tables_of(mut grid: Grid, context: Context<'_>, scan: fn(&Sheet<'_>) -> Vec<Span>) -> Vec<Found> {
+    let Context { file, mapping, limits } = context;
     let infos: Vec<rows::RowInfo> = grid.rows.iter().map(rows::row_info).collect();
-    let spans = tables::scan(&Sheet { grid: &grid, file, mapping, limits, infos: &infos });
+    let spans = scan(&Sheet { grid: &grid, file, mapping, limits, infos: &infos });
     let mut found = Vec::with_capacity(spans.len());
     for span in &spans {
         let data = take_rows(&mut grid, span);

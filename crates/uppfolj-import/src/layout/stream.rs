@@ -6,8 +6,10 @@
 //! - the stream begins only where the first rows settle where the tables lie: the last table
 //!   found in them has a header and runs to their end, and its last rows (whose look ahead the
 //!   end of the first rows cut) cannot end it;
-//! - a row streamed in that could end the table (a footer, or a row without numbers after a gap)
-//!   stops the stream;
+//! - a footer streamed in ends the table, and the rows from it on are laid out on their own, as
+//!   the layout goes on after a footer;
+//! - a row streamed in that could end the table or not (a row without numbers after a gap: a
+//!   title of another table, or not) stops the stream;
 //! - at the end, the decisions are made again from the table's first rows, with each column's
 //!   profile over all its rows and the sheet's merged cells (known only after its cells): the
 //!   rows were read right only if that plan is the one they were read by, and no decision wanted
@@ -19,7 +21,7 @@ use super::columns::{self, Profile};
 use super::draft::{Draft, SAMPLE_ROWS, Sheet, Span};
 use super::rows::{self, RowInfo};
 use super::values::{Plan, RowReader};
-use super::{Found, LayoutLimits, build, complete, plan, tables, take_rows};
+use super::{Found, LayoutLimits, build, complete, plan, tables, tables_of, take_rows};
 use crate::grid::{GRow, Grid, Merge};
 use crate::mapping::Mapping;
 
@@ -36,6 +38,17 @@ pub struct Context<'a> {
     pub mapping: &'a Mapping,
     /// The layout's limits.
     pub limits: LayoutLimits,
+}
+
+/// What became of a row handed to [`Streamer::row`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Read into the table.
+    Read,
+    /// A footer: the table ended above it, and the rows from it on are the rest of the sheet.
+    Ended,
+    /// It could end the table or not, as the rows below it tell: the sheet must be read again.
+    Unsure,
 }
 
 /// The last table of a sheet being read as its rows stream in.
@@ -92,12 +105,15 @@ impl<'a> Streamer<'a> {
         Ok(Self { context, first, infos, spans, read: kept.len(), kept, profiles, reader, last_row })
     }
 
-    /// Reads the next row of the sheet into the table; `false` where it could end the table
-    /// (then the stream is over and the sheet must be read again).
-    pub fn row(&mut self, r: &GRow) -> bool {
+    /// Reads the next row of the sheet into the table, or tells why not.
+    pub fn row(&mut self, r: &GRow) -> Next {
+        // A footer is one text cell (one with blank bold cells beside it reads the sheet again).
+        if r.cells.len() == 1 && rows::row_info(r).footer {
+            return Next::Ended;
+        }
         let numbers = columns::add_row(&mut self.profiles, r);
         if numbers == 0 && may_end(&rows::row_info(r), r.row > self.last_row + 1) {
-            return false;
+            return Next::Unsure;
         }
         self.last_row = r.row;
         if self.kept.len() < SAMPLE_ROWS {
@@ -105,14 +121,15 @@ impl<'a> Streamer<'a> {
         }
         self.reader.push(r);
         self.read += 1;
-        true
+        Next::Read
     }
 
-    /// The sheet's tables, its cells all read and its merged cells `merges` known; `None` where
-    /// the decisions made from all the rows differ from those the rows were read by.
-    pub fn finish(self, merges: Vec<Merge>) -> Option<Vec<Found>> {
+    /// The sheet's tables, its cells all read and its merged cells `merges` known, with `rest`
+    /// the rows after the footer that [`Next::Ended`] the table; `None` where the decisions made
+    /// from all the table's rows differ from those the rows were read by.
+    pub fn finish(self, merges: Vec<Merge>, rest: Option<Grid>) -> Option<Vec<Found>> {
         let Self { context, mut first, infos, spans, kept, read, profiles, reader, .. } = self;
-        first.merges = merges;
+        first.merges.clone_from(&merges);
         let (last, before) = spans.split_last()?;
         let mut found = Vec::with_capacity(spans.len());
         for span in before {
@@ -130,6 +147,10 @@ impl<'a> Streamer<'a> {
         d.data = Vec::new();
         reader.install(&mut d);
         found.push(complete(d));
+        if let Some(mut rest) = rest {
+            rest.merges = merges;
+            found.extend(tables_of(rest, context, tables::after_footer));
+        }
         Some(found)
     }
 }

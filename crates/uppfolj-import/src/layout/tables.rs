@@ -9,6 +9,15 @@ use super::header_rows::{group_row, header_candidate, names_roles};
 /// nothing under it stays a title line for the next table), so each becomes a table; the
 /// spans never overlap, and a span's titles lie after the data of the span before it.
 pub(super) fn scan(sheet: &Sheet<'_>) -> Vec<Span> {
+    let mut found = with_headers(sheet);
+    if found.is_empty() && sheet.mapping.header_row.is_none() {
+        found.extend(headerless(sheet));
+    }
+    found
+}
+
+/// The tables with a header row in `sheet` ([`scan`] without a headerless table).
+pub(super) fn with_headers(sheet: &Sheet<'_>) -> Vec<Span> {
     let (grid, infos) = (sheet.grid, sheet.infos);
     let forced = sheet.mapping.header_row.map(|r| r.saturating_sub(1));
     let mut found = Vec::new();
@@ -43,10 +52,15 @@ pub(super) fn scan(sheet: &Sheet<'_>) -> Vec<Span> {
             break;
         }
     }
-    if found.is_empty() && forced.is_none() {
-        found.extend(headerless(sheet));
-    }
     found
+}
+
+/// The tables of the rows after a table that a footer ended, scanned on their own (`rest`
+/// begins with the footer): as [`scan`] goes on after such a table, with no headerless table
+/// (the sheet has one with a header) and none after the user's header row (it names the one
+/// table read).
+pub(super) fn after_footer(rest: &Sheet<'_>) -> Vec<Span> {
+    if rest.mapping.header_row.is_some() { Vec::new() } else { with_headers(rest) }
 }
 
 /// A sheet without a header row: rows of a label and numbers (a budget bill table), with the

@@ -8,7 +8,7 @@
 //! is the same as if it had been read so from the start.
 
 use crate::grid::{GCell, GRow, Grid, GridBuilder, Merge};
-use crate::layout::{Context, Found, Streamer};
+use crate::layout::{Context, Found, Next, Streamer};
 
 /// A sheet's rows collected.
 #[derive(Debug)]
@@ -47,6 +47,8 @@ enum State<'a> {
     Grid(GridBuilder),
     /// Rows into the table being streamed, through the row being read.
     Stream { streamer: Box<Streamer<'a>>, row: GRow },
+    /// The streamed table ended at a footer: the rows from it on into a grid of their own.
+    Rest { streamer: Box<Streamer<'a>>, rest: GridBuilder },
     /// A row did not fit the stream.
     Stopped,
 }
@@ -72,15 +74,29 @@ impl<'a> SheetRows<'a> {
             self.begin(context);
         }
         match &mut self.state {
-            State::Grid(grid) => grid.push(row, cell),
-            State::Stream { streamer, row: current } => {
-                if !stream_cell(streamer, current, row, cell) {
-                    self.state = State::Stopped;
-                }
-            }
+            State::Grid(grid) | State::Rest { rest: grid, .. } => grid.push(row, cell),
+            State::Stream { streamer, row: current } => match stream_cell(streamer, current, row, &cell) {
+                Next::Read => current.cells.push(cell),
+                Next::Ended => self.rest(row, cell),
+                Next::Unsure => self.state = State::Stopped,
+            },
             State::Stopped => {}
         }
         !matches!(self.state, State::Stopped)
+    }
+
+    /// Goes on with the rest of the sheet in a grid of its own, from the footer that ended the
+    /// streamed table (the row being read) and the cell at `row` after it.
+    fn rest(&mut self, row: u32, cell: GCell) {
+        let State::Stream { streamer, row: footer } = std::mem::replace(&mut self.state, State::Stopped) else {
+            return;
+        };
+        let mut rest = GridBuilder::default();
+        for c in footer.cells {
+            rest.push(footer.row, c);
+        }
+        rest.push(row, cell);
+        self.state = State::Rest { streamer, rest };
     }
 
     /// Hands the rows so far to a [`Streamer`], or goes on with the grid where it declines.
@@ -102,10 +118,15 @@ impl<'a> SheetRows<'a> {
                 Collected::Grid(grid)
             }
             State::Stream { mut streamer, row } => {
-                if !row.cells.is_empty() && !flush(&mut streamer, &row) {
-                    return Collected::ReadAgain;
-                }
-                streamer.finish(merges).map_or(Collected::ReadAgain, Collected::Tables)
+                let rest = match flush(&mut streamer, &row) {
+                    Next::Read => None,
+                    Next::Ended => Some(Grid { rows: vec![row], ..grid_of(self.sheet, GridBuilder::default()) }),
+                    Next::Unsure => return Collected::ReadAgain,
+                };
+                streamer.finish(merges, rest).map_or(Collected::ReadAgain, Collected::Tables)
+            }
+            State::Rest { streamer, rest } => {
+                streamer.finish(merges, Some(grid_of(self.sheet, rest))).map_or(Collected::ReadAgain, Collected::Tables)
             }
             State::Stopped => Collected::ReadAgain,
         }
@@ -119,25 +140,27 @@ fn grid_of(sheet: &str, grid: GridBuilder) -> Grid {
     grid
 }
 
-/// Adds a cell (not blank, or bold) at `row` to the row being read, `current`, handing that row
-/// to the streamer when `row` begins another; `false` where the cell is out of order or a row
-/// did not fit.
-fn stream_cell(streamer: &mut Streamer<'_>, current: &mut GRow, row: u32, cell: GCell) -> bool {
-    if row != current.row || current.cells.is_empty() {
-        if row < current.row || (!current.cells.is_empty() && !flush(streamer, current)) {
-            return false;
-        }
+/// Where a cell (not blank, or bold) at `row` goes: into the row being read, `current`, or,
+/// where `row` begins another, after `current` has gone to the streamer — as it tells, or
+/// [`Next::Unsure`] for a cell out of order.
+fn stream_cell(streamer: &mut Streamer<'_>, current: &mut GRow, row: u32, cell: &GCell) -> Next {
+    if row == current.row && !current.cells.is_empty() {
+        let in_order = current.cells.last().is_none_or(|c| c.col < cell.col);
+        return if in_order { Next::Read } else { Next::Unsure };
+    }
+    if row < current.row {
+        return Next::Unsure;
+    }
+    let next = flush(streamer, current);
+    if next == Next::Read {
         current.row = row;
         current.cells.clear();
-    } else if current.cells.last().is_some_and(|c| c.col >= cell.col) {
-        return false;
     }
-    current.cells.push(cell);
-    true
+    next
 }
 
-/// Hands the row read, `current`, to the streamer unless it holds only blank (bold) cells, as a
-/// grid leaves such rows out; `false` where it did not fit.
-fn flush(streamer: &mut Streamer<'_>, current: &GRow) -> bool {
-    !current.cells.iter().any(|c| !c.raw.is_blank()) || streamer.row(current)
+/// Hands the row read, `current`, to the streamer unless it is empty or holds only blank (bold)
+/// cells, as a grid leaves such rows out.
+fn flush(streamer: &mut Streamer<'_>, current: &GRow) -> Next {
+    if current.cells.iter().any(|c| !c.raw.is_blank()) { streamer.row(current) } else { Next::Read }
 }
