@@ -25,18 +25,23 @@ impl Labels {
     pub fn read(ds: &Dataset, cols: &[usize], rows: &[usize]) -> Self {
         let mut columns: Vec<ColumnTexts> = cols.iter().map(|&c| ColumnTexts::new(ds, c)).collect();
         let mut labels = Labels { names: Vec::new(), of_row: vec![usize::MAX; ds.rows.len()] };
-        // The label of each combination of the columns' text numbers met, and of each label.
-        let mut by_texts: HashMap<Vec<usize>, usize, RandomState> = HashMap::default();
+        let mut steps: Vec<Step> = (1..cols.len()).map(|_| Step::default()).collect();
+        // The label of each combination met, and the number of each label.
+        let mut label_of: Vec<Option<usize>> = Vec::new();
         let mut by_name: HashMap<String, usize, RandomState> = HashMap::default();
         let mut texts: Vec<usize> = Vec::with_capacity(cols.len());
         for &row in rows {
             texts.clear();
             texts.extend(columns.iter_mut().map(|c| c.id(row)));
-            let id = match by_texts.get(texts.as_slice()) {
-                Some(&id) => id,
+            let combination = combine(&mut steps, &texts);
+            if label_of.len() <= combination {
+                label_of.resize(combination + 1, None);
+            }
+            let id = match label_of[combination] {
+                Some(id) => id,
                 None => {
                     let id = labels.number(&mut by_name, joined(&columns, &texts));
-                    by_texts.insert(texts.clone(), id);
+                    label_of[combination] = Some(id);
                     id
                 }
             };
@@ -69,6 +74,20 @@ impl Labels {
     pub fn count(&self) -> usize {
         self.names.len()
     }
+}
+
+/// One step of [`combine`]: the number of each (combination so far, next column's text) met.
+type Step = HashMap<(usize, usize), usize, RandomState>;
+
+/// The number of the combination of the columns' text numbers `texts`: the first column's text
+/// number, then, column by column, the number of the combination so far with the next text
+/// (a single column needs no lookup, and two a lookup of two numbers).
+fn combine(steps: &mut [Step], texts: &[usize]) -> usize {
+    let Some((&first, rest)) = texts.split_first() else { return 0 };
+    rest.iter().zip(steps).fold(first, |so_far, (&text, step)| {
+        let next = step.len();
+        *step.entry((so_far, text)).or_insert(next)
+    })
 }
 
 /// The texts numbered `texts` (one per column) joined by a space, the empty ones left out;
