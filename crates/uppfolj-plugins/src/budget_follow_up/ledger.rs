@@ -37,9 +37,9 @@ pub(super) fn rows(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<usize>,
     let mut totals = Vec::new();
     for i in 0..ds.rows.len() {
         match reader.read(i) {
-            Some((RowIs::Line(LineKind::Data), _)) => rows.push(i),
-            Some((RowIs::Total, amounts)) => totals.push(FileTotal { row: i, label: reader.label(i), amounts }),
-            Some((RowIs::Line(LineKind::Subtotal), _)) | None => {}
+            Some(RowIs::Line(LineKind::Data)) => rows.push(i),
+            Some(RowIs::Total) => totals.push(FileTotal { row: i, label: reader.label(i), amounts: reader.amounts(i) }),
+            Some(RowIs::Line(LineKind::Subtotal)) | None => {}
         }
     }
     (rows, totals)

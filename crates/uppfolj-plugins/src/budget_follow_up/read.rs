@@ -144,22 +144,24 @@ impl<'a> RowReader<'a> {
         RowReader { ds, cols, unit, labels, sums: Vec::new() }
     }
 
-    /// What dataset row `row` is, with its amounts in the report's unit; `None` for a row with
-    /// neither label nor amounts.
-    pub fn read(&mut self, row: usize) -> Option<(RowIs, Amounts)> {
-        let amounts = Amounts::read(self.ds, row, self.cols, self.unit);
-        let named = self.label_id(row);
-        let (total, subtotal) = match named {
+    /// What dataset row `row` is; `None` for a row with neither label nor amounts.
+    pub fn read(&mut self, row: usize) -> Option<RowIs> {
+        let (total, subtotal) = match self.label_id(row) {
             Some(id) => self.sum_words(id),
-            None if amounts.is_empty() => return None,
+            None if self.amounts(row).is_empty() => return None,
             None => sum_words_of(&self.unnamed(row)),
         };
         let head = self.ds.rows.head(row).unwrap_or_default();
         if total || head.kind == RowKind::Total {
-            return Some((RowIs::Total, amounts));
+            return Some(RowIs::Total);
         }
         let subtotal = head.kind == RowKind::Subtotal || subtotal;
-        Some((RowIs::Line(if subtotal { LineKind::Subtotal } else { LineKind::Data }), amounts))
+        Some(RowIs::Line(if subtotal { LineKind::Subtotal } else { LineKind::Data }))
+    }
+
+    /// The amounts of dataset row `row` in the report's unit.
+    pub fn amounts(&self, row: usize) -> Amounts {
+        Amounts::read(self.ds, row, self.cols, self.unit)
     }
 
     /// The number of the label text of dataset row `row`; `None` when it has none.
@@ -212,8 +214,8 @@ pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>,
     let mut totals: Vec<FileTotal> = Vec::new();
     let mut reader = RowReader::new(ds, cols, unit);
     for i in 0..ds.rows.len() {
-        let Some((is, amounts)) = reader.read(i) else { continue };
-        let label = reader.label(i);
+        let Some(is) = reader.read(i) else { continue };
+        let (label, amounts) = (reader.label(i), reader.amounts(i));
         match is {
             RowIs::Total => totals.push(FileTotal { row: i, label, amounts }),
             RowIs::Line(kind) => {
