@@ -9,7 +9,7 @@ mod tree;
 
 pub(crate) use tree::{Node, Order, build};
 
-use uppfolj_plugin::kit::{ColumnTexts, row_is_total};
+use uppfolj_plugin::kit::ColumnTexts;
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Diagnostic;
@@ -168,9 +168,11 @@ fn some_unit_repeats(ds: &Dataset, org: &[usize]) -> bool {
     false
 }
 
-/// The rows of `ds` a grouping counts: not the file's total rows.
+/// The rows of `ds` a grouping counts: those the import marked data (not the file's total and
+/// subtotal rows).
 pub(crate) fn data_rows(ds: &Dataset) -> impl Iterator<Item = usize> + '_ {
-    (0..ds.rows.len()).filter(|&i| ds.rows.heads()[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
+    let heads = ds.rows.heads();
+    (0..heads.len()).filter(|&i| heads[i].kind == RowKind::Data)
 }
 
 /// The header of a level: its first column's ("Konto" for Konto and Kontonamn).
