@@ -96,3 +96,36 @@ fn joined(columns: &[ColumnTexts], texts: &[usize]) -> String {
     let parts: Vec<&str> = columns.iter().zip(texts).map(|(c, &t)| c.text(t)).filter(|t| !t.is_empty()).collect();
     if parts.is_empty() { EMPTY.to_owned() } else { parts.join(" ") }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use uppfolj_plugin::model::dataset::ColumnRole;
+    use uppfolj_plugin_test_support::{DatasetBuilder, V};
+
+    #[test]
+    fn lines_whose_columns_join_to_the_same_text_share_a_label() {
+        let rows: Vec<Vec<V>> = vec![
+            vec![V::N(4010.0), V::T("Material")],
+            vec![V::T("4010"), V::T("Material")],
+            vec![V::T("4 010"), V::E],
+            vec![V::N(4010.0), V::T(" Material ")],
+            vec![V::E, V::E],
+            vec![V::T("4010 Material"), V::E],
+        ];
+        let ds = DatasetBuilder::new("huvudbok.csv")
+            .columns(&[("Konto", Some(ColumnRole::Account)), ("Kontonamn", Some(ColumnRole::Account))])
+            .rows(&rows)
+            .build();
+        let labels = Labels::read(&ds, &[0, 1], &[0, 1, 2, 3, 4, 5]);
+        let names: Vec<&str> = (0..6).map(|r| labels.name(labels.of(r))).collect();
+        assert_eq!(
+            names,
+            ["4\u{202f}010 Material", "4010 Material", "4 010", "4\u{202f}010 Material", EMPTY, "4010 Material"]
+        );
+        assert_eq!(labels.of(1), labels.of(5), "one label, whichever columns its words came from");
+        assert_eq!(labels.of(0), labels.of(3), "the same texts, trimmed");
+        assert_eq!(labels.count(), 4);
+    }
+}
