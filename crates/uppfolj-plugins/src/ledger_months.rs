@@ -2,7 +2,7 @@
 //! "2024-03-15"): "januari–augusti 2024". Shared by the reports on ledgers (budget-follow-up,
 //! ledger-outcome), which name their period from it when the headers and the title do not.
 
-use uppfolj_plugin::kit::text_at;
+use uppfolj_plugin::kit::ColumnTexts;
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset};
 use uppfolj_plugin::model::vocab::month_name;
 
@@ -41,18 +41,21 @@ impl Covered {
 /// every filled cell starts with a year and a month; `None` when none does.
 pub(crate) fn covered(ds: &Dataset, rows: &[usize]) -> Option<Covered> {
     ds.columns_with(ColumnRole::Period).into_iter().find_map(|col| {
-        let mut months = Vec::new();
-        for &row in rows {
-            let text = text_at(ds, row, Some(col));
-            if text.is_empty() {
-                continue;
-            }
-            months.push(year_month(&text)?);
-        }
+        let months = months_in(ds, col, rows)?;
         let (first, last) = (*months.iter().min()?, *months.iter().max()?);
         let column = ds.columns.get(col).map(|c| c.name.trim().to_owned()).unwrap_or_default();
         Some(Covered { first, last, column })
     })
+}
+
+/// The months of the distinct texts of column `col` in the lines `rows` (each text read once: a
+/// ledger's 200 000 lines hold a few hundred dates); `None` when a filled cell holds no month.
+fn months_in(ds: &Dataset, col: usize, rows: &[usize]) -> Option<Vec<(u32, u32)>> {
+    let mut texts = ColumnTexts::new(ds, col);
+    for &row in rows {
+        texts.id(row);
+    }
+    (0..texts.len()).map(|id| texts.text(id)).filter(|t| !t.is_empty()).map(year_month).collect()
 }
 
 /// "2024-03" or "2024-03-15" as (2024, 3).

@@ -6,7 +6,8 @@
 //! - [`TableBuilder`] declares each column together with how its cell is computed from a row of
 //!   the plugin's own type, so columns and cells can never fall out of step.
 //! - [`cells`]: reading a dataset (the label column, texts, numbers, source cells, total rows,
-//!   year columns) and locating warnings and provenance at cells.
+//!   year columns) and locating warnings and provenance at cells; [`ColumnTexts`], a column's
+//!   texts read once per distinct cell, for code that looks at every line of a ledger.
 //! - [`amounts`]: units, decimals, conversion, key figures and Swedish amount texts ("−126 410 tkr").
 //! - [`SignConvention`]: whether costs are negative or positive in a file, detected or chosen with
 //!   the standard `sign` parameter.
@@ -23,6 +24,7 @@ pub mod reconcile;
 mod report;
 mod sign;
 mod table;
+mod texts;
 pub mod vocab;
 
 pub use amounts::{amount, convert, decimals_for, key_figure, signed_amount, sum_present, unit_of};
@@ -30,3 +32,4 @@ pub use cells::{cell_at, column_year, label_column, num_at, provenance, row_is_t
 pub use report::{ReportBuilder, table_section};
 pub use sign::SignConvention;
 pub use table::{RowShape, TableBuilder, amount_col, diff, percent_col, status_col, text_col};
+pub use texts::ColumnTexts;

@@ -3,7 +3,7 @@
 
 use super::read::{Cols, Names};
 use super::settings::OutputUnit;
-use uppfolj_plugin::kit::{num_at, sum_present};
+use uppfolj_plugin::kit::num_at;
 use uppfolj_plugin::model::dataset::Dataset;
 
 /// Differences of at most this (half a unit) are none.
@@ -55,15 +55,27 @@ impl Amounts {
         *self == Amounts::default()
     }
 
-    /// The sum of `items`, amount by amount (an amount none of them has stays absent).
-    pub fn sum<'a>(items: impl Iterator<Item = &'a Amounts> + Clone) -> Self {
+    /// The sum of `items`, amount by amount (an amount none of them has stays absent), added
+    /// in the order given.
+    pub fn sum<'a>(items: impl Iterator<Item = &'a Amounts>) -> Self {
+        items.fold(Amounts::default(), |sum, a| sum.plus(a))
+    }
+
+    /// `self` with `other` added, amount by amount, as [`uppfolj_plugin::kit::sum_present`] adds
+    /// (an amount `other` lacks is left as it is): summing is one pass over the lines, not one
+    /// per amount.
+    pub fn plus(self, other: &Amounts) -> Self {
+        let add = |sum: Option<f64>, v: Option<f64>| match v {
+            Some(v) => Some(sum.unwrap_or(0.0) + v),
+            None => sum,
+        };
         Amounts {
-            annual: sum_present(items.clone().map(|a| a.annual)),
-            period_budget: sum_present(items.clone().map(|a| a.period_budget)),
-            outcome: sum_present(items.clone().map(|a| a.outcome)),
-            forecast: sum_present(items.clone().map(|a| a.forecast)),
-            prev_partial: sum_present(items.clone().map(|a| a.prev_partial)),
-            prev_annual: sum_present(items.map(|a| a.prev_annual)),
+            annual: add(self.annual, other.annual),
+            period_budget: add(self.period_budget, other.period_budget),
+            outcome: add(self.outcome, other.outcome),
+            forecast: add(self.forecast, other.forecast),
+            prev_partial: add(self.prev_partial, other.prev_partial),
+            prev_annual: add(self.prev_annual, other.prev_annual),
         }
     }
 

@@ -363,16 +363,21 @@ impl<'a> FollowUp<'a> {
         let mut names = Names::of(ds, &cols);
         let unit = OutputUnit::resolve(ds, &cols, params, diags);
         let period = Period::resolve(ds, &cols, params);
-        let (mut lines, file_totals) = read::lines(ds, &cols, &unit);
         let mut found = Vec::new();
         let grouping = Grouping::resolve(ds, params, &mut found);
         found.into_iter().for_each(|d| diags.push(d.at(&ds.source, None)));
-        let ledger = grouping.map(|g| {
-            let (grouped, ledger) = ledger::group(ds, g, &lines);
-            lines = grouped;
-            names.label.clone_from(&ledger.top_name);
-            ledger
-        });
+        let (mut lines, file_totals, ledger) = match grouping {
+            Some(g) => {
+                let (rows, file_totals) = ledger::rows(ds, &cols, &unit);
+                let (grouped, ledger) = ledger::group(ds, g, rows, &|r| Amounts::read(ds, r, &cols, &unit));
+                names.label.clone_from(&ledger.top_name);
+                (grouped, file_totals, Some(ledger))
+            }
+            None => {
+                let (lines, file_totals) = read::lines(ds, &cols, &unit);
+                (lines, file_totals, None)
+            }
+        };
         let Hierarchy { top, subtotals } =
             if ledger.is_some() { hierarchy::sum_up(&mut lines) } else { hierarchy::settle(&mut lines) };
         let total = Amounts::sum(top.iter().map(|&i| &lines[i].amounts));

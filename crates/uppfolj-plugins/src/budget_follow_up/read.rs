@@ -3,9 +3,8 @@
 
 use super::amounts::Amounts;
 use super::settings::OutputUnit;
-use std::collections::HashMap;
 use uppfolj_plugin::kit::vocab::{is_annual_header, is_period_header, is_subtotal_label, is_total_label};
-use uppfolj_plugin::kit::{label_column, text_at};
+use uppfolj_plugin::kit::{ColumnTexts, label_column, text_at};
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 
 /// The columns of the dataset the plugin uses.
@@ -116,21 +115,94 @@ pub(super) struct FileTotal {
     pub amounts: Amounts,
 }
 
-/// Whether a label names the file's total or a subtotal, worked out once per distinct label: a
-/// ledger repeats a few thousand labels over its 200 000 lines.
-#[derive(Default)]
-struct SumLabels(HashMap<String, (bool, bool)>);
+/// What a row of the file is to the follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowIs {
+    /// A total row of the file: checked against the lines' sum.
+    Total,
+    /// A line, ordinary or summing others.
+    Line(LineKind),
+}
 
-impl SumLabels {
-    /// (total, subtotal) for `label`.
-    fn of(&mut self, label: &str) -> (bool, bool) {
-        if let Some(&known) = self.0.get(label) {
-            return known;
-        }
-        let found = (is_total_label(label), is_subtotal_label(label));
-        self.0.insert(label.to_owned(), found);
-        found
+/// Reads the rows of the file as the follow-up sees them: which are lines, which are the file's
+/// totals, which are left out (neither label nor amounts). Whether a label names a total or a
+/// subtotal is worked out once per distinct label: a ledger repeats a few thousand labels over
+/// its 200 000 lines.
+pub(super) struct RowReader<'a> {
+    ds: &'a Dataset,
+    cols: &'a Cols,
+    unit: &'a OutputUnit,
+    /// The texts of the label column.
+    labels: Option<ColumnTexts<'a>>,
+    /// (total, subtotal) for each label text, by its number in `labels`.
+    sums: Vec<Option<(bool, bool)>>,
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(ds: &'a Dataset, cols: &'a Cols, unit: &'a OutputUnit) -> Self {
+        let labels = cols.label.map(|c| ColumnTexts::new(ds, c));
+        RowReader { ds, cols, unit, labels, sums: Vec::new() }
     }
+
+    /// What dataset row `row` is; `None` for a row with neither label nor amounts.
+    pub fn read(&mut self, row: usize) -> Option<RowIs> {
+        let (total, subtotal) = match self.label_id(row) {
+            Some(id) => self.sum_words(id),
+            None if self.amounts(row).is_empty() => return None,
+            None => sum_words_of(&self.unnamed(row)),
+        };
+        let head = self.ds.rows.head(row).unwrap_or_default();
+        if total || head.kind == RowKind::Total {
+            return Some(RowIs::Total);
+        }
+        let subtotal = head.kind == RowKind::Subtotal || subtotal;
+        Some(RowIs::Line(if subtotal { LineKind::Subtotal } else { LineKind::Data }))
+    }
+
+    /// The amounts of dataset row `row` in the report's unit.
+    pub fn amounts(&self, row: usize) -> Amounts {
+        Amounts::read(self.ds, row, self.cols, self.unit)
+    }
+
+    /// The number of the label text of dataset row `row`; `None` when it has none.
+    fn label_id(&mut self, row: usize) -> Option<usize> {
+        let labels = self.labels.as_mut()?;
+        let id = labels.id(row);
+        (!labels.text(id).is_empty()).then_some(id)
+    }
+
+    /// The label of dataset row `row`: its text in the label column, or "Rad n" after its sheet
+    /// row when it has none.
+    pub fn label(&self, row: usize) -> String {
+        let label = text_at(self.ds, row, self.cols.label);
+        if label.is_empty() { self.unnamed(row) } else { label }
+    }
+
+    /// "Rad n", the label of a row without one, after its sheet row.
+    fn unnamed(&self, row: usize) -> String {
+        format!("Rad {}", self.ds.rows.head(row).map_or(0, |h| h.source_row) + 1)
+    }
+
+    /// (total, subtotal) for the label text numbered `id`.
+    fn sum_words(&mut self, id: usize) -> (bool, bool) {
+        if self.sums.len() <= id {
+            self.sums.resize(id + 1, None);
+        }
+        match self.sums[id] {
+            Some(known) => known,
+            None => {
+                let text = self.labels.as_ref().map_or("", |l| l.text(id));
+                let found = sum_words_of(text);
+                self.sums[id] = Some(found);
+                found
+            }
+        }
+    }
+}
+
+/// (total, subtotal): whether `label` names the file's total or a subtotal.
+fn sum_words_of(label: &str) -> (bool, bool) {
+    (is_total_label(label), is_subtotal_label(label))
 }
 
 /// The file's rows as lines, in the file's order, and its total rows. Rows with neither label
@@ -140,23 +212,17 @@ pub(super) fn lines(ds: &Dataset, cols: &Cols, unit: &OutputUnit) -> (Vec<Line>,
     // each) were held twice while they moved.
     let mut lines: Vec<Line> = Vec::with_capacity(ds.rows.len());
     let mut totals: Vec<FileTotal> = Vec::new();
-    let mut sums = SumLabels::default();
-    for (i, row) in ds.rows.iter().enumerate() {
-        let mut label = text_at(ds, i, cols.label);
-        let amounts = Amounts::read(ds, i, cols, unit);
-        if label.is_empty() && amounts.is_empty() {
-            continue;
+    let mut reader = RowReader::new(ds, cols, unit);
+    for i in 0..ds.rows.len() {
+        let Some(is) = reader.read(i) else { continue };
+        let (label, amounts) = (reader.label(i), reader.amounts(i));
+        match is {
+            RowIs::Total => totals.push(FileTotal { row: i, label, amounts }),
+            RowIs::Line(kind) => {
+                let level = ds.rows.head(i).map_or(0, |h| h.level);
+                lines.push(Line { label, level, kind, row: i, file: amounts, amounts, children: Vec::new() });
+            }
         }
-        if label.is_empty() {
-            label = format!("Rad {}", row.source_row() + 1);
-        }
-        let (total, subtotal) = sums.of(&label);
-        if total || row.kind() == RowKind::Total {
-            totals.push(FileTotal { row: i, label, amounts });
-            continue;
-        }
-        let kind = if row.kind() == RowKind::Subtotal || subtotal { LineKind::Subtotal } else { LineKind::Data };
-        lines.push(Line { label, level: row.level(), kind, row: i, file: amounts, amounts, children: Vec::new() });
     }
     (lines, totals)
 }

@@ -1,13 +1,15 @@
 //! Grouping the lines of a ledger (a huvudbok export, many lines per unit) by its organisation
 //! and account columns, shared by budget-follow-up and ledger-outcome: which columns make the
 //! levels (the parameter `group`, else the organisation columns when some unit has several
-//! lines), and the tree of groups over the lines ([`tree`]).
+//! lines), and the tree of groups over the lines ([`tree`]), built on each line's label on each
+//! level ([`labels`]).
 
+mod labels;
 mod tree;
 
-pub(crate) use tree::{Order, build};
+pub(crate) use tree::{Node, Order, build};
 
-use uppfolj_plugin::kit::{row_is_total, text_at};
+use uppfolj_plugin::kit::ColumnTexts;
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Diagnostic;
@@ -81,13 +83,7 @@ impl Grouping {
         if org.is_empty() || ds.rows.iter().any(|r| r.level() > 0 || r.kind() == RowKind::Subtotal) {
             return None;
         }
-        let mut seen = std::collections::HashSet::new();
-        // A row naming no unit (a unit written once over its rows) is no second line of a unit.
-        let repeated = data_rows(ds)
-            .map(|i| org.iter().map(|&c| text_at(ds, i, Some(c))).collect::<Vec<_>>())
-            .filter(|key| key.iter().any(|t| !t.is_empty()))
-            .any(|key| !seen.insert(key));
-        repeated.then(|| Self::units_and_accounts(ds)).flatten()
+        some_unit_repeats(ds, &org).then(|| Self::units_and_accounts(ds)).flatten()
     }
 
     /// The first [`DEFAULT_ORG_LEVELS`] organisation columns (Förvaltning, Verksamhet), each a
@@ -157,9 +153,26 @@ impl Grouping {
     }
 }
 
-/// The rows of `ds` a grouping counts: not the file's total rows.
+/// Whether some unit (the texts of the columns `org`) has several lines in `ds`. A row naming no
+/// unit (a unit written once over its rows) is no second line of a unit.
+fn some_unit_repeats(ds: &Dataset, org: &[usize]) -> bool {
+    let mut texts: Vec<ColumnTexts> = org.iter().map(|&c| ColumnTexts::new(ds, c)).collect();
+    let mut seen = std::collections::HashSet::new();
+    for row in data_rows(ds) {
+        let unit: Vec<usize> = texts.iter_mut().map(|t| t.id(row)).collect();
+        let named = unit.iter().zip(&texts).any(|(&id, t)| !t.text(id).is_empty());
+        if named && !seen.insert(unit) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The rows of `ds` a grouping counts: those the import marked data (not the file's total and
+/// subtotal rows).
 pub(crate) fn data_rows(ds: &Dataset) -> impl Iterator<Item = usize> + '_ {
-    (0..ds.rows.len()).filter(|&i| ds.rows.heads()[i].kind == RowKind::Data && !row_is_total(ds, i, ""))
+    let heads = ds.rows.heads();
+    (0..heads.len()).filter(|&i| heads[i].kind == RowKind::Data)
 }
 
 /// The header of a level: its first column's ("Konto" for Konto and Kontonamn).

@@ -1,13 +1,8 @@
 //! The tree of groups over a ledger's lines: one [`Node`] per group on each level, in display
 //! order (each group followed by the groups below it), ordered by name or by size.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use uppfolj_plugin::kit::text_ref;
+use super::labels::Labels;
 use uppfolj_plugin::model::dataset::Dataset;
-
-/// The name of a group whose columns are empty.
-const EMPTY: &str = "(uppgift saknas)";
 
 /// A group of lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,66 +28,69 @@ pub(crate) enum Order<'a> {
 
 /// The groups of `rows` on `levels` (each a list of columns), in display order.
 pub(crate) fn build(ds: &Dataset, levels: &[Vec<usize>], rows: &[usize], order: Order) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    add_level(ds, levels, rows, 0, order, &mut nodes);
-    nodes
+    let labels: Vec<Labels> = levels.iter().map(|cols| Labels::read(ds, cols, rows)).collect();
+    let mut tree =
+        Tree { slots: labels.iter().map(|l| vec![None; l.count()]).collect(), labels, order, nodes: Vec::new() };
+    tree.add_level(rows, 0);
+    tree.nodes
 }
 
-/// Adds the groups of `rows` on the first of `levels` (at depth `level`), each followed by its
-/// own groups; returns the indices of the groups added on this level.
-fn add_level(
-    ds: &Dataset,
-    levels: &[Vec<usize>],
-    rows: &[usize],
-    level: u8,
-    order: Order,
-    nodes: &mut Vec<Node>,
-) -> Vec<usize> {
-    let Some((cols, below)) = levels.split_first() else { return Vec::new() };
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for &row in rows {
-        let label = key(ds, row, cols);
-        // A group seen before is found by the borrowed text: no copy per line.
-        let k = match index.get(label.as_ref()) {
-            Some(&k) => k,
-            None => {
-                let label = label.into_owned();
-                index.insert(label.clone(), groups.len());
-                groups.push((label, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        groups[k].1.push(row);
-    }
-    sort(&mut groups, order);
-    let mut added = Vec::with_capacity(groups.len());
-    for (label, rows) in groups {
-        let at = nodes.len();
-        added.push(at);
-        nodes.push(Node { label, level, rows, children: Vec::new() });
-        let rows = std::mem::take(&mut nodes[at].rows);
-        let children = add_level(ds, below, &rows, level.saturating_add(1), order, nodes);
-        nodes[at].rows = rows;
-        nodes[at].children = children;
-    }
-    added
+/// The tree being built: the labels of each level and the groups added so far.
+struct Tree<'a> {
+    /// The labels of the lines on each level.
+    labels: Vec<Labels>,
+    /// For each level, the group of each label among the groups being formed (none between
+    /// two calls of [`Tree::add_level`]).
+    slots: Vec<Vec<Option<usize>>>,
+    order: Order<'a>,
+    /// The groups, in display order.
+    nodes: Vec<Node>,
 }
 
-/// The texts of `row` in `cols`, joined by a space; [`EMPTY`] when all are empty.
-fn key<'a>(ds: &'a Dataset, row: usize, cols: &[usize]) -> Cow<'a, str> {
-    let mut parts = cols.iter().map(|&c| text_ref(ds, row, Some(c))).filter(|t| !t.is_empty());
-    let Some(first) = parts.next() else { return Cow::Borrowed(EMPTY) };
-    match parts.next() {
-        None => first,
-        Some(second) => {
-            let mut joined = format!("{first} {second}");
-            for part in parts {
-                joined.push(' ');
-                joined.push_str(&part);
-            }
-            Cow::Owned(joined)
+impl Tree<'_> {
+    /// Adds the groups of `rows` on level `level`, each followed by its own groups; returns the
+    /// indices of the groups added on this level.
+    fn add_level(&mut self, rows: &[usize], level: u8) -> Vec<usize> {
+        let depth = usize::from(level);
+        if depth >= self.labels.len() {
+            return Vec::new();
         }
+        let mut groups = self.groups(depth, rows);
+        sort(&mut groups, self.order);
+        let mut added = Vec::with_capacity(groups.len());
+        for (label, rows) in groups {
+            let at = self.nodes.len();
+            added.push(at);
+            self.nodes.push(Node { label, level, rows: Vec::new(), children: Vec::new() });
+            let children = self.add_level(&rows, level.saturating_add(1));
+            self.nodes[at].rows = rows;
+            self.nodes[at].children = children;
+        }
+        added
+    }
+
+    /// The groups of `rows` on level `depth`, in the order first met: each its label and its
+    /// rows, in the order of `rows`.
+    fn groups(&mut self, depth: usize, rows: &[usize]) -> Vec<(String, Vec<usize>)> {
+        let (labels, slots) = (&self.labels[depth], &mut self.slots[depth]);
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut ids: Vec<usize> = Vec::new();
+        for &row in rows {
+            let id = labels.of(row);
+            // Every row of `rows` was read into the labels: none is left out here.
+            let Some(slot) = slots.get_mut(id) else { continue };
+            let k = *slot.get_or_insert_with(|| {
+                ids.push(id);
+                groups.push((labels.name(id).to_owned(), Vec::new()));
+                groups.len() - 1
+            });
+            groups[k].1.push(row);
+        }
+        // Left empty for the next call (the groups of another group's rows).
+        for id in ids {
+            slots[id] = None;
+        }
+        groups
     }
 }
 
