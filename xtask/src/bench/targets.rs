@@ -59,13 +59,16 @@ fn browser(r: &Results) -> Vec<Verdict> {
                 format!(
                     "{}. calamine alone in wasm (opt-level 3) reads the same bytes in {} and SheetJS in {}. \
                      The session worker (opt-level 3) runs the same import and plugin as natively ({}), \
-                     ×{:.2} slower, where calamine in wasm is ×{:.2} of calamine natively. A sampling profile of \
-                     the worker in Chromium (2026-12-04) put most of it in reading the sheet (uppfolj's reader \
-                     with quick-xml and inflate); a faster allocator (talc) changed nothing. The dataset is held \
-                     column by column since 2026-12-05, but the sheet's cells are still gathered into a grid \
-                     (an object per sheet row) before the layout is decided, then moved into the columns. \
-                     Closing it: the reader filling the columns itself once the layout is decided on the \
-                     first rows, and a leaner reader (attributes read by hand, fewer checks per XML event).",
+                     ×{:.2} slower, where calamine in wasm is ×{:.2} of calamine natively. Since 2026-12-05 a \
+                     large sheet is never held as a grid (its layout is decided on its first 4 096 rows and each \
+                     row after them goes from the reader into the dataset's columns) and the plugin groups by \
+                     numbered texts; a sampling profile of the worker in Chromium (2026-12-05) then put over half \
+                     of its time in tokenising the XML and inflating it (quick-xml's events, memchr without SIMD, \
+                     zlib-rs) and most of the rest in uppfolj's reading of each cell (its attributes, its value, \
+                     the row into the columns). Tried without gain: wasm SIMD for the worker (−2 %, within the \
+                     noise), a faster allocator (talc). Closing it: a sheet tokeniser cheaper than quick-xml's \
+                     general events (borrowed, not copied, events; names not checked as UTF-8 one by one), since \
+                     the native import is now under twice quick-xml's tokenising alone.",
                     over(m, 1000.0),
                     ms(calamine),
                     ms(sheetjs),
@@ -114,17 +117,20 @@ fn native(r: &Results) -> Vec<Verdict> {
                 format!(
                     "{}. The import takes {} and the plugin {}. calamine's read alone is ×{:.2} of the \
                      limit here, so an import built on calamine's ranges could not get within ×1.5; uppfolj's \
-                     reader is one pass of its own, and its import's time beyond calamine's read ({}) is \
-                     gathering the cells into a grid (an object per sheet row), layout detection (decided on \
-                     the first 2 000 rows, applied to the rest) and moving the cells into the dataset's \
-                     columns. Closing it: the reader filling the columns itself once the layout is decided on \
-                     the first rows (the limit reader shows the floor), and a leaner reader (attributes read \
-                     by hand, fewer checks per XML event).",
+                     reader is one pass of its own (the whole import in {} where calamine only reads in {}), and since \
+                     2026-12-05 it builds no grid of a large sheet: the layout is decided on the first 4 096 \
+                     rows and every row after them goes from the reader into the dataset's columns. The limit \
+                     reader is quick-xml's tokenising itself, which the import also does: what the report adds \
+                     to it is reading each cell (its attributes, shared string or number, format) and putting \
+                     it in its column, about as long again. Closing it: a sheet tokeniser cheaper than \
+                     quick-xml's general events (borrowed, not copied, events; names not checked as UTF-8 one \
+                     by one), so that the reader's own work fits in the half a tokenising allows.",
                     over(x, 1.5),
                     secs(import),
                     secs(plugin),
                     calamine.zip(limit).map_or(0.0, |(c, l)| c / l),
-                    secs(import.zip(calamine).map(|(a, c)| a - c)),
+                    secs(import),
+                    secs(calamine),
                 )
             }),
         ),
@@ -135,11 +141,10 @@ fn native(r: &Results) -> Vec<Verdict> {
             peak.map(|b| b <= 200e6),
             peak.map_or_else(String::new, |b| {
                 format!(
-                    "{}. Datasets are shared by the runs, a repeated text is held once and the rows are held \
+                    "{}. Datasets are shared by the runs, a repeated text is held once, the rows are held \
                      column by column (a 24-byte value per cell, its source cell derived from its row and \
-                     column), but the import gathers a sheet's cells into a grid before the dataset is built, \
-                     and frees it row by row as the columns fill. The reader filling the columns itself once \
-                     the layout is decided on the first rows would close it.",
+                     column) and a large sheet's rows go from the reader into the columns with no grid \
+                     between. What is left is the dataset itself and the report.",
                     over(b, 200e6)
                 )
             }),
