@@ -5,7 +5,8 @@ use foldhash::fast::RandomState;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// The texts of one table read so far, each once; and the dates written as text, each once.
+/// The texts of one table read so far, each once; and the dates and numbers read as text, each
+/// written once.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
     texts: HashSet<Arc<str>, RandomState>,
@@ -19,32 +20,17 @@ pub(crate) struct Interner {
 impl Interner {
     /// The shared copy of `text`; the first time, a new one.
     pub(crate) fn text(&mut self, text: &str) -> Arc<str> {
-        if let Some(shared) = self.texts.get(text) {
-            return shared.clone();
-        }
-        let shared: Arc<str> = Arc::from(text);
-        self.texts.insert(shared.clone());
-        shared
+        intern(&mut self.texts, text)
     }
 
     /// The shared text of the date `serial`, written by `write` the first time (trimmed).
     pub(crate) fn date(&mut self, serial: f64, write: impl FnOnce(f64) -> String) -> Arc<str> {
-        if let Some(shared) = self.dates.get(&serial.to_bits()) {
-            return shared.clone();
-        }
-        let shared = self.text(write(serial).trim());
-        self.dates.insert(serial.to_bits(), shared.clone());
-        shared
+        by_bits(&mut self.dates, &mut self.texts, serial, write)
     }
 
-    /// The shared text of the number `value`, written by `write` the first time.
+    /// The shared text of the number `value`, written by `write` the first time (trimmed).
     pub(crate) fn number(&mut self, value: f64, write: impl FnOnce(f64) -> String) -> Arc<str> {
-        if let Some(shared) = self.numbers.get(&value.to_bits()) {
-            return shared.clone();
-        }
-        let shared = self.text(write(value).trim());
-        self.numbers.insert(value.to_bits(), shared.clone());
-        shared
+        by_bits(&mut self.numbers, &mut self.texts, value, write)
     }
 
     /// The shared copy of `text` trimmed, taking `raw` itself (a workbook's shared string) when
@@ -60,6 +46,32 @@ impl Interner {
         self.texts.insert(raw.clone());
         raw.clone()
     }
+}
+
+/// The shared copy of `text` in `texts`; the first time, a new one.
+fn intern(texts: &mut HashSet<Arc<str>, RandomState>, text: &str) -> Arc<str> {
+    if let Some(shared) = texts.get(text) {
+        return shared.clone();
+    }
+    let shared: Arc<str> = Arc::from(text);
+    texts.insert(shared.clone());
+    shared
+}
+
+/// The shared text of `value` as `memo` holds it by its bits, else written by `write`
+/// (trimmed), held in `texts` and remembered.
+fn by_bits(
+    memo: &mut HashMap<u64, Arc<str>, RandomState>,
+    texts: &mut HashSet<Arc<str>, RandomState>,
+    value: f64,
+    write: impl FnOnce(f64) -> String,
+) -> Arc<str> {
+    if let Some(shared) = memo.get(&value.to_bits()) {
+        return shared.clone();
+    }
+    let shared = intern(texts, write(value).trim());
+    memo.insert(value.to_bits(), shared.clone());
+    shared
 }
 
 #[cfg(test)]
