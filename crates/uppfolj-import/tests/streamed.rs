@@ -135,3 +135,43 @@ fn a_footer_ends_the_streamed_table_and_the_rows_after_it_are_laid_out_on_their_
     assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 1);
     assert_eq!(tables_streamed_and_from_grid(&bytes), 1);
 }
+
+/// `bytes` with the worksheet's `<row r="{row}">` moved to the end of its data: out of order.
+fn with_row_moved_last(bytes: &[u8], row: u32) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let mut content = String::new();
+        entry.read_to_string(&mut content).expect("a text part");
+        let name = entry.name().map(|n| n.to_string()).expect("entry name");
+        if name.starts_with("xl/worksheets/") {
+            let start = content.find(&format!("<row r=\"{row}\"")).expect("the row");
+            let end = start + content[start..].find("</row>").expect("its end") + "</row>".len();
+            let moved = content[start..end].to_string();
+            content.replace_range(start..end, "");
+            content = content.replace("</sheetData>", &format!("{moved}</sheetData>"));
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+        out.write_all(content.as_bytes()).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_row_out_of_order_above_a_footer_reads_the_sheet_again() {
+    let mut rows = vec![header()];
+    rows.extend(lines(300, 0));
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    let bytes = workbook(&rows);
+    // A line of the streamed table at the end: read again. A line of the table after the footer
+    // at the end: that rest is a grid of its own, sorted as a grid is.
+    for (moved, streamed) in [(100, 0), (310, 1)] {
+        let bytes = with_row_moved_last(&bytes, moved);
+        assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), streamed, "row {moved} moved");
+        assert_eq!(tables_streamed_and_from_grid(&bytes), 2, "row {moved} moved");
+    }
+}

@@ -47,8 +47,9 @@ enum State<'a> {
     Grid(GridBuilder),
     /// Rows into the table being streamed, through the row being read.
     Stream { streamer: Box<Streamer<'a>>, row: GRow },
-    /// The streamed table ended at a footer: the rows from it on into a grid of their own.
-    Rest { streamer: Box<Streamer<'a>>, rest: GridBuilder },
+    /// The streamed table ended at a footer (on row `from`): the rows from it on into a grid
+    /// of their own.
+    Rest { streamer: Box<Streamer<'a>>, rest: GridBuilder, from: u32 },
     /// A row did not fit the stream.
     Stopped,
 }
@@ -74,6 +75,8 @@ impl<'a> SheetRows<'a> {
             self.begin(context);
         }
         match &mut self.state {
+            // A cell above the footer belongs to the rows streamed: the sheet is read again.
+            State::Rest { from, .. } if row < *from => self.state = State::Stopped,
             State::Grid(grid) | State::Rest { rest: grid, .. } => grid.push(row, cell),
             State::Stream { streamer, row: current } => match stream_cell(streamer, current, row, &cell) {
                 Next::Read => current.cells.push(cell),
@@ -95,8 +98,9 @@ impl<'a> SheetRows<'a> {
         for c in footer.cells {
             rest.push(footer.row, c);
         }
+        // `row` is below the footer: a cell above it would have stopped the stream.
         rest.push(row, cell);
-        self.state = State::Rest { streamer, rest };
+        self.state = State::Rest { streamer, rest, from: footer.row };
     }
 
     /// Hands the rows so far to a [`Streamer`], or goes on with the grid where it declines.
@@ -125,7 +129,7 @@ impl<'a> SheetRows<'a> {
                 };
                 streamer.finish(merges, rest).map_or(Collected::ReadAgain, Collected::Tables)
             }
-            State::Rest { streamer, rest } => {
+            State::Rest { streamer, rest, .. } => {
                 streamer.finish(merges, Some(grid_of(self.sheet, rest))).map_or(Collected::ReadAgain, Collected::Tables)
             }
             State::Stopped => Collected::ReadAgain,
