@@ -3,9 +3,11 @@
 //! those first rows are in, each row after them straight into the table it continues
 //! ([`Streamer`]), with no grid of the whole sheet held.
 //!
-//! A row that does not fit the stream (out of order, or one that could end the table) stops
-//! the read: the sheet is then read again into a grid ([`Collected::ReadAgain`]), and the result
-//! is the same as if it had been read so from the start.
+//! A footer ends the streamed table, and the rows from it on go into a grid of their own, for
+//! the layout to find any table below it. A row that does not fit the stream (out of order, or
+//! one that may or may not end the table) stops the read: the sheet is then read again into a
+//! grid ([`Collected::ReadAgain`]). Either way the result is the one a grid of the whole sheet
+//! gives.
 
 use crate::grid::{GCell, GRow, Grid, GridBuilder, Merge};
 use crate::layout::{Context, Found, Next, Streamer};
