@@ -1,6 +1,6 @@
 //! Workbooks through calamine, from bytes: xls, xlsb and ods through their ranges (xlsb with the
 //! streaming cell reader) after the guard has bounded them; the grid and row checks every reader
-//! applies ([`Budget`]). xlsx has a reader of its own, [`crate::xlsx`].
+//! applies (`Budget`). xlsx has a reader of its own, [`crate::xlsx`].
 //!
 //! The caller runs [`crate::guard`] first: calamine 0.38 aborts the process (allocation failure)
 //! on some hostile files, so nothing reaches it unchecked.

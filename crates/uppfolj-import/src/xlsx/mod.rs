@@ -9,8 +9,9 @@
 //! parses cell addresses with unchecked arithmetic, so the guard had to inflate and parse every
 //! sheet once more before it. Reading the package ourselves needs none of that.
 //!
-//! Steps: [`package`] (sheets, parts, date system), [`strings`], [`styles`], then per sheet
-//! [`sheet`] (cells, merges, checks), values by [`value`], text by [`text`], parts by [`part`].
+//! Steps: `package` (sheets, parts, date system), `strings`, `styles`, then per sheet `sheet`
+//! (cells, merges, checks) into `rows` (a grid, or after the first rows the table they begin,
+//! streamed), values by `value`, text by `text`, parts by `part`.
 
 mod package;
 mod part;
