@@ -175,3 +175,77 @@ fn a_row_out_of_order_above_a_footer_reads_the_sheet_again() {
         assert_eq!(tables_streamed_and_from_grid(&bytes), 2, "row {moved} moved");
     }
 }
+
+/// The summaries of `bytes` streamed after 40 rows and from a grid (short to compare), then the
+/// whole imports: the number of tables.
+fn summaries_streamed_and_from_grid(bytes: &[u8]) -> usize {
+    let options = |after| ImportOptions { stream_after_rows: after, ..ImportOptions::default() };
+    let from_grid = import_bytes("bok.xlsx", bytes, &options(u32::MAX)).expect("imports");
+    let streamed = import_bytes("bok.xlsx", bytes, &options(40)).expect("imports");
+    assert_eq!(streamed.summary, from_grid.summary);
+    assert_eq!(streamed, from_grid);
+    from_grid.datasets.len()
+}
+
+/// `bytes` with the worksheet's cell `cell` (its `<c r="{cell}">…</c>`) taken out of its row and
+/// written in a row of its own (`<row r="{row}">`) at the end of the data: out of order.
+fn with_cell_moved_last(bytes: &[u8], cell: &str, row: u32) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let mut content = String::new();
+        entry.read_to_string(&mut content).expect("a text part");
+        let name = entry.name().map(|n| n.to_string()).expect("entry name");
+        if name.starts_with("xl/worksheets/") {
+            let start = content.find(&format!("<c r=\"{cell}\"")).expect("the cell");
+            let end = start + content[start..].find("</c>").expect("its end") + "</c>".len();
+            let moved = content[start..end].to_string();
+            content.replace_range(start..end, "");
+            content = content.replace("</sheetData>", &format!("<row r=\"{row}\">{moved}</row></sheetData>"));
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+        out.write_all(content.as_bytes()).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_cell_of_the_footer_row_out_of_order_is_read_as_the_grid_reads_it() {
+    // Row 302: "Källa: ekonomisystemet" and, written at the end of the sheet, a number in B.
+    // In the grid the row holds a text and a number: no footer, a line of the first table. The
+    // stream ends the table at its one text cell (`State::Rest` takes a cell on the footer's
+    // own row, as `row < from` lets it).
+    let mut rows = vec![header()];
+    rows.extend(lines(300, 0));
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet"), Cell::Number(5.0)]));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    let bytes = with_cell_moved_last(&workbook(&rows), "B302", 302);
+    assert_eq!(summaries_streamed_and_from_grid(&bytes), 2);
+}
+
+#[test]
+fn a_column_empty_in_the_first_two_thousand_lines_gets_the_role_the_grid_gives_it() {
+    // Column E ("Extra") is empty in the first 2 100 lines, then holds KPI ids. From a grid,
+    // `value_roles` looks past the sample (2 000 rows) at all rows: an IndicatorId column. A
+    // table streamed after 40 rows keeps only 2 000 rows for `finish`, so there sample == data:
+    // it never looks further and never sets `unsure`; the column is read as text either way,
+    // so the plans agree and the streamed table keeps a column without a role.
+    let mut rows = vec![Some(vec![
+        Cell::Text("Verksamhet"),
+        Cell::Text("Konto"),
+        Cell::Text("Budget"),
+        Cell::Text("Utfall"),
+        Cell::Text("Extra"),
+    ])];
+    let ids = ["N70060", "N70061", "N70062", "N70063"];
+    for (i, line) in lines(3_000, 0).into_iter().enumerate() {
+        let mut line = line.expect("a line");
+        line.push(if i < 2_100 { Cell::Blank } else { Cell::Text(ids[i % 4]) });
+        rows.push(Some(line));
+    }
+    let bytes = workbook(&rows);
+    assert_eq!(summaries_streamed_and_from_grid(&bytes), 1);
+}
