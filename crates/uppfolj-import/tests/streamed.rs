@@ -75,7 +75,7 @@ enum Cell {
 fn lines(n: usize, blank_c: usize) -> Vec<Option<Vec<Cell>>> {
     (0..n)
         .map(|i| {
-            let unit = if i % 3 == 0 { "Vård" } else { "Skola" };
+            let unit = if i.is_multiple_of(3) { "Vård" } else { "Skola" };
             let budget = if i < blank_c { Cell::Blank } else { Cell::Number(i as f64) };
             Some(vec![Cell::Text(unit), Cell::Text("4010 Material"), budget, Cell::Number(-(i as f64))])
         })
@@ -264,8 +264,8 @@ fn a_title_after_a_gap_ends_the_streamed_table_whatever_text_was_freed_before_it
     let sheet = wb.add_worksheet();
     let head = ["Verksamhet", "Konto", "Budget", "Utfall"];
     let mut r = 0u32;
-    let mut line = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, i: u32| {
-        sheet.write_string(r, 0, if i % 3 == 0 { "Vård" } else { "Skola" }).expect("A");
+    let line = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, i: u32| {
+        sheet.write_string(r, 0, if i.is_multiple_of(3) { "Vård" } else { "Skola" }).expect("A");
         let code = rust_xlsxwriter::Formula::new("=\"1 234,56\"").set_result("1 234,56");
         sheet.write_formula(r, 1, code).expect("B");
         sheet.write_number(r, 2, f64::from(i)).expect("C");
