@@ -293,3 +293,35 @@ fn a_title_after_a_gap_ends_the_streamed_table_whatever_text_was_freed_before_it
     let bytes = wb.save_to_buffer().expect("a workbook");
     assert_eq!(summaries_streamed_and_from_grid(&bytes), 2);
 }
+
+#[test]
+fn a_merged_header_cell_below_the_footer_is_named_from_its_anchor_above_it() {
+    // F1:F305 is merged, its text "Kommentar" in F1 (a title line), and F305 is the second
+    // table's header cell in column F, whose lines hold numbers there. From a grid, the header
+    // cell takes its merge's text (`header_text` finds F1 in the sheet); streamed, the rows
+    // after the footer are a grid of their own without row 1: the column is "Kolumn F".
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    let mut rows = vec![Some(vec![Cell::Text("Driftredovisning 2024")]), header()];
+    rows.extend(lines(300, 0));
+    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    for (r, row) in (0u32..).zip(&rows) {
+        for (c, cell) in (0u16..).zip(row.iter().flatten()) {
+            match cell {
+                Cell::Text(t) => sheet.write_string(r, c, *t).map(|_| ()),
+                Cell::Number(n) => sheet.write_number(r, c, *n).map(|_| ()),
+                Cell::Blank => Ok(()),
+            }
+            .expect("a cell written");
+        }
+        if r > 305 {
+            sheet.write_number(r, 5, f64::from(r)).expect("F");
+        }
+    }
+    sheet.merge_range(0, 5, 305, 5, "Kommentar", &rust_xlsxwriter::Format::new()).expect("merged");
+    let bytes = wb.save_to_buffer().expect("a workbook");
+    assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 1);
+    assert_eq!(summaries_streamed_and_from_grid(&bytes), 2);
+}
