@@ -5,6 +5,7 @@ use super::cell_text::raw_to_text;
 use super::draft::{Col, Draft};
 use super::rows::{Cls, classify};
 use crate::grid::{GCell, GRow, Grid, Raw};
+use std::sync::Arc;
 use uppfolj_model::{CellRef, Diagnostic};
 
 /// Finds the draft's columns, named and profiled.
@@ -90,20 +91,21 @@ pub(super) struct Profile {
     filled: usize,
     /// Some cell is not blank.
     nonblank: bool,
-    /// The last text classified, by address (a workbook's shared string is one allocation),
-    /// and how it read: a text repeated down a column is classified once per run.
-    last: Option<(*const u8, Cls)>,
+    /// The last text classified, and how it read: a text repeated down a column (a workbook's
+    /// shared string is one allocation) is classified once per run. The text is held, so that
+    /// its allocation is not freed and reused by another text while it is remembered.
+    last: Option<(Arc<str>, Cls)>,
 }
 
 impl Profile {
     /// Counts one cell; how it reads.
     pub(super) fn add(&mut self, cell: &GCell) -> Cls {
         let cls = match &cell.raw {
-            Raw::Text(t) => match self.last {
-                Some((at, cls)) if std::ptr::eq(at, t.as_ptr()) => cls,
+            Raw::Text(t) => match &self.last {
+                Some((last, cls)) if Arc::ptr_eq(last, t) => *cls,
                 _ => {
                     let cls = classify(&cell.raw);
-                    self.last = Some((t.as_ptr(), cls));
+                    self.last = Some((t.clone(), cls));
                     cls
                 }
             },

@@ -11,7 +11,7 @@ use uppfolj_model::ColumnRole;
 pub(super) fn assign(d: &mut Draft<'_>) {
     let data = d.data.as_slice();
     for col in d.cols.iter_mut().filter(|c| c.role.is_none() && !c.numeric && c.src.len() == 1) {
-        let (municipalities, looked_further) = mostly_municipalities(data, col.src[0]);
+        let (municipalities, looked_further) = mostly_municipalities(data, col.src[0], d.truncated);
         d.unsure |= looked_further && d.truncated;
         if municipalities {
             col.role = Some(ColumnRole::RegionName);
@@ -69,11 +69,12 @@ fn label(cols: &mut [Col]) {
 
 /// Whether most texts in column `col` are Kolada municipality or region names: the first 60
 /// texts that differ from the one above, looked for in the first rows, and in all rows when
-/// those hold fewer than two; and whether it looked past the first rows.
-fn mostly_municipalities(data: &[GRow], col: u32) -> (bool, bool) {
+/// those hold fewer than two (rows past `data` too, where it is `truncated`); and whether it
+/// looked past the first rows.
+fn mostly_municipalities(data: &[GRow], col: u32, truncated: bool) -> (bool, bool) {
     let first = sample(data);
     let (seen, hits) = municipality_names(first, col);
-    let further = seen < 2 && first.len() < data.len();
+    let further = seen < 2 && (first.len() < data.len() || truncated);
     let (seen, hits) = if further { municipality_names(data, col) } else { (seen, hits) };
     (seen >= 2 && hits * 10 >= seen * 6, further)
 }

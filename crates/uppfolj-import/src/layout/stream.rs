@@ -148,6 +148,12 @@ impl<'a> Streamer<'a> {
         reader.install(&mut d);
         found.push(complete(d));
         if let Some(mut rest) = rest {
+            // A merge from above the footer into the rows after it names cells by a text the
+            // rows after the footer do not hold: read the sheet again.
+            let from = rest.rows.first().map_or(0, |r| r.row);
+            if merges.iter().any(|(a, b)| a.row < from && b.row >= from) {
+                return None;
+            }
             rest.merges = merges;
             found.extend(tables_of(rest, context, tables::after_footer));
         }

@@ -23,9 +23,9 @@ pub(super) fn assign(d: &mut Draft<'_>) {
     let has_name = has(&d.cols, ColumnRole::IndicatorName);
     for col in d.cols.iter_mut().filter(|c| c.src.len() == 1) {
         // Decided from the first rows; a column empty there is looked at in all of them (which
-        // a streamed table's first rows cannot tell: then the draft is unsure).
+        // a streamed table's first rows cannot show: then the draft is unsure).
         let (mut cells, mut texts) = texts(sample, col.src[0]);
-        if texts.is_empty() && sample.len() < data.len() {
+        if texts.is_empty() && (sample.len() < data.len() || d.truncated) {
             d.unsure |= d.truncated;
             (cells, texts) = self::texts(data, col.src[0]);
         }

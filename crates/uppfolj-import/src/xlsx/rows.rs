@@ -77,8 +77,9 @@ impl<'a> SheetRows<'a> {
             self.begin(context);
         }
         match &mut self.state {
-            // A cell above the footer belongs to the rows streamed: the sheet is read again.
-            State::Rest { from, .. } if row < *from => self.state = State::Stopped,
+            // A cell above the footer belongs to the rows streamed, and one on the footer's row
+            // (out of order) may make it no footer: the sheet is read again.
+            State::Rest { from, .. } if row <= *from => self.state = State::Stopped,
             State::Grid(grid) | State::Rest { rest: grid, .. } => grid.push(row, cell),
             State::Stream { streamer, row: current } => match stream_cell(streamer, current, row, &cell) {
                 Next::Read => current.cells.push(cell),
