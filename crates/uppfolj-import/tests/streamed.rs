@@ -88,6 +88,17 @@ fn header() -> Option<Vec<Cell>> {
     Some(vec![Cell::Text("Verksamhet"), Cell::Text("Konto"), Cell::Text("Budget"), Cell::Text("Utfall")])
 }
 
+/// A header and 300 lines, then the row `footer`, a gap, a title, and a second table of 20
+/// lines.
+fn footer_between_two_tables(footer: Vec<Cell>) -> Vec<Option<Vec<Cell>>> {
+    let mut rows = vec![header()];
+    rows.extend(lines(300, 0));
+    rows.push(Some(footer));
+    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
+    rows.extend(lines(20, 0));
+    rows
+}
+
 /// The tables of `bytes` streamed after 40 rows, checked to be those of the grid.
 fn tables_streamed_and_from_grid(bytes: &[u8]) -> usize {
     let options = |after| ImportOptions { stream_after_rows: after, ..ImportOptions::default() };
@@ -122,11 +133,7 @@ fn a_column_that_reads_otherwise_after_the_first_rows_reads_the_sheet_again() {
 
 #[test]
 fn a_footer_ends_the_streamed_table_and_the_rows_after_it_are_laid_out_on_their_own() {
-    let mut rows = vec![header()];
-    rows.extend(lines(300, 0));
-    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
-    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
-    rows.extend(lines(20, 0));
+    let mut rows = footer_between_two_tables(vec![Cell::Text("Källa: ekonomisystemet")]);
     let bytes = workbook(&rows);
     assert_eq!(streamed_sheets("bok.xlsx", &bytes, 40), 1);
     assert_eq!(tables_streamed_and_from_grid(&bytes), 2);
@@ -138,8 +145,8 @@ fn a_footer_ends_the_streamed_table_and_the_rows_after_it_are_laid_out_on_their_
     assert_eq!(tables_streamed_and_from_grid(&bytes), 1);
 }
 
-/// `bytes` with the worksheet's `<row r="{row}">` moved to the end of its data: out of order.
-fn with_row_moved_last(bytes: &[u8], row: u32) -> Vec<u8> {
+/// `bytes` with every worksheet's XML passed through `edit`.
+fn with_sheet_edited(bytes: &[u8], edit: impl Fn(&mut String)) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -149,11 +156,7 @@ fn with_row_moved_last(bytes: &[u8], row: u32) -> Vec<u8> {
         entry.read_to_string(&mut content).expect("a text part");
         let name = entry.name().map(|n| n.to_string()).expect("entry name");
         if name.starts_with("xl/worksheets/") {
-            let start = content.find(&format!("<row r=\"{row}\"")).expect("the row");
-            let end = start + content[start..].find("</row>").expect("its end") + "</row>".len();
-            let moved = content[start..end].to_string();
-            content.replace_range(start..end, "");
-            content = content.replace("</sheetData>", &format!("{moved}</sheetData>"));
+            edit(&mut content);
         }
         out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
         out.write_all(content.as_bytes()).expect("write");
@@ -161,13 +164,26 @@ fn with_row_moved_last(bytes: &[u8], row: u32) -> Vec<u8> {
     out.finish().expect("finish").into_inner()
 }
 
+/// The element of `xml` that starts with `start` and ends with `end`, taken out of it.
+fn take_element(xml: &mut String, start: &str, end: &str) -> String {
+    let from = xml.find(start).expect("the element");
+    let to = from + xml[from..].find(end).expect("its end") + end.len();
+    let element = xml[from..to].to_string();
+    xml.replace_range(from..to, "");
+    element
+}
+
+/// `bytes` with the worksheet's `<row r="{row}">` moved to the end of its data: out of order.
+fn with_row_moved_last(bytes: &[u8], row: u32) -> Vec<u8> {
+    with_sheet_edited(bytes, |xml| {
+        let moved = take_element(xml, &format!("<row r=\"{row}\""), "</row>");
+        *xml = xml.replace("</sheetData>", &format!("{moved}</sheetData>"));
+    })
+}
+
 #[test]
 fn a_row_out_of_order_above_a_footer_reads_the_sheet_again() {
-    let mut rows = vec![header()];
-    rows.extend(lines(300, 0));
-    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet")]));
-    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
-    rows.extend(lines(20, 0));
+    let rows = footer_between_two_tables(vec![Cell::Text("Källa: ekonomisystemet")]);
     let bytes = workbook(&rows);
     // A line of the streamed table at the end: read again. A line of the table after the footer
     // at the end: that rest is a grid of its own, sorted as a grid is.
@@ -192,38 +208,19 @@ fn summaries_streamed_and_from_grid(bytes: &[u8]) -> usize {
 /// `bytes` with the worksheet's cell `cell` (its `<c r="{cell}">…</c>`) taken out of its row and
 /// written in a row of its own (`<row r="{row}">`) at the end of the data: out of order.
 fn with_cell_moved_last(bytes: &[u8], cell: &str, row: u32) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).expect("entry");
-        let mut content = String::new();
-        entry.read_to_string(&mut content).expect("a text part");
-        let name = entry.name().map(|n| n.to_string()).expect("entry name");
-        if name.starts_with("xl/worksheets/") {
-            let start = content.find(&format!("<c r=\"{cell}\"")).expect("the cell");
-            let end = start + content[start..].find("</c>").expect("its end") + "</c>".len();
-            let moved = content[start..end].to_string();
-            content.replace_range(start..end, "");
-            content = content.replace("</sheetData>", &format!("<row r=\"{row}\">{moved}</row></sheetData>"));
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
-        out.write_all(content.as_bytes()).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
+    with_sheet_edited(bytes, |xml| {
+        let moved = take_element(xml, &format!("<c r=\"{cell}\""), "</c>");
+        *xml = xml.replace("</sheetData>", &format!("<row r=\"{row}\">{moved}</row></sheetData>"));
+    })
 }
 
 #[test]
 fn a_cell_of_the_footer_row_out_of_order_is_read_as_the_grid_reads_it() {
     // Row 302: "Källa: ekonomisystemet" and, written at the end of the sheet, a number in B.
     // In the grid the row holds a text and a number: no footer, a line of the first table. The
-    // stream ends the table at its one text cell (`State::Rest` takes a cell on the footer's
-    // own row, as `row < from` lets it).
-    let mut rows = vec![header()];
-    rows.extend(lines(300, 0));
-    rows.push(Some(vec![Cell::Text("Källa: ekonomisystemet"), Cell::Number(5.0)]));
-    rows.extend([None, Some(vec![Cell::Text("Tabell 2: per konto")]), header()]);
-    rows.extend(lines(20, 0));
+    // stream took the row for a footer at its one text cell: the cell on the footer's own row,
+    // out of order, reads the sheet again.
+    let rows = footer_between_two_tables(vec![Cell::Text("Källa: ekonomisystemet"), Cell::Number(5.0)]);
     let bytes = with_cell_moved_last(&workbook(&rows), "B302", 302);
     assert_eq!(summaries_streamed_and_from_grid(&bytes), 2);
 }
