@@ -76,6 +76,13 @@ pub struct ImportOptions {
     pub mapping: Mapping,
 }
 
+impl ImportOptions {
+    /// Where the layout of file `file`'s sheets is found: the user's mapping and the limits.
+    fn layout_context<'a>(&'a self, file: &'a str) -> layout::Context<'a> {
+        layout::Context { file, mapping: &self.mapping, limits: layout::LayoutLimits { max_columns: self.max_columns } }
+    }
+}
+
 impl Default for ImportOptions {
     fn default() -> Self {
         Self {
@@ -153,7 +160,7 @@ pub fn import_bytes_observed(
         return Err(ImportError::NoData { file: file.to_string() });
     }
     observe(&Progress { fraction: Some(progress::READ_SHARE), ..Progress::at(Stage::Layout) });
-    let limits = layout::LayoutLimits { max_columns: options.max_columns };
+    let context = options.layout_context(file);
     let read_sheets: Vec<String> = sheets.iter().filter_map(|s| s.sheet().map(str::to_string)).collect();
     let where_ = match sheets.as_slice() {
         [s] => s.sheet().map(|s| format!(" på bladet '{s}'")).unwrap_or_default(),
@@ -166,7 +173,7 @@ pub fn import_bytes_observed(
     for sheet in sheets {
         let blank = sheet.is_blank();
         let name = sheet.sheet().map(str::to_string);
-        let found = sheet.tables(file, &options.mapping, limits);
+        let found = sheet.tables(context);
         if found.is_empty()
             && !blank
             && let Some(s) = name

@@ -49,14 +49,9 @@ impl SheetRead {
     }
 
     /// The sheet's tables: found in its grid now, or as it was read.
-    pub fn tables(
-        self,
-        file: &str,
-        mapping: &Mapping,
-        limits: crate::layout::LayoutLimits,
-    ) -> Vec<crate::layout::Found> {
+    pub fn tables(self, context: crate::layout::Context<'_>) -> Vec<crate::layout::Found> {
         match self {
-            SheetRead::Grid(grid) => crate::layout::detect(grid, file, mapping, limits),
+            SheetRead::Grid(grid) => crate::layout::detect(grid, context.file, context.mapping, context.limits),
             SheetRead::Tables { found, .. } => found,
         }
     }

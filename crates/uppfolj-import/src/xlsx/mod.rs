@@ -23,7 +23,6 @@ mod text;
 mod value;
 
 use crate::error::ImportError;
-use crate::layout::{Context, LayoutLimits};
 use crate::progress::{Progress, READ_SHARE, ROWS_PER_REPORT, Stage};
 use crate::workbook::{Budget, SheetRead, Sheets, wanted};
 use crate::{ImportOptions, Observer};
@@ -45,12 +44,11 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions, observe: Observer
     let total: u64 = chosen.iter().map(|s| pkg.declared_size(&s.path).unwrap_or(0)).sum::<u64>().max(1);
     let mut reading =
         Reading { pkg, book: refs, budget: Budget::new(file, options), observe, done: 0, total, shown: 0.0 };
-    let context =
-        Context { file, mapping: &options.mapping, limits: LayoutLimits { max_columns: options.max_columns } };
+    let context = options.layout_context(file);
     for entry in chosen {
         let (cells, unpacked) = (reading.budget.cells(), reading.pkg.unpacked());
         let stream = Some((context, options.stream_after_rows as usize));
-        let (collected, size) = reading.sheet(entry, SheetRows::new(&entry.name, stream))?;
+        let (collected, mut size) = reading.sheet(entry, SheetRows::new(&entry.name, stream))?;
         let read = match collected {
             Collected::Grid(grid) => SheetRead::Grid(grid),
             Collected::Tables(found) => SheetRead::Tables { sheet: entry.name.clone(), found },
@@ -58,7 +56,8 @@ pub fn read(file: &str, bytes: &[u8], options: &ImportOptions, observe: Observer
                 // Read again from the start, its cells and bytes counted once.
                 reading.budget.rewind(cells);
                 reading.pkg.rewind(unpacked);
-                let (collected, _) = reading.sheet(entry, SheetRows::new(&entry.name, None))?;
+                let collected;
+                (collected, size) = reading.sheet(entry, SheetRows::new(&entry.name, None))?;
                 SheetRead::Grid(collected.into_grid())
             }
         };
