@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
+import { chooseAllSamples, closeApp, openApp, OUT, SHOTS } from './setup.mjs';
 
 
 let server;
@@ -113,9 +113,7 @@ test('the mapping editor open, and a message shown: no serious or critical axe v
 });
 
 test('every report, the composite with its parameter groups open: no serious or critical axe violation', async () => {
-  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
-  await (await page.$('[data-testid=file-input]')).setInputFiles(SAMPLES.map((s) => join(ROOT, 'samples', s)));
-  await page.waitForFunction(() => /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), null, { timeout: 60_000 });
+  await chooseAllSamples(page);
   for (const group of await page.$$('details.param-group:not([open]) > summary')) await group.click();
   assert.deepEqual(await axeViolations(page), [], 'the composite, parameter groups open');
   await page.screenshot({ path: join(SHOTS, '24-composite-groups-open.png'), fullPage: true });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
+import { chooseAllSamples, closeApp, openApp, OUT, SHOTS } from './setup.mjs';
 
 
 let server;
@@ -71,9 +71,7 @@ test('the budget report fits the screen at 1280 px, and its PDF holds every colu
 });
 
 test('the composite report prints every chapter heading and the last column of every table', async () => {
-  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
-  await (await page.$('[data-testid=file-input]')).setInputFiles(SAMPLES.map((s) => join(ROOT, 'samples', s)));
-  await page.waitForFunction(() => /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), null, { timeout: 60_000 });
+  await chooseAllSamples(page);
   assert.equal(await page.$eval('[data-testid=plugin-select]', (s) => s.value), 'interim-report');
   assert.deepEqual(await overflowing(), [], 'no table scrolls sideways at 1280 px');
   await page.screenshot({ path: join(SHOTS, '31-interim-report-1280.png'), fullPage: true });

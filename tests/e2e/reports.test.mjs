@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { closeApp, openApp, ROOT, OUT, SHOTS, SAMPLES } from './setup.mjs';
+import { chooseAllSamples, closeApp, openApp, OUT, SHOTS, SAMPLES } from './setup.mjs';
 
 const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
 const CHAPTERS = [
@@ -35,9 +35,7 @@ after(() => closeApp({ server, context }));
 const reportText = () => page.textContent('[data-testid=report]');
 
 test('every sample chosen at once gives the delårsrapport with all its chapters', async () => {
-  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
-  await (await page.$('[data-testid=file-input]')).setInputFiles(SAMPLES.map((s) => join(ROOT, 'samples', s)));
-  await page.waitForFunction(() => /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), null, { timeout: 60_000 });
+  await chooseAllSamples(page);
   assert.equal(await page.$eval('[data-testid=plugin-select]', (s) => s.value), 'interim-report', 'files for several parts: the composite');
   const headings = await page.$$eval('[data-testid=report] h2', (hs) => hs.map((h) => h.textContent.trim()));
   // The parts' messages come first, under "Att kontrollera"; then the chapters, in order.

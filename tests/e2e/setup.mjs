@@ -48,3 +48,19 @@ export async function closeApp({ server, context }) {
   await context?.close();
   await server?.close();
 }
+
+/**
+ * Removes every loaded file and chooses all six samples at once, as a person would, then waits
+ * until every one of them is listed and read (no progress bar) and the report is the
+ * delårsrapport. The files are read one after the other and the report follows each: waiting
+ * for the heading alone would look at a report made from the first few files.
+ */
+export async function chooseAllSamples(page) {
+  while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
+  await (await page.$('[data-testid=file-input]')).setInputFiles(SAMPLES.map((s) => join(ROOT, 'samples', s)));
+  await page.waitForFunction((names) => {
+    const listed = new Set([...document.querySelectorAll('[data-testid=file-list] .file-name')].map((e) => e.textContent));
+    return names.every((n) => listed.has(n)) && !document.querySelector('[data-testid=progress]')
+      && /Delårsrapport/.test(document.querySelector('[data-testid=report] h1')?.textContent ?? '');
+  }, SAMPLES, { timeout: 60_000 });
+}
