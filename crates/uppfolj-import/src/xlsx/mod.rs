@@ -13,6 +13,7 @@
 //! (cells, merges, checks) into `rows` (a grid, or after the first rows the table they begin,
 //! streamed), values by `value`, text by `text`, parts by `part`.
 
+mod fast;
 mod package;
 mod part;
 mod rows;

@@ -9,7 +9,7 @@ use crate::error::ImportError;
 use crate::guard::Counted;
 use quick_xml::events::Event;
 use std::collections::HashMap;
-use std::io::{BufReader, Cursor};
+use std::io::{BufRead, BufReader, Cursor};
 
 type Zip<'b> = zip::ZipArchive<Cursor<&'b [u8]>>;
 type Entry<'z, 'b> = zip::read::ZipFile<'z, Cursor<&'b [u8]>>;
@@ -124,6 +124,17 @@ impl XmlPart<'_, '_> {
                 _ => {}
             }
         }
+    }
+
+    /// Hands the unpacked bytes at hand (never none, unless the part has ended) to `read`, which
+    /// returns how many of them it took and what it made of them; `None` where the bytes cannot
+    /// be had (the XML reader then meets the same error). Call it only where the reader's last
+    /// event was an end tag: nothing of the next event has been taken then.
+    pub(crate) fn read_raw<T>(&mut self, read: impl FnOnce(&[u8]) -> (usize, T)) -> Option<T> {
+        let mut stream = self.reader.stream();
+        let (taken, made) = read(stream.fill_buf().ok()?);
+        stream.consume(taken);
+        Some(made)
     }
 
     /// Bytes unpacked from this part so far.

@@ -1,7 +1,12 @@
 //! One worksheet read in one pass: its cells with their formats, and its merged cells, while the
 //! checks run that need the sheet's XML — every row and cell inside Excel's grid and the row
 //! limit, the file's cell limit (all in [`Budget`]), an unreadable address or value refused.
+//!
+//! The XML reader's events read the sheet; where they have just ended an element, the rows ahead
+//! are read straight from the bytes for as long as they are in the shapes [`fast`] knows (most of
+//! a ledger), each exactly as the events would have read it.
 
+use super::fast::{self, Attrs, Unit};
 use super::part::XmlPart;
 use super::rows::{Collected, SheetRows};
 use super::styles::Styles;
@@ -58,12 +63,13 @@ pub(crate) fn read(
             Event::Start(e) => match e.local_name().as_ref() {
                 "c" if at.in_data => {
                     let (row, c) = cell(part, &e, &mut at, book, budget, &mut scratch)?;
-                    if !out.push(row, c) {
+                    if !out.push(row, c) || !rows_ahead(part, &mut at, book, budget, rows_read, &mut out)? {
                         return Ok(Collected::ReadAgain);
                     }
                 }
                 "row" if at.in_data => {
-                    at.row = row_number(&e, at.sheet, budget)?.unwrap_or(at.row);
+                    let r = e.try_get_attribute("r").ok().flatten();
+                    start_row(&mut at, r.as_ref().map(|a| a.value.as_ref()), budget)?;
                     rows_read(at.row, part);
                 }
                 "sheetData" => at.in_data = true,
@@ -72,8 +78,10 @@ pub(crate) fn read(
             },
             Event::End(e) => match e.local_name().as_ref() {
                 "row" if at.in_data => {
-                    at.row = at.row.saturating_add(1);
-                    at.col = 0;
+                    end_row(&mut at);
+                    if !rows_ahead(part, &mut at, book, budget, rows_read, &mut out)? {
+                        return Ok(Collected::ReadAgain);
+                    }
                 }
                 "sheetData" => at.in_data = false,
                 name => merges.end(name),
@@ -96,18 +104,158 @@ fn merged_cells(ranges: Option<Vec<MergedRange>>) -> Vec<Merge> {
         .collect()
 }
 
-/// The zero-based row a `<row r>` names, checked against the grid and the row limit.
-fn row_number(e: &BytesStart<'_>, sheet: &str, budget: &Budget<'_>) -> Result<Option<u32>, ImportError> {
-    let Some(a) = e.try_get_attribute("r").ok().flatten() else {
-        return Ok(None);
+/// A row starts, at the row its `r` names (checked against the grid and the row limit), or
+/// else at the row after the one before.
+fn start_row(at: &mut Cursor<'_>, r: Option<&str>, budget: &Budget<'_>) -> Result<(), ImportError> {
+    let Some(r) = r else {
+        return Ok(());
     };
-    let r: u64 = a.value.trim().parse().unwrap_or(u64::MAX);
+    let r: u64 = r.trim().parse().unwrap_or(u64::MAX);
     if r == 0 || r > u64::from(EXCEL_MAX_ROWS) {
-        return Err(budget.beyond_grid(sheet, "en rad"));
+        return Err(budget.beyond_grid(at.sheet, "en rad"));
     }
     let row = u32::try_from(r - 1).unwrap_or(u32::MAX);
-    budget.row(sheet, row)?;
-    Ok(Some(row))
+    budget.row(at.sheet, row)?;
+    at.row = row;
+    Ok(())
+}
+
+/// A row ends: the next starts at its first column, on the row after.
+fn end_row(at: &mut Cursor<'_>) {
+    at.row = at.row.saturating_add(1);
+    at.col = 0;
+}
+
+/// What a run of the rows read straight from the bytes ([`fast`]) ended with.
+enum Then {
+    /// It took every byte at hand: more may follow.
+    More,
+    /// The bytes go on in a shape for the XML reader.
+    Reader,
+    /// The rows' collector stopped: the sheet is to be read again.
+    ReadAgain,
+    /// A limit was passed.
+    Failed(ImportError),
+}
+
+/// Reads the rows ahead straight from the bytes for as long as they are in the shapes [`fast`]
+/// knows, exactly as the XML reader's events would have; `false` where `out` asks to read the
+/// sheet again. Only right after an end tag (see [`XmlPart::read_raw`]).
+fn rows_ahead(
+    part: &mut XmlPart<'_, '_>,
+    at: &mut Cursor<'_>,
+    book: &Book<'_>,
+    budget: &mut Budget<'_>,
+    rows_read: &mut dyn FnMut(u32, &XmlPart<'_, '_>),
+    out: &mut SheetRows<'_>,
+) -> Result<bool, ImportError> {
+    loop {
+        let Some((new_row, then)) = part.read_raw(|bytes| units(bytes, at, book, budget, out)) else {
+            return Ok(true);
+        };
+        if new_row {
+            rows_read(at.row, part);
+        }
+        match then {
+            Then::More => {}
+            Then::Reader => return Ok(true),
+            Then::ReadAgain => return Ok(false),
+            Then::Failed(e) => return Err(e),
+        }
+    }
+}
+
+/// Reads the units `bytes` begin with: how many bytes they took, whether a row started among
+/// them, and what came after them.
+fn units(
+    bytes: &[u8],
+    at: &mut Cursor<'_>,
+    book: &Book<'_>,
+    budget: &mut Budget<'_>,
+    out: &mut SheetRows<'_>,
+) -> (usize, (bool, Then)) {
+    let (mut taken, mut new_row) = (0, false);
+    loop {
+        let Some((unit, len)) = fast::unit(bytes.get(taken..).unwrap_or_default()) else {
+            let then = if taken > 0 && taken == bytes.len() { Then::More } else { Then::Reader };
+            return (taken, (new_row, then));
+        };
+        let then = match unit {
+            Unit::Space => None,
+            Unit::Cell { attrs, v } => {
+                fast_cell(attrs, v, at, book, budget, out).unwrap_or_else(|e| Some(Then::Failed(e)))
+            }
+            Unit::NextRow { r } => {
+                end_row(at);
+                start_row(at, r, budget).err().map(Then::Failed)
+            }
+            Unit::EmptyRow { r } => {
+                let started = start_row(at, r, budget);
+                end_row(at);
+                started.err().map(Then::Failed)
+            }
+        };
+        new_row |= matches!(unit, Unit::NextRow { .. } | Unit::EmptyRow { .. });
+        match then {
+            None => taken += len,
+            Some(then) => return (taken, (new_row, then)),
+        }
+    }
+}
+
+/// A cell read straight from the bytes, as [`cell`] reads it; `Some` where the run ends at it:
+/// the XML reader is to read it (its address or value is wrong, and the reader says how), or
+/// the sheet is to be read again.
+fn fast_cell(
+    attrs: Attrs<'_>,
+    v: Option<&str>,
+    at: &mut Cursor<'_>,
+    book: &Book<'_>,
+    budget: &mut Budget<'_>,
+    out: &mut SheetRows<'_>,
+) -> Result<Option<Then>, ImportError> {
+    let address = match attrs.r.map(|r| parse_cell_ref(r.as_bytes())) {
+        Some(None) => return Ok(Some(Then::Reader)),
+        Some(Some(address)) => Some(address),
+        None => None,
+    };
+    let style = book.styles.of(attrs.s);
+    let raw = match v {
+        Some(v) if !ignores_v(attrs.t) => match value(book.strings, style.kind, attrs.t, v) {
+            Ok(raw) => raw,
+            Err(_) => return Ok(Some(Then::Reader)),
+        },
+        _ => Raw::Empty,
+    };
+    let (row, col) = place(at, address, budget)?;
+    Ok((!out.push(row, styled(col, raw, style))).then_some(Then::ReadAgain))
+}
+
+/// Places a cell: at its address where it has one, else after the cell before it; checked and
+/// counted against the limits.
+fn place(at: &mut Cursor<'_>, address: Option<(u64, u64)>, budget: &mut Budget<'_>) -> Result<(u32, u32), ImportError> {
+    if let Some((row, col)) = address {
+        at.row = u32::try_from(row).unwrap_or(u32::MAX);
+        at.col = u32::try_from(col).unwrap_or(u32::MAX);
+    }
+    let (row, col) = (at.row, at.col);
+    budget.cell(at.sheet, row, col)?;
+    at.col = at.col.saturating_add(1);
+    Ok((row, col))
+}
+
+/// A grid cell of `raw` in column `col` with the format `style`.
+fn styled(col: u32, raw: Raw, style: super::styles::CellStyle) -> GCell {
+    let mut g = GCell::new(col, raw);
+    g.bold = style.bold;
+    g.indent = style.indent;
+    g.percent_format = style.percent;
+    g
+}
+
+/// Whether a cell of type `t` keeps no value in its `<v>` (an inline string's is in `<is>`).
+fn ignores_v(t: Option<&str>) -> bool {
+    matches!(t, Some("inlineStr" | "is"))
 }
 
 /// Checks that a `<dimension ref>` lies inside Excel's grid (memory follows the cells, never it).
@@ -143,23 +291,17 @@ fn cell(
             _ => {}
         }
     }
-    if let Some(r) = &r {
-        let Some((row, col)) = parse_cell_ref(r.as_bytes()) else {
-            return Err(part.invalid(format_args!("en cell med ogiltig adress ('{r}')")));
-        };
-        at.row = u32::try_from(row).unwrap_or(u32::MAX);
-        at.col = u32::try_from(col).unwrap_or(u32::MAX);
-    }
-    let (row, col) = (at.row, at.col);
-    budget.cell(at.sheet, row, col)?;
-    at.col = at.col.saturating_add(1);
+    let address = match &r {
+        Some(r) => Some(
+            parse_cell_ref(r.as_bytes())
+                .ok_or_else(|| part.invalid(format_args!("en cell med ogiltig adress ('{r}')")))?,
+        ),
+        None => None,
+    };
+    let (row, col) = place(at, address, budget)?;
     let style = book.styles.of(s.as_deref());
     let raw = cell_value(part, e.name().as_ref(), t.as_deref(), style.kind, book, scratch)?;
-    let mut g = GCell::new(col, raw);
-    g.bold = style.bold;
-    g.indent = style.indent;
-    g.percent_format = style.percent;
-    Ok((row, g))
+    Ok((row, styled(col, raw, style)))
 }
 
 /// The value inside a cell up to its end (`closing`): the last `<v>`, `<is>` or `<f>` decides.
@@ -186,7 +328,7 @@ fn cell_value(
         };
         raw = match name.get(name.len() - local..).unwrap_or_default() {
             "is" => Raw::Text(read_string(part, name, buf)?.into()),
-            "v" if matches!(t, Some("inlineStr" | "is")) => {
+            "v" if ignores_v(t) => {
                 part.skip_to_end(name, buf)?;
                 Raw::Empty
             }
