@@ -3,6 +3,8 @@
 // the page, the longest pause between frames meanwhile, then the export in the page's export
 // worker — and, in the same browser on the same bytes, SheetJS, ExcelJS and calamine compiled to
 // wasm. Repetitions are interleaved. Usage: node run.mjs <config.json>; writes config.out (JSON).
+// `readers` in the config, when given, names the readers to time beside the app (`[]`: the app
+// alone, for comparing two builds of it).
 import { mkdir, readFile, rm, symlink, copyFile, writeFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +146,7 @@ async function main() {
         results.app.push({ label: file.label, rep, ...(await measureApp(app.url, file, config.shots)) });
         const context = await launch();
         try {
-          for (const reader of READERS) {
+          for (const reader of config.readers ?? READERS) {
             results.readers.push({ label: file.label, rep, reader, ...(await measureReader(context, site.url, reader, file)) });
           }
         } finally {
