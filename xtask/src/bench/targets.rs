@@ -61,14 +61,16 @@ fn browser(r: &Results) -> Vec<Verdict> {
                      The session worker (opt-level 3) runs the same import and plugin as natively ({}), \
                      ×{:.2} slower, where calamine in wasm is ×{:.2} of calamine natively. Since 2026-12-05 a \
                      large sheet is never held as a grid (its layout is decided on its first 4 096 rows and each \
-                     row after them goes from the reader into the dataset's columns) and the plugin groups by \
-                     numbered texts; a sampling profile of the worker in Chromium (2026-12-05) then put over half \
-                     of its time in tokenising the XML and inflating it (quick-xml's events, memchr without SIMD, \
-                     zlib-rs) and most of the rest in uppfolj's reading of each cell (its attributes, its value, \
-                     the row into the columns). Tried without gain: wasm SIMD for the worker (−2 %, within the \
-                     noise), a faster allocator (talc). Closing it: a sheet tokeniser cheaper than quick-xml's \
-                     general events (borrowed, not copied, events; names not checked as UTF-8 one by one), since \
-                     the native import is now under twice quick-xml's tokenising alone.",
+                     row after them goes from the reader into the dataset's columns), the plugin groups by \
+                     numbered texts, and the commonest shapes of a sheet's rows are read straight from the \
+                     unpacked bytes instead of through quick-xml's events (xlsx/fast.rs: the import alone in wasm \
+                     under Node went from ×1 to ×0.45 with it). A profile of that import in wasm then puts a fifth \
+                     of its time in inflating and checking the zip's CRC (zlib-rs and crc32fast without SIMD), a \
+                     third in reading the cells from the bytes and a third in putting them in the dataset's \
+                     columns (texts held once, numbers read as Swedes write them). Tried without gain: wasm SIMD \
+                     for the worker (−2 %, within the noise), a faster allocator (talc). Closing it: the columns' \
+                     work per cell (a text known by its shared string instead of looked up by its characters), \
+                     and reading the file in the worker instead of copying it through the page.",
                     over(m, 1000.0),
                     ms(calamine),
                     ms(sheetjs),
@@ -119,12 +121,13 @@ fn native(r: &Results) -> Vec<Verdict> {
                      limit here, so an import built on calamine's ranges could not get within ×1.5; uppfolj's \
                      reader is one pass of its own (the whole import in {} where calamine only reads in {}), and since \
                      2026-12-05 it builds no grid of a large sheet: the layout is decided on the first 4 096 \
-                     rows and every row after them goes from the reader into the dataset's columns. The limit \
-                     reader is quick-xml's tokenising itself, which the import also does: what the report adds \
-                     to it is reading each cell (its attributes, shared string or number, format) and putting \
-                     it in its column, about as long again. Closing it: a sheet tokeniser cheaper than \
-                     quick-xml's general events (borrowed, not copied, events; names not checked as UTF-8 one \
-                     by one), so that the reader's own work fits in the half a tokenising allows.",
+                     rows and every row after them goes from the reader into the dataset's columns; the \
+                     commonest shapes of the sheet's rows (a cell with one value, the step to the next row) are \
+                     read straight from the unpacked bytes, and only the rest through quick-xml's events, so \
+                     the import no longer tokenises most of the sheet as the limit reader does. What is left is \
+                     the inflating both do, and the import's own work per cell: its value and format, and its \
+                     place in its column. Closing it: that work per cell (a text known by its shared string \
+                     instead of looked up by its characters).",
                     over(x, 1.5),
                     secs(import),
                     secs(plugin),
