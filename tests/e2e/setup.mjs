@@ -113,7 +113,7 @@ function reportState({ patterns, drawn }) {
  */
 export async function waitForIdle(page, { timeout = 60_000 } = {}) {
   await page.waitForFunction(() => !document.querySelector('[data-testid=progress]')
-    && document.querySelector('[data-testid=report] [data-testid=export-xlsx]:not([disabled]), [data-testid=report-error]'), null, { timeout });
+    && document.querySelector('[data-testid=export-xlsx]:not([disabled]), [data-testid=report-error]'), null, { timeout });
 }
 
 /** `text` as a regular expression that matches it literally. */

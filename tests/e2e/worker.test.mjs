@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { closeApp, openApp, OUT, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, openApp, OUT, ROOT, SHOTS, waitForIdle } from './setup.mjs';
 
 const LEDGER = join(ROOT, 'crates/uppfolj-import/tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx');
 
@@ -155,10 +155,8 @@ test('"Avbryt" during an import keeps the files and the report there were, and s
   await dropLedger('ett-till.xlsx');
   const said = await page.waitForSelector('.messages >> text=/ett-till.xlsx avbröts/', { timeout: 30_000 });
   assert.ok(said, 'the cancel is said');
-  // The fresh worker is given the workspace the page had, and has answered once "Exportera till
-  // Excel" is no longer held back (the page shows the workspace it had meanwhile).
-  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]')
-    && document.querySelector('[data-testid=report] [data-testid=export-xlsx]:not([disabled])'), null, { timeout: 120_000 });
+  // The fresh worker is given the workspace the page had (which the page shows meanwhile), and answers.
+  await waitForIdle(page, { timeout: 120_000 });
   assert.deepEqual(await fileNames(), before, 'the files loaded before are still there, the cancelled one is not');
   assert.equal(await page.textContent('[data-testid=report] h1'), title, 'and so is the report');
   await page.screenshot({ path: join(SHOTS, '52-import-cancelled.png') });
