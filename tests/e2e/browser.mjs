@@ -17,13 +17,36 @@ export const CHROMIUM = process.env.UPPFOLJ_CHROMIUM ?? '/usr/bin/chromium';
  * and said on stderr; any other failure to launch, and a second crash, fail the test.
  */
 export async function launch(options = {}) {
+  let context;
   try {
-    return await launchOnce(options);
+    context = await launchOnce(options);
   } catch (e) {
     if (!crashedAtStart(e)) throw e;
     console.error(`Chromium crashed while starting; starting it once more (${String(e).split('\n')[0]})`);
-    return launchOnce(options);
+    context = await launchOnce(options);
   }
+  if (SLOWDOWN > 1) await slowedDown(context);
+  return context;
+}
+
+/** `UPPFOLJ_CPU_SLOWDOWN=4`: every page runs as on a CPU that many times slower (DevTools' CPU
+ * throttling), to find tests that pass only on a fast machine. Unset or 1: full speed. */
+const SLOWDOWN = Number(process.env.UPPFOLJ_CPU_SLOWDOWN ?? 1);
+
+/** Throttles the CPU of every page of `context`, those open now and those opened later. */
+async function slowedDown(context) {
+  const throttle = async (page) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+  };
+  const newPage = context.newPage.bind(context);
+  // Throttled before newPage resolves, so before the test loads anything into it.
+  context.newPage = async () => {
+    const page = await newPage();
+    await throttle(page);
+    return page;
+  };
+  await Promise.all(context.pages().map(throttle));
 }
 
 /** Whether a launch failed because the browser process died of a signal while it started. */

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { closeApp, openApp, ROOT, OUT, SHOTS } from './setup.mjs';
+import { closeApp, openApp, ROOT, OUT, SHOTS, waitForReport } from './setup.mjs';
 
 const Y2023 = 'driftredovisning_2023_aug.xlsx';
 const Y2024 = 'driftredovisning_2024_aug.xlsx';
@@ -58,7 +58,7 @@ test('two budget files: the budget report, which file it shows, and the offer to
 
 test('the comparison: A and B said, line by line, lines only in one file, and A and B swapped', async () => {
   await page.click('[data-testid=compare-files]');
-  await waitForTitle(/Jämförelse av budgetfiler/);
+  await waitForReport(page, /^Jämförelse av budgetfiler/); // drawn whole, for axe and the picture
   assert.equal(await chosen('a'), `Automatiskt (${Y2023})`, 'A: the first file loaded');
   assert.equal(await chosen('b'), `Automatiskt (${Y2024})`, 'B: the other');
   const report = await page.textContent('[data-testid=report]');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
-import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, openApp, ROOT, SHOTS, waitForIdle } from './setup.mjs';
 
 
 let server;
@@ -52,7 +52,7 @@ test('a drop on the drop zone loads the file once', async () => {
   const sample = 'balanskravsutredning_2021_2024.xlsx';
   await dropFile(page, '[data-testid=drop-zone]', join(ROOT, 'samples', sample));
   await fileListHas(sample);
-  await page.waitForTimeout(300);
+  await waitForIdle(page); // a second load, were there one, would have been answered too
   const count = await page.$$eval('[data-testid=file-list] .file-name', (ns, n) => ns.filter((e) => e.textContent === n).length, sample);
   assert.equal(count, 1);
   await page.screenshot({ path: join(SHOTS, '40-dropped-anywhere.png'), fullPage: true });

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { closeApp, DIST, openApp, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, DIST, openApp, ROOT, SHOTS, waitForIdle, waitForSaved } from './setup.mjs';
 
 const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
 const LEDGER = join(ROOT, 'crates/uppfolj-import/tests/fixtures/real/Orebro_leverantorsreskontra_2016-03.masked.xlsx');
@@ -125,7 +125,8 @@ test('English: a large file\'s progress and its cancel are English; <noscript> s
   assert.equal(swedish, false, 'nothing in the progress is Swedish');
   await page.screenshot({ path: join(SHOTS, '74-english-cancelled.png') });
   await page.waitForFunction(() => /Reading reskontra\.xlsx was cancelled\. What was already loaded is still there\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
-  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=report]'), null, { timeout: 60_000 });
+  // The fresh worker is given the workspace the page had (which the page shows meanwhile), and answers.
+  await waitForIdle(page);
   const words = await chrome();
   for (const swedish of ['avbröts', 'Läser', 'Beräkningen', 'Jämför']) {
     assert.ok(!words.includes(swedish), `"${swedish}" is still on the English page`);
@@ -133,11 +134,10 @@ test('English: a large file\'s progress and its cancel are English; <noscript> s
 });
 
 test('English: the page\'s own messages are English, the choice survives a reload', async () => {
-  const saves = await page.$eval('[data-testid=storage]', (el) => Number(el.dataset.saves));
   await dropFile(page, '[data-testid=drop-zone]', GRANTS);
   await page.waitForFunction(() => /was read: \d+ tables?\./.test(document.querySelector('[data-testid=messages]')?.textContent ?? ''));
   // Saved in the browser before the reload.
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=storage]')?.dataset.saves) > n, saves);
+  await waitForSaved(page, (w) => w.files.some((f) => f.name === 'riktade_statsbidrag_2020.xlsx'));
   assert.match(await text('[data-testid=messages] strong'), /^Note: $/);
   await page.screenshot({ path: join(SHOTS, '72-english-message.png') });
   await page.reload();

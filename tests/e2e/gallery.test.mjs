@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, openApp, ROOT, SHOTS, waitForSaved } from './setup.mjs';
 
 const DRIFT = join(ROOT, 'samples/driftredovisning_2024_aug.xlsx');
 const ENKEL = join(ROOT, 'crates/uppfolj-import/tests/fixtures/layouts/driftredovisning_enkel.xlsx');
@@ -101,8 +101,8 @@ test('two budget files: the report says which one it is made of, the user choose
   assert.match(report, /driftredovisning_enkel\.xlsx/, 'the report names its file');
   assert.doesNotMatch(report, /drift_aug\.xlsx/, 'and not the other');
   await page.screenshot({ path: join(SHOTS, '17c-two-budget-files.png') });
-  // The choice is kept with the workspace: it comes back after a reload.
-  await page.waitForTimeout(800);
+  // The choice is kept with the workspace (saved a moment after it is made): it comes back after a reload.
+  await waitForSaved(page, (w) => w.bindings.some((b) => b.input === 'budget' && b.file === 'driftredovisning_enkel.xlsx'));
   await page.reload();
   await page.waitForSelector('[data-testid=report] table.report-table');
   assert.equal(await choice.inputValue(), 'driftredovisning_enkel.xlsx', 'the choice survives a reload');

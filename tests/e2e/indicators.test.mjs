@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { dropFile } from './browser.mjs';
-import { closeApp, openApp, ROOT, SHOTS } from './setup.mjs';
+import { closeApp, literally, openApp, ROOT, SHOTS, waitForReport } from './setup.mjs';
 
 
 let server;
@@ -25,7 +25,8 @@ async function only(name, heading) {
   while (await page.$('[data-testid=file-list] button.icon')) await page.click('[data-testid=file-list] button.icon');
   await dropFile(page, '.drop-zone', join(ROOT, 'samples', name));
   await page.waitForFunction((n) => document.querySelector('[data-testid=file-list]')?.textContent.includes(n), name);
-  await page.waitForFunction((re) => new RegExp(re, 'i').test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''), heading.source, { timeout: 30_000 });
+  // Drawn whole (its charts come a frame after the rest), and made of the file (it names it).
+  await waitForReport(page, [new RegExp(`^${heading.source}`, 'i'), new RegExp(`Underlag${literally(name).source}`)]);
 }
 
 /** The key-figure cards as { label, status }. */
@@ -37,6 +38,7 @@ async function cards() {
 }
 
 test('the budget report names the status of its deviation in budget words, not goal words', async () => {
+  await waitForReport(page, /Avvikelse mot budget/); // its charts are drawn a frame after its key figures
   const deviation = (await cards()).find((c) => c.label === 'Avvikelse mot budget');
   assert.equal(deviation?.status, 'Negativ avvikelse');
   const legend = await page.$eval('[data-testid=report] figure.chart svg', (svg) => svg.textContent);
@@ -58,6 +60,9 @@ test('the scorecard sample gives the måluppföljning with its statuses', async 
   await page.waitForFunction((b) => document.querySelector('[data-testid=report] table.report-table')?.textContent !== b, before);
   await page.fill('#param-partial', '');
   await page.press('#param-partial', 'Tab');
+  // Back to the statuses the file gives.
+  await page.waitForFunction((b) => document.querySelector('[data-testid=report] table.report-table')?.textContent === b, before);
+  await waitForReport(page, /Måluppföljning/);
   await page.screenshot({ path: join(SHOTS, '09-scorecard.png'), fullPage: true });
 });
 
@@ -67,7 +72,7 @@ test('the Kolada sample gives the comparison: a place among the regions, credite
   await page.press('#param-region', 'Tab');
   // The ranking names every region, so the report for Halland is told by its place (the report is
   // computed in the session worker and comes a moment after the field changes).
-  await page.waitForFunction(() => /Region Halland[\s\S]*plats \d+ av \d+|plats \d+ av \d+[\s\S]*Region Halland/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  await waitForReport(page, /Region Halland[\s\S]*plats \d+ av \d+|plats \d+ av \d+[\s\S]*Region Halland/);
   const report = await page.textContent('[data-testid=report]');
   assert.match(report, /plats \d+ av \d+/);
   assert.match(report, /Källa: Kolada/);

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, dropFile } from './browser.mjs';
-import { closeApp, openApp, ROOT, DIST, SHOTS } from './setup.mjs';
+import { closeApp, openApp, ROOT, DIST, SHOTS, waitForReport, waitForSaved } from './setup.mjs';
 
 const DRIFT = join(ROOT, 'samples/driftredovisning_2024_aug.xlsx');
 const GRANTS = join(ROOT, 'samples/riktade_statsbidrag_2020.xlsx');
@@ -60,7 +60,7 @@ function stored() {
 test('a first visit shows the sample and keeps nothing', async () => {
   await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
   assert.match(await fileList(), /Exempeldata/);
-  await page.waitForTimeout(800); // past the save delay
+  await saved(0); // the first save after the start, which has nothing to keep
   const counts = await stored();
   assert.equal(counts.workspace ?? 0, 0, `the untouched sample is not stored: ${JSON.stringify(counts)}`);
 });
@@ -71,17 +71,20 @@ test('two files, a picked report and a parameter come back after a reload', asyn
   await page.waitForFunction(() => /riktade_statsbidrag_2020\.xlsx/.test(document.querySelector('[data-testid=file-list]')?.textContent ?? ''));
   await page.selectOption('[data-testid=plugin-select]', 'earmarked-grants');
   await page.waitForFunction(() => /statsbidrag|stimulansmedel/i.test(document.querySelector('[data-testid=report] h1')?.textContent ?? ''));
-  await page.waitForTimeout(800);
-  const before = await saves();
   await page.fill('#param-low_use', '30');
   await page.press('#param-low_use', 'Tab');
-  await saved(before);
+  // The report made with the parameter (it names it), and the workspace saved with it.
+  await waitForReport(page, /Låg förbrukning under \(%\)30/);
+  await waitForSaved(page, (w) => w.files.length === 2 && w.plugin === 'earmarked-grants'
+    && w.params.some(([key, value]) => key === 'low_use' && value === '30'));
   const counts = await stored();
   assert.deepEqual(counts, { files: 2, layouts: 0, workspace: 1 }, 'the workspace and both files\' bytes are stored');
   const report = await page.textContent('[data-testid=report]');
 
   await page.reload();
   await page.waitForSelector('[data-testid=report] h1', { timeout: 30_000 });
+  // The restored report drawn whole (its charts come a frame after it).
+  await waitForReport(page, /Låg förbrukning under \(%\)30/);
   const files = await fileList();
   assert.match(files, /driftredovisning_2024_aug\.xlsx/);
   assert.match(files, /riktade_statsbidrag_2020\.xlsx/);
@@ -97,12 +100,13 @@ test('"Rensa all data" asks first, then removes everything and shows the sample 
   await page.click('[data-testid=clear-all]');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'clear-confirm', 'the question takes the focus');
   await page.screenshot({ path: join(SHOTS, '13b-clear-all-confirm.png') });
+  const before = await saves();
   await page.click('[data-testid=clear-confirm]');
   await page.waitForFunction(() => /Exempeldata/.test(document.querySelector('[data-testid=file-list]')?.textContent ?? ''));
   assert.doesNotMatch(await fileList(), /riktade_statsbidrag/);
   assert.equal(await page.$eval('[data-testid=plugin-select]', (s) => s.value), 'budget-follow-up');
   assert.match(await page.textContent('.messages'), /All sparad data togs bort/);
-  await page.waitForTimeout(800);
+  await saved(before); // the save after the sample came back, which keeps nothing
   assert.deepEqual(await stored(), { files: 0, layouts: 0, workspace: 0 });
   await page.reload();
   await page.waitForSelector('[data-testid=report] figure.chart svg', { timeout: 30_000 });
@@ -129,7 +133,7 @@ test('a mapping given one file is used for the next file with the same columns, 
   await august.getByRole('button', { name: 'Ångra' }).click();
   await august.locator('[data-testid=remembered]').waitFor({ state: 'detached' });
   assert.equal(await august.locator('select[id^=unit-]').inputValue(), '', 'read automatically again');
-  await page.waitForTimeout(800);
+  await waitForSaved(page, (w) => w.files.some((f) => f.name === 'drift_augusti.xlsx' && !f.remembered));
   assert.equal((await stored()).layouts, 1, 'the mapping stays remembered for later files');
 });
 
@@ -170,9 +174,9 @@ test('a browser that cannot store says so in Swedish, and the page works', async
       const message = await p.textContent('.messages [data-testid=error]');
       assert.match(message, /sparade arbetsytan kunde inte läsas|kunde inte sparas i webbläsaren/);
       await p.selectOption('[data-testid=plugin-select]', 'earmarked-grants');
-      await p.waitForTimeout(800);
+      // Saved a moment after the change: the message says it could not be.
+      await p.waitForFunction(() => /kunde inte sparas i webbläsaren.*privat fönster/.test(document.querySelector('.messages')?.textContent ?? ''));
       assert.equal(await p.$$eval('.messages [data-testid=error]', (m) => m.length), 1, 'one message, not one per save');
-      assert.match(await p.textContent('.messages'), /kunde inte sparas i webbläsaren.*privat fönster/);
       await p.screenshot({ path: join(SHOTS, '13c-storage-unavailable.png') });
       assert.deepEqual(errors, []);
     } finally {

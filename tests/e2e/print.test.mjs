@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chooseAllSamples, closeApp, openApp, OUT, SHOTS } from './setup.mjs';
+import { chooseAllSamples, closeApp, openApp, OUT, SHOTS, waitForReport } from './setup.mjs';
 
 
 let server;
@@ -59,6 +59,7 @@ async function printed(name) {
 }
 
 test('the budget report fits the screen at 1280 px, and its PDF holds every column header', async () => {
+  await waitForReport(page, /^Budgetuppföljning/); // its charts too, a frame after the first
   assert.deepEqual(await overflowing(), [], 'no table scrolls sideways at 1280 px');
   await page.screenshot({ path: join(SHOTS, '30-budget-1280.png'), fullPage: true });
   const { text, pages } = await printed('budget-follow-up');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { chooseAllSamples, closeApp, openApp, OUT, SHOTS, SAMPLES } from './setup.mjs';
+import { chooseAllSamples, closeApp, openApp, OUT, SHOTS, SAMPLES, waitForReport } from './setup.mjs';
 
 const PYTHON = process.env.UPPFOLJ_PYTHON ?? 'python3';
 const CHAPTERS = [
@@ -51,7 +51,7 @@ test("a part's parameter, in its own group, reaches its chapter", async () => {
   await page.click('details.param-group:has(#param-comparison-region) > summary');
   await page.fill('#param-comparison-region', 'Halland');
   await page.press('#param-comparison-region', 'Tab');
-  await page.waitForFunction(() => /Region Halland redovisar/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  await waitForReport(page, /Region Halland redovisar/);
   assert.match(await reportText(), /plats 13 av 19/);
   await page.screenshot({ path: join(SHOTS, '11-interim-report.png'), fullPage: true });
 });
@@ -96,10 +96,14 @@ print(json.dumps({"sheets": wb.sheetnames}))
 
 test('with one file left, the picked composite stays and the other chapters say what file fills them', async () => {
   await page.selectOption('[data-testid=plugin-select]', 'interim-report');
-  for (const sample of SAMPLES.filter((s) => s !== 'malupfoljning_2024.csv')) {
+  const removed = SAMPLES.filter((s) => s !== 'malupfoljning_2024.csv');
+  for (const sample of removed) {
     await page.click(`[data-testid=file-list] button[aria-label="Ta bort ${sample}"]`);
   }
-  await page.waitForFunction(() => /Underlag saknas för ekonomi/.test(document.querySelector('[data-testid=report]')?.textContent ?? ''));
+  // The files are removed one after the other and the report follows each: in the one of the
+  // last file left, every other part says that no file has what it needs.
+  const parts = ['Ekonomi', 'Balanskrav', 'Jämförelse', 'Handlingsplan', 'Riktade statsbidrag'];
+  await waitForReport(page, [/Underlag saknas för ekonomi/, ...parts.map((part) => new RegExp(`${part}: ingen inläst fil har de uppgifterna`))]);
   const text = await reportText();
   assert.match(text, /driftredovisning med budget och utfall per verksamhet/);
   assert.match(text, /Av 13 indikatorer 2024/, 'the goals are still judged');
