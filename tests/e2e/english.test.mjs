@@ -117,7 +117,9 @@ test('English: a large file\'s progress and its cancel are English; <noscript> s
       el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     }
   });
-  const { texts, title, swedish } = await seen;
+  // Never a hang: a run that missed the rows being read fails here, saying so.
+  const missed = new Promise((_, reject) => setTimeout(() => reject(new Error('no "Reading the sheet …: N rows" seen within 60 s')), 60_000).unref());
+  const { texts, title, swedish } = await Promise.race([seen, missed]);
   for (const t of texts) {
     assert.match(t, /^(Starting|Checking the file|Reading the (sheet '.+'|file): [\d\s]+ rows|Finding the tables|Computing the report)$/, t);
   }
