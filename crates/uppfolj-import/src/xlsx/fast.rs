@@ -9,8 +9,12 @@
 //! a namespace prefix, a formula, an inline string, a comment, an entity or a carriage return in
 //! a value, an attribute without quotes, bytes that are not UTF-8, a unit cut off by the end of
 //! the bytes at hand — is `None`, and the XML reader reads it as before, with its checks and its
-//! messages. Every unit starts as many elements as it ends, so the reader's count of open
-//! elements stays right when it takes over again.
+//! messages. So is whitespace not followed by an element (the reader's message for a byte that
+//! is not UTF-8 says where in the text it lies), and a start tag with `r`, `s` or `t` written
+//! twice (a row's events take the first `r`). Every unit starts as many elements as it ends, so
+//! the reader's count of open elements stays right when it takes over again; the step from one
+//! row to the next ends one first, so it is read only where one is open (`sheet.rs`).
+//! `fast_parity/` reads many random sheets, hostile ones too, both ways and compares.
 
 use memchr::{memchr, memchr2};
 
@@ -28,7 +32,7 @@ pub(crate) struct Attrs<'a> {
 /// One unit of a sheet's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit<'a> {
-    /// Whitespace between elements.
+    /// Whitespace before an element.
     Space,
     /// A cell, with the text of its `<v>` where it has one.
     Cell { attrs: Attrs<'a>, v: Option<&'a str> },
@@ -48,9 +52,11 @@ pub(crate) fn unit(bytes: &[u8]) -> Option<(Unit<'_>, usize)> {
             b'/' => next_row(bytes),
             _ => None,
         },
+        // Only up to the next element: the XML reader reads whitespace and the text after it
+        // as one, and says where in it a byte that is not UTF-8 lies.
         b if is_space(*b) => {
-            let n = bytes.iter().position(|b| !is_space(*b)).unwrap_or(bytes.len());
-            Some((Unit::Space, n))
+            let n = bytes.iter().position(|b| !is_space(*b))?;
+            (bytes[n] == b'<').then_some((Unit::Space, n))
         }
         _ => None,
     }
@@ -71,7 +77,7 @@ struct Tag {
 }
 
 /// The start tag `<name …>` or `<name …/>` at the start of `b`, with every attribute quoted and
-/// free of `&` and `<`.
+/// free of `&` and `<`, and none of `r`, `s` and `t` written twice.
 fn tag(b: &[u8], name: &[u8]) -> Option<Tag> {
     let mut i = 1 + name.len();
     if b.get(1..i)? != name {
@@ -90,11 +96,16 @@ fn tag(b: &[u8], name: &[u8]) -> Option<Tag> {
             _ => {}
         }
         let (key, value, end) = attribute(b, i)?;
-        match key {
-            b"r" => tag.r = Some(value),
-            b"s" => tag.s = Some(value),
-            b"t" => tag.t = Some(value),
-            _ => {}
+        let slot = match key {
+            b"r" => Some(&mut tag.r),
+            b"s" => Some(&mut tag.s),
+            b"t" => Some(&mut tag.t),
+            _ => None,
+        };
+        // Written twice, it is left to the XML reader: a row's events take the first `r`, a
+        // cell's the last.
+        if slot.is_some_and(|slot| slot.replace(value).is_some()) {
+            return None;
         }
         i = end;
     }
@@ -245,6 +256,9 @@ mod tests {
         assert_eq!(unit(b"</row></sheetData>"), None);
         assert_eq!(unit(b"</row>  "), None, "cut off");
         assert_eq!(unit(b" \n\t<c"), Some((Unit::Space, 3)));
+        assert_eq!(unit(b" \n\t"), None, "cut off: the text may go on");
+        assert_eq!(unit(b"  \xff<c"), None, "the reader's message says where the byte lies in the text");
+        assert_eq!(unit(b" text<c"), None);
         assert_eq!(unit(b"<rows/>"), None);
     }
 }

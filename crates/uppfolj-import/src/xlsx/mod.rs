@@ -14,6 +14,8 @@
 //! streamed), values by `value`, text by `text`, parts by `part`.
 
 mod fast;
+#[cfg(test)]
+mod fast_parity;
 mod package;
 mod part;
 mod rows;
@@ -98,9 +100,9 @@ impl Reading<'_, '_> {
         progress.fraction = Some(*shown);
         observe(&progress);
         let mut next_report = ROWS_PER_REPORT;
-        let mut rows_read = |row: u32, part: &part::XmlPart<'_, '_>| {
+        let mut rows_read = |row: u32, unpacked: u64| {
             if row >= next_report {
-                *shown = shown.max(fraction(done + part.unpacked(), total));
+                *shown = shown.max(fraction(done + unpacked, total));
                 progress.rows = u64::from(row);
                 progress.fraction = Some(*shown);
                 observe(&progress);

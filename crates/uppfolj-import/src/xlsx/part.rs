@@ -84,6 +84,7 @@ impl<'b> Package<'b> {
             file: self.file,
             limit_mb: self.options.max_decompressed_bytes / (1024 * 1024),
             unpacked: &mut self.unpacked,
+            open: 0,
         }))
     }
 }
@@ -100,6 +101,8 @@ pub(crate) struct XmlPart<'p, 'b> {
     file: &'b str,
     limit_mb: u64,
     unpacked: &'p mut u64,
+    /// Elements started and not yet ended (the XML reader refuses an end tag with none open).
+    open: usize,
 }
 
 impl XmlPart<'_, '_> {
@@ -110,7 +113,14 @@ impl XmlPart<'_, '_> {
             Ok(Event::DocType(_)) => {
                 Err(ImportError::XmlDoctype { file: self.file.to_string(), part: self.name.clone() })
             }
-            Ok(event) => Ok(event),
+            Ok(event) => {
+                match event {
+                    Event::Start(_) => self.open += 1,
+                    Event::End(_) => self.open = self.open.saturating_sub(1),
+                    _ => {}
+                }
+                Ok(event)
+            }
             Err(e) => Err(self.xml_error(&e)),
         }
     }
@@ -126,15 +136,33 @@ impl XmlPart<'_, '_> {
         }
     }
 
-    /// Hands the unpacked bytes at hand (never none, unless the part has ended) to `read`, which
-    /// returns how many of them it took and what it made of them; `None` where the bytes cannot
-    /// be had (the XML reader then meets the same error). Call it only where the reader's last
-    /// event was an end tag: nothing of the next event has been taken then.
-    pub(crate) fn read_raw<T>(&mut self, read: impl FnOnce(&[u8]) -> (usize, T)) -> Option<T> {
+    /// Hands the unpacked bytes at hand (never none, unless the part has ended) and the count of
+    /// bytes unpacked from the part so far to `read`, which returns how many of the bytes it took
+    /// and what it made of them. Where the bytes cannot be had, the error is the one the XML
+    /// reader would have met there. Call it only where the reader's last event was an end tag:
+    /// nothing of the next event has been taken then.
+    pub(crate) fn read_raw<T>(&mut self, read: impl FnOnce(&[u8], u64) -> (usize, T)) -> Result<T, ImportError> {
         let mut stream = self.reader.stream();
-        let (taken, made) = read(stream.fill_buf().ok()?);
+        let failed = loop {
+            match stream.fill_buf() {
+                Ok(_) => break None,
+                // As the XML reader does: read again.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Some(quick_xml::Error::from(e)),
+            }
+        };
+        if let Some(e) = failed {
+            return Err(self.xml_error(&e));
+        }
+        let at_hand = stream.get_ref();
+        let (taken, made) = read(at_hand.buffer(), at_hand.get_ref().count);
         stream.consume(taken);
-        Some(made)
+        Ok(made)
+    }
+
+    /// How many elements are open: started by the events read so far and not ended.
+    pub(crate) fn open_elements(&self) -> usize {
+        self.open
     }
 
     /// Bytes unpacked from this part so far.

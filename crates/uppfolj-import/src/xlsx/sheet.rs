@@ -45,14 +45,15 @@ struct Cursor<'s> {
     in_data: bool,
 }
 
-/// Reads worksheet part `part` (sheet `sheet`) into `out`; `rows_read(row, part)` is called at
-/// each row. The read stops early where `out` asks to read the sheet again.
+/// Reads worksheet part `part` (sheet `sheet`) into `out`; `rows_read(row, unpacked)` is called
+/// at each row's start, with the bytes unpacked from the part so far. The read stops early where
+/// `out` asks to read the sheet again.
 pub(crate) fn read(
     part: &mut XmlPart<'_, '_>,
     sheet: &str,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
-    rows_read: &mut dyn FnMut(u32, &XmlPart<'_, '_>),
+    rows_read: &mut dyn FnMut(u32, u64),
     mut out: SheetRows<'_>,
 ) -> Result<Collected, ImportError> {
     let mut merges = MergeScan::default();
@@ -70,7 +71,7 @@ pub(crate) fn read(
                 "row" if at.in_data => {
                     let r = e.try_get_attribute("r").ok().flatten();
                     start_row(&mut at, r.as_ref().map(|a| a.value.as_ref()), budget)?;
-                    rows_read(at.row, part);
+                    rows_read(at.row, part.unpacked());
                 }
                 "sheetData" => at.in_data = true,
                 "dimension" => check_dimension(&e, at.sheet, budget)?,
@@ -138,6 +139,13 @@ enum Then {
     Failed(ImportError),
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests only: every row read through the XML reader's events, the reference the rows read
+    /// straight from the bytes are compared with (`fast_parity/`).
+    pub(crate) static EVENTS_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Reads the rows ahead straight from the bytes for as long as they are in the shapes [`fast`]
 /// knows, exactly as the XML reader's events would have; `false` where `out` asks to read the
 /// sheet again. Only right after an end tag (see [`XmlPart::read_raw`]).
@@ -146,17 +154,20 @@ fn rows_ahead(
     at: &mut Cursor<'_>,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
-    rows_read: &mut dyn FnMut(u32, &XmlPart<'_, '_>),
+    rows_read: &mut dyn FnMut(u32, u64),
     out: &mut SheetRows<'_>,
 ) -> Result<bool, ImportError> {
+    #[cfg(test)]
+    if EVENTS_ONLY.get() {
+        return Ok(true);
+    }
+    // The `</row>` of a unit ends an element the events started, as the XML reader requires (it
+    // refuses an end tag with none open); every unit leaves as many open as it found.
+    if part.open_elements() == 0 {
+        return Ok(true);
+    }
     loop {
-        let Some((new_row, then)) = part.read_raw(|bytes| units(bytes, at, book, budget, out)) else {
-            return Ok(true);
-        };
-        if new_row {
-            rows_read(at.row, part);
-        }
-        match then {
+        match part.read_raw(|bytes, unpacked| units(bytes, unpacked, at, book, budget, rows_read, out))? {
             Then::More => {}
             Then::Reader => return Ok(true),
             Then::ReadAgain => return Ok(false),
@@ -165,20 +176,30 @@ fn rows_ahead(
     }
 }
 
-/// Reads the units `bytes` begin with: how many bytes they took, whether a row started among
-/// them, and what came after them.
+/// Reads the units `bytes` begin with (`unpacked` bytes of the part unpacked so far, for
+/// `rows_read` at each row's start): how many bytes they took and what came after them.
 fn units(
     bytes: &[u8],
+    unpacked: u64,
     at: &mut Cursor<'_>,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
+    rows_read: &mut dyn FnMut(u32, u64),
     out: &mut SheetRows<'_>,
-) -> (usize, (bool, Then)) {
-    let (mut taken, mut new_row) = (0, false);
+) -> (usize, Then) {
+    // A row started, as the events' start of a row: reported, or the limit it passed.
+    let mut row_started = |started: Result<(), ImportError>, at: &Cursor<'_>| match started {
+        Ok(()) => {
+            rows_read(at.row, unpacked);
+            None
+        }
+        Err(e) => Some(Then::Failed(e)),
+    };
+    let mut taken = 0;
     loop {
         let Some((unit, len)) = fast::unit(bytes.get(taken..).unwrap_or_default()) else {
             let then = if taken > 0 && taken == bytes.len() { Then::More } else { Then::Reader };
-            return (taken, (new_row, then));
+            return (taken, then);
         };
         let then = match unit {
             Unit::Space => None,
@@ -187,18 +208,17 @@ fn units(
             }
             Unit::NextRow { r } => {
                 end_row(at);
-                start_row(at, r, budget).err().map(Then::Failed)
+                row_started(start_row(at, r, budget), at)
             }
             Unit::EmptyRow { r } => {
-                let started = start_row(at, r, budget);
+                let then = row_started(start_row(at, r, budget), at);
                 end_row(at);
-                started.err().map(Then::Failed)
+                then
             }
         };
-        new_row |= matches!(unit, Unit::NextRow { .. } | Unit::EmptyRow { .. });
         match then {
             None => taken += len,
-            Some(then) => return (taken, (new_row, then)),
+            Some(then) => return (taken, then),
         }
     }
 }
