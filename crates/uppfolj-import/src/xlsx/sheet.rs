@@ -6,11 +6,11 @@
 //! are read straight from the bytes for as long as they are in the shapes [`fast`] knows (most of
 //! a ledger), each exactly as the events would have read it.
 
-use super::fast::{self, Attrs, Unit};
+use super::fast::{self, Attrs, Content, Unit};
 use super::part::XmlPart;
 use super::rows::{Collected, SheetRows};
 use super::styles::Styles;
-use super::text::{read_string, read_text};
+use super::text::{read_string, read_text, run_text};
 use super::value::value;
 use crate::error::ImportError;
 use crate::grid::{GCell, Merge, Raw};
@@ -203,8 +203,8 @@ fn units(
         };
         let then = match unit {
             Unit::Space => None,
-            Unit::Cell { attrs, v } => {
-                fast_cell(attrs, v, at, book, budget, out).unwrap_or_else(|e| Some(Then::Failed(e)))
+            Unit::Cell { attrs, content } => {
+                fast_cell(attrs, content, at, book, budget, out).unwrap_or_else(|e| Some(Then::Failed(e)))
             }
             Unit::NextRow { r } => {
                 end_row(at);
@@ -228,7 +228,7 @@ fn units(
 /// the sheet is to be read again.
 fn fast_cell(
     attrs: Attrs<'_>,
-    v: Option<&str>,
+    content: Content<'_>,
     at: &mut Cursor<'_>,
     book: &Book<'_>,
     budget: &mut Budget<'_>,
@@ -240,12 +240,13 @@ fn fast_cell(
         None => None,
     };
     let style = book.styles.of(attrs.s);
-    let raw = match v {
-        Some(v) if !ignores_v(attrs.t) => match value(book.strings, style.kind, attrs.t, v) {
+    let raw = match content {
+        Content::V(v) if !ignores_v(attrs.t) => match value(book.strings, style.kind, attrs.t, v) {
             Ok(raw) => raw,
             Err(_) => return Ok(Some(Then::Reader)),
         },
-        _ => Raw::Empty,
+        Content::Inline { text, preserve } => Raw::Text(run_text(text, preserve).into()),
+        Content::V(_) | Content::Empty => Raw::Empty,
     };
     let (row, col) = place(at, address, budget)?;
     Ok((!out.push(row, styled(col, raw, style))).then_some(Then::ReadAgain))

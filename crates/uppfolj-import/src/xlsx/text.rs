@@ -24,13 +24,19 @@ pub(crate) fn read_string(part: &mut XmlPart<'_, '_>, closing: &str, buf: &mut V
                 let name = e.name().as_ref().to_string();
                 run.clear();
                 read_text(part, &name, &mut run, buf)?;
-                let kept = if preserve { run.as_str() } else { run.trim_matches([' ', '\t', '\r', '\n']) };
-                out.push_str(&unescape_excel(kept));
+                out.push_str(&run_text(&run, preserve));
             }
             Event::Eof => return Err(part.ended_early()),
             _ => {}
         }
     }
+}
+
+/// A run's text as Excel means it: the ASCII spaces around it trimmed unless `preserve`
+/// (`xml:space="preserve"`), Excel's escapes decoded.
+pub(crate) fn run_text(run: &str, preserve: bool) -> Cow<'_, str> {
+    let kept = if preserve { run } else { run.trim_matches([' ', '\t', '\r', '\n']) };
+    unescape_excel(kept)
 }
 
 /// Appends the text up to the end of element `closing` (its start just read) to `out`.

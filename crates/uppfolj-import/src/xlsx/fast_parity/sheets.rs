@@ -331,14 +331,18 @@ fn cell(rng: &mut Rng, shape: &Shape, row: usize, col: usize) -> String {
             6 => format!("<c{a}><v>{v}</v><v>{v}</v></c>"),
             _ => format!("<c{a}><v>{v}</v></c></row><row>"),
         },
-        // A ledger's cells mostly hold a value, and never an inline string.
-        None => match if shape.ledger { [6, 6, 6, 6, 6, 3, 5, 0][rng.below(8)] } else { rng.below(9) } {
+        // A ledger's cells mostly hold a value; some ledgers write their texts inline.
+        None => match if shape.ledger { [6, 6, 6, 6, 6, 3, 5, 0, 4, 7][rng.below(10)] } else { rng.below(13) } {
             0 => format!("<c{a}/>"),
             1 => format!("<c{a} />"),
             2 => format!("<c{a}></c>"),
             3 => format!("<c{a}><f>A1+1</f><v>{v}</v></c>"),
             4 => format!("<c{a}><is><t>inline {v}</t></is></c>"),
             5 => format!("<x:c{a}><x:v>{v}</x:v></x:c>"),
+            7 => format!(r#"<c{a}><is><t xml:space="preserve"> {v} </t></is></c>"#),
+            8 => format!("<c{a}><is><t>\t {v}\n</t></is></c>"),
+            9 => format!("<c{a}><is><r><t>a</t></r><r><t>{v}</t></r></is></c>"),
+            10 => format!("<c{a}><is><t></t></is></c>"),
             _ => format!("<c{a}><v>{v}</v></c>"),
         },
     }
