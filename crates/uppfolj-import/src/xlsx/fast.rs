@@ -9,13 +9,14 @@
 //! [`unit`] only says what the bytes at hand begin with; it never decides anything the XML
 //! reader would decide otherwise. Whatever is not one of these shapes exactly — another element,
 //! a namespace prefix, a formula, an inline string of several runs or with a phonetic run, a
-//! comment, an entity or a carriage return in a value, an attribute without quotes, bytes that are not UTF-8, a unit cut off by the end of
-//! the bytes at hand — is `None`, and the XML reader reads it as before, with its checks and its
-//! messages. So is whitespace not followed by an element (the reader's message for a byte that
-//! is not UTF-8 says where in the text it lies), and a start tag with `r`, `s` or `t` written
-//! twice (a row's events take the first `r`). Every unit starts as many elements as it ends, so
-//! the reader's count of open elements stays right when it takes over again; the step from one
-//! row to the next ends one first, so it is read only where one is open (`sheet.rs`).
+//! comment, an entity or a carriage return in a value, an attribute without quotes, bytes that
+//! are not UTF-8, a unit cut off by the end of the bytes at hand — is `None`, and the XML
+//! reader reads it as before, with its checks and its messages. So is whitespace not followed
+//! by an element (the reader's message for a byte that is not UTF-8 says where in the text it
+//! lies), and a start tag with `r`, `s` or `t` written twice (a row's events take the first
+//! `r`). Every unit starts as many elements as it ends, so the reader's count of open elements
+//! stays right when it takes over again; the step from one row to the next ends one first, so
+//! it is read only where one is open (`sheet.rs`).
 //! `fast_parity/` reads many random sheets, hostile ones too, both ways and compares.
 
 use memchr::{memchr, memchr2};
