@@ -82,7 +82,10 @@ fn write_facts(
     if let Some(date) = &options.date {
         facts.push(("Datum", date.clone()));
     }
-    facts.push(("Rapporttyp", format!("{} (version {})", report.plugin.id, report.plugin.version)));
+    facts.push((
+        "Rapport",
+        format!("{} (rapportens id i uppfolj: {}, version {})", report.title, report.plugin.id, report.plugin.version),
+    ));
     facts.push(("Skapad med", options.generator.clone()));
     for (key, value) in &facts {
         let row = sheet.row;

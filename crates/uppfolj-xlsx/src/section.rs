@@ -57,11 +57,7 @@ pub(crate) fn write<'r>(
     let mut sheet = SheetWriter::new(ws, name);
 
     sheet.heading(&section.title, &styles.title)?;
-    let context = match &report.subtitle {
-        Some(sub) => format!("{} – {}", report.title, sub),
-        None => report.title.clone(),
-    };
-    sheet.heading(&context, &styles.subtitle)?;
+    sheet.heading(&context_line(report), &styles.subtitle)?;
     sheet.row += 1;
 
     let mut layout = Layout::default();
@@ -224,4 +220,15 @@ fn write_provenance(
         sheet.row += 1;
     }
     Ok(())
+}
+
+/// The line under each sheet's heading: the report's title and subtitle ("Budgetuppföljning –
+/// Januari–augusti 2024"), or the subtitle alone where it begins with the title already
+/// ("Balanskravsutredning 2021–2024", a file's own title).
+fn context_line(report: &Report) -> String {
+    match &report.subtitle {
+        Some(sub) if sub.to_lowercase().starts_with(&report.title.to_lowercase()) => sub.clone(),
+        Some(sub) => format!("{} – {}", report.title, sub),
+        None => report.title.clone(),
+    }
 }
