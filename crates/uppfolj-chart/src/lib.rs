@@ -123,6 +123,7 @@ pub fn value_axis_title(chart: &Chart) -> String {
     let has_unit = label
         .split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '/'))
         .any(|word| word.eq_ignore_ascii_case(unit_label))
+        || (unit_label.contains(' ') && label.to_lowercase().contains(&unit_label.to_lowercase()))
         || (matches!(unit, Unit::Percent) && label.contains('%'));
     if label.is_empty() {
         unit_label.to_owned()

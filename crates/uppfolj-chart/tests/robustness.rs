@@ -162,6 +162,12 @@ fn axis_title_carries_the_unit_once() {
     c.unit = None;
     c.value_label = "Antal".to_owned();
     assert_eq!(value_axis_title(&c), "Antal");
+    // A unit of two words, already in the label (the Örebro ledger's outcome column).
+    c.unit = Some(Unit::unknown());
+    c.value_label = "UTFALL, enhet okänd".to_owned();
+    assert_eq!(value_axis_title(&c), "UTFALL, enhet okänd");
+    c.value_label = "Utfall".to_owned();
+    assert_eq!(value_axis_title(&c), "Utfall, enhet okänd");
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub mod totals;
 pub mod units;
 pub mod years;
 
-pub use labels::{norm, normalise};
+pub use labels::{in_sentence, norm, normalise};
 pub use months::{
     is_annual_header, is_period_header, month_abbreviation, month_name, month_number, month_number_or_prefix,
     months_in_text, period_text,

@@ -75,7 +75,11 @@ fn presence(lines: &[Compared]) -> String {
 
 /// "(2 rader): Område X, Område Y", at most [`NAMED`] of them named.
 fn named(labels: &[&str]) -> String {
-    let count = if labels.len() == 1 { "1 rad".to_owned() } else { format!("{} rader", labels.len()) };
+    let count = if labels.len() == 1 {
+        "1 rad".to_owned()
+    } else {
+        format!("{} rader", format::number(labels.len() as f64, 0))
+    };
     if labels.len() <= NAMED {
         format!("({count}): {}", labels.join(", "))
     } else {

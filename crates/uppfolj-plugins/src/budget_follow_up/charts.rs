@@ -4,6 +4,7 @@
 use super::FollowUp;
 use super::compute::larger_first;
 use super::text::rows_text;
+use uppfolj_plugin::kit::vocab::in_sentence;
 use uppfolj_plugin::model::report::{Chart, ChartKind, ChartSemantics, Series, Status};
 
 /// At most this many bars in the chart: with more lines, the largest deviations are charted.
@@ -16,7 +17,7 @@ const CHART_ID: &str = "avvikelse-per-verksamhet";
 pub(super) fn deviations(f: &FollowUp) -> Chart {
     let (s, derived) = (&f.settings, &f.derived);
     let charted: Vec<usize> = f.top.iter().copied().filter(|&i| f.shown.contains(i)).collect();
-    let title = format!("Avvikelse mot budget per {} ({}), {}", f.names.label.to_lowercase(), s.period, s.unit.label());
+    let title = format!("Avvikelse mot budget per {} ({}), {}", in_sentence(&f.names.label), s.period, s.unit.label());
     let (charted, title) = if charted.len() <= CHART_MAX {
         (charted, title)
     } else {

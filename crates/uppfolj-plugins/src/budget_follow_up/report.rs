@@ -5,6 +5,7 @@ use super::FollowUp;
 use super::{charts, key_figures, tables, text};
 use uppfolj_plugin::kit::ReportBuilder;
 use uppfolj_plugin::kit::provenance;
+use uppfolj_plugin::kit::vocab::in_sentence;
 use uppfolj_plugin::model::report::{Block, Section, Text};
 use uppfolj_plugin::{ParamSpec, Params};
 
@@ -18,7 +19,7 @@ pub(super) fn present(report: &mut ReportBuilder, f: &FollowUp, top: usize) {
         .blocks
         .push(Block::Text(Text { paragraphs: vec![f.settings.sign.statement().to_owned()], generated: false }));
 
-    let mut per_unit = Section::new("per-verksamhet", format!("Per {}", f.names.label.to_lowercase()));
+    let mut per_unit = Section::new("per-verksamhet", format!("Per {}", in_sentence(&f.names.label)));
     if let Some(ledger) = &f.ledger {
         per_unit.blocks.push(Block::Text(Text { paragraphs: vec![ledger.statement(f.ds)], generated: false }));
     }

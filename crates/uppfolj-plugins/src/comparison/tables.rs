@@ -4,6 +4,7 @@
 use super::compute::{Bands, Outcome, Series, compared, round};
 use super::groups::{GroupBy, Summary};
 use super::text;
+use uppfolj_plugin::kit::vocab::in_sentence;
 use uppfolj_plugin::kit::{RowShape, TableBuilder, status_col, text_col};
 use uppfolj_plugin::model::report::{Column, ColumnKind, Status, Table, TableCell};
 use uppfolj_plugin::model::unit::Unit;
@@ -91,7 +92,7 @@ pub(super) fn groups(summaries: &[Summary], all: &Summary, by: Option<GroupBy>, 
     if summaries.len() > 1 {
         rows.push((all, RowShape::total(Vec::new())));
     }
-    TableBuilder::new("grupper", format!("Placering per {}", group_title.to_lowercase()))
+    TableBuilder::new("grupper", format!("Placering per {}", in_sentence(group_title)))
         .column(text_col("grupp", group_title), |s: &Summary| TableCell::Text(s.name.clone()))
         .column(number_col("antal", "Antal nyckeltal", 0), |s| count(s.kpis))
         .column(number_col("malet", &band(Status::Good, "grön"), 0), |s| count(s.good))

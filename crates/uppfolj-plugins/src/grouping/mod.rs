@@ -10,6 +10,7 @@ mod tree;
 pub(crate) use tree::{Node, Order, build};
 
 use uppfolj_plugin::kit::ColumnTexts;
+use uppfolj_plugin::kit::vocab::in_sentence;
 use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, RowKind};
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::Diagnostic;
@@ -132,7 +133,7 @@ impl Grouping {
         let noun = if names.len() == 1 { "Kolumnen" } else { "Kolumnerna" };
         let pronoun = if names.len() == 1 { "den" } else { "dem" };
         let all: Vec<String> =
-            ds.columns_with(ColumnRole::OrgUnit).iter().map(|&c| level_name(ds, &[c]).to_lowercase()).collect();
+            ds.columns_with(ColumnRole::OrgUnit).iter().map(|&c| in_sentence(&level_name(ds, &[c]))).collect();
         format!(
             " {noun} {} är inte med (det blir nästan en rad per rad i filen); skriv {} under {LABEL} för att ta med {pronoun}.",
             join_and(&names),

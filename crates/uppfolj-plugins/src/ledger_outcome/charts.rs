@@ -3,6 +3,8 @@
 
 use super::ranking::Ranked;
 use super::read::Ledger;
+use uppfolj_plugin::kit::vocab::in_sentence;
+use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{Chart, ChartKind, Series};
 
 /// At most this many bars.
@@ -11,9 +13,9 @@ const CHART_MAX: usize = 20;
 /// The bar chart of the top-level groups of `tree` (already largest first).
 pub(super) fn per_unit(ledger: &Ledger, tree: &[Ranked], top_name: &str) -> Chart {
     let top: Vec<&Ranked> = tree.iter().filter(|r| r.level == 0).collect();
-    let mut title = format!("Utfall per {}, {}", top_name.to_lowercase(), ledger.unit.label());
+    let mut title = format!("Utfall per {}, {}", in_sentence(top_name), ledger.unit.label());
     if top.len() > CHART_MAX {
-        title.push_str(&format!(": de {CHART_MAX} största av {}", top.len()));
+        title.push_str(&format!(": de {CHART_MAX} största av {}", format::number(top.len() as f64, 0)));
     }
     let charted = &top[..top.len().min(CHART_MAX)];
     Chart {

@@ -4,6 +4,7 @@
 use super::read::Ledger;
 use super::{charts, ranking, tables, text};
 use crate::grouping::{Grouping, level_name};
+use uppfolj_plugin::kit::vocab::in_sentence;
 use uppfolj_plugin::kit::{ReportBuilder, key_figure, provenance};
 use uppfolj_plugin::model::report::{Block, KeyFigure, Section, Text};
 use uppfolj_plugin::model::unit::Unit;
@@ -30,7 +31,7 @@ pub(super) fn present(report: &mut ReportBuilder, ledger: &Ledger, grouping: &Gr
     );
     overview.blocks.push(Block::Text(Text { paragraphs: sentences, generated: true }));
 
-    let mut per_unit = Section::new("per-enhet", format!("Per {}", top_name.to_lowercase()));
+    let mut per_unit = Section::new("per-enhet", format!("Per {}", in_sentence(&top_name)));
     let statement = grouping.statement(ds, ledger.rows.len());
     per_unit.blocks.push(Block::Text(Text { paragraphs: vec![statement], generated: false }));
     per_unit.blocks.push(Block::Table(tables::per_unit(ledger, &tree, &grouping.title(ds))));

@@ -4,6 +4,7 @@
 use super::ranking::Ranked;
 use super::read::Ledger;
 use uppfolj_plugin::kit::{RowShape, TableBuilder, amount_col, percent_col, text_col};
+use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{Table, TableCell};
 use uppfolj_plugin::model::unit::Unit;
 
@@ -33,10 +34,11 @@ pub(super) fn per_unit(ledger: &Ledger, tree: &[Ranked], first_column: &str) -> 
 
 /// A table of the largest groups (`rows`, largest first) of the `of` there are.
 pub(super) fn largest(ledger: &Ledger, id: &str, what: &str, header: &str, rows: &[Ranked], of: usize) -> Table {
+    let of_all = format::number(of as f64, 0);
     let title = if rows.len() < of {
-        format!("De {} största {what} av {of}, {}", rows.len(), ledger.unit.label())
+        format!("De {} största {what} av {of_all}, {}", rows.len(), ledger.unit.label())
     } else {
-        format!("Alla {of} {what}, störst först, {}", ledger.unit.label())
+        format!("Alla {of_all} {what}, störst först, {}", ledger.unit.label())
     };
     builder(ledger, id, title, header).build(rows.iter().map(|r| (r, RowShape::data())))
 }
