@@ -176,11 +176,11 @@ impl fmt::Display for ImportSummary {
                 }
             }
             let kind = match t.kind {
-                DatasetKind::Budget => "budgetrader",
+                DatasetKind::Budget => "belopp (budget eller utfall)",
                 DatasetKind::Indicator => "indikatorvärden",
                 _ => "tabell",
             };
-            writeln!(f, "  Innehåll: {kind}, {} datarader", t.data_rows)?;
+            writeln!(f, "  Innehåll: {kind}, {} datarader", uppfolj_model::format::number(t.data_rows as f64, 0))?;
             match (&t.unit, &t.unit_source) {
                 (Some(u), Some(src)) => writeln!(f, "  Enhet: {u} (från {src})")?,
                 (Some(u), None) => writeln!(f, "  Enhet: {u}")?,

@@ -5,7 +5,7 @@ use uppfolj_plugin::model::dataset::{ColumnRole, Dataset, DatasetKind, RowKind, 
 use uppfolj_plugin::model::format;
 use uppfolj_plugin::model::report::{Block, ChartKind, ColumnFormula, RowKindOut, Severity};
 use uppfolj_plugin::model::unit::Unit;
-use uppfolj_plugin_test_support::{DatasetBuilder, V, cell, messages, run};
+use uppfolj_plugin_test_support::{DatasetBuilder, TableLiteral, V, cell, messages, run};
 use uppfolj_plugins::BudgetFollowUp;
 
 const TABLE: &str = "per-verksamhet";
@@ -407,4 +407,18 @@ fn many_top_level_units_chart_the_largest_of_them() {
     let expected: Vec<String> = (5..25).rev().map(|a| format!("Område {a}")).collect();
     assert_eq!(chart.categories, expected);
     assert!(chart.title.contains("av 25 rader på översta nivån"), "{}", chart.title);
+}
+
+#[test]
+fn a_file_that_names_no_period_gives_a_report_without_one() {
+    let undated =
+        || TableLiteral::new("drift.csv").row(["Verksamhet", "Budget", "Utfall"]).row(["Vård", "-100", "-90"]);
+    let report = run(&BudgetFollowUp, undated().import(), &[]);
+    assert_eq!(report.period, None, "no months and no year: no \"Period: perioden\"");
+    let report = run(&BudgetFollowUp, undated().import(), &[("months", "8")]);
+    assert_eq!(report.period.as_deref(), Some("januari–augusti"));
+    let dated = TableLiteral::new("drift_2024.csv")
+        .row(["Verksamhet", "Budget 2024", "Utfall 2024"])
+        .row(["Vård", "-100", "-90"]);
+    assert_eq!(run(&BudgetFollowUp, dated.import(), &[]).period.as_deref(), Some("2024"), "the year alone");
 }

@@ -324,7 +324,9 @@ impl ReportPlugin for BudgetFollowUp {
         let mut diags = Diagnostics::default();
         let follow_up = FollowUp::read(ds, params, &mut diags);
         let mut builder = ReportBuilder::for_dataset(&self.meta(), "Budgetuppföljning", ds);
-        builder.period(follow_up.settings.period_of_year(ds));
+        if let Some(period) = follow_up.settings.period_of_year(ds) {
+            builder.period(period);
+        }
         let top = params.integer("top").unwrap_or(3).max(1) as usize;
         report::present(&mut builder, &follow_up, top);
         builder.diagnostics(diags.finish(ds));

@@ -128,13 +128,16 @@ pub(super) struct Settings {
 
 impl Settings {
     /// The period followed up, with the year the file's title or headers name ("januari–augusti
-    /// 2024"); the months alone when no year is named.
-    pub fn period_of_year(&self, ds: &Dataset) -> String {
+    /// 2024"); the months alone when no year is named, the year alone when no month is, and
+    /// `None` when the file says neither (the report then states no period).
+    pub fn period_of_year(&self, ds: &Dataset) -> Option<String> {
         let year = year_in(&ds.title).or_else(|| ds.columns.iter().find_map(|c| year_in(&c.name)));
         let year = year.or_else(|| self.year.and_then(|y| i32::try_from(y).ok()));
-        match year {
-            Some(y) => format!("{} {y}", self.period),
-            None => self.period.clone(),
+        match (self.months, year) {
+            (Some(_), Some(y)) => Some(format!("{} {y}", self.period)),
+            (Some(_), None) => Some(self.period.clone()),
+            (None, Some(y)) => Some(y.to_string()),
+            (None, None) => None,
         }
     }
 
