@@ -138,6 +138,18 @@ test('a report made again keeps its table\'s rows and the reader\'s place', asyn
   assert.deepEqual(app.pageErrors, []);
 });
 
+test('printed, the ledger\'s long table says how many rows it shows, without the button that shows more', async () => {
+  const MORE = '[data-testid=table-per-enhet] [data-testid=more-rows]';
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.$eval(MORE, (tr) => ({
+    text: tr.innerText.trim(),
+    button: getComputedStyle(tr.querySelector('button')).display,
+  }));
+  await page.emulateMedia({ media: null });
+  assert.match(printed.text, /^Visar 250 av [\d\u202F]+ rader\. Excelexporten har alla\.$/);
+  assert.equal(printed.button, 'none', 'the button is not printed');
+});
+
 test('"Avbryt" during an import keeps the files and the report there were, and says so', async () => {
   const before = await fileNames();
   const title = await page.textContent('[data-testid=report] h1');

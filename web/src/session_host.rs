@@ -237,8 +237,9 @@ impl Host {
     /// as the page shows it: a choice among the loaded files that fit the part (a plugin of the
     /// registry), the file the user chose kept even if it fits no more, and first the choice
     /// that leaves it to the report: the value "" labelled with the file the report takes for
-    /// the part now (`Session::automatic_part_file`; empty when none), which the page words
-    /// ("Automatiskt (drift.xlsx)"). Any other parameter as it is.
+    /// the part now (`Session::automatic_part_files`, each file the part is made of; empty when
+    /// none), which the page words ("Automatiskt (drift.xlsx)", "Automatiskt (a.xlsx, b.csv)").
+    /// Any other parameter as it is.
     fn file_choice(&self, spec: ParamSpec) -> ParamSpec {
         let part = spec.key.strip_suffix(PART_FILE).and_then(|id| self.session.registry().get(id));
         let (Some(part), ParamKind::Text) = (part, &spec.kind) else { return spec };
@@ -253,8 +254,7 @@ impl Host {
         if let Some(chosen) = chosen.filter(|c| !c.is_empty() && !files.contains(c)) {
             files.push(chosen);
         }
-        let automatic =
-            (String::new(), self.session.automatic_part_file(part.meta().id.as_str()).unwrap_or_default().to_owned());
+        let automatic = (String::new(), self.session.automatic_part_files(part.meta().id.as_str()).join(", "));
         let choices = std::iter::once(automatic).chain(files.into_iter().map(|f| (f.clone(), f))).collect();
         ParamSpec { kind: ParamKind::Choice { choices }, ..spec }
     }

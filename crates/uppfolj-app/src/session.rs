@@ -237,10 +237,10 @@ impl Session {
         self.shared().map(AsRef::as_ref)
     }
 
-    /// The file a composite report takes for its part `part` when the user has chosen none
-    /// (`uppfolj_plugins::automatic_part_file`, the rule the composite reports follow).
-    pub fn automatic_part_file(&self, part: &str) -> Option<&str> {
-        uppfolj_plugins::automatic_part_file(self.datasets(), part)
+    /// The files a composite report takes for its part `part` when the user has chosen none
+    /// (`uppfolj_plugins::automatic_part_files`, the rule the composite reports follow).
+    pub fn automatic_part_files(&self, part: &str) -> Vec<&str> {
+        uppfolj_plugins::automatic_part_files(self.datasets(), part)
     }
 
     /// [`Session::datasets`] as the session holds them, shared.

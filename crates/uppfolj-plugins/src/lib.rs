@@ -42,7 +42,7 @@ pub use balance_requirement::BalanceRequirement;
 pub use budget_compare::BudgetCompare;
 pub use budget_follow_up::BudgetFollowUp;
 pub use comparison::Comparison;
-pub use composite::automatic_part_file;
+pub use composite::automatic_part_files;
 pub use earmarked_grants::EarmarkedGrants;
 pub use interim_report::InterimReport;
 pub use ledger_outcome::LedgerOutcome;

@@ -8,7 +8,8 @@ use uppfolj_plugin::model::Dataset;
 use uppfolj_plugin::model::report::{Block, KeyFigure, Report, Section, Table, TableCell};
 use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, run};
 use uppfolj_plugins::{
-    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport, Scorecard,
+    ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport,
+    Scorecard, automatic_part_files,
 };
 
 /// A part: its plugin, its sample and its parameters.
@@ -186,6 +187,23 @@ fn of_two_budget_files_the_first_is_used_and_the_other_can_be_chosen() {
     assert!(sources.contains("Passar också; välj fil med inställningen 'Ekonomi: Fil'"), "{sources}");
     let chosen = run_composite(&InterimReport, files(), &[("budget-follow-up.file".into(), "B.CSV".into())]);
     assert_eq!(deviation(&chosen), Some(10.0), "the chosen file, whatever its case");
+}
+
+#[test]
+fn the_automatic_choice_names_every_file_a_part_is_made_of() {
+    let budgets = [budget_file("a.csv", "-110"), budget_file("b.csv", "-90")].concat();
+    assert_eq!(automatic_part_files(&budgets, "budget-follow-up"), ["a.csv"], "one budget file: the first");
+    let kolada = || import_file("samples/kolada_u79092_aterinskrivning_2018_2022.csv");
+    let mut second = kolada();
+    for ds in &mut second {
+        ds.source.file = "kolada_2.csv".into();
+    }
+    let datasets = [budgets, kolada(), second].concat();
+    assert_eq!(
+        automatic_part_files(&datasets, "comparison"),
+        ["kolada_u79092_aterinskrivning_2018_2022.csv", "kolada_2.csv"],
+        "the comparison takes every fitting file, and says so"
+    );
 }
 
 #[test]

@@ -39,11 +39,24 @@ pub(crate) fn assign<'a>(datasets: &'a [Arc<Dataset>], params: &Params) -> Vec<F
         .collect()
 }
 
-/// The file a composite report takes for its part `part` (the part's plugin id) when the user
-/// has chosen none: the first of `datasets` (in load order) that fits this part at least as
-/// closely as any other part. The applications show it beside "Automatiskt".
-pub fn automatic_part_file<'a>(datasets: impl IntoIterator<Item = &'a Dataset>, part: &str) -> Option<&'a str> {
-    datasets.into_iter().find(|ds| closest_part_of(ds).contains(&part)).map(|ds| ds.source.file.as_str())
+/// The files a composite report takes for its part `part` (the part's plugin id) when the user
+/// has chosen none: of the tables [`assign`] feeds it (those of `datasets` that fit this part at
+/// least as closely as any other part), the first in load order, or every one where the part's
+/// plugin takes every fitting table (an input with `many`, as the comparison's). Each file
+/// once, in load order. The applications list them beside "Automatiskt", so that a part made
+/// of several files says so.
+pub fn automatic_part_files<'a>(datasets: impl IntoIterator<Item = &'a Dataset>, part: &str) -> Vec<&'a str> {
+    let takes_many = PARTS.iter().find(|p| p.id == part).is_some_and(|p| p.inputs().iter().any(|s| s.many));
+    let mut files: Vec<&str> = Vec::new();
+    for ds in datasets.into_iter().filter(|ds| closest_part_of(ds).contains(&part)) {
+        if !files.contains(&ds.source.file.as_str()) {
+            files.push(&ds.source.file);
+        }
+        if !takes_many {
+            break;
+        }
+    }
+    files
 }
 
 /// The ids of the parts `ds` fits most closely (none when it fits no part).

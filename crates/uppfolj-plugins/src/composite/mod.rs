@@ -21,7 +21,7 @@ mod sources;
 mod stewardship;
 mod summary;
 
-pub use assign::automatic_part_file;
+pub use assign::automatic_part_files;
 use parts::PARTS;
 use run::{PartRun, run_parts};
 use uppfolj_plugin::kit::ReportBuilder;
