@@ -156,6 +156,13 @@ fn the_wide_excel_export() {
     assert!(p.contains("Ale redovisar ett utfall på 5,0 % (2012) och placerar sig på plats"), "{p}");
     assert!(p.contains("bland kommunerna"), "{p}");
     assert!(messages(&report).contains("Riktningen för Nettokostnad äldreomsorg, kr/inv är inte känd"));
+    // The KPI given a direction is judged; the one whose direction is not known is not.
+    let (arbetsloshet, _) = status(&report, "sammanfattning", "Arbetslöshet, (%)").expect("status");
+    assert_ne!(arbetsloshet, Status::Neutral);
+    assert_eq!(
+        status(&report, "sammanfattning", "Nettokostnad äldreomsorg, kr/inv"),
+        Some((Status::Neutral, "Bedöms inte (riktning okänd)".into()))
+    );
 }
 
 /// The rKolada long CSV has one region only: its values, no ranking.
@@ -213,6 +220,58 @@ fn without_a_unit_the_ranking_and_a_hint() {
     assert_eq!(cell(&report, "rangordning-vantetid-dagar", "Ort A", "plats"), Some(4.0));
     assert!(messages(&report).contains("Ingen region eller kommun är vald"));
     assert!(messages(&report).contains("Riktningen för Väntetid, dagar är inte känd"));
+    let unjudged = Some((Status::Neutral, "Bedöms inte (riktning okänd)".into()));
+    assert_eq!(status(&report, "rangordning-vantetid-dagar", "Ort D"), unjudged);
+    assert_eq!(status(&report, "rangordning-vantetid-dagar", "Ort A"), unjudged);
+}
+
+/// A KPI whose direction is not known (no setting, not in the built-in table) is ranked by value,
+/// highest first, but judged nowhere: Ort D, at the top with 15, is not green, and nothing it
+/// needed for a goal, no band count and no "better" place is claimed. 2023: Ort A 11 (1), Ort D
+/// 9 (2); 2024: Ort D 15 (1), B and C 12 (2), A 10 (4).
+#[test]
+fn an_unknown_direction_is_ranked_by_value_and_not_judged() {
+    let report = run(&Comparison, invented().import(), &[("region", "Ort D")]);
+    let (t, row) = ("sammanfattning", "Väntetid, dagar");
+    let unjudged = Some((Status::Neutral, "Bedöms inte (riktning okänd)".to_owned()));
+    assert_eq!(cell(&report, t, row, "plats"), Some(1.0), "the highest value first");
+    assert_eq!(status(&report, t, row), unjudged, "place 1 is not Plats 1 (grön)");
+    assert_eq!(cell(&report, t, row, "platser_fg"), None, "from 2nd to 1st is not 'better'");
+    assert_eq!(text(&report, t, row, "riktning"), "Okänd (ordnat efter värde, högst först)");
+    let ranking = "rangordning-vantetid-dagar";
+    assert_eq!(status(&report, ranking, "Ort A"), unjudged, "the last place is not red");
+    let places = report.tables().find(|x| x.id == ranking).and_then(|x| x.columns.get(1)).map(|c| c.title.clone());
+    assert_eq!(places.as_deref(), Some("Plats (högst värde först)"));
+    let figure = report.key_figures().next().expect("key figure");
+    assert_eq!(
+        (figure.status, figure.status_label.as_deref()),
+        (Some(Status::Neutral), Some("Bedöms inte (riktning okänd)"))
+    );
+    let chart = report.charts().next().expect("chart");
+    assert_eq!(chart.series[0].statuses, [Some(Status::Neutral), Some(Status::Neutral)]);
+    assert!(!chart.series.iter().any(|x| x.name.contains("målet")), "no goal line");
+    let semantics = report.semantics_of(&chart.id);
+    assert_eq!(semantics.status_label(Status::Neutral), "Bedöms inte (riktning okänd)");
+    assert!(semantics.better.is_empty(), "no direction is better");
+    for (key, n) in [("antal", 1.0), ("malet", 0.0), ("utanfor", 0.0), ("bedoms_inte", 1.0), ("utan_plats", 0.0)] {
+        assert_eq!(cell(&report, "grupper", "Alla nyckeltal", key), Some(n), "{key}");
+    }
+    assert_eq!(cell(&report, "grupper", "Alla nyckeltal", "medianplats"), None, "no judged place");
+    let p = paragraphs(&report);
+    assert!(p.contains("Ort D redovisar ett utfall på 15 (2024) och har plats 1 av 4 bland kommunerna, räknat från det högsta värdet."), "{p}");
+    assert!(p.contains("placeringen i värdeordning har flyttats 1 plats uppåt"), "{p}");
+    assert!(p.contains("placeringen bedöms inte (ingen grön, gul eller röd status)"), "{p}");
+    assert!(p.contains("räknas inte, inte heller nyckeltal vars riktning inte är känd"), "{p}");
+    assert!(!p.contains("För att nå målet") && !p.contains("förbättrats"), "{p}");
+    assert!(messages(&report).contains("Ange nyckeltalet i inställningen Lägre är bättre eller Högre är bättre"));
+
+    // Given a direction, the same KPI is judged as before.
+    let report = run(&Comparison, invented().import(), &[("region", "Ort D"), ("higher_is_better", "Väntetid, dagar")]);
+    assert_eq!(status(&report, t, row), Some((Status::Good, "Plats 1–3".to_owned())));
+    let chart = report.charts().next().expect("chart");
+    assert!(chart.series.iter().any(|x| x.name == "Plats 3 (gräns för målet)"), "{:?}", chart.series);
+    assert_eq!(cell(&report, t, row, "platser_fg"), Some(1.0));
+    assert!(!report.tables().any(|x| x.columns.iter().any(|c| c.key == "bedoms_inte")));
 }
 
 #[test]
@@ -302,7 +361,13 @@ fn a_group_column_in_the_data_file() {
             .row(["Ort A", "2024", "Nöjdhet, andel (%)", "", "80"])
             .row(["Ort B", "2024", "Nöjdhet, andel (%)", "", "70"])
             .import(),
-        &[("region", "Ort A"), ("lower_is_better", "Väntetid, dagar"), ("good_to", "1"), ("warning_to", "1")],
+        &[
+            ("region", "Ort A"),
+            ("lower_is_better", "Väntetid, dagar"),
+            ("higher_is_better", "Besök, antal"),
+            ("good_to", "1"),
+            ("warning_to", "1"),
+        ],
     );
     let t = "grupper";
     assert_eq!(cell(&report, t, "Vård", "antal"), Some(2.0));
@@ -310,7 +375,10 @@ fn a_group_column_in_the_data_file() {
     assert_eq!(cell(&report, t, "Vård", "utanfor"), Some(1.0), "Besök: place 2 of 2");
     assert_eq!(cell(&report, t, "Vård", "medianplats"), Some(1.5));
     assert_eq!(cell(&report, t, "Utan grupp i filerna", "antal"), Some(1.0));
+    assert_eq!(cell(&report, t, "Utan grupp i filerna", "bedoms_inte"), Some(1.0), "Nöjdhet: direction not known");
+    assert_eq!(cell(&report, t, "Utan grupp i filerna", "malet"), Some(0.0), "Nöjdhet's place 1 is not judged");
     assert_eq!(cell(&report, t, "Alla nyckeltal", "antal"), Some(3.0));
+    assert_eq!(cell(&report, t, "Alla nyckeltal", "medianplats"), Some(1.5), "Nöjdhet is left out");
     let table = report.tables().find(|t| t.id == "grupper").expect("group table");
     assert!(!table.columns.iter().any(|c| c.key == "nara"), "no yellow band when it is empty");
     assert!(paragraphs(&report).contains("1 av nyckeltalen har ingen grupp i filerna"));
@@ -357,4 +425,12 @@ fn report_snapshot_on_the_sample() {
     let report =
         run(&Comparison, import_file("samples/kolada_u79092_aterinskrivning_2018_2022.csv"), &[("region", "13")]);
     insta::assert_json_snapshot!("comparison_sample_halland", report);
+}
+
+/// The whole report of a KPI whose direction is not known (the invented table, Ort D chosen):
+/// every status neutral, "Bedöms inte (riktning okänd)", and the words of an order by value.
+#[test]
+fn report_snapshot_of_an_unknown_direction() {
+    let report = run(&Comparison, invented().import(), &[("region", "Ort D")]);
+    insta::assert_json_snapshot!("comparison_unknown_direction_ort_d", report);
 }

@@ -5,7 +5,7 @@
 
 use uppfolj_plugin::ReportPlugin;
 use uppfolj_plugin::model::Dataset;
-use uppfolj_plugin::model::report::{Block, KeyFigure, Report, Section, Table, TableCell};
+use uppfolj_plugin::model::report::{Block, KeyFigure, Report, Section, Status, Table, TableCell};
 use uppfolj_plugin_test_support::{TableLiteral, import_file, messages, run};
 use uppfolj_plugins::{
     ActionPlan, AnnualReport, BalanceRequirement, BudgetFollowUp, Comparison, EarmarkedGrants, InterimReport,
@@ -156,6 +156,33 @@ fn god_ekonomisk_hushallning_judges_the_financial_goals_alone() {
     let text = text(chapter);
     assert!(text.contains("av 3 bedömda indikatorer är 1 uppnådd, 1 delvis uppnådd och 1 ej uppnådd"), "{text}");
     assert!(text.contains("god ekonomisk hushållning delvis uppnås"), "{text}");
+}
+
+/// A KPI whose direction is not known is not judged in the composite either: its place on the
+/// summary page and in the chapter is neutral, never green.
+#[test]
+fn a_kpi_of_unknown_direction_is_not_judged_in_the_summary() {
+    let kpis = TableLiteral::new("nyckeltal.csv")
+        .row(["Kommun", "År", "Nyckeltal", "Värde"])
+        .row(["Ort A", "2024", "Arbetslöshet (%)", "14,8"])
+        .row(["Ort B", "2024", "Arbetslöshet (%)", "9,0"])
+        .row(["Ort C", "2024", "Arbetslöshet (%)", "7,0"]);
+    let mut datasets = import_file("samples/driftredovisning_2024_aug.xlsx");
+    datasets.extend(kpis.import());
+    let report = run_composite(&InterimReport, datasets, &[("comparison.region".into(), "Ort A".into())]);
+    let summary = &section(&report, "sammanfattning").blocks;
+    let place = figures(summary).into_iter().find(|k| k.label.starts_with("Plats")).expect("the place");
+    assert_eq!((place.value, place.status), (Some(1.0), Some(Status::Neutral)), "{place:?}");
+    assert_eq!(place.status_label.as_deref(), Some("Bedöms inte (riktning okänd)"));
+    assert!(text(summary).contains("räknat från det högsta värdet"), "{}", text(summary));
+    let chapter = &section(&report, "jamforelse").blocks;
+    let table = tables(chapter).into_iter().find(|t| t.id == "comparison-sammanfattning").expect("summary table");
+    let col = table.column_index("status").expect("status column");
+    assert!(
+        matches!(&table.rows[0].cells[col], TableCell::Status { status: Status::Neutral, label } if label.starts_with("Bedöms inte")),
+        "{:?}",
+        table.rows[0].cells[col]
+    );
 }
 
 #[test]

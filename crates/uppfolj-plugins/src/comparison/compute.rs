@@ -1,6 +1,7 @@
 //! The comparison: observations grouped per KPI and gender into series, each unit's rank per
 //! year (competition ranking by the KPI's better direction), and the chosen unit's standing:
-//! place, change, status by rank band and the value the goal band needed.
+//! place, change, status by rank band and the value the goal band needed. A KPI whose direction
+//! is only assumed is ranked by value, highest first, but not judged: its status is neutral.
 
 use super::kpis::{Better, DirectionSource, known, listed, unit_in_name};
 use super::places::{Place, REGIONS};
@@ -41,6 +42,10 @@ impl Bands {
         }
     }
 }
+
+/// The status label of a unit ranked in a KPI whose direction is not known: ranked by value, not
+/// judged.
+pub(super) const UNJUDGED: &str = "Bedöms inte (riktning okänd)";
 
 /// What the user chose: the parameters that shape the series.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +102,22 @@ impl Series {
     /// The value of place `p` in `year`.
     pub fn value(&self, p: usize, year: i32) -> Option<f64> {
         self.values.get(&(p, year)).copied()
+    }
+
+    /// Whether a place in this KPI is judged: its direction was set or is known. A KPI of assumed
+    /// direction is ranked by value, highest first, and judged by nobody.
+    pub fn judged(&self) -> bool {
+        self.direction != DirectionSource::Assumed
+    }
+
+    /// The status of place `rank`: its band when the KPI is judged, else neutral.
+    pub fn status(&self, rank: usize, bands: Bands) -> Status {
+        if self.judged() { bands.status(rank) } else { Status::Neutral }
+    }
+
+    /// The status label of place `rank`: its band's, or [`UNJUDGED`].
+    pub fn status_label(&self, rank: usize, bands: Bands) -> String {
+        if self.judged() { bands.label(bands.status(rank)) } else { UNJUDGED.to_owned() }
     }
 
     /// Whether `a` is better than `b` by the KPI's direction.
@@ -281,9 +302,11 @@ pub(super) struct Outcome {
     pub previous: Option<Standing>,
     /// The first year the unit has a value, if earlier than the latest.
     pub first: Option<Standing>,
-    /// The status by rank band; `Neutral` when the unit has no rank.
+    /// The status by rank band; `Neutral` when the unit has no rank or the KPI is not judged.
     pub status: Status,
-    /// The value the unit needed for the goal band, when it was outside it.
+    /// Whether the KPI is judged ([`Series::judged`]).
+    pub judged: bool,
+    /// The value the unit needed for the goal band, when it was outside it (judged KPIs only).
     pub needed: Option<f64>,
     /// Riket's value in the latest year.
     pub riket: Option<f64>,
@@ -296,10 +319,21 @@ pub(super) fn outcome(s: &Series, p: usize, compared: &[usize], bands: Bands) ->
     let previous = s.years.iter().rev().nth(1).map(|&y| standing(s, p, y, compared));
     let first =
         s.years.iter().find(|&&y| y < latest_year && s.value(p, y).is_some()).map(|&y| standing(s, p, y, compared));
-    let status = latest.rank.map_or(Status::Neutral, |r| bands.status(r));
-    let needed = latest.rank.filter(|&r| r > bands.good_to).and_then(|_| needed(s, p, latest_year, compared, bands));
+    let status = latest.rank.map_or(Status::Neutral, |r| s.status(r, bands));
+    let needed = latest
+        .rank
+        .filter(|&r| s.judged() && r > bands.good_to)
+        .and_then(|_| needed(s, p, latest_year, compared, bands));
     let riket = s.places.iter().position(|q| q.key == super::places::RIKET).and_then(|q| s.value(q, latest_year));
-    Some(Outcome { latest, previous, first, status, needed, riket })
+    Some(Outcome { latest, previous, first, status, judged: s.judged(), needed, riket })
+}
+
+impl Outcome {
+    /// Whether the unit has a place among others that is not judged (the KPI's direction is not
+    /// known): neither "Saknar värde" nor "Ingen jämförelse".
+    pub fn unjudged(&self) -> bool {
+        !self.judged && self.latest.rank.is_some() && self.latest.of > 1
+    }
 }
 
 /// The value place `p` needed in `year` to reach place `good_to`: the `good_to`-th best value of
@@ -315,6 +349,10 @@ mod tests {
     use crate::comparison::places::place;
 
     fn series(better: Better, values: &[(&str, Option<f64>)]) -> Series {
+        series_from(better, DirectionSource::Setting, values)
+    }
+
+    fn series_from(better: Better, direction: DirectionSource, values: &[(&str, Option<f64>)]) -> Series {
         let places: Vec<Place> = values.iter().map(|(n, _)| place("", n, false).expect("place")).collect();
         let mut map = BTreeMap::new();
         for (i, (_, v)) in values.iter().enumerate() {
@@ -329,7 +367,7 @@ mod tests {
             unit: None,
             decimals: 1,
             better,
-            direction: DirectionSource::Setting,
+            direction,
             years: vec![2024],
             places,
             values: map,
@@ -362,6 +400,30 @@ mod tests {
         assert_eq!(o.status, Status::Bad);
         assert_eq!(o.needed, Some(3.0), "B's 3,0 would have shared place 1");
         assert_eq!(o.riket, Some(1.0));
+    }
+
+    #[test]
+    fn an_assumed_direction_ranks_by_value_but_judges_nothing() {
+        let values = [("Riket", Some(10.0)), ("A", Some(14.8)), ("B", Some(9.0)), ("C", Some(7.0)), ("D", Some(5.0))];
+        let s = series_from(Better::Higher, DirectionSource::Assumed, &values);
+        let all = compared(&s, None);
+        let bands = Bands { good_to: 1, warning_to: 2 };
+        let top = outcome(&s, 1, &all, bands).expect("outcome");
+        assert_eq!((top.latest.rank, top.latest.of), (Some(1), 4), "the highest value first, as before");
+        assert_eq!(top.status, Status::Neutral, "place 1 is not green");
+        assert!(top.unjudged() && !top.judged);
+        let last = outcome(&s, 4, &all, bands).expect("outcome");
+        assert_eq!((last.latest.rank, last.status), (Some(4), Status::Neutral), "place 4 is not red");
+        assert_eq!(last.needed, None, "no value is needed for a goal that is not judged");
+        assert_eq!(s.status(4, bands), Status::Neutral);
+        assert_eq!(s.status_label(1, bands), "Bedöms inte (riktning okänd)");
+
+        // The same values with the direction set are judged as before.
+        let set = series_from(Better::Higher, DirectionSource::Setting, &values);
+        let last = outcome(&set, 4, &all, bands).expect("outcome");
+        assert_eq!((last.status, last.needed), (Status::Bad, Some(14.8)));
+        assert!(!last.unjudged());
+        assert_eq!(outcome(&set, 1, &all, bands).map(|o| o.status), Some(Status::Good));
     }
 
     #[test]

@@ -165,9 +165,11 @@ pub(super) struct Summary {
     pub good: usize,
     pub warning: usize,
     pub bad: usize,
+    /// KPIs with a place that is not judged: their direction is not known.
+    pub unjudged: usize,
     /// KPIs without a place: no value, or no other unit to compare with.
     pub unplaced: usize,
-    /// The median of the places the unit has in the group's KPIs.
+    /// The median of the places the unit has in the group's judged KPIs.
     pub median: Option<f64>,
 }
 
@@ -182,9 +184,11 @@ pub(super) fn median(places: &mut [usize]) -> Option<f64> {
     }
 }
 
-/// The summary of the lines in one group.
+/// The summary of the lines in one group. A KPI that is not judged is counted apart and has no
+/// place in the median: its place is an order by value, not better or worse.
 fn summary(name: String, lines: &[&Line], bands: Bands) -> Summary {
-    let mut s = Summary { name, kpis: lines.len(), good: 0, warning: 0, bad: 0, unplaced: 0, median: None };
+    let mut s =
+        Summary { name, kpis: lines.len(), good: 0, warning: 0, bad: 0, unjudged: 0, unplaced: 0, median: None };
     let mut places = Vec::new();
     for l in lines {
         let status = match status_cell(bands, &l.outcome) {
@@ -195,6 +199,7 @@ fn summary(name: String, lines: &[&Line], bands: Bands) -> Summary {
             Status::Good => s.good += 1,
             Status::Warning => s.warning += 1,
             Status::Bad => s.bad += 1,
+            Status::Neutral if l.outcome.unjudged() => s.unjudged += 1,
             Status::Neutral => s.unplaced += 1,
         }
         if status != Status::Neutral {

@@ -18,7 +18,8 @@ pub(super) enum DirectionSource {
     Setting,
     /// The plugin's table of well-known Kolada KPIs.
     BuiltIn,
-    /// Not known: ranked with the highest value first, and the report asks the user to say.
+    /// Not known: ranked with the highest value first but not judged (a neutral status, no
+    /// band), and the report asks the user to say.
     Assumed,
 }
 

@@ -53,34 +53,49 @@
 //!   import marks as totals) are **never ranked** but shown as reference. A unit without a value
 //!   is not ranked ("Saknar värde"). When a unit is chosen, regions are compared with regions and
 //!   municipalities with municipalities.
-//! - **Rank.** Competition ranking by the KPI's better direction: place 1 is the best; equal values
-//!   share a place and the next place is skipped. Example, higher is better: 9, 7, 7, 5 give
-//!   places 1, 2, 2, 4. "Plats N av M": M is the number of units ranked that year.
+//! - **Rank.** Competition ranking by the KPI's better direction (the highest value first when it
+//!   is not known, see below): place 1 is the best; equal values share a place and the next place
+//!   is skipped. Example, higher is better: 9, 7, 7, 5 give places 1, 2, 2, 4. "Plats N av M": M
+//!   is the number of units ranked that year.
 //! - **Direction** (whether higher or lower is better), per KPI, and the report says where it came
 //!   from: the parameters `lower_is_better` / `higher_is_better`, else a small built-in table of
 //!   well-known Kolada KPIs (N70060 net cost of health care per inhabitant and U79092 unplanned
-//!   re-admissions within 30 days: lower is better), else **assumed** higher-is-better with a
-//!   warning asking the user to say. Example: `lower_is_better=N70060` ranks the lowest cost first.
+//!   re-admissions within 30 days: lower is better), else **not known**. Example:
+//!   `lower_is_better=N70060` ranks the lowest cost first.
+//! - **A KPI whose direction is not known is ordered by value, not judged.** Its units are ranked
+//!   with the highest value first (the place says where the value stands, not that it is good),
+//!   and the report never colours it: its status is **Bedöms inte (riktning okänd)** (neutral,
+//!   neither grön, gul nor röd) in the summary table, the ranking, the chart and the key figures;
+//!   it has no value needed for the goal and no goal line in the chart, the chart's top line is
+//!   "Högst bland de jämförda", the change of place is told as a move up or down in the order of
+//!   value ("har flyttats 2 platser uppåt"), and the summary table leaves "Platser bättre än …"
+//!   empty. A warning asks the user to give the KPI in `lower_is_better` or `higher_is_better`;
+//!   then it is judged like any other. Example: an unemployment rate without a setting, at 14,8,
+//!   9,0 and 7,0 %: the unit at 14,8 % has "plats 1 av 3 …, räknat från det högsta värdet" and
+//!   the status Bedöms inte (riktning okänd), not Plats 1–3 (grön); with `lower_is_better` naming
+//!   the KPI it has place 3 of 3 and is judged by the bands.
 //! - **Latest year** is the latest year with a value in the KPI's series; the previous year is the
 //!   year before it in the series, the first year the earliest year the unit has a value. The
 //!   change of value is latest − then ("+1 352,1 kr/inv"); the change of place is counted in
 //!   places gained ("Platser bättre än föregående år": 2 means from place 5 to place 3).
 //! - **Status** by rank band, default goal top 3: places 1–`good_to` (3) are **Plats 1–3**
 //!   (grön), up to `warning_to` (7) **Plats 4–7** (gul), the rest **Plats 8 eller sämre** (röd); no
-//!   rank is **Saknar värde**, and a file with one unit only gives **Ingen jämförelse**. Example:
-//!   place 8 of 21 is röd.
-//! - **Value needed for the goal**: for a unit outside the goal band, the `good_to`-th best value
-//!   of the other units (an equal value shares that place). Example, lower is better, the others
-//!   at 30 100, 30 500 and 31 000 kr/inv: the goal top 3 needed at most 31 000 kr/inv.
+//!   rank is **Saknar värde**, a file with one unit only gives **Ingen jämförelse**, and a KPI whose
+//!   direction is not known **Bedöms inte (riktning okänd)** (above). Example: place 8 of 21 is röd.
+//! - **Value needed for the goal**: for a unit outside the goal band (of a judged KPI), the
+//!   `good_to`-th best value of the other units (an equal value shares that place). Example, lower
+//!   is better, the others at 30 100, 30 500 and 31 000 kr/inv: the goal top 3 needed at most
+//!   31 000 kr/inv.
 //! - **Source**: the report credits "Källa: Kolada" when the data has Kolada KPI ids or a file or
 //!   table is named Kolada; never for figures computed here (places, changes, needed values).
 //! - **Summary per group of KPIs**, for the chosen unit: per group, the number of KPIs compared
 //!   (a KPI compared for women and men separately counts once per gender, as in the summary
 //!   table), how many are in each rank band (counted by the same status as the KPI's table; the
 //!   column headers name the band and its colour: "Plats 1–3 (grön)", "Plats 4–7 (gul)", "Plats 8
-//!   eller sämre (röd)", and "Utan placering" for Saknar värde and Ingen jämförelse) and the
+//!   eller sämre (röd)", "Bedöms inte (riktning okänd)" for the KPIs whose direction is not known
+//!   (only when there are any), and "Utan placering" for Saknar värde and Ingen jämförelse) and the
 //!   **median place** (the middle place, or the mean of the two middle ones; KPIs without a place
-//!   are left out), and all KPIs last when there is more than one group. The groups are Kolada's
+//!   and KPIs not judged are left out), and all KPIs last when there is more than one group. The groups are Kolada's
 //!   **verksamhetsområde** (`operating_area`) by default, or its **perspective** with
 //!   `group_by=perspective`; when the files give no KPI the chosen kind, the other kind is used,
 //!   and when they give neither, all KPIs are one group ("Alla nyckeltal") and the report says

@@ -1,7 +1,7 @@
 //! The tables: the chosen unit's standing per KPI and per group of KPIs, and each KPI's ranking
 //! in the latest year.
 
-use super::compute::{Bands, Outcome, Series, compared, round};
+use super::compute::{Bands, Outcome, Series, UNJUDGED, compared, round};
 use super::groups::{GroupBy, Summary};
 use super::text;
 use uppfolj_plugin::kit::vocab::in_sentence;
@@ -36,13 +36,16 @@ pub(super) struct Line<'a> {
 }
 
 /// The chosen unit's standing per KPI: value, place, status, changes, the value the goal
-/// needed, Riket, and the direction with where it came from.
+/// needed, Riket, and the direction with where it came from. A KPI that is not judged (its
+/// direction is not known) has no places gained: its order is by value, not better or worse.
 pub(super) fn summary(lines: &[Line], bands: Bands) -> Table {
     let signed = |l: &Line, then: Option<f64>| {
         TableCell::number(l.outcome.latest.value.zip(then).map(|(a, b)| round(a - b, l.series.decimals)))
     };
-    let rank_change =
-        |now: Option<usize>, then: Option<usize>| TableCell::number(now.zip(then).map(|(a, b)| b as f64 - a as f64));
+    let rank_change = |l: &Line, then: Option<usize>| {
+        let now = l.outcome.latest.rank.filter(|_| l.outcome.judged);
+        TableCell::number(now.zip(then).map(|(a, b)| b as f64 - a as f64))
+    };
     TableBuilder::new("sammanfattning", "Placering per nyckeltal, senaste året")
         .column(text_col("nyckeltal", "Nyckeltal"), |l: &Line| TableCell::Text(l.series.title()))
         .column(text_col("ar", "År"), |l| TableCell::Text(l.outcome.latest.year.to_string()))
@@ -57,7 +60,7 @@ pub(super) fn summary(lines: &[Line], bands: Bands) -> Table {
             signed(l, l.outcome.previous.and_then(|p| p.value))
         })
         .column(number_col("platser_fg", "Platser bättre än föregående år", 0), |l| {
-            rank_change(l.outcome.latest.rank, l.outcome.previous.and_then(|p| p.rank))
+            rank_change(l, l.outcome.previous.and_then(|p| p.rank))
         })
         .column(text_col("forsta_ar", "Första år"), |l| {
             TableCell::Text(l.outcome.first.map(|f| f.year.to_string()).unwrap_or_default())
@@ -66,7 +69,7 @@ pub(super) fn summary(lines: &[Line], bands: Bands) -> Table {
             signed(l, l.outcome.first.and_then(|f| f.value))
         })
         .column(number_col("platser_forsta", "Platser bättre än första året", 0), |l| {
-            rank_change(l.outcome.latest.rank, l.outcome.first.and_then(|f| f.rank))
+            rank_change(l, l.outcome.first.and_then(|f| f.rank))
         })
         .column(number_col("varde_for_malet", "Värde som krävts för målet", 1), |l| {
             TableCell::number(l.outcome.needed)
@@ -78,7 +81,8 @@ pub(super) fn summary(lines: &[Line], bands: Bands) -> Table {
 
 /// The chosen unit per group of KPIs: the KPIs, how many are in each rank band (the band's
 /// words and colour in the header, so the count never relies on colour; no yellow column when
-/// that band is empty) and the median place; with more than one group, all KPIs last.
+/// that band is empty), how many are not judged (only when some are) and the median place; with
+/// more than one group, all KPIs last.
 pub(super) fn groups(summaries: &[Summary], all: &Summary, by: Option<GroupBy>, bands: Bands) -> Table {
     let group_title = match by {
         Some(GroupBy::Area) => "Verksamhetsområde",
@@ -100,20 +104,30 @@ pub(super) fn groups(summaries: &[Summary], all: &Summary, by: Option<GroupBy>, 
             count(s.warning)
         })
         .column(number_col("utanfor", &band(Status::Bad, "röd"), 0), |s| count(s.bad))
+        .column_if(all.unjudged > 0, number_col("bedoms_inte", UNJUDGED, 0), |s| count(s.unjudged))
         .column(number_col("utan_plats", "Utan placering", 0), |s| count(s.unplaced))
         .column(number_col("medianplats", "Medianplats", u8::from(!whole)), |s| TableCell::number(s.median))
         .build(rows.iter().map(|(s, shape)| (*s, shape.clone())))
 }
 
-/// The status cell of an outcome: the band, or "Saknar värde" / "Ingen jämförelse".
+/// The status cell of an outcome: the band, or "Saknar värde" / "Ingen jämförelse" / "Bedöms
+/// inte (riktning okänd)".
 pub(super) fn status_cell(bands: Bands, o: &Outcome) -> TableCell {
     let label = if o.latest.rank.is_some() && o.latest.of < 2 {
         "Ingen jämförelse".to_owned()
+    } else if o.unjudged() {
+        UNJUDGED.to_owned()
     } else {
         bands.label(o.status)
     };
     let status = if o.latest.of < 2 { Status::Neutral } else { o.status };
     TableCell::Status { status, label }
+}
+
+/// The title of a ranking's place column: "Plats", or "Plats (högst värde först)" when the KPI
+/// is ranked by value and not judged.
+fn place_title(s: &Series) -> &'static str {
+    if s.judged() { "Plats" } else { "Plats (högst värde först)" }
 }
 
 /// A row of a ranking: a unit with its value and place this year and the year before.
@@ -126,8 +140,9 @@ struct Ranked<'a> {
     note: &'static str,
 }
 
-/// The ranking of `s` in its latest year: the compared units best first, then those without a
-/// value, then the references (Riket, group averages), which are never ranked.
+/// The ranking of `s` in its latest year: the compared units best first (highest value first,
+/// not judged, when the direction is not known), then those without a value, then the
+/// references (Riket, group averages), which are never ranked.
 pub(super) fn ranking(s: &Series, chosen: Option<usize>, bands: Bands) -> Option<Table> {
     let &year = s.years.last()?;
     let previous = s.years.iter().rev().nth(1).copied();
@@ -156,11 +171,11 @@ pub(super) fn ranking(s: &Series, chosen: Option<usize>, bands: Bands) -> Option
     let prev_title = previous.map_or_else(String::new, |y| y.to_string());
     let table = TableBuilder::new(format!("rangordning-{}", s.slug()), format!("{}, {year}", s.title()))
         .column(text_col("enhet", "Region/kommun"), |r: &Ranked| TableCell::Text(r.name.to_owned()))
-        .column(number_col("plats", "Plats", 0), |r| rank_cell(r.rank))
+        .column(number_col("plats", place_title(s), 0), |r| rank_cell(r.rank))
         .column(value_col("varde", &format!("Värde {year}"), s), |r| TableCell::number(r.value))
         .column(status_col("status", "Status"), move |r| match r.rank {
             Some(rank) if of > 1 => {
-                TableCell::Status { status: bands.status(rank), label: bands.label(bands.status(rank)) }
+                TableCell::Status { status: s.status(rank, bands), label: s.status_label(rank, bands) }
             }
             _ => TableCell::Empty,
         })

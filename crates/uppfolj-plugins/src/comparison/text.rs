@@ -45,7 +45,8 @@ pub(super) fn units_word(s: &Series, p: usize, n: usize) -> &'static str {
     }
 }
 
-/// "Lägre värde är bättre (enligt …)": the direction and where it came from.
+/// "Lägre värde är bättre (enligt …)": the direction and where it came from; for a KPI whose
+/// direction is not known, that it is ordered by value and not judged.
 pub(super) fn direction(s: &Series) -> String {
     let which = match s.better {
         Better::Higher => "Högre värde är bättre",
@@ -54,13 +55,15 @@ pub(super) fn direction(s: &Series) -> String {
     let from = match s.direction {
         DirectionSource::Setting => "enligt inställningen",
         DirectionSource::BuiltIn => "enligt rapportens inbyggda tabell över kända Kolada-nyckeltal",
-        DirectionSource::Assumed => {
-            "antaget, eftersom riktningen inte är känd: ange nyckeltalet i inställningen Lägre är bättre \
-             om låga värden är bättre"
-        }
+        DirectionSource::Assumed => return UNKNOWN_DIRECTION.to_owned(),
     };
     format!("{which} ({from}).")
 }
+
+/// What the report says of a KPI whose direction is not known.
+const UNKNOWN_DIRECTION: &str = "Riktningen är inte känd: enheterna är ordnade efter värde, högst först, och \
+     placeringen bedöms inte (ingen grön, gul eller röd status). Ange nyckeltalet i inställningen Lägre är bättre \
+     eller Högre är bättre för att bedöma placeringen.";
 
 /// A short text of where a KPI's direction came from, for the table.
 pub(super) fn direction_short(s: &Series) -> String {
@@ -68,7 +71,7 @@ pub(super) fn direction_short(s: &Series) -> String {
     let from = match s.direction {
         DirectionSource::Setting => "inställning",
         DirectionSource::BuiltIn => "inbyggd tabell",
-        DirectionSource::Assumed => "antaget",
+        DirectionSource::Assumed => return "Okänd (ordnat efter värde, högst först)".to_owned(),
     };
     format!("{which} ({from})")
 }
@@ -83,6 +86,12 @@ pub(super) fn analysis(s: &Series, p: usize, o: &Outcome, bands: Bands) -> Strin
     let name = &s.places[p].name;
     let l = &o.latest;
     let mut out = match (l.value, place_text(l)) {
+        (Some(v), Some(place)) if l.of > 1 && !s.judged() => format!(
+            "{name} redovisar ett utfall på {} ({}) och har {place} bland {}, räknat från det högsta värdet.",
+            value(s, v),
+            l.year,
+            group_word(s, p)
+        ),
         (Some(v), Some(place)) if l.of > 1 => format!(
             "{name} redovisar ett utfall på {} ({}) och placerar sig på {place} bland {}.",
             value(s, v),
@@ -135,13 +144,33 @@ fn since(s: &Series, then: &Standing, now: f64, rank: Option<usize>, word: &str)
     } else {
         format!("har utfallet minskat med {}", change(s, diff))
     };
-    let rank_text = match (then.rank, rank) {
+    let rank_text = if s.judged() { rank_change(then.rank, rank) } else { order_change(then.rank, rank) };
+    format!("{word} {} ({}{place}) {moved}{rank_text}.", then.year, value(s, before))
+}
+
+/// " och placeringen har förbättrats med 2 platser": the change of a judged place.
+fn rank_change(then: Option<usize>, now: Option<usize>) -> String {
+    match (then, now) {
         (Some(a), Some(b)) if b < a => format!(" och placeringen har förbättrats med {} {}", a - b, places(a - b)),
         (Some(a), Some(b)) if b > a => format!(" och placeringen har försämrats med {} {}", b - a, places(b - a)),
         (Some(_), Some(_)) => " och placeringen är densamma".to_owned(),
         _ => String::new(),
-    };
-    format!("{word} {} ({}{place}) {moved}{rank_text}.", then.year, value(s, before))
+    }
+}
+
+/// " och placeringen i värdeordning har flyttats 2 platser uppåt": the change of a place that is
+/// an order by value (the KPI's direction is not known), neither better nor worse.
+fn order_change(then: Option<usize>, now: Option<usize>) -> String {
+    match (then, now) {
+        (Some(a), Some(b)) if b < a => {
+            format!(" och placeringen i värdeordning har flyttats {} {} uppåt", a - b, places(a - b))
+        }
+        (Some(a), Some(b)) if b > a => {
+            format!(" och placeringen i värdeordning har flyttats {} {} nedåt", b - a, places(b - a))
+        }
+        (Some(_), Some(_)) => " och placeringen i värdeordning är densamma".to_owned(),
+        _ => String::new(),
+    }
 }
 
 fn places(n: usize) -> &'static str {
@@ -175,11 +204,12 @@ pub(super) fn gender_note(s: &Series) -> String {
     )
 }
 
-/// The warning that a KPI was ranked with an assumed direction.
+/// The warning that a KPI's direction is not known, so that it is ranked by value and not judged.
 pub(super) fn assumed_direction(s: &Series) -> String {
     format!(
-        "Riktningen för {} är inte känd: högre värde har räknats som bättre. Ange nyckeltalet i inställningen \
-         Lägre är bättre eller Högre är bättre.",
+        "Riktningen för {} är inte känd: enheterna är ordnade efter värde, högst först, men placeringen bedöms \
+         inte (ingen grön, gul eller röd status). Ange nyckeltalet i inställningen Lägre är bättre eller Högre är \
+         bättre.",
         s.title()
     )
 }
@@ -214,12 +244,16 @@ pub(super) fn grouping(g: &Grouping, summaries: &[Summary]) -> Vec<String> {
     if let Some(u) = summaries.iter().find(|s| s.name == UNGROUPED) {
         out.push(format!("{} av nyckeltalen har ingen grupp i filerna och räknas under {UNGROUPED}.", u.kpis));
     }
-    out.push(
+    let unjudged = if summaries.iter().any(|s| s.unjudged > 0) {
+        ", inte heller nyckeltal vars riktning inte är känd (de bedöms inte)"
+    } else {
+        ""
+    };
+    out.push(format!(
         "Medianplats: den mittersta av placeringarna i gruppen (medelvärdet av de två mittersta vid ett jämnt \
-         antal); nyckeltal utan placering räknas inte. Ett nyckeltal som jämförs för kvinnor och män för sig räknas \
-         en gång per kön."
-            .to_owned(),
-    );
+         antal); nyckeltal utan placering räknas inte{unjudged}. Ett nyckeltal som jämförs för kvinnor och män för \
+         sig räknas en gång per kön."
+    ));
     out
 }
 

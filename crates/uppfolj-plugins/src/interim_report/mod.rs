@@ -63,7 +63,10 @@
 //!   or an assessment do not count. Example: 2 financial indicators, 1 met and 1 partly met, and a
 //!   result goal not met → "delvis uppnås".
 //! - **Figures.** Every figure, status and sentence of a chapter is the part's own: the same files
-//!   and parameters give the same figures in the single report and in the composite (tested).
+//!   and parameters give the same figures in the single report and in the composite (tested). A
+//!   Kolada KPI whose better direction is not known keeps the comparison's neutral status
+//!   "Bedöms inte (riktning okänd)" on the summary page too: its place is an order by value, and
+//!   nothing in the report counts it as a goal met or missed.
 //! - **Sources and messages.** The parts' diagnostics are listed once, each starting with the
 //!   part's name ("Ekonomi: …"); "Källa: Kolada" is credited only when the comparison used Kolada
 //!   data.
